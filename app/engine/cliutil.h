@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include <memory>
+
+#include "util/clock.h"
+#include "util/jsonqt.h"
+
+namespace ringside {
+class Database;
+}
+
+namespace ringside::cli {
+
+// Exit codes shared by every command.
+enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
+
+// UTF-8 to stdout / stderr, unbuffered enough for JSON Lines consumers.
+void out(const QString &text);
+void err(const QString &text);
+void outJson(const json &value, bool pretty = false);
+
+// Standard options: --db PATH and --now ISO.
+QCommandLineOption dbOption();
+QCommandLineOption nowOption();
+
+// Parses; on error or --help prints and returns false with *exitCode set.
+bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
+
+// Opens --db (required); prints a clear error and returns nullptr on failure.
+std::unique_ptr<Database> openDatabase(const QCommandLineParser &parser);
+// Builds the clock from --now; prints a clear error and returns false on a bad value.
+bool clockFrom(const QCommandLineParser &parser, Clock *clock);
+
+} // namespace ringside::cli

@@ -1,0 +1,10 @@
+# CPack: a Debian package of the console and the engine. Included last from the top CMakeLists.
+set(CPACK_PACKAGE_NAME "ringside")
+set(CPACK_PACKAGE_VENDOR "Ringside")
+set(CPACK_PACKAGE_CONTACT "Ringside <dev@ringside.io>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "net")
+include(CPack)

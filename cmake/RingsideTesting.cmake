@@ -1,0 +1,49 @@
+# ringside_add_test(<name> SOURCES ... LIBS ... [ENVIRONMENT ...] [TIMEOUT s] [LABELS ...])
+# One Qt Test executable per class or feature, registered with CTest.
+# Test data lives beside the test; RINGSIDE_SOURCE_DIR / RINGSIDE_BINARY_DIR locate it.
+function(ringside_add_test name)
+    cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;ENVIRONMENT;LABELS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS} ringside::settings)
+    target_compile_definitions(${name} PRIVATE
+        RINGSIDE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+        RINGSIDE_BINARY_DIR="${PROJECT_BINARY_DIR}"
+        RINGSIDE_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;QT_ASSUME_STDERR_HAS_CONSOLE=1;${ARG_ENVIRONMENT}")
+    if(ARG_LABELS)
+        set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+    endif()
+endfunction()
+
+# ringside_add_cli_test(<name> COMMAND ... ) : an end-to-end test through ringside-engine.
+function(ringside_add_cli_test name)
+    cmake_parse_arguments(ARG "" "TIMEOUT" "COMMAND;ENVIRONMENT" ${ARGN})
+    add_test(NAME ${name} COMMAND ${ARG_COMMAND})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
+        ENVIRONMENT "LC_ALL=C.UTF-8;${ARG_ENVIRONMENT}")
+endfunction()
+
+# ringside_add_benchmark(<name> SOURCES ... LIBS ...)
+# Google Benchmark executables under tests/bench. Built with the tests, not run by CTest:
+# performance is measured and quoted, not asserted.
+function(ringside_add_benchmark name)
+    if(NOT RINGSIDE_BUILD_BENCHMARKS)
+        return()
+    endif()
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    find_package(benchmark REQUIRED)
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE benchmark::benchmark ${ARG_LIBS} ringside::settings)
+    target_compile_definitions(${name} PRIVATE
+        RINGSIDE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+        RINGSIDE_BINARY_DIR="${PROJECT_BINARY_DIR}")
+    set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bench")
+endfunction()

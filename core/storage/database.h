@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace ringside {
+
+// One Ringside database (an SQLite file in WAL mode; PostgreSQL later through the same API).
+// Qt Sql connections belong to the thread that opened them, so connection() hands each thread
+// its own, opened lazily against the same file.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if needed) and migrates to the newest schema.
+    // Returns nullptr and fills *error on failure (unwritable path, corrupt file, failed migration).
+    static std::unique_ptr<Database> open(const QString &path, QString *error);
+
+    // The calling thread's connection. Safe to call from any thread.
+    QSqlDatabase connection();
+
+    QString path() const { return m_path; }
+    int schemaVersion();
+
+    // Runs `fn` inside a transaction on this thread's connection; rolls back if it returns false.
+    template <typename Fn>
+    bool transaction(Fn &&fn)
+    {
+        QSqlDatabase db = connection();
+        if (!db.transaction())
+            return false;
+        if (!fn(db)) {
+            db.rollback();
+            return false;
+        }
+        return db.commit();
+    }
+
+private:
+    explicit Database(QString path);
+    bool openConnection(QSqlDatabase &db, QString *error);
+
+    QString m_path;
+    QString m_prefix;
+    QMutex m_mutex;
+    QHash<Qt::HANDLE, QString> m_connections; // thread → connection name
+};
+
+} // namespace ringside

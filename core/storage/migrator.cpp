@@ -1,0 +1,112 @@
+#include "migrator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace ringside {
+
+namespace {
+const QString kMigrationDir = QStringLiteral(":/ringside/migrations");
+
+struct Migration {
+    int version;
+    QString name;
+    QString path;
+};
+
+QList<Migration> availableMigrations()
+{
+    QList<Migration> out;
+    const QStringList files = QDir(kMigrationDir).entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        bool ok = false;
+        const int version = file.section(QLatin1Char('_'), 0, 0).toInt(&ok);
+        if (ok)
+            out.append({ version, file.section(QLatin1Char('.'), 0, 0), kMigrationDir + QLatin1Char('/') + file });
+    }
+    return out;
+}
+} // namespace
+
+QStringList splitSqlStatements(const QString &script)
+{
+    QStringList out;
+    QString current;
+    const QStringList lines = script.split(QLatin1Char('\n'));
+    for (QString line : lines) {
+        const qsizetype comment = line.indexOf(QLatin1String("--"));
+        if (comment >= 0)
+            line.truncate(comment);
+        current += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            const QString stmt = current.trimmed();
+            if (stmt.size() > 1)
+                out.append(stmt.chopped(1));
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out.append(current.trimmed());
+    return out;
+}
+
+int Migrator::latestVersion()
+{
+    const QList<Migration> all = availableMigrations();
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
+int Migrator::currentVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool Migrator::migrate(QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                               " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const int current = currentVersion();
+    for (const Migration &m : availableMigrations()) {
+        if (m.version <= current)
+            continue;
+        QFile file(m.path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read %1").arg(m.path);
+            return false;
+        }
+        const QStringList statements = splitSqlStatements(QString::fromUtf8(file.readAll()));
+        if (!m_db.transaction()) {
+            *error = m_db.lastError().text();
+            return false;
+        }
+        for (const QString &stmt : statements) {
+            if (!q.exec(stmt)) {
+                *error = QStringLiteral("%1: %2 (in: %3)").arg(m.name, q.lastError().text(), stmt.left(120));
+                m_db.rollback();
+                return false;
+            }
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_migrations(version, name, applied_at) "
+                                 "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+        q.addBindValue(m.version);
+        q.addBindValue(m.name);
+        if (!q.exec() || !m_db.commit()) {
+            *error = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace ringside
