@@ -1,0 +1,210 @@
+#include "kpis.h"
+
+#include "callrecord.h"
+#include "storage/database.h"
+#include "sqlbind.h"
+
+#include <QSqlQuery>
+
+namespace ringside::analytics {
+
+namespace {
+
+Breakdown family(const RollupTotals &t, int first, const QStringList &labels)
+{
+    Breakdown out;
+    for (int i = 0; i < labels.size(); ++i) {
+        if (const qint64 n = t[first + i])
+            out.emplace_back(labels.at(i), n);
+    }
+    return out;
+}
+
+Rate seconds(qint64 totalMs, qint64 count)
+{
+    const Rate r = ratio(double(totalMs), double(count));
+    return r ? Rate(*r / 1000.0) : std::nullopt;
+}
+
+RtoPeriod rtoFor(QSqlDatabase db, const ReportingPeriod &p)
+{
+    RtoPeriod out { p.from, p.to };
+    QSqlQuery q = execOrThrow(db, QStringLiteral(
+        "SELECT COUNT(*), IFNULL(SUM(status = 'returned' AND delivered_at IS NULL), 0) FROM orders "
+        "WHERE payment_method = 'cod' AND created_at >= ? AND created_at < ?"), p.startMs(), p.endMs());
+    if (q.next()) {
+        out.codOrders = q.value(0).toLongLong();
+        out.rtoOrders = q.value(1).toLongLong();
+    }
+    out.rate = ratio(double(out.rtoOrders), double(out.codOrders));
+    return out;
+}
+
+RtoKpis rtoKpis(QSqlDatabase db, const ReportingPeriod &period)
+{
+    RtoKpis r;
+    r.current = rtoFor(db, period);
+    r.previous = rtoFor(db, period.previous());
+    if (r.current.rate && r.previous.rate) {
+        r.reductionPoints = *r.previous.rate - *r.current.rate;
+        r.reductionRelative = ratio(*r.reductionPoints, *r.previous.rate);
+    }
+    return r;
+}
+
+const RollupTotals &totalsOf(const KpiReport &report, const QString &useCase)
+{
+    static const RollupTotals empty;
+    const auto it = report.totalsByUseCase.find(useCase);
+    return it == report.totalsByUseCase.end() ? empty : it->second;
+}
+
+MoneyByCurrency revenueOf(const KpiReport &report, const QString &useCase)
+{
+    const auto it = report.revenueByUseCase.find(useCase);
+    return it == report.revenueByUseCase.end() ? MoneyByCurrency() : it->second;
+}
+
+void fillOverview(KpiReport &r)
+{
+    RollupTotals all;
+    for (const auto &[useCase, t] : r.totalsByUseCase) {
+        all += t;
+        r.overview.byUseCase[useCase] = { t[col::Calls], t[col::Answered], t[col::Escalated],
+                                          seconds(t[col::TalkMs], t[col::Answered]) };
+    }
+    OverviewKpis &o = r.overview;
+    o.calls = all[col::Calls];
+    o.connected = all[col::Answered];
+    o.inProgress = all[col::InProgress];
+    o.handledByAi = all[col::AiOnly];
+    o.escalated = all[col::Escalated];
+    o.containmentRate = ratio(double(o.handledByAi), double(o.calls));
+    o.avgHandleTimeSeconds = seconds(all[col::TalkMs], all[col::Answered]);
+    o.avgTurnLatencyMs = ratio(double(all[col::LatSumMs]), double(all[col::LatN]));
+    o.outcomes = family(all, col::OutcomeFirst, outcomes());
+
+    SatisfactionKpis &s = r.satisfaction;
+    s.csatResponses = all[col::CsatN];
+    s.csat = ratio(double(all[col::CsatSum]), double(all[col::CsatN]));
+    s.npsResponses = all[col::NpsN];
+    const Rate nps = ratio(double(all[col::NpsPromoters] - all[col::NpsDetractors]), double(all[col::NpsN]));
+    s.nps = nps ? Rate(*nps * 100.0) : std::nullopt;
+
+    // A return can be initiated in any call (a WISMO caller who wants to send the parcel back).
+    ReturnsKpis &ret = r.returns;
+    ret.calls = totalsOf(r, QStringLiteral("returns"))[col::Calls];
+    ret.returnRequestsHandled = all[col::ReturnInitiated];
+    ret.automatedPickupScheduled = all[col::PickupScheduled];
+    ret.returnProcessingTimeSeconds = seconds(all[col::ReturnTalkMs], all[col::ReturnInitiated]);
+}
+
+void fillWismo(KpiReport &r)
+{
+    const RollupTotals &t = totalsOf(r, QStringLiteral("wismo"));
+    WismoKpis &w = r.wismo;
+    w.callsTotal = t[col::Calls];
+    w.callsHandledByAi = t[col::AiOnly];
+    w.resolved = t[col::ResolvedByAi];
+    w.escalated = t[col::Escalated];
+    w.resolutionRate = ratio(double(w.resolved), double(w.callsHandledByAi));
+    w.escalationRate = ratio(double(w.escalated), double(w.callsTotal));
+    w.avgHandleTimeSeconds = seconds(t[col::TalkMs], t[col::Answered]);
+    w.orderStatus = family(t, col::StatusFirst, orderStatuses());
+    w.carrier = family(t, col::CarrierFirst, carriers());
+}
+
+void fillCod(KpiReport &r)
+{
+    const RollupTotals &t = totalsOf(r, QStringLiteral("cod_confirmation"));
+    CodKpis &c = r.cod;
+    c.callsAttempted = t[col::Calls];
+    c.ordersCalled = t[col::FirstAttempts];
+    c.callsConnected = t[col::Answered];
+    c.modified = t.outcome(QStringLiteral("modified"));
+    c.confirmed = t.outcome(QStringLiteral("confirmed")) + c.modified;
+    c.cancelled = t.outcome(QStringLiteral("cancelled"));
+    c.notConnected = c.callsAttempted - c.callsConnected;
+    c.confirmationRate = ratio(double(c.confirmed), double(c.callsConnected));
+    c.cancellationRate = ratio(double(c.cancelled), double(c.callsConnected));
+    c.cancellationReasons = family(t, col::ReasonFirst, cancelReasons());
+    c.revenueProtectedMinor = revenueOf(r, QStringLiteral("cod_confirmation"));
+}
+
+void fillCart(KpiReport &r)
+{
+    const RollupTotals &t = totalsOf(r, QStringLiteral("cart_recovery"));
+    CartRecoveryKpis &c = r.cartRecovery;
+    c.abandonedCartsTargeted = t[col::FirstAttempts];
+    c.recoveryCallsMade = t[col::Calls];
+    c.callsConnected = t[col::Answered];
+    c.cartsRecovered = t.outcome(QStringLiteral("recovered"));
+    c.recoveryRate = ratio(double(c.cartsRecovered), double(c.recoveryCallsMade));
+    c.connectedRecoveryRate = ratio(double(c.cartsRecovered), double(c.callsConnected));
+    c.revenueRecoveredMinor = revenueOf(r, QStringLiteral("cart_recovery"));
+    c.abandonmentReasons = family(t, col::ReasonFirst, cancelReasons());
+}
+
+} // namespace
+
+Rate ratio(double numerator, double denominator)
+{
+    if (denominator == 0.0)
+        return std::nullopt;
+    return numerator / denominator;
+}
+
+std::pair<QString, QString> rollupTablesFor(Database &db, const ReportingPeriod &period)
+{
+    QSqlDatabase c = db.connection();
+    if (rollup::timeZoneId(c) == period.zoneId())
+        return { QStringLiteral("call_rollup"), QStringLiteral("call_revenue_rollup") };
+    return rollup::buildTemporary(c, period.zone, period.startMs(), period.endMs());
+}
+
+std::pair<QString, QVariantList> rollupFilterSql(const KpiQuery &query)
+{
+    QString sql;
+    QVariantList values;
+    const std::pair<const char *, const QString *> filters[] = {
+        { "use_case", &query.useCase }, { "agent", &query.agent }, { "channel", &query.channel } };
+    for (const auto &[column, value] : filters) {
+        if (!value->isEmpty()) {
+            sql += QStringLiteral(" AND %1 = ?").arg(QLatin1String(column));
+            values << *value;
+        }
+    }
+    return { sql, values };
+}
+
+KpiReport computeKpis(Database &db, const KpiQuery &query)
+{
+    KpiReport r;
+    r.query = query;
+    QSqlDatabase c = db.connection();
+    const auto [main, revenue] = rollupTablesFor(db, query.period);
+    const auto [filter, filterValues] = rollupFilterSql(query);
+    const QVariantList bounds = QVariantList { query.period.fromDay(), query.period.toDay() } + filterValues;
+
+    QSqlQuery totals = runBound(c, QStringLiteral("SELECT use_case, %1 FROM %2 WHERE day >= ? AND day <= ?%3 GROUP BY use_case")
+                                       .arg(rollupSumsSql(), main, filter), bounds);
+    while (totals.next())
+        r.totalsByUseCase[totals.value(0).toString()] = readTotals(totals, 1);
+
+    QSqlQuery money = runBound(c, QStringLiteral("SELECT use_case, currency, SUM(amount_minor) FROM %1 "
+                                                 "WHERE day >= ? AND day <= ?%2 GROUP BY use_case, currency")
+                                      .arg(revenue, filter), bounds);
+    while (money.next()) {
+        if (const qint64 amount = money.value(2).toLongLong())
+            r.revenueByUseCase[money.value(0).toString()][money.value(1).toString()] = amount;
+    }
+
+    fillOverview(r);
+    fillWismo(r);
+    fillCod(r);
+    fillCart(r);
+    r.cod.rto = rtoKpis(c, query.period);
+    return r;
+}
+
+} // namespace ringside::analytics
