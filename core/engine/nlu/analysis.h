@@ -1,0 +1,55 @@
+#pragma once
+
+#include "engine/nlu/dates.h"
+#include "engine/nlu/intentmatcher.h"
+#include "engine/nlu/itemmatch.h"
+#include "engine/nlu/orderid.h"
+#include "engine/nlu/phoneextract.h"
+#include "engine/nlu/quantity.h"
+#include "engine/nlu/reasons.h"
+#include "engine/nlu/refundaddress.h"
+#include "engine/nlu/timeslot.h"
+#include "engine/nlu/yesno.h"
+
+namespace ringside::nlu {
+
+// What the brain knows when it hands over an utterance.
+struct AnalysisContext
+{
+    QDate today;                                   // the session clock's date; invalid: no dates
+    TimeDirection direction = TimeDirection::Future;
+    bool dayFirst = true;
+    OrderIdPattern orderId;
+    QString defaultCountry = QStringLiteral("IN"); // for phone numbers said without a country code
+    QStringList items;                             // item names to choose from, if any
+    const IntentMatcher *intents = nullptr;        // the playbook's own intents, if any
+};
+
+// Everything understood from one utterance. Each part is independent: the brain reads the
+// parts that matter at its current step (a date when it asked for one, a reason after
+// "why?"), so nothing here is decided for it.
+struct Analysis
+{
+    NormalisedText text;
+    YesNo yesNo;
+    IntentResult universal;  // built-in intents: repeat, wait, goodbye, human, complaint, …
+    IntentResult playbook;   // AnalysisContext::intents, when given
+    OrderIdMatch orderId;
+    PhoneMatch phone;
+    DateMatch date;
+    TimeSlotMatch timeSlot;
+    QuantityMatch quantity;
+    ReasonMatch cancellation;
+    ReasonMatch abandonment;
+    ReasonMatch returnReason;
+    RefundMethodMatch refundMethod;
+    AddressCapture address;
+    ItemMatch item;
+
+    Language language() const { return text.language; }
+    const ReasonMatch &reason(ReasonSet set) const;
+    // A compact record for logs, the CLI and the console: entities that were not found are left out.
+    json toJson() const;
+};
+
+} // namespace ringside::nlu

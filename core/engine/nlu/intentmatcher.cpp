@@ -1,0 +1,258 @@
+#include "engine/nlu/intentmatcher.h"
+
+#include "engine/nlu/lexiconreader.h"
+
+#include <QVarLengthArray>
+
+#include <algorithm>
+
+namespace ringside::nlu {
+
+namespace {
+
+enum Kind { PhraseKind = 0, KeywordKind = 1 };
+
+double exactScore(int kind, qsizetype words, int gaps)
+{
+    double base = 0.75;
+    if (kind == PhraseKind)
+        base = words >= 3 ? 1.0 : (words == 2 ? 0.9 : 0.8);
+    return qMax(0.0, base - 0.05 * gaps);
+}
+
+struct Tally
+{
+    double best = 0.0;
+    double negatedBest = 0.0;
+    int hits = 0;
+    QString matched;
+    QString negatedMatched;
+
+    void add(double score, const QString &phrase, bool negated)
+    {
+        if (negated) {
+            if (score > negatedBest) {
+                negatedBest = score;
+                negatedMatched = phrase;
+            }
+            return;
+        }
+        ++hits;
+        if (score > best) {
+            best = score;
+            matched = phrase;
+        }
+    }
+};
+
+struct Range
+{
+    int intent;
+    int first;
+    int last;
+};
+
+bool inRange(const QList<Range> &ranges, int intent, int first, int last)
+{
+    for (const Range &r : ranges) {
+        if (r.intent == intent && first <= r.last && last >= r.first)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Result<IntentMatcher> IntentMatcher::fromJson(const json &input, const Normaliser &normaliser, const QString &path)
+{
+    const json *list = &input;
+    QString base = path;
+    if (input.is_object() && input.size() == 1 && input.contains("intents")) {
+        list = &input["intents"];
+        base = pointer(path, QStringLiteral("intents"));
+    }
+    LexiconReader reader(normaliser);
+    if (!list->is_array())
+        return Result<IntentMatcher>::failure(base + QStringLiteral(": must be an array of intents"));
+
+    IntentMatcher m;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json &spec = (*list)[i];
+        const QString at = pointer(base, qsizetype(i));
+        if (!reader.object(spec, at, {QStringLiteral("name"), QStringLiteral("phrases"), QStringLiteral("keywords"),
+                                      QStringLiteral("whole"), QStringLiteral("exclude"), QStringLiteral("details"),
+                                      QStringLiteral("description")}))
+            return Result<IntentMatcher>::failure(reader.error());
+        const QString name = stringAt(spec, "name").trimmed();
+        if (name.isEmpty())
+            return Result<IntentMatcher>::failure(pointer(at, QStringLiteral("name")) + QStringLiteral(": must be a non-empty string"));
+        if (!spec.contains("phrases") && !spec.contains("keywords") && !spec.contains("whole"))
+            return Result<IntentMatcher>::failure(at + QStringLiteral(": intent '%1' needs phrases, keywords or whole").arg(name));
+        int index = int(m.m_names.indexOf(name));
+        if (index < 0) {
+            index = int(m.m_names.size());
+            m.m_names.append(name);
+            m.m_details.append(CueSet());
+        }
+        const auto section = [&](const char *key, int kind, CueSet *into) {
+            const auto it = spec.find(key);
+            return it == spec.end() || reader.phrases(*it, pointer(at, QLatin1String(key)), name, index * 2 + kind, into);
+        };
+        if (!section("phrases", PhraseKind, &m.m_exact) || !section("keywords", KeywordKind, &m.m_exact)
+            || !section("exclude", PhraseKind, &m.m_exclude))
+            return Result<IntentMatcher>::failure(reader.error());
+        if (const auto whole = spec.find("whole"); whole != spec.end()) {
+            QList<QStringList> seqs;
+            if (!reader.stemSequences(*whole, pointer(at, QStringLiteral("whole")), &seqs))
+                return Result<IntentMatcher>::failure(reader.error());
+            for (const QStringList &s : std::as_const(seqs))
+                m.m_whole.insert(s.join(QLatin1Char(' ')), index);
+        }
+        if (const auto details = spec.find("details"); details != spec.end()) {
+            if (!reader.cueMap(*details, pointer(at, QStringLiteral("details")), {}, &m.m_details[index]))
+                return Result<IntentMatcher>::failure(reader.error());
+        }
+    }
+    m.finish(normaliser.functionWords(), normaliser.negators());
+    return m;
+}
+
+void IntentMatcher::finish(const QSet<QString> &functionWords, const QSet<QString> &negators)
+{
+    QHash<QString, QSet<int>> users;
+    for (int c = 0; c < m_exact.size(); ++c) {
+        const Cue &cue = m_exact.cue(c);
+        if (cue.value % 2 != PhraseKind)
+            continue;
+        Phrase p;
+        p.intent = cue.value / 2;
+        p.text = cue.phrase;
+        for (const QString &s : cue.stems) {
+            if (!functionWords.contains(s) && !p.content.contains(s))
+                p.content.append(s);
+            p.selfNegating = p.selfNegating || negators.contains(s);
+        }
+        if (p.content.size() < 2)
+            continue; // one content word is a keyword's job, not a partial match's
+        for (const QString &s : std::as_const(p.content))
+            users[s].insert(p.intent);
+        m_phrases.append(p);
+    }
+    for (auto it = users.cbegin(); it != users.cend(); ++it)
+        m_weight.insert(it.key(), 1.0 / double(it.value().size()));
+    for (int i = 0; i < m_phrases.size(); ++i) {
+        Phrase &p = m_phrases[i];
+        for (const QString &s : std::as_const(p.content)) {
+            p.contentWeight += m_weight.value(s);
+            m_byContent[s].append(i);
+        }
+    }
+}
+
+QString IntentMatcher::detailFor(int intent, const NormalisedText &text) const
+{
+    const CueSet &details = m_details.at(intent);
+    if (details.isEmpty())
+        return {};
+    for (const CueHit &h : details.find(text)) {
+        if (!h.negated)
+            return details.cue(h.cue).label;
+    }
+    return {};
+}
+
+IntentResult IntentMatcher::match(const NormalisedText &text) const
+{
+    IntentResult result;
+    if (text.isEmpty() || m_names.isEmpty())
+        return result;
+    QList<Tally> tally(m_names.size());
+
+    QList<Range> excluded;
+    for (const CueHit &h : m_exclude.find(text))
+        excluded.append({m_exclude.cue(h.cue).value / 2, h.first, h.last});
+
+    for (const CueHit &h : m_exact.find(text, 2)) {
+        const Cue &cue = m_exact.cue(h.cue);
+        const int intent = cue.value / 2;
+        if (!inRange(excluded, intent, h.first, h.last))
+            tally[intent].add(exactScore(cue.value % 2, cue.stems.size(), h.gaps), cue.phrase, h.negated);
+    }
+
+    QString whole;
+    for (const Token &t : text.tokens) {
+        if (t.marker)
+            continue;
+        if (!whole.isEmpty())
+            whole.append(QLatin1Char(' '));
+        whole.append(t.stem);
+    }
+    if (const auto it = m_whole.constFind(whole); it != m_whole.constEnd())
+        tally[*it].add(1.0, text.source.trimmed(), false);
+
+    // Partial matches: credit each phrase with the weight of its content words heard anywhere.
+    if (!m_phrases.isEmpty()) {
+        QVarLengthArray<double, 512> credit(m_phrases.size(), 0.0);
+        QVarLengthArray<quint8, 512> count(m_phrases.size(), 0);
+        QVarLengthArray<bool, 512> negated(m_phrases.size(), false);
+        QList<int> touched;
+        QSet<QString> seen;
+        for (int i = 0; i < text.size(); ++i) {
+            const Token &t = text.at(i);
+            if (t.marker)
+                continue;
+            const auto it = m_byContent.constFind(t.stem);
+            if (it == m_byContent.constEnd() || seen.contains(t.stem))
+                continue;
+            seen.insert(t.stem);
+            const double w = m_weight.value(t.stem);
+            const bool neg = text.isNegated(i, i);
+            for (const int p : *it) {
+                if (inRange(excluded, m_phrases.at(p).intent, i, i))
+                    continue;
+                if (count[p] == 0)
+                    touched.append(p);
+                credit[p] += w;
+                count[p] = quint8(qMin(255, count[p] + 1));
+                negated[p] = negated[p] || neg;
+            }
+        }
+        for (const int p : std::as_const(touched)) {
+            const Phrase &ph = m_phrases.at(p);
+            const double ratio = credit[p] / ph.contentWeight;
+            if (count[p] < 2 || ratio < 0.5)
+                continue;
+            // More content words heard means a more specific match: 2 words 0.8, 4 or more 0.9.
+            const double score = 0.45 + 0.3 * qMin(1.0, ratio) + 0.05 * qMin(3, count[p] - 1);
+            tally[ph.intent].add(score, ph.text, negated[p] && !ph.selfNegating);
+        }
+    }
+
+    for (int i = 0; i < tally.size(); ++i) {
+        const Tally &t = tally.at(i);
+        if (t.best > 0.0) {
+            const double bonus = 0.05 * qMin(2, t.hits - 1);
+            result.ranking.append({m_names.at(i), qMin(1.0, t.best + bonus), t.matched, false});
+        } else if (t.negatedBest > 0.0) {
+            result.negated.append(m_names.at(i));
+        }
+    }
+    std::stable_sort(result.ranking.begin(), result.ranking.end(),
+                     [](const IntentCandidate &a, const IntentCandidate &b) { return a.score > b.score; });
+    if (result.ranking.isEmpty())
+        return result;
+    const IntentCandidate &top = result.ranking.first();
+    result.intent = top.intent;
+    result.confidence = top.score;
+    result.matched = top.matched;
+    result.detail = detailFor(int(m_names.indexOf(top.intent)), text);
+    if (result.ranking.size() > 1) {
+        result.runnerUp = result.ranking.at(1).intent;
+        result.runnerUpConfidence = result.ranking.at(1).score;
+    }
+    result.sure = result.confidence >= m_options.threshold
+        && result.confidence - result.runnerUpConfidence >= m_options.margin;
+    return result;
+}
+
+} // namespace ringside::nlu

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "engine/nlu/cueset.h"
+#include "engine/nlu/normaliser.h"
+#include "util/jsonqt.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+
+namespace ringside::nlu {
+
+// One intent the matcher can recognise, as a designer writes it (see docs/nlu.md):
+//   {"name": "cancel", "phrases": ["cancel my order", "cancel kar do"], "keywords": ["cancel"],
+//    "whole": ["bas"], "exclude": ["changed my mind"], "details": {"address": ["pata"]}}
+struct IntentCandidate
+{
+    QString intent;
+    double score = 0.0;  // 0–1
+    QString matched;     // the lexicon phrase behind the score
+    bool negated = false; // only ever mentioned under negation ("don't cancel")
+};
+
+struct IntentResult
+{
+    QString intent;            // the best affirmed intent; empty when nothing matched
+    double confidence = 0.0;
+    QString matched;           // the phrase that matched
+    QString detail;            // a detail label of the intent ("address" for modify), if heard
+    QString runnerUp;
+    double runnerUpConfidence = 0.0;
+    QStringList negated;       // intents heard only under negation: "don't cancel" → ["cancel"]
+    bool sure = false;         // confident and clear of the runner-up; otherwise ask again
+    QList<IntentCandidate> ranking; // every intent that scored, best first
+
+    bool matchedAny() const { return !intent.isEmpty(); }
+};
+
+// Scores an utterance against intents supplied as data (the built-in universal intents or a
+// playbook's own). Whole phrases found in order score highest (1.0 for three words or more,
+// 0.9 for two, 0.8 for one; keywords 0.75; fewer points for words skipped in between);
+// phrases whose content words are heard out of order score 0.6–0.9, more for more words. Negated
+// hits are set aside, so "don't cancel" never reads as cancel.
+class IntentMatcher
+{
+public:
+    struct Options
+    {
+        double threshold = 0.6; // below this the brain should ask again
+        double margin = 0.1;    // best must beat the runner-up by this much to be sure
+    };
+
+    IntentMatcher() = default;
+
+    // `intents` is an array of intent objects (or {"intents": [...]}). Intents with the same
+    // name are merged. `path` prefixes the JSON pointers in error messages.
+    static Result<IntentMatcher> fromJson(const json &intents, const Normaliser &normaliser,
+                                          const QString &path = QStringLiteral("/intents"));
+
+    IntentResult match(const NormalisedText &text) const;
+
+    QStringList intents() const { return m_names; }
+    bool isEmpty() const { return m_names.isEmpty(); }
+    void setOptions(Options options) { m_options = options; }
+    Options options() const { return m_options; }
+
+private:
+    struct Phrase
+    {
+        int intent = 0;
+        QStringList content; // content stems (function words dropped)
+        double contentWeight = 0.0;
+        bool selfNegating = false; // "didnt get it": its own negator does not negate it
+        QString text;
+    };
+
+    void finish(const QSet<QString> &functionWords, const QSet<QString> &negators);
+    QString detailFor(int intent, const NormalisedText &text) const;
+
+    QStringList m_names;
+    CueSet m_exact;      // label = intent name; value 0 = phrase, 1 = keyword
+    CueSet m_exclude;    // label = intent name
+    QHash<QString, int> m_whole; // joined stems → intent
+    QList<CueSet> m_details;     // per intent; label = detail name
+    QList<Phrase> m_phrases;     // for partial matching
+    QHash<QString, QList<int>> m_byContent; // content stem → phrase indices
+    QHash<QString, double> m_weight;        // content stem → 1 / number of intents using it
+    Options m_options;
+};
+
+} // namespace ringside::nlu

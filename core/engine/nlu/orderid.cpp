@@ -1,0 +1,185 @@
+#include "engine/nlu/orderid.h"
+
+namespace ringside::nlu {
+
+namespace {
+
+// Words allowed between "ORD"/"order" and the digits besides function words.
+const QSet<QString> kLinkWords = {QStringLiteral("number"), QStringLiteral("no"), QStringLiteral("id"),
+                                  QStringLiteral("num"), QStringLiteral("hash")};
+
+struct Candidate
+{
+    Found status = Found::None;
+    QString digits;
+    bool prefixed = false;
+    bool led = false;
+    int first = 0;
+    int last = 0;
+    bool negated = false;
+};
+
+// Tokens spelling `letters` one letter at a time from `start` ("o r d"); returns how many.
+int spelledAt(const NormalisedText &t, int start, const QString &letters)
+{
+    if (letters.size() < 2 || start + letters.size() > t.size())
+        return 0;
+    for (int k = 0; k < letters.size(); ++k) {
+        const QString &w = t.at(start + k).text;
+        const bool same = w.size() == 1 ? w.at(0) == letters.at(k)
+                                         : (letters.at(k) == QLatin1Char('o') && w == QLatin1String("oh"));
+        if (!same)
+            return 0;
+    }
+    return int(letters.size());
+}
+
+int rank(Found s)
+{
+    switch (s) {
+    case Found::Complete: return 3;
+    case Found::Invalid: return 2;
+    case Found::Partial: return 1;
+    case Found::None: break;
+    }
+    return 0;
+}
+
+} // namespace
+
+Result<OrderIdPattern> OrderIdPattern::fromExample(const QString &example)
+{
+    const QString e = example.trimmed();
+    auto bad = [&]() {
+        return Result<OrderIdPattern>::failure(
+            QStringLiteral("order ID format '%1': expected letters, an optional separator and at least three digits, "
+                           "like ORD-123456 or ORD-XXXXXX").arg(example));
+    };
+    qsizetype end = e.size();
+    while (end > 0 && e.at(end - 1).isDigit())
+        --end;
+    if (end == e.size()) { // a template: "ORD-XXXXXX", "ORD-######", with a separator before it
+        while (end > 0 && QStringView(u"Xx#").contains(e.at(end - 1)))
+            --end;
+        if (end == e.size() || end == 0 || e.at(end - 1).isLetterOrNumber())
+            return bad();
+    }
+    OrderIdPattern p;
+    p.digits = int(e.size() - end);
+    qsizetype letters = 0;
+    while (letters < end && (e.at(letters).isLetter() || e.at(letters) == QLatin1Char('#')))
+        ++letters;
+    p.prefix = e.left(letters).toUpper();
+    p.separator = e.mid(letters, end - letters);
+    for (const QChar c : std::as_const(p.separator)) {
+        if (c.isLetterOrNumber() || c.isSpace())
+            return bad();
+    }
+    if (p.digits < 3 || p.digits > 20)
+        return bad();
+    return p;
+}
+
+QString OrderIdPattern::format(const QString &digitString) const
+{
+    return prefix + separator + digitString;
+}
+
+OrderIdMatch extractOrderId(const NormalisedText &text, const Lexicon &lexicon, const OrderIdPattern &pattern)
+{
+    const Numbers &numbers = lexicon.numbers();
+    QString letters;
+    for (const QChar c : pattern.prefix) {
+        if (c.isLetter())
+            letters.append(c.toLower());
+    }
+    QList<Candidate> found;
+    QList<bool> used(text.size(), false);
+    const auto classify = [&](Candidate &c) {
+        const int n = int(c.digits.size());
+        const bool named = c.prefixed || c.led;
+        if (!named && !pattern.acceptBareDigits)
+            c.status = Found::None;
+        else if (n == pattern.digits)
+            c.status = Found::Complete;
+        else if (n < pattern.digits)
+            c.status = (named || n >= 3) ? Found::Partial : Found::None;
+        else
+            c.status = named ? Found::Invalid : Found::None;
+        c.negated = text.isNegated(c.first, c.last);
+    };
+
+    for (int i = 0; i < text.size(); ++i) {
+        Candidate c;
+        c.first = i;
+        int after = -1;
+        if (!letters.isEmpty() && text.at(i).text == letters) {
+            c.prefixed = true;
+            after = i + 1;
+        } else if (const int len = spelledAt(text, i, letters)) {
+            c.prefixed = true;
+            after = i + len;
+        } else if (CueHit h; lexicon.entities().orderLeads.matchAt(text, i, &h)) {
+            c.led = true;
+            after = h.last + 1;
+        }
+        if (after < 0)
+            continue;
+        c.last = after - 1;
+        DigitRun run;
+        // "order number is 482913": only small words may stand between the lead and the digits.
+        for (int j = after; j < text.size() && j <= after + 2; ++j) {
+            if (numbers.digitRunAt(text, j, &run))
+                break;
+            run = DigitRun();
+            const QString &stem = text.at(j).stem;
+            if (!lexicon.normaliser().isFunctionWord(stem) && !kLinkWords.contains(stem))
+                break;
+        }
+        if (!run.digits.isEmpty()) {
+            c.digits = run.digits;
+            c.last = run.last;
+        } else if (!c.prefixed) {
+            continue; // "order" alone says nothing about the ID
+        }
+        for (int k = c.first; k <= c.last; ++k)
+            used[k] = true;
+        classify(c);
+        found.append(c);
+        i = c.last;
+    }
+    for (const DigitRun &run : numbers.digitRuns(text)) {
+        if (used.at(run.first) || run.plus)
+            continue;
+        Candidate c;
+        c.digits = run.digits;
+        c.first = run.first;
+        c.last = run.last;
+        classify(c);
+        found.append(c);
+    }
+
+    const Candidate *best = nullptr;
+    for (const Candidate &c : std::as_const(found)) {
+        if (c.status == Found::None || c.negated)
+            continue;
+        const bool better = !best || rank(c.status) > rank(best->status)
+            || (rank(c.status) == rank(best->status) && c.first > best->first);
+        if (better)
+            best = &c;
+    }
+    OrderIdMatch out;
+    if (!best)
+        return out;
+    out.status = best->status;
+    out.digits = best->digits;
+    out.prefixHeard = best->prefixed;
+    out.heard = text.quote(best->first, best->last);
+    if (best->status == Found::Complete)
+        out.id = pattern.format(best->digits);
+    else if (best->status == Found::Invalid)
+        out.problem = QStringLiteral("heard %1 digits; order IDs have %2").arg(best->digits.size()).arg(pattern.digits);
+    return out;
+}
+
+} // namespace ringside::nlu
