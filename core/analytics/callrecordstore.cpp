@@ -113,27 +113,6 @@ void loadLatencies(QSqlDatabase db, CallRecord &r)
         r.turnLatenciesMs.push_back(q.value(0).toInt());
 }
 
-// WHERE clause and bindings for a filter.
-std::pair<QString, QVariantList> whereClause(const CallFilter &f)
-{
-    QStringList parts;
-    QVariantList values;
-    auto add = [&](const QString &sql, const QVariant &value) { parts << sql; values << value; };
-    if (f.from.isValid())
-        add(QStringLiteral("started_at >= ?"), f.from.toMSecsSinceEpoch());
-    if (f.to.isValid())
-        add(QStringLiteral("started_at < ?"), f.to.toMSecsSinceEpoch());
-    const std::pair<const char *, const QString *> equal[] = {
-        { "use_case", &f.useCase }, { "agent", &f.agent }, { "channel", &f.channel },
-        { "outcome", &f.outcome }, { "customer_id", &f.customerId }, { "order_id", &f.orderId },
-    };
-    for (const auto &[column, value] : equal) {
-        if (!value->isEmpty())
-            add(QLatin1String(column) + QStringLiteral(" = ?"), *value);
-    }
-    return { parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND ")), values };
-}
-
 } // namespace
 
 Result<QString> CallRecordStore::insert(const CallRecord &input)
@@ -266,7 +245,7 @@ std::optional<CallRecord> CallRecordStore::byId(const QString &id)
 std::vector<CallRecord> CallRecordStore::list(const CallFilter &filter, int limit, int offset)
 {
     QSqlDatabase db = m_db.connection();
-    auto [where, values] = whereClause(filter);
+    auto [where, values] = callFilterWhere(filter);
     values << std::max(limit, 0) << std::max(offset, 0);
     QSqlQuery q = runBound(db, QStringLiteral("SELECT * FROM call_records%1 ORDER BY started_at DESC, id LIMIT ? OFFSET ?").arg(where),
                               values);
@@ -280,7 +259,7 @@ std::vector<CallRecord> CallRecordStore::list(const CallFilter &filter, int limi
 
 qint64 CallRecordStore::count(const CallFilter &filter)
 {
-    auto [where, values] = whereClause(filter);
+    auto [where, values] = callFilterWhere(filter);
     QSqlQuery q = runBound(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM call_records") + where, values);
     return q.next() ? q.value(0).toLongLong() : 0;
 }
