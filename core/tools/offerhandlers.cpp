@@ -1,0 +1,144 @@
+// check_available_offers and apply_discount: both price offers with offerpricing.h so what the
+// agent promises is what the cart gets.
+#include "handlers.h"
+#include "offerpricing.h"
+
+#include <algorithm>
+
+namespace ringside {
+
+namespace {
+
+json cartNotFound(const QString &spokenId)
+{
+    return notFound(QStringLiteral("I couldn't find the cart %1.").arg(spokenId));
+}
+
+json offerJson(const OfferEvaluation &e, const Cart &cart, const Speaker &say)
+{
+    const Offer &o = e.offer;
+    const QString currency = o.currency.isEmpty() ? cart.currency : o.currency;
+    return { { "code", o.code },
+             { "description", o.description },
+             { "percent_off", o.percentOff },
+             { "amount_off", decimalAmount({ o.amountOffMinor, currency }) },
+             { "min_cart_total", decimalAmount({ o.minCartTotalMinor, currency }) },
+             { "currency", o.currency.isEmpty() ? json(nullptr) : json(o.currency) },
+             { "category", o.category.isEmpty() ? json(nullptr) : json(o.category) },
+             { "expires_at", o.expiresAt.isValid() ? json(say.iso(o.expiresAt)) : json(nullptr) },
+             { "savings", decimalAmount({ e.savingMinor, cart.currency }) },
+             { "savings_spoken", say.money({ e.savingMinor, cart.currency }) },
+             { "new_total", decimalAmount({ std::max<qint64>(0, cart.totalMinor - e.savingMinor), cart.currency }) } };
+}
+
+std::optional<Offer> findOffer(CommerceBackend &backend, const QString &spoken)
+{
+    QString squeezed;
+    for (const QChar c : spoken) {
+        if (c.isLetterOrNumber())
+            squeezed.append(c.toUpper());
+    }
+    for (const QString &code : { spoken.trimmed(), spoken.trimmed().toUpper(), squeezed }) {
+        if (code.isEmpty())
+            continue;
+        if (auto offer = backend.offerByCode(code))
+            return offer;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+json checkAvailableOffers(HandlerEnv &env)
+{
+    const auto cart = findCart(env.backend, env.arg("cart_id"));
+    if (!cart)
+        return cartNotFound(env.arg("cart_id"));
+    const Speaker say = env.englishSpeakerFor(cart->customerId);
+    const QString category = env.arg("category");
+
+    std::vector<OfferEvaluation> usable;
+    for (const Offer &offer : env.backend.offers()) {
+        // Asked about one category: that category's offers and store-wide ones.
+        if (!category.isEmpty() && !offer.category.isEmpty() && offer.category.compare(category, Qt::CaseInsensitive) != 0)
+            continue;
+        OfferEvaluation e = evaluateOffer(offer, *cart, env.now);
+        if (e.applies())
+            usable.push_back(std::move(e));
+    }
+    std::sort(usable.begin(), usable.end(), betterOffer);
+
+    if (usable.empty()) {
+        return { { "has_offers", false },
+                 { "cart_id", cart->id },
+                 { "message", QStringLiteral("I don't have any offers that apply to your cart right now.") } };
+    }
+    json all = json::array();
+    for (const OfferEvaluation &e : usable)
+        all.push_back(offerJson(e, *cart, say));
+    const OfferEvaluation &best = usable.front();
+    QString message = QStringLiteral("Good news! ");
+    if (!best.offer.description.isEmpty())
+        message += QStringLiteral("There's an offer for you: %1. ").arg(best.offer.description);
+    message += QStringLiteral("With code %1 you'd save %2, so your total would be %3.")
+                       .arg(best.offer.code, say.money({ best.savingMinor, cart->currency }),
+                            say.money({ std::max<qint64>(0, cart->totalMinor - best.savingMinor), cart->currency }));
+    return { { "has_offers", true },
+             { "cart_id", cart->id },
+             { "currency", cart->currency },
+             { "best_offer", all.front() },
+             { "all_offers", all },
+             { "message", message } };
+}
+
+json applyDiscount(HandlerEnv &env)
+{
+    const auto cart = findCart(env.backend, env.arg("cart_id"));
+    if (!cart)
+        return cartNotFound(env.arg("cart_id"));
+    const Speaker say = env.englishSpeakerFor(cart->customerId);
+    const QString given = env.arg("discount_code");
+    const auto offer = findOffer(env.backend, given);
+    if (!offer)
+        return refusal("unknown_code", QStringLiteral("I couldn't find the code %1. Could you check it?").arg(given));
+
+    const OfferEvaluation e = evaluateOffer(*offer, *cart, env.now);
+    const QString code = offer->code;
+    if (e.blocker == QLatin1String("expired"))
+        return refusal("expired", QStringLiteral("I'm sorry, code %1 expired on %2.").arg(code, say.date(offer->expiresAt)));
+    if (!e.applies()) {
+        QString why;
+        if (e.blocker == QLatin1String("min_cart_total")) {
+            const Money min{ offer->minCartTotalMinor, cart->currency };
+            const Money missing{ offer->minCartTotalMinor - cartSubtotal(*cart), cart->currency };
+            why = QStringLiteral("Code %1 needs a cart of at least %2; adding %3 more would unlock it.")
+                          .arg(code, say.money(min), say.money(missing));
+        } else if (e.blocker == QLatin1String("currency")) {
+            why = QStringLiteral("Code %1 is for %2 orders and can't be used on this cart.").arg(code, offer->currency);
+        } else {
+            why = QStringLiteral("Code %1 is only for %2 items, and your cart has none.").arg(code, offer->category);
+        }
+        json result = refusal("not_applicable", why);
+        result["detail"] = e.blocker.isEmpty() ? QStringLiteral("no_saving") : e.blocker;
+        return result;
+    }
+
+    const bool already = cart->discountCode.compare(code, Qt::CaseInsensitive) == 0;
+    if (!already)
+        env.backend.setCartDiscount(cart->id, code, env.now);
+    const Money saving{ e.savingMinor, cart->currency };
+    const Money newTotal{ std::max<qint64>(0, cart->totalMinor - e.savingMinor), cart->currency };
+    return { { "success", true },
+             { "already_applied", already },
+             { "cart_id", cart->id },
+             { "discount_code", code },
+             { "replaced_code", already || cart->discountCode.isEmpty() ? json(nullptr) : json(cart->discountCode) },
+             { "savings", decimalAmount(saving) },
+             { "original_total", decimalAmount(cart->total()) },
+             { "new_total", decimalAmount(newTotal) },
+             { "currency", cart->currency },
+             { "message", QStringLiteral("Done! Code %1 is applied. You save %2, so your new total is %3.")
+                                  .arg(code, say.money(saving), say.money(newTotal)) } };
+}
+
+} // namespace ringside

@@ -1,0 +1,332 @@
+// initiate_return, schedule_pickup, check_return_status.
+#include "argumentvalidator.h"
+#include "handlers.h"
+#include "orderstatus.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace ringside {
+
+namespace {
+
+constexpr int kPickupDaysAhead = 7;
+
+// Returns that no longer hold items back: their quantities can be asked for again.
+bool countsAgainstOrder(const ReturnRequest &r)
+{
+    return r.status != QLatin1String("rejected") && r.status != QLatin1String("cancelled");
+}
+
+const LineItem *lineFor(const Order &order, const QString &sku)
+{
+    for (const LineItem &item : order.items) {
+        if (item.sku.compare(sku, Qt::CaseInsensitive) == 0)
+            return &item;
+    }
+    return nullptr;
+}
+
+int orderedQuantity(const Order &order, const QString &sku)
+{
+    int n = 0;
+    for (const LineItem &item : order.items)
+        n += item.sku.compare(sku, Qt::CaseInsensitive) == 0 ? item.quantity : 0;
+    return n;
+}
+
+int returnedQuantity(const std::vector<ReturnRequest> &returns, const QString &sku)
+{
+    int n = 0;
+    for (const ReturnRequest &r : returns) {
+        if (!countsAgainstOrder(r))
+            continue;
+        for (const ReturnItem &item : r.items)
+            n += item.sku.compare(sku, Qt::CaseInsensitive) == 0 ? item.quantity : 0;
+    }
+    return n;
+}
+
+qint64 refundMinor(const Order &order, const std::vector<ReturnItem> &items)
+{
+    qint64 total = 0;
+    for (const ReturnItem &item : items) {
+        if (const LineItem *line = lineFor(order, item.sku))
+            total += line->priceMinor * item.quantity;
+    }
+    return total;
+}
+
+// How the refund reaches the customer; `done` for a refund already paid.
+QString refundPhrase(const QString &method, const Money &amount, bool paidCash, const Speaker &say, bool done = false)
+{
+    const QString money = say.money(amount);
+    if (method == QLatin1String("store_credit"))
+        return done ? QStringLiteral("You've received %1 as store credit").arg(money)
+                    : QStringLiteral("You'll get %1 as store credit").arg(money);
+    if (method == QLatin1String("bank_transfer")) {
+        const QString s = done ? QStringLiteral("The refund of %1 has been made by bank transfer").arg(money)
+                               : QStringLiteral("The refund of %1 will be made by bank transfer").arg(money);
+        return paidCash ? QStringLiteral("As you paid cash on delivery, ") + s.at(0).toLower() + s.mid(1) : s;
+    }
+    return done ? QStringLiteral("The refund of %1 has gone back to your original payment method").arg(money)
+                : QStringLiteral("The refund of %1 will go back to your original payment method").arg(money);
+}
+
+json returnItemsJson(const Order *order, const std::vector<ReturnItem> &items)
+{
+    json out = json::array();
+    for (const ReturnItem &item : items) {
+        const LineItem *line = order ? lineFor(*order, item.sku) : nullptr;
+        out.push_back({ { "sku", item.sku },
+                        { "name", line ? json(line->name) : json(nullptr) },
+                        { "quantity", item.quantity },
+                        { "reason", item.reason } });
+    }
+    return out;
+}
+
+json returnIds(const ReturnRequest &r)
+{
+    return { { "return_id", spellId(r.id) }, { "return_id_raw", r.id },
+             { "order_id", spellId(r.orderId) }, { "order_id_raw", r.orderId } };
+}
+
+} // namespace
+
+json initiateReturn(HandlerEnv &env)
+{
+    const auto order = findOrder(env.backend, env.arg("order_id"));
+    if (!order)
+        return notFound(QStringLiteral("I couldn't find an order with the ID %1. Could you check the number?")
+                                .arg(spellId(env.arg("order_id"))));
+    const Speaker say = env.englishSpeakerFor(order->customerId);
+    const QString id = spellId(order->id);
+
+    if (order->status == QLatin1String("returned"))
+        return refusal("already_returned", QStringLiteral("Your order %1 has already been returned.").arg(id));
+    if (order->status != QLatin1String("delivered"))
+        return refusal("not_delivered", QStringLiteral("Your order %1 hasn't been delivered yet, so it can't be returned. "
+                                                       "Its status is %2.").arg(id, statusWords(order->status)));
+    if (!order->deliveredAt.isValid())
+        return refusal("delivery_date_unknown", QStringLiteral("I can't see when order %1 was delivered, so I can't check the "
+                                                               "return window. Let me connect you with our team.").arg(id));
+
+    bool windowOk = false;
+    int window = env.setting(QStringLiteral("returnWindowDays"), QStringLiteral("7")).toInt(&windowOk);
+    if (!windowOk || window < 0)
+        window = 7;
+    const QDate delivered = say.localDate(order->deliveredAt);
+    const QDate lastDay = delivered.addDays(window);
+    if (say.today() > lastDay) {
+        json result = refusal("outside_return_window",
+                              QStringLiteral("Your order %1 was delivered on %2, and returns are open for %3 days, until %4. "
+                                             "I'm sorry, the return window has closed.")
+                                      .arg(id, say.date(delivered)).arg(window).arg(say.date(lastDay)));
+        result["last_eligible_date"] = lastDay.toString(Qt::ISODate);
+        return result;
+    }
+
+    // Same SKU named twice counts once, with the quantities added.
+    std::vector<ReturnItem> items;
+    for (const json &entry : env.args.at("items")) {
+        const QString sku = stringAt(entry, "sku").trimmed();
+        const LineItem *line = lineFor(*order, sku);
+        if (!line) {
+            json result = refusal("sku_not_in_order",
+                                  QStringLiteral("Item %1 isn't in order %2. The order has %3.")
+                                          .arg(sku, id, say.list(itemPhrases(order->items, say.language()))));
+            result["sku"] = sku;
+            return result;
+        }
+        const int quantity = entry.at("quantity").get<int>();
+        auto same = std::find_if(items.begin(), items.end(), [&](const ReturnItem &i) { return i.sku == line->sku; });
+        if (same != items.end())
+            same->quantity += quantity;
+        else
+            items.push_back({ line->sku, quantity, stringAt(entry, "reason") });
+    }
+
+    const std::vector<ReturnRequest> existing = env.backend.returnsForOrder(order->id);
+    for (const ReturnItem &item : items) {
+        const int ordered = orderedQuantity(*order, item.sku);
+        const int returned = returnedQuantity(existing, item.sku);
+        const int returnable = std::max(0, ordered - returned);
+        if (item.quantity <= returnable)
+            continue;
+        const QString name = lineFor(*order, item.sku)->name;
+        QString message;
+        if (returnable == 0)
+            message = ordered == 1 ? QStringLiteral("The %1 from this order is already returned or on its way back.").arg(name)
+                                   : QStringLiteral("All %1 from this order are already returned or on their way back.")
+                                             .arg(itemPhrase(name, ordered, say.language()));
+        else
+            message = QStringLiteral("You ordered %1 and %2 already being returned, so you can return up to %3.")
+                              .arg(itemPhrase(name, ordered, say.language()),
+                                   returned == 1 ? QStringLiteral("1 is") : QStringLiteral("%1 are").arg(returned))
+                              .arg(returnable);
+        json result = refusal("quantity_exceeds_returnable", message);
+        result.update({ { "sku", item.sku }, { "ordered", ordered }, { "already_returned", returned }, { "returnable", returnable } });
+        return result;
+    }
+
+    const bool paidCash = order->paymentMethod.compare(QLatin1String("cod"), Qt::CaseInsensitive) == 0;
+    QString method = env.arg("refund_method");
+    if (method.isEmpty())
+        method = QStringLiteral("original_payment");
+    // Cash cannot go back the way it came: a COD refund to the original payment is a bank transfer.
+    if (paidCash && method == QLatin1String("original_payment"))
+        method = QStringLiteral("bank_transfer");
+
+    ReturnRequest request;
+    request.orderId = order->id;
+    request.status = QStringLiteral("requested");
+    request.createdAt = env.now;
+    request.refundMethod = method;
+    request.pickupAddress = order->deliveryAddress;
+    request.items = items;
+    request.id = env.backend.createReturn(request);
+
+    const Money refund{ refundMinor(*order, items), order->currency };
+    QStringList names;
+    for (const ReturnItem &item : items)
+        names << itemPhrase(lineFor(*order, item.sku)->name, item.quantity, say.language());
+    const QString message = QStringLiteral("I've started the return for %1. Your return ID is %2. %3 once we receive it. "
+                                           "When should we pick it up? I can schedule any day in the next %4 days.")
+                                    .arg(say.list(names), spellId(request.id), refundPhrase(method, refund, paidCash, say))
+                                    .arg(kPickupDaysAhead);
+    json result = returnIds(request);
+    result.update({ { "success", true },
+                    { "status", request.status },
+                    { "refund_method", method },
+                    { "refund_amount", decimalAmount(refund) },
+                    { "currency", order->currency },
+                    { "items", returnItemsJson(&*order, items) },
+                    { "last_eligible_date", lastDay.toString(Qt::ISODate) },
+                    { "next_step", "schedule_pickup" },
+                    { "message", message } });
+    return result;
+}
+
+json schedulePickup(HandlerEnv &env)
+{
+    const auto ret = findReturn(env.backend, env.arg("return_id"));
+    if (!ret)
+        return notFound(QStringLiteral("I couldn't find a return with the ID %1. Could you check it?").arg(spellId(env.arg("return_id"))));
+    const auto order = env.backend.orderById(ret->orderId);
+    const Speaker say = env.englishSpeakerFor(order ? order->customerId : QString());
+    const QString id = spellId(ret->id);
+
+    if (ret->status != QLatin1String("requested") && ret->status != QLatin1String("pickup_scheduled")) {
+        const bool closed = ret->status == QLatin1String("rejected") || ret->status == QLatin1String("cancelled");
+        json result = refusal("not_schedulable",
+                              closed ? QStringLiteral("Return %1 was %2, so there is nothing to pick up.").arg(id, statusWords(ret->status))
+                                     : QStringLiteral("Return %1 has already been picked up.").arg(id));
+        result["status"] = ret->status;
+        return result;
+    }
+
+    QDate date;
+    parseIsoDate(env.arg("pickup_date"), &date);
+    switch (fitDate(date, say.today(), kPickupDaysAhead)) {
+    case DateFit::Past:
+        return pastDateError("pickup_date", date, say.today());
+    case DateFit::TooFar: {
+        const QDate latest = say.today().addDays(kPickupDaysAhead);
+        json result = refusal("date_too_far", QStringLiteral("I can book a pickup up to %1 days ahead, so the latest date is %2. "
+                                                             "Which day before that works for you?")
+                                                      .arg(kPickupDaysAhead).arg(say.date(latest)));
+        result["latest_date"] = latest.toString(Qt::ISODate);
+        return result;
+    }
+    case DateFit::Ok:
+        break;
+    }
+
+    const QString given = env.arg("address");
+    QString address = given;
+    if (address.isEmpty())
+        address = !ret->pickupAddress.isEmpty() ? ret->pickupAddress : (order ? order->deliveryAddress : QString());
+    const QString slot = env.arg("time_slot");
+    env.backend.schedulePickup(ret->id, date, slot, address, env.now);
+
+    const QString slotWords = slot.isEmpty() ? QString() : QLatin1Char(' ') + say.slot(slot);
+    const QString where = given.isEmpty() ? QStringLiteral("your delivery address") : QStringLiteral("the address you gave");
+    json result = returnIds(*ret);
+    result.update({ { "success", true },
+                    { "rescheduled", ret->status == QLatin1String("pickup_scheduled") },
+                    { "pickup_date", date.toString(Qt::ISODate) },
+                    { "time_slot", slot.isEmpty() ? json(nullptr) : json(slot) },
+                    { "address", address },
+                    { "message", QStringLiteral("Your pickup for return %1 is booked for %2%3, from %4. Please keep the item "
+                                                "packed and ready.").arg(id, say.day(date), slotWords, where) } });
+    return result;
+}
+
+json checkReturnStatus(HandlerEnv &env)
+{
+    std::optional<ReturnRequest> ret;
+    const QString returnId = env.arg("return_id");
+    const QString orderId = env.arg("order_id");
+    if (!returnId.isEmpty())
+        ret = findReturn(env.backend, returnId);
+    if (!ret && !orderId.isEmpty()) {
+        const auto order = findOrder(env.backend, orderId);
+        if (!order && returnId.isEmpty())
+            return notFound(QStringLiteral("I couldn't find an order with the ID %1. Could you check the number?").arg(spellId(orderId)));
+        if (order) {
+            const std::vector<ReturnRequest> all = env.backend.returnsForOrder(order->id);
+            const auto newest = std::max_element(all.begin(), all.end(), [](const ReturnRequest &a, const ReturnRequest &b) {
+                return a.createdAt < b.createdAt;
+            });
+            if (newest != all.end())
+                ret = *newest;
+            else if (returnId.isEmpty())
+                return notFound(QStringLiteral("There's no return for order %1 yet. Would you like to start one?").arg(spellId(order->id)));
+        }
+    }
+    if (!ret)
+        return notFound(QStringLiteral("I couldn't find a return with the ID %1. Could you check it?").arg(spellId(returnId)));
+
+    const auto order = env.backend.orderById(ret->orderId);
+    const Speaker say = env.englishSpeakerFor(order ? order->customerId : QString());
+    const QString id = spellId(ret->id);
+    const Money refund{ order ? refundMinor(*order, ret->items) : 0, order ? order->currency : QString() };
+    const bool paidCash = order && order->paymentMethod.compare(QLatin1String("cod"), Qt::CaseInsensitive) == 0;
+    const QString s = ret->status;
+    QString message;
+    if (s == QLatin1String("requested")) {
+        message = QStringLiteral("Your return %1 is registered, but the pickup hasn't been booked yet. Shall I schedule it?").arg(id);
+    } else if (s == QLatin1String("pickup_scheduled")) {
+        message = ret->pickupDate.isValid()
+                ? QStringLiteral("The pickup for your return %1 is booked for %2%3.")
+                          .arg(id, say.day(ret->pickupDate), ret->timeSlot.isEmpty() ? QString() : QLatin1Char(' ') + say.slot(ret->timeSlot))
+                : QStringLiteral("The pickup for your return %1 is booked.").arg(id);
+    } else if (s == QLatin1String("picked_up")) {
+        message = QStringLiteral("We've picked up your return %1. The refund will be processed once it reaches our warehouse.").arg(id);
+    } else if (s == QLatin1String("received")) {
+        message = QStringLiteral("We've received your return %1, and your refund of %2 is being processed.").arg(id, say.money(refund));
+    } else if (s == QLatin1String("refunded")) {
+        message = QStringLiteral("Your return %1 is complete. %2.").arg(id, refundPhrase(ret->refundMethod, refund, paidCash, say, true));
+    } else if (s == QLatin1String("rejected")) {
+        message = QStringLiteral("Your return %1 was not accepted. I can connect you with our team to explain why.").arg(id);
+    } else {
+        message = QStringLiteral("Your return %1 is %2.").arg(id, statusWords(s));
+    }
+
+    json result = returnIds(*ret);
+    result.update({ { "found", true },
+                    { "status", s },
+                    { "refund_method", ret->refundMethod },
+                    { "refund_amount", order ? json(decimalAmount(refund)) : json(nullptr) },
+                    { "currency", order ? json(order->currency) : json(nullptr) },
+                    { "pickup_date", ret->pickupDate.isValid() ? json(ret->pickupDate.toString(Qt::ISODate)) : json(nullptr) },
+                    { "time_slot", ret->timeSlot.isEmpty() ? json(nullptr) : json(ret->timeSlot) },
+                    { "items", returnItemsJson(order ? &*order : nullptr, ret->items) },
+                    { "created_at", say.iso(ret->createdAt) },
+                    { "message", message } });
+    return result;
+}
+
+} // namespace ringside
