@@ -89,6 +89,29 @@ private slots:
         QVERIFY2(body["tools"] == seedToolsForGemini(), body["tools"].dump().c_str());
     }
 
+    void toolChoiceBecomesTheCallingMode_data()
+    {
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<QString>("mode");
+        QTest::addRow("auto") << int(LlmToolChoice::Auto) << QStringLiteral("AUTO");
+        QTest::addRow("none") << int(LlmToolChoice::None) << QStringLiteral("NONE");
+        QTest::addRow("required") << int(LlmToolChoice::Required) << QStringLiteral("ANY");
+    }
+    void toolChoiceBecomesTheCallingMode()
+    {
+        QFETCH(int, choice);
+        QFETCH(QString, mode);
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::sseJson({geminiChunk(json::array({{{"text", "ok"}}}), QStringLiteral("STOP"))}));
+        auto client = clientFor(server);
+        LlmRequest request = codRequest();
+        request.toolChoice = LlmToolChoice(choice);
+        QVERIFY(runTurn(*client, request).ok());
+        const json config = server.requests().at(0).json()["toolConfig"]["functionCallingConfig"];
+        QCOMPARE(stringAt(config, "mode"), mode);
+    }
+
     void severalFunctionCallsInOneChunk()
     {
         FakeHttpServer server;

@@ -128,6 +128,31 @@ private slots:
         QVERIFY(!sent.json().contains("tool_choice"));
     }
 
+    void toolChoiceIsSent_data()
+    {
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<QString>("wire");
+        QTest::addRow("auto") << int(LlmToolChoice::Auto) << QStringLiteral("auto");
+        QTest::addRow("none") << int(LlmToolChoice::None) << QStringLiteral("none");
+        QTest::addRow("required") << int(LlmToolChoice::Required) << QStringLiteral("required");
+    }
+    void toolChoiceIsSent()
+    {
+        QFETCH(int, choice);
+        QFETCH(QString, wire);
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::text(200, sseOf({openAiChunk({{"content", "ok"}}, "stop")}), "text/event-stream"));
+        auto client = clientFor(server);
+        LlmProbe probe(*client);
+        LlmRequest request = orderRequest();
+        request.toolChoice = LlmToolChoice(choice);
+        QVERIFY(client->start(request));
+        QVERIFY(probe.wait());
+        QVERIFY2(probe.response, qPrintable(probe.errorText()));
+        QCOMPARE(stringAt(server.requests().at(0).json(), "tool_choice"), wire);
+    }
+
     void assemblesToolCallsFromDeltasSplitMidArgument()
     {
         FakeHttpServer server;

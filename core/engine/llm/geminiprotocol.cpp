@@ -148,7 +148,10 @@ std::optional<LlmError> buildGeminiBody(const LlmRequest &request, json *body)
         b["systemInstruction"] = {{"parts", std::move(systemParts)}};
     if (request.tools.is_array() && !request.tools.empty()) {
         b["tools"] = json::array({{{"functionDeclarations", toGeminiFunctionDeclarations(request.tools)}}});
-        b["toolConfig"] = {{"functionCallingConfig", {{"mode", "AUTO"}}}};
+        const char *mode = request.toolChoice == LlmToolChoice::None       ? "NONE"
+                           : request.toolChoice == LlmToolChoice::Required ? "ANY"
+                                                                           : "AUTO";
+        b["toolConfig"] = {{"functionCallingConfig", {{"mode", mode}}}};
     }
     json generation = json::object();
     if (request.temperature)

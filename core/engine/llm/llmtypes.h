@@ -49,6 +49,10 @@ struct LlmMessage
     static LlmMessage toolResultFor(const LlmToolCall &call, const json &result);
 };
 
+// Whether the model may, must or must not call tools this round. None lets a brain that hit its
+// tool-round cap ask for an answer in words while keeping the tools declared.
+enum class LlmToolChoice { Auto, None, Required };
+
 struct LlmRequest
 {
     QString model;
@@ -57,6 +61,7 @@ struct LlmRequest
     json tools;                         // OpenAI shape: [{"type":"function","function":{...}}], or null
     std::optional<double> temperature;  // 0–2; unset → the server's default
     std::optional<int> maxTokens;       // unset → the server's default
+    LlmToolChoice toolChoice = LlmToolChoice::Auto; // sent only when tools are declared
 };
 
 // Why the model stopped, in words every provider maps to. `finishReason` keeps the raw value.

@@ -106,7 +106,9 @@ std::optional<LlmError> buildOpenAiBody(const LlmRequest &request, bool streamin
         b["max_tokens"] = *request.maxTokens;
     if (request.tools.is_array() && !request.tools.empty()) {
         b["tools"] = request.tools;
-        b["tool_choice"] = "auto";
+        b["tool_choice"] = request.toolChoice == LlmToolChoice::None       ? "none"
+                           : request.toolChoice == LlmToolChoice::Required ? "required"
+                                                                           : "auto";
     }
     *body = std::move(b);
     return std::nullopt;
