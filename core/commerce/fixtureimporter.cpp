@@ -103,7 +103,7 @@ private:
     {
         if (inFile.contains(id) || stored(table, QStringLiteral("id"), id))
             return true;
-        m_diag.error(path, QStringLiteral("'%1' is not a %2 in this file or in the store").arg(id, what));
+        m_diag.error(path, QStringLiteral("'%1' matches no %2 in this file or in the store").arg(id, what));
         return false;
     }
 

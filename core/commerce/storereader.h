@@ -3,6 +3,7 @@
 #include "storedata.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QVariantList>
 
 #include <optional>

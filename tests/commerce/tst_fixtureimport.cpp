@@ -118,9 +118,9 @@ private slots:
         QTest::addRow("duplicate customer") << "copy /customers /customers/0" << "customers[4].id: 'C-1001' is used twice (first at customers[0].id)";
         QTest::addRow("duplicate order") << "copy /orders /orders/2" << "orders[6].id: 'ORD-123470' is used twice";
         QTest::addRow("duplicate offer code") << "copy /offers /offers/1" << "offers[4].code: 'SAVE10' is used twice";
-        QTest::addRow("unknown customer") << "set /orders/0/customer_id \"C-9999\"" << "orders[0].customer_id: 'C-9999' is not a customer";
+        QTest::addRow("unknown customer") << "set /orders/0/customer_id \"C-9999\"" << "orders[0].customer_id: 'C-9999' matches no customer in this file or in the store";
         QTest::addRow("unknown cart customer") << "set /carts/2/customer_id \"C-9999\"" << "carts[2].customer_id: 'C-9999'";
-        QTest::addRow("unknown order") << "set /returns/0/order_id \"ORD-999999\"" << "returns[0].order_id: 'ORD-999999' is not a order";
+        QTest::addRow("unknown order") << "set /returns/0/order_id \"ORD-999999\"" << "returns[0].order_id: 'ORD-999999' matches no order";
         QTest::addRow("return of an item not ordered") << "set /returns/0/items/0/sku \"NOPE\""
                                                        << "returns[0].items[0].sku: 'NOPE' is not an item of order ORD-123450";
         QTest::addRow("negative quantity") << "set /orders/0/items/0/quantity -1" << "orders[0].items[0].quantity: -1 is outside 1";
