@@ -22,6 +22,11 @@ Result<Analyser> Analyser::extended(const json &extra) const
 {
     if (!extra.is_object())
         return Result<Analyser>::failure(QStringLiteral("/: a lexicon addition must be an object of sections"));
+    // Checked on its own first, so error pointers point into the addition as written rather
+    // than into the merged whole; then checked again together (e.g. spellings claimed twice).
+    Result<Lexicon> alone = Lexicon::compile(extra);
+    if (!alone)
+        return Result<Analyser>::failure(alone.error());
     return fromDocument(Lexicon::merged(m_lexicon->document(), extra));
 }
 

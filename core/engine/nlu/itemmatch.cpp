@@ -1,5 +1,6 @@
 #include "engine/nlu/itemmatch.h"
 
+#include <QHash>
 #include <QVarLengthArray>
 
 namespace ringside::nlu {
@@ -43,18 +44,12 @@ double wordScore(const QString &word, const NormalisedText &t)
     return best;
 }
 
-// "tshirt" for "T-Shirt", "t shirt" for "TShirt": compare names with the spaces taken out.
-bool joinedMatch(const QString &joined, const NormalisedText &t)
+// Whether two adjacent name words written as one ("tshirt" for "T-Shirt") were said.
+bool joinedSaid(const QString &joined, const NormalisedText &t)
 {
-    for (int i = 0; i < t.size(); ++i) {
-        QString run;
-        for (int j = i; j < t.size() && j < i + 3; ++j) {
-            run += t.at(j).stem;
-            if (run == joined)
-                return true;
-            if (run.size() >= joined.size())
-                break;
-        }
+    for (const Token &tok : t.tokens) {
+        if (tok.stem == joined || tok.text == joined)
+            return true;
     }
     return false;
 }
@@ -67,23 +62,36 @@ ItemMatch matchItem(const NormalisedText &text, const QStringList &items, const 
     if (items.isEmpty() || text.isEmpty())
         return out;
     const Normaliser &n = lexicon.normaliser();
-    QList<double> scores;
+    QList<QStringList> names;
+    QHash<QString, int> itemsUsing; // how many items share a word: shared words do not decide
     for (const QString &item : items) {
         QStringList words;
         for (const QString &s : n.stems(item.left(200))) {
-            if (!n.isFunctionWord(s))
+            if (!n.isFunctionWord(s) && !words.contains(s))
                 words.append(s);
         }
-        double score = 0.0;
-        if (!words.isEmpty()) {
-            double sum = 0.0;
-            for (const QString &w : std::as_const(words))
-                sum += wordScore(w, text);
-            score = sum / double(words.size());
-            if (words.size() > 1 && joinedMatch(words.join(QString()), text))
-                score = qMax(score, 0.9);
+        for (const QString &w : std::as_const(words))
+            ++itemsUsing[w];
+        names.append(words);
+    }
+    QList<double> scores;
+    for (const QStringList &words : std::as_const(names)) {
+        QList<double> matched;
+        for (const QString &w : words)
+            matched.append(wordScore(w, text));
+        for (qsizetype k = 0; k + 1 < words.size(); ++k) {
+            if (joinedSaid(words.at(k) + words.at(k + 1), text))
+                matched[k] = matched[k + 1] = 1.0;
         }
-        scores.append(score);
+        double sum = 0.0;
+        bool distinctive = false;
+        for (qsizetype k = 0; k < words.size(); ++k) {
+            sum += matched.at(k);
+            distinctive = distinctive || (matched.at(k) > 0.0 && itemsUsing.value(words.at(k)) == 1);
+        }
+        // A word only this item has decides; words every item shares only narrow it down.
+        const double recall = words.isEmpty() ? 0.0 : sum / double(words.size());
+        scores.append(distinctive ? 0.5 + 0.5 * recall : 0.5 * recall);
     }
     for (int i = 0; i < scores.size(); ++i) {
         if (out.index < 0 || scores.at(i) > out.score) {
@@ -96,8 +104,8 @@ ItemMatch matchItem(const NormalisedText &text, const QStringList &items, const 
             out.runnerUpScore = scores.at(i);
         }
     }
-    if (out.score >= 0.5) {
-        out.sure = out.score - out.runnerUpScore >= 0.15;
+    if (out.score >= 0.25) { // some of the name was said, even if it does not settle it
+        out.sure = out.score >= 0.5 && out.score - out.runnerUpScore >= 0.15;
         return out;
     }
 

@@ -169,7 +169,7 @@ bool Lexicon::compileLanguage(const json &s, QString *error)
                     return r.fail(pointer(key, i), QStringLiteral("must be a single word")), failed();
                 const QString already = config.spellings.value(v);
                 if (!already.isEmpty() && already != canon)
-                    return r.fail(pointer(key, i), QStringLiteral("is already a spelling of '%1'").arg(already)), failed();
+                    return r.fail(pointer(key, i), QStringLiteral("'%1' is already a spelling of '%2'").arg(variants.at(i), already)), failed();
                 if (v != canon)
                     config.spellings.insert(v, canon);
             }

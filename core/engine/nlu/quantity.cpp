@@ -10,8 +10,10 @@ bool followedByOtherUse(const NormalisedText &t, const Lexicon &lex, int last)
     const CalendarWords &cal = lex.calendar();
     CueHit h;
     const int j = last + 1;
+    if (cal.of.matchAt(t, j, &h) && cal.months.matchAt(t, h.last + 1, &h))
+        return true; // "28 of December"; "two of them" stays a quantity
     return cal.units.matchAt(t, j, &h) || cal.months.matchAt(t, j, &h) || cal.dayOfMonth.matchAt(t, j, &h)
-        || cal.meridiem.matchAt(t, j, &h) || cal.clockWords.matchAt(t, j, &h) || cal.of.matchAt(t, j, &h)
+        || cal.meridiem.matchAt(t, j, &h) || cal.clockWords.matchAt(t, j, &h)
         || lex.numbers().words().ordinalSuffixes.contains(j < t.size() ? t.at(j).stem : QString());
 }
 

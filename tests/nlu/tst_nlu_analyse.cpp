@@ -1,0 +1,146 @@
+#include "nlutestsupport.h"
+
+using namespace ringside;
+using namespace ringside::nlu;
+
+// analyse() end to end on the utterances quoted in the issue, plus the JSON record.
+class TestNluAnalyse : public QObject
+{
+    Q_OBJECT
+private:
+    std::optional<Analyser> nlu;
+
+    Analysis analyse(const QString &text) const
+    {
+        AnalysisContext c;
+        c.today = test::testToday();
+        return nlu->analyse(text, c);
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(test::loadBuiltin(&nlu)); }
+
+    void codConfirm()
+    {
+        const Analysis a = analyse(QStringLiteral("haan ji confirm kar do"));
+        QCOMPARE(languageTag(a.language()), QStringLiteral("hi-Latn"));
+        QCOMPARE(a.yesNo.answer, Answer::Yes);
+        QCOMPARE(a.universal.intent, QStringLiteral("confirm"));
+        QVERIFY(a.universal.sure);
+        QCOMPARE(a.quantity.status, Found::None); // "kar do" is no quantity
+    }
+
+    void codCancelWithReason()
+    {
+        const Analysis a = analyse(QStringLiteral("nahi, cancel kar do, sasta mil gaya"));
+        QCOMPARE(a.yesNo.answer, Answer::No);
+        QCOMPARE(a.universal.intent, QStringLiteral("cancel"));
+        QCOMPARE(a.cancellation.reason, QStringLiteral("found_cheaper"));
+        QCOMPARE(a.cancellation.heard, QStringLiteral("sasta mil gaya"));
+    }
+
+    void codReschedule()
+    {
+        const Analysis a = analyse(QStringLiteral("kal nahi, parson shaam ko bhej do"));
+        QCOMPARE(a.date.date, QDate(2026, 12, 26));
+        QCOMPARE(a.date.rejected, QList<QDate>{QDate(2026, 12, 25)});
+        QCOMPARE(a.timeSlot.slot, QStringLiteral("evening"));
+        QCOMPARE(a.universal.intent, QStringLiteral("reschedule"));
+    }
+
+    void devanagariReschedule()
+    {
+        const Analysis a = analyse(QStringLiteral("कल नहीं, परसों शाम को भेज दो"));
+        QCOMPARE(languageTag(a.language()), QStringLiteral("hi-Deva"));
+        QCOMPARE(a.date.date, QDate(2026, 12, 26));
+        QCOMPARE(a.timeSlot.slot, QStringLiteral("evening"));
+        QCOMPARE(a.quantity.status, Found::None); // "भेज दो" is no quantity
+    }
+
+    void spokenOrderId()
+    {
+        const Analysis a = analyse(QStringLiteral("O R D four eight two nine one three"));
+        QCOMPARE(a.orderId.id, QStringLiteral("ORD-482913"));
+        QCOMPARE(a.phone.status, Found::None);
+        QCOMPARE(a.quantity.status, Found::None);
+    }
+
+    void partialOrderIdIsNotAlsoAPhone()
+    {
+        const Analysis a = analyse(QStringLiteral("order number four eight two"));
+        QCOMPARE(a.orderId.status, Found::Partial);
+        QCOMPARE(a.orderId.digits, QStringLiteral("482"));
+        QCOMPARE(a.phone.status, Found::None);
+    }
+
+    void spokenPhone()
+    {
+        const Analysis a = analyse(QStringLiteral("my number is nine eight four five double five one two three four"));
+        QCOMPARE(a.phone.e164, QStringLiteral("+919845551234"));
+        QCOMPARE(a.orderId.status, Found::None);
+    }
+
+    void escalations_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("intent");
+        QTest::addRow("delivered not received") << QStringLiteral("It shows delivered but I didn't get it") << QStringLiteral("not_received");
+        QTest::addRow("human") << QStringLiteral("I want to talk to a real person") << QStringLiteral("human");
+        QTest::addRow("complaint") << QStringLiteral("mujhe complaint karni hai") << QStringLiteral("complaint");
+        QTest::addRow("damaged") << QStringLiteral("the box came damaged") << QStringLiteral("damaged");
+    }
+    void escalations()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, intent);
+        QCOMPARE(analyse(input).universal.intent, intent);
+    }
+
+    void dontCancelIsNotCancel()
+    {
+        const Analysis a = analyse(QStringLiteral("don't cancel"));
+        QVERIFY(a.universal.intent != QStringLiteral("cancel"));
+        QVERIFY(a.universal.negated.contains(QStringLiteral("cancel")));
+    }
+
+    void playbookIntentsRunBesideUniversal()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "gift_wrap"}, {"phrases", {"gift wrap it", "gift pack kar do"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        AnalysisContext c;
+        c.intents = &m.value();
+        const Analysis a = nlu->analyse(QStringLiteral("haan, gift pack kar do"), c);
+        QCOMPARE(a.playbook.intent, QStringLiteral("gift_wrap"));
+        QCOMPARE(a.yesNo.answer, Answer::Yes);
+    }
+
+    void itemsOnlyWhenGiven()
+    {
+        AnalysisContext c;
+        QCOMPARE(nlu->analyse(QStringLiteral("the running shoes"), c).item.index, -1);
+        c.items = {QStringLiteral("Water Bottle"), QStringLiteral("Running Shoes")};
+        QCOMPARE(nlu->analyse(QStringLiteral("the running shoes"), c).item.index, 1);
+    }
+
+    void jsonRecord()
+    {
+        const json j = analyse(QStringLiteral("nahi, cancel kar do, sasta mil gaya")).toJson();
+        QCOMPARE(qs(j["language"].get<std::string>()), QStringLiteral("hi-Latn"));
+        QCOMPARE(qs(j["normalised"].get<std::string>()), QStringLiteral("nahi cancel kar do sasta mil gaya"));
+        QCOMPARE(qs(j["yesNo"]["answer"].get<std::string>()), QStringLiteral("no"));
+        QCOMPARE(qs(j["intent"]["intent"].get<std::string>()), QStringLiteral("cancel"));
+        QCOMPARE(qs(j["reasons"]["cancellation"]["reason"].get<std::string>()), QStringLiteral("found_cheaper"));
+        QVERIFY(!j.contains("orderId")); // what was not found is left out
+        QVERIFY(!j.contains("date"));
+
+        const json d = analyse(QStringLiteral("kal nahi, parson")).toJson();
+        QCOMPARE(qs(d["date"]["date"].get<std::string>()), QStringLiteral("2026-12-26"));
+        QCOMPARE(qs(d["date"]["rejected"][0].get<std::string>()), QStringLiteral("2026-12-25"));
+        QCOMPARE(qs(d["date"]["status"].get<std::string>()), QStringLiteral("complete"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNluAnalyse)
+#include "tst_nlu_analyse.moc"
