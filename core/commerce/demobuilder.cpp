@@ -211,19 +211,28 @@ std::vector<TrackingEvent> DemoBuilder::eventsFor(const Order &o, const Place &p
                                : latin(pickFrom(m_random, kUsHubs, kUsHubCount));
     const QString hub = indian ? place.hub : QStringLiteral("%1, %2").arg(place.city, place.stateCode);
     const auto plus = [](const QDateTime &t, int minutes) { return t.addSecs(60 * qint64(minutes)); };
+    // Delivery vans leave in the local morning, 07:30 to 09:30.
+    const QTimeZone zone = m_zones.value(o.customerId, QTimeZone(QTimeZone::utc()));
+    const auto morningOf = [&](const QDateTime &t) {
+        return QDateTime(t.toTimeZone(zone).date(), QTime(7, 30), zone).addSecs(60 * qint64(m_random.between(0, 120))).toUTC();
+    };
 
     events.push_back({ o.shippedAt, QStringLiteral("picked_up"), origin });
     events.push_back({ plus(o.shippedAt, m_random.between(240, 600)), QStringLiteral("in_transit"), via });
     const QString &s = o.status;
     if (s == QLatin1String("delivered") || s == QLatin1String("returned")) {
-        const QDateTime ofd = plus(o.deliveredAt, -m_random.between(120, 300));
+        QDateTime ofd = morningOf(o.deliveredAt);
+        if (ofd > plus(o.deliveredAt, -30))
+            ofd = plus(o.deliveredAt, -m_random.between(45, 90));
         events.push_back({ plus(ofd, -m_random.between(480, 900)), QStringLiteral("arrived_at_hub"), hub });
         events.push_back({ ofd, QStringLiteral("out_for_delivery"), place.city });
         events.push_back({ o.deliveredAt, QStringLiteral("delivered"), place.city });
         if (s == QLatin1String("returned"))
             events.push_back({ plus(o.deliveredAt, m_random.between(3, 8) * 1440), QStringLiteral("returned"), origin });
     } else if (s == QLatin1String("out_for_delivery")) {
-        const QDateTime ofd = plus(m_now, -m_random.between(30, 180));
+        QDateTime ofd = morningOf(m_now);
+        if (ofd > plus(m_now, -15))
+            ofd = plus(m_now, -m_random.between(15, 60));
         events.push_back({ plus(ofd, -m_random.between(480, 900)), QStringLiteral("arrived_at_hub"), hub });
         events.push_back({ ofd, QStringLiteral("out_for_delivery"), place.city });
     } else if (s == QLatin1String("delayed")) {
@@ -255,8 +264,10 @@ Order DemoBuilder::addOrder(const QString &id, const Customer &c, OrderPlan plan
     o.paymentMethod = plan.payment;
     if (o.paymentMethod.isEmpty()) {
         const int r = m_random.below(100);
-        o.paymentMethod = indian ? (r < 45 ? QStringLiteral("cod") : r < 75 ? QStringLiteral("upi") : r < 90
-                                                    ? QStringLiteral("card") : r < 95 ? QStringLiteral("netbanking")
+        // COD is common in India; among orders still being processed it is most of them.
+        const int cod = o.status == QLatin1String("processing") ? 60 : 45;
+        o.paymentMethod = indian ? (r < cod ? QStringLiteral("cod") : r < cod + 30 ? QStringLiteral("upi") : r < cod + 42
+                                                    ? QStringLiteral("card") : r < cod + 48 ? QStringLiteral("netbanking")
                                                                                        : QStringLiteral("wallet"))
                                  : (r < 80 ? QStringLiteral("card") : r < 95 ? QStringLiteral("wallet")
                                                                              : QStringLiteral("prepaid"));

@@ -42,7 +42,8 @@ QString weighted(DemoRandom &r, const Weighted (&table)[N])
     return QLatin1String(table[0].status);
 }
 
-// Times of an order of `status`, consistent with each other and with now.
+// Times of an order of `status`, consistent with each other and with now. Estimates read
+// "by 8 PM" on a local day; deliveries happen in local daytime.
 OrderPlan planFor(DemoBuilder &b, const Customer &c, const QString &status)
 {
     DemoRandom &r = b.random();
@@ -50,45 +51,44 @@ OrderPlan planFor(DemoBuilder &b, const Customer &c, const QString &status)
     OrderPlan p;
     p.status = status;
     const auto at = [&](int minutesAgo) { return b.minutesAgo(minutesAgo); };
+    const auto after = [](const QDateTime &t, int minutes) { return t.addSecs(60LL * minutes); };
     if (status == QLatin1String("processing")) {
         p.created = at(r.between(20, 36 * kHour));
-        p.estimated = p.created.addSecs(60LL * r.between(indian ? 4 * kDay : 3 * kDay, indian ? 6 * kDay : 5 * kDay));
+        p.estimated = b.localDay(c, indian ? r.between(4, 6) : r.between(3, 5), 20);
     } else if (status == QLatin1String("pending_payment")) {
         p.created = at(r.between(10, kDay));
     } else if (status == QLatin1String("on_hold")) {
         p.created = at(r.between(kDay, 5 * kDay));
     } else if (status == QLatin1String("shipped")) {
-        const int shippedAgo = r.between(2 * kHour, 3 * kDay);
-        p.shipped = at(shippedAgo);
-        p.created = at(shippedAgo + r.between(10 * kHour, 36 * kHour));
-        p.estimated = b.now().addSecs(60LL * r.between(kDay, 4 * kDay));
+        p.shipped = at(r.between(2 * kHour, 3 * kDay));
+        p.created = after(p.shipped, -r.between(10 * kHour, 36 * kHour));
+        p.estimated = b.localDay(c, r.between(1, 4), 20);
     } else if (status == QLatin1String("out_for_delivery")) {
-        const int shippedAgo = r.between(kDay + 12 * kHour, 4 * kDay);
-        p.shipped = at(shippedAgo);
-        p.created = at(shippedAgo + r.between(10 * kHour, 30 * kHour));
-        p.estimated = b.now().addSecs(60LL * r.between(2 * kHour, 8 * kHour));
+        p.shipped = at(r.between(kDay + 12 * kHour, 4 * kDay));
+        p.created = after(p.shipped, -r.between(10 * kHour, 30 * kHour));
+        const QDateTime tonight = b.localDay(c, 0, 20);
+        p.estimated = tonight > b.now().addSecs(3600) ? tonight : b.now().addSecs(2 * 3600);
     } else if (status == QLatin1String("delivered") || status == QLatin1String("returned")) {
         // About a third delivered in the last week (still returnable), the rest older.
-        const bool recent = status == QLatin1String("delivered") && r.chance(33);
-        const int deliveredAgo = recent ? r.between(kHour, 6 * kDay + 12 * kHour)
-                                        : r.between(status == QLatin1String("returned") ? 12 * kDay : 8 * kDay, 55 * kDay);
-        const int shippedAgo = deliveredAgo + r.between(2 * kDay, 4 * kDay);
-        p.delivered = at(deliveredAgo);
-        p.shipped = at(shippedAgo);
-        p.created = at(shippedAgo + r.between(10 * kHour, 34 * kHour));
-        p.estimated = at(deliveredAgo + r.between(-kDay, kDay));
+        const bool returned = status == QLatin1String("returned");
+        const int days = !returned && r.chance(33) ? r.between(0, 6) : r.between(returned ? 12 : 8, 55);
+        p.delivered = b.localDay(c, -days, r.between(10, 19), r.below(60));
+        if (p.delivered > at(30)) // today's round has not got that far yet: it was yesterday
+            p.delivered = p.delivered.addDays(-1);
+        p.shipped = after(p.delivered, -r.between(2 * kDay, 4 * kDay));
+        p.created = after(p.shipped, -r.between(10 * kHour, 34 * kHour));
+        p.estimated = b.localDay(c, -days + r.between(-1, 1), 20);
     } else if (status == QLatin1String("delayed")) {
         p.delayReason = QLatin1String(demo::kDelayReasons[r.below(int(demo::kDelayReasonCount))]);
         if (r.chance(45)) { // long overdue: the estimate passed more than a week ago
-            const int createdAgo = r.between(14 * kDay, 24 * kDay);
-            p.created = at(createdAgo);
-            p.shipped = at(createdAgo - kDay);
-            p.estimated = at(createdAgo - 5 * kDay);
+            const int createdDays = r.between(14, 24);
+            p.created = at(createdDays * kDay + r.between(0, 10 * kHour));
+            p.shipped = after(p.created, r.between(10 * kHour, 30 * kHour));
+            p.estimated = b.localDay(c, -(createdDays - 5), 20);
         } else { // a revised estimate still ahead
-            const int createdAgo = r.between(6 * kDay, 12 * kDay);
-            p.created = at(createdAgo);
-            p.shipped = at(createdAgo - kDay);
-            p.estimated = b.now().addSecs(60LL * r.between(kDay, 4 * kDay));
+            p.created = at(r.between(6 * kDay, 12 * kDay));
+            p.shipped = after(p.created, r.between(10 * kHour, 30 * kHour));
+            p.estimated = b.localDay(c, r.between(1, 4), 20);
         }
     } else { // cancelled
         p.created = at(r.between(kHour, 30 * kDay));
