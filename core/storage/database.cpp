@@ -23,14 +23,19 @@ Database::Database(QString path)
 
 Database::~Database()
 {
-    QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_connections)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
+    QHash<QThread *, QString> names;
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        names.swap(m_registry->names);
+    }
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        // Only the owning thread may touch a connection; others are just unregistered.
+        if (it.key() == QThread::currentThread()) {
+            QSqlDatabase db = QSqlDatabase::database(it.value(), false);
             if (db.isOpen())
                 db.close();
         }
-        QSqlDatabase::removeDatabase(name);
+        QSqlDatabase::removeDatabase(it.value());
     }
 }
 
@@ -87,19 +92,50 @@ bool Database::openConnection(QSqlDatabase &db, QString *error)
 
 QSqlDatabase Database::connection()
 {
-    const Qt::HANDLE thread = QThread::currentThreadId();
-    QMutexLocker lock(&m_mutex);
-    auto it = m_connections.constFind(thread);
-    if (it != m_connections.cend())
-        return QSqlDatabase::database(*it, false);
-
-    const QString name = m_prefix + QString::number(reinterpret_cast<quintptr>(thread), 16);
+    // Keyed by QThread*, not the native id: native ids are reused once a thread ends, and a
+    // connection must never be handed to a thread other than the one that opened it.
+    QThread *thread = QThread::currentThread();
+    QString name;
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        auto it = m_registry->names.constFind(thread);
+        if (it != m_registry->names.cend())
+            return QSqlDatabase::database(*it, false);
+        name = m_prefix + QString::number(++m_registry->counter);
+        m_registry->names.insert(thread, name);
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     QString error;
     if (!openConnection(db, &error))
         qWarning("ringside: cannot open %s: %s", qPrintable(m_path), qPrintable(error));
-    m_connections.insert(thread, name);
+
+    // Close the connection on its own thread as that thread finishes.
+    std::weak_ptr<Registry> registry = m_registry;
+    QObject::connect(thread, &QThread::finished, thread, [registry, thread] {
+        auto r = registry.lock();
+        if (!r)
+            return;
+        QString finishedName;
+        {
+            QMutexLocker lock(&r->mutex);
+            finishedName = r->names.take(thread);
+        }
+        if (finishedName.isEmpty())
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(finishedName, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(finishedName);
+    }, Qt::DirectConnection);
     return db;
+}
+
+int Database::connectionCount() const
+{
+    QMutexLocker lock(&m_registry->mutex);
+    return int(m_registry->names.size());
 }
 
 int Database::schemaVersion()

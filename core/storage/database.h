@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QThread;
+
 namespace ringside {
 
 // One Ringside database (an SQLite file in WAL mode; PostgreSQL later through the same API).
@@ -29,28 +31,43 @@ public:
     QString path() const { return m_path; }
     int schemaVersion();
 
-    // Runs `fn` inside a transaction on this thread's connection; rolls back if it returns false.
+    // Runs `fn` inside a transaction on this thread's connection; rolls back if it returns false
+    // or throws (the exception propagates).
     template <typename Fn>
     bool transaction(Fn &&fn)
     {
         QSqlDatabase db = connection();
         if (!db.transaction())
             return false;
-        if (!fn(db)) {
+        try {
+            if (!fn(db)) {
+                db.rollback();
+                return false;
+            }
+        } catch (...) {
             db.rollback();
-            return false;
+            throw;
         }
         return db.commit();
     }
+
+    // Connections per live thread (for tests and diagnostics).
+    int connectionCount() const;
 
 private:
     explicit Database(QString path);
     bool openConnection(QSqlDatabase &db, QString *error);
 
+    // Shared with the per-thread cleanup hooks, which may outlive this object.
+    struct Registry {
+        QMutex mutex;
+        QHash<QThread *, QString> names; // owning thread → connection name
+        int counter = 0;
+    };
+
     QString m_path;
     QString m_prefix;
-    QMutex m_mutex;
-    QHash<Qt::HANDLE, QString> m_connections; // thread → connection name
+    std::shared_ptr<Registry> m_registry = std::make_shared<Registry>();
 };
 
 } // namespace ringside

@@ -73,6 +73,56 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT value FROM store_settings WHERE key='k'")));
         QVERIFY(q.next());
     }
+    void connectionsFollowThreadLifetimes()
+    {
+        // Native thread ids are reused; each new thread must still get a connection of its own.
+        QTemporaryDir dir;
+        QString error;
+        auto db = Database::open(dir.filePath(QStringLiteral("life.db")), &error);
+        QVERIFY(db);
+        const int before = db->connectionCount();
+        for (int i = 0; i < 20; ++i) {
+            bool ok = false;
+            QThread *t = QThread::create([&db, &ok, i] {
+                QSqlQuery q(db->connection());
+                ok = q.exec(QStringLiteral("INSERT INTO store_settings VALUES ('k%1', 'v')").arg(i));
+            });
+            t->start();
+            QVERIFY(t->wait(10000));
+            delete t;
+            QVERIFY2(ok, "a later thread could not use its own connection");
+        }
+        QCOMPARE(db->connectionCount(), before);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM store_settings WHERE key LIKE 'k%'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 20);
+    }
+    void transactionRollsBackOnThrow()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto db = Database::open(dir.filePath(QStringLiteral("tx.db")), &error);
+        QVERIFY(db);
+        bool threw = false;
+        try {
+            db->transaction([](QSqlDatabase &c) {
+                QSqlQuery q(c);
+                q.exec(QStringLiteral("INSERT INTO store_settings VALUES ('x', 'y')"));
+                throw std::runtime_error("boom");
+                return true;
+            });
+        } catch (const std::runtime_error &) {
+            threw = true;
+        }
+        QVERIFY(threw);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM store_settings WHERE key='x'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // The connection is usable again (no transaction left open).
+        QVERIFY(db->transaction([](QSqlDatabase &c) { return QSqlQuery(c).exec(QStringLiteral("INSERT INTO store_settings VALUES ('z', 'z')")); }));
+    }
     void unwritablePathIsClearError()
     {
         QString error;
