@@ -2,6 +2,8 @@
 
 #include "agent/agentschema.h"
 
+#include <utility>
+
 namespace ringside {
 
 namespace {
@@ -192,17 +194,26 @@ RenderResult renderTemplate(const QString &text, const QHash<QString, QString> &
     QString out;
     out.reserve(text.size());
     bool anyGap = false;
+    bool valueEndedSentence = false;
     for (const Piece &p : tokenise(text, &ignored)) {
+        const bool afterSentence = std::exchange(valueEndedSentence, false);
         switch (p.kind) {
-        case Piece::Literal:
-            out += text.mid(p.start, p.length).remove(removedMark);
+        case Piece::Literal: {
+            QString literal = text.mid(p.start, p.length).remove(removedMark);
+            // "{{deliveryUpdate}}." with a value that ends its own sentence: one full stop, not two.
+            if (afterSentence && literal.startsWith(u'.'))
+                literal.remove(0, 1);
+            out += literal;
             break;
+        }
         case Piece::Variable: {
             const auto it = vars.constFind(p.name);
             if (it == vars.constEnd() && !result.missing.contains(p.name))
                 result.missing.append(p.name);
             if (it != vars.constEnd() && !it->trimmed().isEmpty()) {
-                out += QString(*it).remove(removedMark);
+                const QString value = QString(*it).remove(removedMark);
+                out += value;
+                valueEndedSentence = isSentenceEnd(value.trimmed().back());
                 break;
             }
             out += removedMark;

@@ -46,6 +46,11 @@ private slots:
         row("malformed braces dropped", "Hi {{}} there {{ bad name }}, {{storeName", store, "Hi there, storeName", {});
         row("values not expanded twice", "Say {{customerName}}", Vars{ { QStringLiteral("customerName"), QStringLiteral("{{storeName}}") } },
             "Say {{storeName}}", {});
+        row("value ending its sentence", "About your order. {{deliveryUpdate}}. Any questions?",
+            Vars{ { QStringLiteral("deliveryUpdate"), QStringLiteral("It arrives today!") } },
+            "About your order. It arrives today! Any questions?", {});
+        row("value without full stop", "Update: {{deliveryUpdate}}. Bye.",
+            Vars{ { QStringLiteral("deliveryUpdate"), QStringLiteral("It arrives today") } }, "Update: It arrives today. Bye.", {});
         row("no placeholders", "Plain text, unchanged.  Spaces too.", {}, "Plain text, unchanged.  Spaces too.", {});
         row("json braces are literal", R"(Example: {"a": {"b": 1}})", {}, R"(Example: {"a": {"b": 1}})", {});
     }
