@@ -7,12 +7,14 @@ namespace ringside::cli {
 // One declaration and one table row per command; the implementations live in cmd_<name>.cpp.
 int runStore(const QStringList &args);
 int runValidate(const QStringList &args);
+int runTool(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         { "store", "Create, fill (demo or fixture file), export and count the embedded store", runStore },
         { "validate", "Check agent files and print every problem with its JSON pointer", runValidate },
+        { "tool", "Run one agent tool against the store and print its JSON result (--list for names)", runTool },
     };
     return table;
 }

@@ -143,7 +143,7 @@ json recordCartAbandonmentReason(HandlerEnv &env)
     return { { "success", true },
              { "recorded", true },
              { "cart_id", cart->id },
-             { "reason", reason },
+             { "abandonment_reason", reason },
              { "message", QStringLiteral("Thank you for telling me. That really helps us.") } };
 }
 

@@ -189,7 +189,8 @@ json cancelOrder(HandlerEnv &env)
     json result = orderIds(*order);
     result.update({ { "success", true },
                     { "cancelled", true },
-                    { "reason", reason },
+                    // Not "reason": in a result that key is the refusal code.
+                    { "cancellation_reason", reason },
                     { "refund", refundDue ? json{ { "amount", decimalAmount(order->total()) },
                                                   { "currency", order->currency },
                                                   { "method", "original_payment" } }

@@ -116,7 +116,7 @@ json applyDiscount(HandlerEnv &env)
         } else if (e.blocker == QLatin1String("currency")) {
             why = QStringLiteral("Code %1 is for %2 orders and can't be used on this cart.").arg(code, offer->currency);
         } else {
-            why = QStringLiteral("Code %1 is only for %2 items, and your cart has none.").arg(code, offer->category);
+            why = QStringLiteral("Code %1 only covers the %2 category, and your cart has nothing from it.").arg(code, offer->category);
         }
         json result = refusal("not_applicable", why);
         result["detail"] = e.blocker.isEmpty() ? QStringLiteral("no_saving") : e.blocker;

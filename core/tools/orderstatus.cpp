@@ -23,6 +23,19 @@ json isoOrNull(const Speaker &say, const QDateTime &t)
     return t.isValid() ? json(say.iso(t)) : json(nullptr);
 }
 
+// Store text such as a delay reason ("heavy rain in Mumbai", "Fog held the trucks.") as one
+// sentence of its own: capitalised, ending in a full stop.
+QString asSentence(const QString &text)
+{
+    QString s = text.trimmed();
+    if (s.isEmpty())
+        return s;
+    s[0] = s.at(0).toUpper();
+    if (!s.endsWith(QLatin1Char('.')) && !s.endsWith(QLatin1Char('!')) && !s.endsWith(QLatin1Char('?')))
+        s += QLatin1Char('.');
+    return s;
+}
+
 json textOrNull(const QString &s)
 {
     return s.isEmpty() ? json(nullptr) : json(s);
@@ -49,6 +62,9 @@ QString expectationSentence(const Order &order, const Speaker &say)
                   : QStringLiteral("Delivery is rescheduled for %1%2.")
                             .arg(say.day(expected), slot.isEmpty() ? QString() : QLatin1Char(' ') + slot);
     }
+    if (order.status == QLatin1String("delayed"))
+        return hi ? QStringLiteral("Nayi delivery date %1 hai.").arg(say.day(expected))
+                  : QStringLiteral("The new expected delivery is %1.").arg(say.day(expected));
     return hi ? QStringLiteral("Delivery %1 tak ho jayegi.").arg(say.day(expected))
               : QStringLiteral("Expected delivery is %1.").arg(say.day(expected));
 }
@@ -82,10 +98,10 @@ QString englishMessage(const Order &order, const Speaker &say, const OrderDescri
         return s + QStringLiteral(". If you haven't received it, please check with your neighbours or building security.");
     }
     if (status == QLatin1String("delayed")) {
-        QString s = QStringLiteral("I'm sorry, your order %1 has been delayed").arg(id);
+        QString s = QStringLiteral("I'm sorry, your order %1 has been delayed. ").arg(id);
         if (!order.delayReason.isEmpty())
-            s += QStringLiteral(" due to ") + order.delayReason;
-        return s + QStringLiteral(". ") + expectationSentence(order, say);
+            s += asSentence(order.delayReason) + QLatin1Char(' ');
+        return s + expectationSentence(order, say);
     }
     if (status == QLatin1String("cancelled"))
         return QStringLiteral("Your order %1 has been cancelled.").arg(id);
@@ -126,10 +142,10 @@ QString hindiMessage(const Order &order, const Speaker &say, const OrderDescript
         return s + QStringLiteral(" deliver ho gaya tha. Agar aapko nahi mila, to kripya padosiyon ya building security se pooch lijiye.");
     }
     if (status == QLatin1String("delayed")) {
-        QString s = QStringLiteral("Maaf kijiye, aapke order %1 mein deri ho gayi hai").arg(id);
+        QString s = QStringLiteral("Maaf kijiye, aapke order %1 mein deri ho gayi hai. ").arg(id);
         if (!order.delayReason.isEmpty())
-            s += QStringLiteral(", %1 ki wajah se").arg(order.delayReason);
-        return s + QStringLiteral(". ") + expectationSentence(order, say);
+            s += QStringLiteral("Wajah: ") + asSentence(order.delayReason) + QLatin1Char(' ');
+        return s + expectationSentence(order, say);
     }
     if (status == QLatin1String("cancelled"))
         return QStringLiteral("Aapka order %1 cancel ho chuka hai.").arg(id);

@@ -220,8 +220,9 @@ QString itemPhrase(const QString &name, int quantity, const QString &language)
         return quantity > 1 ? QStringLiteral("%1 %2").arg(quantity).arg(name) : name;
     if (quantity > 1)
         return QStringLiteral("%1 %2").arg(quantity).arg(plural(name));
-    // Names that are already plural ("Running Shoes", "Wool Socks") take no article.
-    if (name.isEmpty() || (name.endsWith(QLatin1Char('s')) && !name.endsWith(QLatin1String("ss"))))
+    // Names that are already plural ("Running Shoes", "Ceramic Mugs (set of 2)") take no article.
+    const QString head = name.section(QLatin1Char('('), 0, 0).trimmed();
+    if (head.isEmpty() || (head.endsWith(QLatin1Char('s')) && !head.endsWith(QLatin1String("ss"))))
         return name;
     const QChar first = name.at(0).toLower();
     const bool vowel = QStringLiteral("aeiou").contains(first);

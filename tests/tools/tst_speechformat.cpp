@@ -135,6 +135,7 @@ private slots:
         QCOMPARE(itemPhrase(QStringLiteral("Water Bottle"), 2, en), QStringLiteral("2 Water Bottles"));
         QCOMPARE(itemPhrase(QStringLiteral("Running Shoes"), 1, en), QStringLiteral("Running Shoes"));
         QCOMPARE(itemPhrase(QStringLiteral("Wine Glass"), 1, en), QStringLiteral("a Wine Glass"));
+        QCOMPARE(itemPhrase(QStringLiteral("Ceramic Mugs (set of 2)"), 1, en), QStringLiteral("Ceramic Mugs (set of 2)"));
         QCOMPARE(itemPhrase(QStringLiteral("Wool Socks"), 5, en), QStringLiteral("5 Wool Socks"));
         QCOMPARE(itemPhrase(QStringLiteral("Lunch Box"), 2, en), QStringLiteral("2 Lunch Boxes"));
         QCOMPARE(itemPhrase(QStringLiteral("Silk Kurta"), 1, hi), QStringLiteral("Silk Kurta"));
