@@ -45,6 +45,19 @@ private slots:
         QCOMPARE(q.value(1).toString(), QStringLiteral("naya pata: 5 Park Street"));
     }
 
+    void confirmWithoutItems()
+    {
+        // Stores synced from a platform can hold an order whose lines were removed.
+        ToolHarness h;
+        QVERIFY2(h.ok(), qPrintable(h.error()));
+        QSqlQuery q(h.database().connection());
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM order_items WHERE order_id = 'ORD-500001'")));
+        const json r = h.call(QStringLiteral("confirm_cod_order"), QStringLiteral(R"({"order_id":"ORD-500001","confirmed":true})"));
+        QCOMPARE(r.value("success", false), true);
+        QCOMPARE(stringAt(r, "message"), QStringLiteral("Thank you! Your order is confirmed. Your order will be delivered by Monday, "
+                                                        "November 30. Please keep 1,499 rupees ready. You'll get an SMS before delivery."));
+    }
+
     void declineWithoutChangeRecordsNothing()
     {
         ToolHarness h;
