@@ -8,6 +8,7 @@ namespace ringside::cli {
 int runStore(const QStringList &args);
 int runValidate(const QStringList &args);
 int runTool(const QStringList &args);
+int runNlu(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -15,6 +16,7 @@ const std::vector<Command> &commands()
         { "store", "Create, fill (demo or fixture file), export and count the embedded store", runStore },
         { "validate", "Check agent files and print every problem with its JSON pointer", runValidate },
         { "tool", "Run one agent tool against the store and print its JSON result (--list for names)", runTool },
+        { "nlu", "Show what the playbook NLU understands in utterances (English, Hinglish, Hindi) as JSON lines", runNlu },
     };
     return table;
 }
