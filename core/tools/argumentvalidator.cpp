@@ -207,10 +207,13 @@ std::optional<ToolError> applyCheck(const QString &check, const Site &site)
     if (!site.value)
         return std::nullopt; // optional and absent: nothing to check
     const json &v = *site.value;
-    if (check == QLatin1String("positive")) {
-        if (v.is_number_integer() && v.get<qint64>() >= 1)
+    if (check == QLatin1String("quantity")) {
+        // The upper bound keeps a misheard "five lakh" from reaching int arithmetic in handlers.
+        constexpr qint64 kMaxQuantity = 1'000'000;
+        if (v.is_number_integer() && v.get<qint64>() >= 1 && v.get<qint64>() <= kMaxQuantity)
             return std::nullopt;
-        return fail("invalid_value", site.field, QStringLiteral("%1: must be 1 or more, got %2").arg(site.field, shown(v)));
+        return fail("invalid_value", site.field,
+                    QStringLiteral("%1: must be from 1 to %2, got %3").arg(site.field).arg(kMaxQuantity).arg(shown(v)));
     }
     if (check == QLatin1String("non_empty")) {
         if (!v.empty())

@@ -12,7 +12,7 @@ namespace ringside {
 // Checks a tool call's arguments before any handler sees them, so handlers can read fields
 // without defensive casts. Understands the JSON-schema subset the catalogue uses (object,
 // properties, required, type, enum, items) plus the catalogue's extra rules (one-of pairs,
-// dates, phones, positive quantities, required fields inside array items).
+// dates, phones, sane quantities, required fields inside array items).
 //
 // The arguments that come back are normalised: JSON nulls are dropped (LLMs send them for
 // omitted optionals), whole-number floats become integers, and enum values matched

@@ -29,13 +29,14 @@ void addUnique(QStringList &list, const QString &s)
 
 namespace {
 
+// The customer's zone; without a customer record, the store's own zone, else UTC.
 QTimeZone customerZone(CommerceBackend &backend, const QString &customerId)
 {
     if (!customerId.isEmpty()) {
         if (const auto customer = backend.customerById(customerId))
             return zoneOrUtc(customer->timezone);
     }
-    return QTimeZone::utc();
+    return zoneOrUtc(backend.setting(QStringLiteral("timezone"), QString()));
 }
 
 } // namespace
@@ -85,8 +86,9 @@ QStringList idCandidates(const QString &spoken)
     static const QRegularExpression prefixed(QStringLiteral("^([A-Z]+)(\\d+)$"));
     QStringList out;
     addUnique(out, spoken.trimmed());
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
     QString upper = spoken.trimmed().toUpper();
-    upper.remove(QRegularExpression(QStringLiteral("\\s+")));
+    upper.remove(spaces);
     addUnique(out, upper);
     const auto m = prefixed.match(squeeze(spoken));
     if (m.hasMatch())

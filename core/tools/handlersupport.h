@@ -24,7 +24,8 @@ struct HandlerEnv {
         return it != args.end() && it->is_boolean() ? it->get<bool>() : fallback;
     }
     bool hindi() const { return isHindi(context.language); }
-    // Speech bound to the customer's timezone (UTC when unknown) and the call's language.
+    // Speech bound to the customer's timezone (the store's, then UTC, when there is no customer)
+    // and the call's language.
     Speaker speakerFor(const QString &customerId) const;
     // The same in English, for tools whose messages have no Hindi variant yet.
     Speaker englishSpeakerFor(const QString &customerId) const;

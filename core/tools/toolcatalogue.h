@@ -18,7 +18,7 @@ struct ToolDefinition {
     json parameters;
     // At least one of these must be given (non-empty), e.g. order_id or phone_number.
     QStringList requireOneOf;
-    // Argument path → checks: "date" (YYYY-MM-DD that exists), "phone", "positive" (≥ 1),
+    // Argument path → checks: "date" (YYYY-MM-DD that exists), "phone", "quantity" (1 to 1,000,000),
     // "required" (inside array items), "non_empty" (arrays). "items[].quantity" means every element.
     json checks = json::object();
 };
