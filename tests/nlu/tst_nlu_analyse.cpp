@@ -1,5 +1,7 @@
 #include "nlutestsupport.h"
 
+#include <thread>
+
 using namespace ringside;
 using namespace ringside::nlu;
 
@@ -122,6 +124,33 @@ private slots:
         QCOMPARE(nlu->analyse(QStringLiteral("the running shoes"), c).item.index, -1);
         c.items = {QStringLiteral("Water Bottle"), QStringLiteral("Running Shoes")};
         QCOMPARE(nlu->analyse(QStringLiteral("the running shoes"), c).item.index, 1);
+    }
+
+    void sharedAcrossThreadsGivesTheSameAnswers()
+    {
+        const QStringList texts = {QStringLiteral("haan ji confirm kar do"), QStringLiteral("nahi, cancel kar do, sasta mil gaya"),
+                                   QStringLiteral("kal nahi, parson shaam ko bhej do"), QStringLiteral("O R D four eight two nine one three"),
+                                   QStringLiteral("मेरा ऑर्डर कहाँ है"), QStringLiteral("It shows delivered but I didn't get it")};
+        QList<std::string> expected;
+        for (const QString &t : texts)
+            expected.append(analyse(t).toJson().dump());
+        const Analyser shared = *nlu; // copies share one compiled lexicon
+        std::atomic<int> mismatches{0};
+        std::vector<std::thread> threads;
+        for (int n = 0; n < 4; ++n) {
+            threads.emplace_back([&, n] {
+                AnalysisContext c;
+                c.today = test::testToday();
+                for (int round = 0; round < 50; ++round) {
+                    const int i = (round + n) % int(texts.size());
+                    if (shared.analyse(texts.at(i), c).toJson().dump() != expected.at(i))
+                        ++mismatches;
+                }
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(mismatches.load(), 0);
     }
 
     void jsonRecord()
