@@ -146,32 +146,49 @@ Result<QString> CallRecordStore::insert(const CallRecord &input)
 
 Result<int> CallRecordStore::insertMany(const std::vector<CallRecord> &records)
 {
-    for (size_t i = 0; i < records.size(); ++i) {
-        const QStringList problems = validateCallRecord(records[i]);
-        if (!problems.isEmpty())
-            return Result<int>::failure(QStringLiteral("record %1: %2").arg(i).arg(problemsText(problems)));
-    }
+    size_t i = 0;
+    const auto stored = insertStream([&](CallRecord &r) {
+        if (i == records.size())
+            return false;
+        r = records[i++];
+        return true;
+    });
+    if (!stored)
+        return Result<int>::failure(stored.error());
+    return int(stored.value());
+}
+
+Result<qint64> CallRecordStore::insertStream(const std::function<bool(CallRecord &)> &next)
+{
     QString error;
+    qint64 count = 0;
     inTransaction(m_db, [&](QSqlDatabase db) {
         const QTimeZone zone = storeTimeZone(m_db);
         CallRecordWriter writer(db, zone);
-        for (size_t i = 0; i < records.size() && error.isEmpty(); ++i) {
-            CallRecord r = records[i];
-            writer.complete(r);
-            if (writer.exists(r.id))
-                error = QStringLiteral("record %1: id: a call record '%2' already exists").arg(i).arg(r.id);
-            else
-                writer.insertRow(r);
+        CallRecord r;
+        while (next(r)) {
+            QStringList problems = validateCallRecord(r);
+            if (problems.isEmpty()) {
+                writer.complete(r);
+                problems = validateCallRecord(r);
+            }
+            if (problems.isEmpty() && writer.exists(r.id))
+                problems << QStringLiteral("id: a call record '%1' already exists").arg(r.id);
+            if (!problems.isEmpty()) {
+                error = QStringLiteral("record %1: %2").arg(count).arg(problemsText(problems));
+                return false; // nothing from a half-written batch stays
+            }
+            writer.insertRow(r);
+            ++count;
+            r = CallRecord();
         }
-        if (!error.isEmpty())
-            return false; // nothing from a half-written batch stays
         CallRecordWriter::recomputeAllFirstAttempts(db);
         rollup::rebuild(db, zone);
         return true;
     });
     if (!error.isEmpty())
-        return Result<int>::failure(error);
-    return int(records.size());
+        return Result<qint64>::failure(error);
+    return count;
 }
 
 Result<QString> CallRecordStore::update(const CallRecord &input)

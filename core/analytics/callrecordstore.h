@@ -3,6 +3,7 @@
 #include "callrecord.h"
 #include "util/result.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -26,6 +27,9 @@ public:
     // Stores many records in one transaction (all or none); returns how many. For imports, demos
     // and benchmarks: it rebuilds the rollup once instead of updating it per record.
     Result<int> insertMany(const std::vector<CallRecord> &records);
+    // The same for records produced one at a time (imports, benchmarks): `next` fills the record
+    // and returns true, or returns false when there are no more. Returns how many were stored.
+    Result<qint64> insertStream(const std::function<bool(CallRecord &)> &next);
     // Replaces the record with the same id (e.g. in_progress → resolved). Fails if it does not exist.
     Result<QString> update(const CallRecord &record);
     // Deletes a record; false when there was none.

@@ -6,6 +6,8 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace ringside::analytics {
 
 namespace {
@@ -18,6 +20,13 @@ Breakdown family(const RollupTotals &t, int first, const QStringList &labels)
             out.emplace_back(labels.at(i), n);
     }
     return out;
+}
+
+// Reasons read best most frequent first.
+Breakdown byCount(Breakdown b)
+{
+    std::stable_sort(b.begin(), b.end(), [](const auto &x, const auto &y) { return x.second > y.second; });
+    return b;
 }
 
 Rate seconds(qint64 totalMs, qint64 count)
@@ -77,9 +86,9 @@ void fillOverview(KpiReport &r)
     o.calls = all[col::Calls];
     o.connected = all[col::Answered];
     o.inProgress = all[col::InProgress];
-    o.handledByAi = all[col::AiOnly];
+    o.handledByAi = all[col::Deflected]; // connected and finished without a person
     o.escalated = all[col::Escalated];
-    o.containmentRate = ratio(double(o.handledByAi), double(o.calls));
+    o.containmentRate = ratio(double(o.handledByAi), double(o.connected));
     o.avgHandleTimeSeconds = seconds(all[col::TalkMs], all[col::Answered]);
     o.avgTurnLatencyMs = ratio(double(all[col::LatSumMs]), double(all[col::LatN]));
     o.outcomes = family(all, col::OutcomeFirst, outcomes());
@@ -127,7 +136,7 @@ void fillCod(KpiReport &r)
     c.notConnected = c.callsAttempted - c.callsConnected;
     c.confirmationRate = ratio(double(c.confirmed), double(c.callsConnected));
     c.cancellationRate = ratio(double(c.cancelled), double(c.callsConnected));
-    c.cancellationReasons = family(t, col::ReasonFirst, cancelReasons());
+    c.cancellationReasons = byCount(family(t, col::ReasonFirst, cancelReasons()));
     c.revenueProtectedMinor = revenueOf(r, QStringLiteral("cod_confirmation"));
 }
 
@@ -142,7 +151,7 @@ void fillCart(KpiReport &r)
     c.recoveryRate = ratio(double(c.cartsRecovered), double(c.recoveryCallsMade));
     c.connectedRecoveryRate = ratio(double(c.cartsRecovered), double(c.callsConnected));
     c.revenueRecoveredMinor = revenueOf(r, QStringLiteral("cart_recovery"));
-    c.abandonmentReasons = family(t, col::ReasonFirst, cancelReasons());
+    c.abandonmentReasons = byCount(family(t, col::ReasonFirst, cancelReasons()));
 }
 
 } // namespace
@@ -157,7 +166,9 @@ Rate ratio(double numerator, double denominator)
 std::pair<QString, QString> rollupTablesFor(Database &db, const ReportingPeriod &period)
 {
     QSqlDatabase c = db.connection();
-    if (rollup::timeZoneId(c) == period.zoneId())
+    const QString kept = rollup::timeZoneId(c);
+    if (kept == period.zoneId()
+        || (!kept.isEmpty() && rollup::sameLocalDays(QTimeZone(kept.toUtf8()), period.zone, period.startMs(), period.endMs())))
         return { QStringLiteral("call_rollup"), QStringLiteral("call_revenue_rollup") };
     return rollup::buildTemporary(c, period.zone, period.startMs(), period.endMs());
 }
@@ -175,6 +186,28 @@ std::pair<QString, QVariantList> rollupFilterSql(const KpiQuery &query)
         }
     }
     return { sql, values };
+}
+
+Result<KpiQuery> parseKpiQuery(Database &db, const KpiQueryText &text, const QDateTime &now)
+{
+    QTimeZone zone = storeTimeZone(db);
+    if (!text.timezone.isEmpty()) {
+        auto parsed = parseTimeZone(text.timezone);
+        if (!parsed)
+            return Result<KpiQuery>::failure(parsed.error());
+        zone = parsed.value();
+    }
+    auto period = ReportingPeriod::parse(text.from, text.to, zone, now);
+    if (!period)
+        return Result<KpiQuery>::failure(period.error());
+    const std::pair<const char *, std::pair<const QString *, const QStringList *>> enums[] = {
+        { "use_case", { &text.useCase, &useCases() } }, { "channel", { &text.channel, &channels() } } };
+    for (const auto &[field, check] : enums) {
+        if (!check.first->isEmpty() && !check.second->contains(*check.first))
+            return Result<KpiQuery>::failure(QStringLiteral("%1: '%2' is not one of %3")
+                                                 .arg(QLatin1String(field), *check.first, check.second->join(QStringLiteral(", "))));
+    }
+    return KpiQuery { period.value(), text.useCase, text.agent, text.channel };
 }
 
 KpiReport computeKpis(Database &db, const KpiQuery &query)

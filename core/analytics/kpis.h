@@ -3,6 +3,7 @@
 #include "reportingperiod.h"
 #include "rollup.h"
 #include "util/jsonqt.h"
+#include "util/result.h"
 
 #include <map>
 #include <optional>
@@ -40,9 +41,9 @@ struct OverviewKpis {
     qint64 calls = 0;            // finished calls (in_progress excluded)
     qint64 connected = 0;
     qint64 inProgress = 0;
-    qint64 handledByAi = 0;      // finished with no human involved
+    qint64 handledByAi = 0;      // connected and finished with no person involved
     qint64 escalated = 0;
-    Rate containmentRate;        // handledByAi / calls
+    Rate containmentRate;        // handledByAi / connected
     Rate avgHandleTimeSeconds;   // talk time over connected calls
     Rate avgTurnLatencyMs;
     Breakdown outcomes;
@@ -126,6 +127,16 @@ struct KpiReport {
     std::map<QString, RollupTotals> totalsByUseCase; // the raw sums, for ROI and drill-down
     std::map<QString, MoneyByCurrency> revenueByUseCase;
 };
+
+// A query as a person types it (CLI options, console fields); empty strings take the defaults.
+struct KpiQueryText {
+    QString from, to;   // YYYY-MM-DD, inclusive; both empty: the 30 days ending today
+    QString timezone;   // IANA; empty: the store's
+    QString useCase, agent, channel;
+};
+
+// Validates the text into a query; errors name the field ("use_case: 'upsell' is not one of …").
+Result<KpiQuery> parseKpiQuery(Database &db, const KpiQueryText &text, const QDateTime &now);
 
 // Computes every KPI for the query in a few SQL aggregates over the daily rollup. Throws StorageError.
 KpiReport computeKpis(Database &db, const KpiQuery &query);

@@ -108,7 +108,7 @@ QString kpiText(const KpiReport &r)
     t.heading(QStringLiteral("Overview"));
     t.row(QStringLiteral("Calls (finished)"), formatCount(o.calls));
     t.row(QStringLiteral("Connected"), share(o.connected, o.calls));
-    t.row(QStringLiteral("Handled by AI alone"), share(o.handledByAi, o.calls));
+    t.row(QStringLiteral("Handled by AI alone (connected)"), share(o.handledByAi, o.connected));
     t.row(QStringLiteral("Escalated to a person"), share(o.escalated, o.calls));
     t.row(QStringLiteral("Live now"), formatCount(o.inProgress));
     t.row(QStringLiteral("Avg handle time"), formatDuration(o.avgHandleTimeSeconds));
@@ -193,7 +193,8 @@ QString roiText(const RoiResult &r, const ReportingPeriod &p)
     t.row(QStringLiteral("--deflected-use-cases"), r.assumptions.deflectedUseCases.join(QStringLiteral(",")));
     t.heading(QStringLiteral("Costs"));
     t.row(QStringLiteral("Connected AI calls"), formatCount(r.aiCalls));
-    t.row(QStringLiteral("Total minutes"), QString::number(r.totalMinutes, 'f', 1));
+    const qint64 tenths = std::llround(r.totalMinutes * 10);
+    t.row(QStringLiteral("Total minutes"), QStringLiteral("%1.%2").arg(formatCount(tenths / 10)).arg(std::abs(tenths % 10)));
     t.row(QStringLiteral("Voice agent cost"), money(r.voiceAgentCost));
     t.heading(QStringLiteral("Benefits"));
     t.row(QStringLiteral("Calls deflected from people"), formatCount(r.callsDeflected));

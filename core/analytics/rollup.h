@@ -84,6 +84,10 @@ void ensureTimeZone(QSqlDatabase db, const QTimeZone &zone);
 // `zone` (used when a report asks for a timezone other than the rollup's). Returns their names.
 std::pair<QString, QString> buildTemporary(QSqlDatabase db, const QTimeZone &zone, qint64 fromMs, qint64 toMs);
 
+// Whether two zones put every instant of [fromMs, toMs) on the same local day (same offsets and
+// offset changes): then a rollup kept in one answers for the other (Asia/Calcutta ≡ Asia/Kolkata).
+bool sameLocalDays(const QTimeZone &a, const QTimeZone &b, qint64 fromMs, qint64 toMs);
+
 } // namespace rollup
 
 } // namespace ringside::analytics

@@ -95,7 +95,7 @@ private slots:
         CallRecordStore store(*t.db);
         addDays(store);
         json a = toJson(computeDailySeries(*t.db, threeDays()));
-        json b = toJson(computeDailySeries(*t.db, threeDays(QTimeZone("Asia/Calcutta"))));
+        json b = toJson(computeDailySeries(*t.db, threeDays(QTimeZone("Asia/Dhaka")))); // not the rollup's zone
         a.erase("period");
         b.erase("period");
         QCOMPARE(qs(b.dump()), qs(a.dump()));

@@ -3,6 +3,8 @@
 #include "analytics/kpis.h"
 #include "analytics/reporttext.h"
 
+#include <QThread>
+
 using namespace fixtures;
 
 namespace {
@@ -136,9 +138,9 @@ private slots:
         QCOMPARE(r.overview.connected, qint64(13));
         QCOMPARE(r.overview.inProgress, qint64(1));
         QCOMPARE(r.overview.escalated, qint64(2));
-        // AI alone: all but w3 and r3.
-        QCOMPARE(r.overview.handledByAi, qint64(15));
-        expectRate(r.overview.containmentRate, 15.0 / 17.0, "containment");
+        // Connected and finished by the AI alone: w1 w2 w5, c1 c2 c3, k1 k2 k3, r1 r2 = 11 of 13.
+        QCOMPARE(r.overview.handledByAi, qint64(11));
+        expectRate(r.overview.containmentRate, 11.0 / 13.0, "containment");
     }
 
     void jsonCarriesFractionsAndNulls()
@@ -168,18 +170,57 @@ private slots:
         QCOMPARE(nextIst.overview.calls, qint64(1));
     }
 
-    // A zone other than the rollup's is answered from call_records directly: same figures.
+    // A zone with other offsets (Dhaka, +06:00) is answered from call_records directly. Every
+    // fixture call falls on the same calendar day in Dhaka as in Kolkata, so the figures agree.
     void otherTimezonePathAgreesWithTheRollup()
     {
         TestDb t;
         CallRecordStore store(*t.db);
         addMixedDay(store);
+        const KpiQuery dhaka = day(QDate(2026, 11, 20), QTimeZone("Asia/Dhaka"));
+        QVERIFY(rollupTablesFor(*t.db, dhaka.period).first.startsWith(QStringLiteral("temp.")));
         json persistent = toJson(computeKpis(*t.db, day(QDate(2026, 11, 20))));
-        json direct = toJson(computeKpis(*t.db, day(QDate(2026, 11, 20), QTimeZone("Asia/Calcutta"))));
-        QCOMPARE(direct["period"]["timezone"].get<std::string>(), std::string("Asia/Calcutta"));
+        json direct = toJson(computeKpis(*t.db, dhaka));
+        QCOMPARE(direct["period"]["timezone"].get<std::string>(), std::string("Asia/Dhaka"));
         persistent.erase("period");
         direct.erase("period");
         QCOMPARE(qs(direct.dump()), qs(persistent.dump()));
+    }
+
+    // An alias, or another zone with the same offsets, reads the store's rollup.
+    void zonesWithTheSameDaysShareTheRollup()
+    {
+        TestDb t;
+        CallRecordStore store(*t.db);
+        addMixedDay(store);
+        QCOMPARE(rollupTablesFor(*t.db, day(QDate(2026, 11, 20), QTimeZone("Asia/Calcutta")).period).first, QStringLiteral("call_rollup"));
+        const qint64 from = at("2026-01-01T00:00:00Z").toMSecsSinceEpoch(), to = at("2027-01-01T00:00:00Z").toMSecsSinceEpoch();
+        QVERIFY(rollup::sameLocalDays(QTimeZone("Asia/Kolkata"), QTimeZone("Asia/Colombo"), from, to));
+        QVERIFY(rollup::sameLocalDays(QTimeZone("America/New_York"), QTimeZone("America/Toronto"), from, to));
+        QVERIFY(!rollup::sameLocalDays(QTimeZone("Asia/Kolkata"), QTimeZone("Asia/Dhaka"), from, to));
+        QVERIFY(!rollup::sameLocalDays(QTimeZone("America/New_York"), QTimeZone("America/Chicago"), from, to));
+        // Same winter offset, different DST rules: not the same days all year.
+        QVERIFY(!rollup::sameLocalDays(QTimeZone("Europe/London"), QTimeZone("Africa/Abidjan"), from, to));
+    }
+
+    // The other-zone aggregation is reused between reports only while nothing changed.
+    void otherTimezoneSeesNewCalls()
+    {
+        TestDb t;
+        CallRecordStore store(*t.db);
+        addMixedDay(store);
+        const KpiQuery dhaka = day(QDate(2026, 11, 20), QTimeZone("Asia/Dhaka"));
+        QCOMPARE(computeKpis(*t.db, dhaka).wismo.callsTotal, qint64(5));
+        insertOrFail(store, call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T08:00:00Z")));
+        QCOMPARE(computeKpis(*t.db, dhaka).wismo.callsTotal, qint64(6));
+        QThread *writer = QThread::create([&] {
+            CallRecordStore other(*t.db);
+            other.insert(call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T09:00:00Z")));
+        });
+        writer->start();
+        QVERIFY(writer->wait(30000));
+        delete writer;
+        QCOMPARE(computeKpis(*t.db, dhaka).wismo.callsTotal, qint64(7));
     }
 
     void emptyRangeHasNoRatesAndNoCrash()
