@@ -8,6 +8,8 @@ namespace ringside::cli {
 int runStore(const QStringList &args);
 int runValidate(const QStringList &args);
 int runTool(const QStringList &args);
+int runChat(const QStringList &args);
+int runTest(const QStringList &args);
 int runNlu(const QStringList &args);
 
 const std::vector<Command> &commands()
@@ -16,6 +18,8 @@ const std::vector<Command> &commands()
         { "store", "Create, fill (demo or fixture file), export and count the embedded store", runStore },
         { "validate", "Check agent files and print every problem with its JSON pointer", runValidate },
         { "tool", "Run one agent tool against the store and print its JSON result (--list for names)", runTool },
+        { "chat", "Talk to an agent (typed, or --script) through the engine; --jsonl prints every event", runChat },
+        { "test", "Run regression scenarios (a file or folder) and print PASS/FAIL per scenario", runTest },
         { "nlu", "Show what the playbook NLU understands in utterances (English, Hinglish, Hindi) as JSON lines", runNlu },
     };
     return table;

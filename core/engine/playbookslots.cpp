@@ -1,0 +1,141 @@
+#include "engine/playbookslots.h"
+
+namespace ringside::playbook {
+
+namespace {
+
+using nlu::Found;
+
+QString digitsOnly(const QString &s)
+{
+    QString out;
+    for (const QChar c : s) {
+        if (c.isDigit())
+            out += c;
+    }
+    return out;
+}
+
+// The digits of the utterance, however they were said.
+QString digitsHeard(const nlu::Analysis &a)
+{
+    if (!a.orderId.digits.isEmpty())
+        return a.orderId.digits;
+    if (!a.phone.digits.isEmpty())
+        return digitsOnly(a.phone.digits);
+    QString out;
+    for (const nlu::Token &t : a.text.tokens) {
+        if (t.isDigits())
+            out += digitsOnly(t.text);
+    }
+    return out;
+}
+
+// The previous turn gave part of an order ID or phone number: read this turn as its continuation.
+nlu::OrderIdMatch continuedOrderId(const nlu::OrderIdMatch &now, const SlotContext &c)
+{
+    if (c.pendingSlot != QLatin1String("order_id") || now.status == Found::Complete)
+        return now;
+    const nlu::OrderIdMatch joined =
+            c.analyser->orderId(QStringLiteral("order number ") + c.pendingDigits + QLatin1Char(' ') + c.utterance, c.orderIdPattern);
+    return joined.digits.size() > c.pendingDigits.size() ? joined : now;
+}
+
+nlu::PhoneMatch continuedPhone(const nlu::PhoneMatch &now, const SlotContext &c)
+{
+    if (c.pendingSlot != QLatin1String("phone") || now.status == Found::Complete)
+        return now;
+    const nlu::PhoneMatch joined =
+            c.analyser->phone(c.pendingDigits + QLatin1Char(' ') + c.utterance, c.phoneCountry);
+    return digitsOnly(joined.digits).size() > c.pendingDigits.size() ? joined : now;
+}
+
+json chooseItem(const nlu::Analysis &a, const SlotContext &c)
+{
+    if (!c.choiceItems.is_array() || c.choiceItems.empty())
+        return nullptr;
+    // An ID said aloud picks the element whose key ends with those digits, when only one does.
+    const QString digits = digitsHeard(a);
+    if (!c.choiceKey.isEmpty() && digits.size() >= 3) {
+        int found = -1;
+        int count = 0;
+        for (size_t i = 0; i < c.choiceItems.size(); ++i) {
+            const QString key = digitsOnly(stringAt(c.choiceItems[i], c.choiceKey.toStdString().c_str()));
+            if (!key.isEmpty() && key.endsWith(digits)) {
+                found = int(i);
+                ++count;
+            }
+        }
+        if (count == 1)
+            return c.choiceItems[size_t(found)];
+    }
+    if (a.item.index >= 0 && a.item.sure && size_t(a.item.index) < c.choiceItems.size())
+        return c.choiceItems[size_t(a.item.index)];
+    return nullptr;
+}
+
+} // namespace
+
+HeardSlots heardSlots(const nlu::Analysis &a, const SlotContext &c)
+{
+    HeardSlots h;
+    const auto expects = [&](const char *slot) { return c.expected.contains(QLatin1String(slot)); };
+    const auto partial = [&](const char *slot, const QString &digits) {
+        if (expects(slot) && h.partialSlot.isEmpty() && h.invalidSlot.isEmpty()) {
+            h.partialSlot = QLatin1String(slot);
+            h.partialDigits = digitsOnly(digits);
+        }
+    };
+    const auto invalid = [&](const char *slot, const QString &problem) {
+        if (expects(slot) && h.partialSlot.isEmpty() && h.invalidSlot.isEmpty()) {
+            h.invalidSlot = QLatin1String(slot);
+            h.invalidProblem = problem;
+        }
+    };
+
+    const nlu::OrderIdMatch orderId = c.analyser ? continuedOrderId(a.orderId, c) : a.orderId;
+    const nlu::PhoneMatch phone = c.analyser ? continuedPhone(a.phone, c) : a.phone;
+    if (orderId.status == Found::Complete)
+        h.values["order_id"] = orderId.id;
+    if (phone.status == Found::Complete)
+        h.values["phone"] = phone.e164;
+    const bool anyNumber = h.has(QStringLiteral("order_id")) || h.has(QStringLiteral("phone"));
+    if (!anyNumber) {
+        if (orderId.status == Found::Partial)
+            partial("order_id", orderId.digits);
+        else if (orderId.status == Found::Invalid)
+            invalid("order_id", orderId.problem);
+        if (phone.status == Found::Partial)
+            partial("phone", phone.digits);
+        else if (phone.status == Found::Invalid)
+            invalid("phone", phone.problem);
+    }
+
+    if (a.date.status == Found::Complete)
+        h.values["date"] = a.date.iso();
+    else if (a.date.status == Found::Invalid)
+        invalid("date", a.date.problem);
+    if (a.timeSlot.status == Found::Complete)
+        h.values["time_slot"] = a.timeSlot.slot;
+    if (a.yesNo.answer != nlu::Answer::Unknown)
+        h.values["yes_no"] = nlu::answerName(a.yesNo.answer);
+    if (a.quantity.status == Found::Complete)
+        h.values["quantity"] = a.quantity.all ? json("all") : json(a.quantity.value);
+    if (a.cancellation.matched())
+        h.values["cancel_reason"] = a.cancellation.reason;
+    if (a.abandonment.matched())
+        h.values["abandonment_reason"] = a.abandonment.reason;
+    if (a.returnReason.matched())
+        h.values["return_reason"] = a.returnReason.reason;
+    if (a.refundMethod.status == Found::Complete)
+        h.values["refund_method"] = a.refundMethod.method;
+    if (a.address.status == Found::Complete)
+        h.values["address"] = a.address.text;
+    if (!c.utterance.trimmed().isEmpty())
+        h.values["text"] = c.utterance.trimmed();
+    if (json chosen = chooseItem(a, c); !chosen.is_null())
+        h.values["choice"] = std::move(chosen);
+    return h;
+}
+
+} // namespace ringside::playbook

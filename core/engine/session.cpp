@@ -1,0 +1,330 @@
+#include "engine/session.h"
+
+#include "agent/template.h"
+#include "analytics/callrecord.h"
+#include "analytics/callrecordstore.h"
+#include "commerce/commercebackend.h"
+#include "engine/inputhygiene.h"
+#include "engine/sentences.h"
+#include "engine/universaltexts.h"
+#include "storage/sqlutil.h"
+#include "tools/toolerror.h"
+#include "tools/toolregistry.h"
+
+#include <QMetaObject>
+
+namespace ringside {
+
+Session::Session(SessionConfig config, SessionServices services, std::unique_ptr<Brain> brain, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_services(services), m_brain(std::move(brain))
+{
+    if (m_config.direction.isEmpty())
+        m_config.direction = agentTypeName(m_config.agent.type);
+}
+
+Session::~Session()
+{
+    // Destroyed mid-call (window closed, gateway shut down): keep the record rather than lose it.
+    if (m_state == State::Active || m_state == State::TakenOver) {
+        if (m_turnInProgress)
+            m_brain->cancel();
+        finalize(outcome(), false);
+    }
+}
+
+QString Session::outcome() const
+{
+    if (m_escalated)
+        return QStringLiteral("escalated");
+    return m_outcome.isEmpty() ? QStringLiteral("failed") : m_outcome;
+}
+
+void Session::emitEvent(const QString &type, json data)
+{
+    SessionEvent ev;
+    ev.type = type;
+    ev.data = std::move(data);
+    ev.tMs = m_sinceStart.isValid() ? m_sinceStart.elapsed() : 0;
+    if (type != QLatin1String("latency"))
+        m_transcript.push_back(ev.toJson());
+    Q_EMIT event(ev);
+}
+
+void Session::start()
+{
+    if (m_state != State::Idle)
+        return;
+    m_sinceStart.start();
+    m_startedAt = m_config.clock.now();
+    m_state = State::Active;
+    const RenderResult greeting = renderTemplate(m_config.agent.greetingMessage, m_config.variables);
+    if (!greeting.missing.isEmpty())
+        notice(QStringLiteral("greeting: no value for %1, left out").arg(greeting.missing.join(QStringLiteral(", "))));
+    if (!greeting.text.trimmed().isEmpty()) {
+        m_lastAgentText = greeting.text.trimmed();
+        speak(m_lastAgentText, nullptr);
+    }
+    m_inBegin = true;
+    m_brain->begin(*this);
+    m_inBegin = false;
+    if (m_pendingEnd)
+        finalize(*m_pendingEnd, true);
+}
+
+void Session::userSaid(const QString &text)
+{
+    if (m_state == State::Idle || m_state == State::Ended)
+        return;
+    const CleanText clean = cleanUserText(text);
+    json data = { { "text", clean.text } };
+    emitEvent(QStringLiteral("user"), data);
+    if (clean.truncated)
+        notice(QStringLiteral("the turn was %1 characters long; only the first %2 were kept").arg(clean.originalLength).arg(clean.text.size()));
+    if (m_state == State::TakenOver)
+        return; // the operator is speaking for the agent
+    if (m_turnInProgress) {
+        m_queue << clean.text;
+        return;
+    }
+    beginTurn(clean.text);
+}
+
+void Session::beginTurn(const QString &text)
+{
+    m_turnInProgress = true;
+    m_saidThisTurn = false;
+    m_turnTimer.start();
+    if (text.isEmpty()) {
+        // Silence or noise: a gentle re-prompt, without bothering the brain.
+        QString reply = playbook::silenceText(m_config.agent.language);
+        const QString question = lastQuestion(m_lastAgentText);
+        if (!question.isEmpty())
+            reply += QLatin1Char(' ') + question;
+        say(reply);
+        finishTurn();
+        return;
+    }
+    m_brain->respond(text, *this);
+}
+
+void Session::processQueue()
+{
+    if (m_turnInProgress || m_queue.isEmpty() || m_state != State::Active)
+        return;
+    beginTurn(m_queue.takeFirst());
+}
+
+void Session::speak(const QString &text, const char *by)
+{
+    json data = { { "text", text } };
+    if (by)
+        data["by"] = by;
+    emitEvent(QStringLiteral("agent"), std::move(data));
+}
+
+void Session::say(const QString &text)
+{
+    if (m_state != State::Active || text.trimmed().isEmpty())
+        return;
+    const QString line = text.trimmed();
+    if (m_turnInProgress && !m_saidThisTurn) {
+        const int ms = int(m_turnTimer.elapsed());
+        m_latencies.push_back(ms);
+        emitEvent(QStringLiteral("latency"), { { "ms", ms } });
+        m_turnReply.clear();
+    }
+    if (m_turnInProgress) {
+        m_saidThisTurn = true;
+        m_turnReply = m_turnReply.isEmpty() ? line : m_turnReply + QLatin1Char(' ') + line;
+        m_lastAgentText = m_turnReply;
+    } else {
+        m_lastAgentText = line;
+    }
+    speak(line, nullptr);
+}
+
+json Session::callTool(const QString &name, const json &arguments)
+{
+    if (m_state != State::Active)
+        return ToolError{ QStringLiteral("internal"), QStringLiteral("the call is no longer run by the agent"), QString() }.toJson();
+    emitEvent(QStringLiteral("tool_call"), { { "name", name }, { "arguments", arguments } });
+    ToolContext context;
+    context.now = m_config.clock.now();
+    context.language = m_config.agent.language;
+    context.callerPhone = m_config.callerPhone;
+    context.customerId = m_config.customerId;
+    const json result = m_services.tools.call(name, arguments, context);
+    emitEvent(QStringLiteral("tool_result"), { { "name", name }, { "result", result } });
+    m_toolCalls.push_back({ { "name", name }, { "arguments", arguments }, { "result", result } });
+    noteOrder(result);
+    return result;
+}
+
+void Session::noteOrder(const json &result)
+{
+    // The order the caller identified during the call goes on the record (and its customer).
+    if (!m_config.orderId.isEmpty() || isToolError(result))
+        return;
+    const QString id = stringAt(result, "order_id_raw");
+    if (id.isEmpty())
+        return;
+    m_config.orderId = id;
+    if (m_config.customerId.isEmpty()) {
+        try {
+            if (const auto order = m_services.store.orderById(id))
+                m_config.customerId = order->customerId;
+        } catch (const StorageError &e) {
+            notice(QStringLiteral("could not read order %1: %2").arg(id, QString::fromUtf8(e.what())));
+        }
+    }
+}
+
+void Session::escalate(const QString &reason, const QString &summary)
+{
+    if (m_escalated || m_state == State::Ended)
+        return;
+    m_escalated = true;
+    m_escalationReason = reason;
+    emitEvent(QStringLiteral("escalation"), { { "reason", reason }, { "summary", summary } });
+    if (m_config.endOnEscalation)
+        requestEnd(QStringLiteral("escalated"));
+}
+
+void Session::setOutcome(const QString &outcome)
+{
+    if (!analytics::outcomes().contains(outcome)) {
+        notice(QStringLiteral("outcome \"%1\" is not one of %2; ignored").arg(outcome, analytics::outcomes().join(QStringLiteral(", "))));
+        return;
+    }
+    m_outcome = outcome;
+}
+
+void Session::setRevenue(qint64 minor, const QString &currency)
+{
+    m_revenueMinor = qMax<qint64>(0, minor);
+    m_revenueCurrency = currency;
+}
+
+void Session::endCall(const QString &outcome)
+{
+    requestEnd(outcome);
+}
+
+void Session::requestEnd(const QString &outcome)
+{
+    if (m_state == State::Ended)
+        return;
+    if (!m_pendingEnd)
+        m_pendingEnd = outcome;
+    if (!m_turnInProgress && !m_inBegin && m_state != State::Idle)
+        finalize(*m_pendingEnd, true);
+}
+
+void Session::finishTurn()
+{
+    if (!m_turnInProgress)
+        return;
+    m_turnInProgress = false;
+    Q_EMIT turnFinished();
+    if (m_pendingEnd) {
+        finalize(*m_pendingEnd, true);
+        return;
+    }
+    if (!m_queue.isEmpty()) // not from inside the brain's respond(): queue it
+        QMetaObject::invokeMethod(this, &Session::processQueue, Qt::QueuedConnection);
+}
+
+QString Session::variable(const QString &name) const
+{
+    return m_config.variables.value(name);
+}
+
+QString Session::language() const
+{
+    return m_config.agent.language;
+}
+
+QDateTime Session::now() const
+{
+    return m_config.clock.now();
+}
+
+QStringList Session::takeWhispers()
+{
+    return std::exchange(m_whispers, {});
+}
+
+void Session::notice(const QString &message)
+{
+    emitEvent(QStringLiteral("notice"), { { "message", message } });
+}
+
+void Session::agentInterrupted(const QString &heardText)
+{
+    if (m_state != State::Active)
+        return;
+    emitEvent(QStringLiteral("heard"), { { "text", heardText } });
+    m_brain->agentInterrupted(heardText);
+}
+
+void Session::whisper(const QString &text)
+{
+    if (m_state == State::Ended || text.trimmed().isEmpty())
+        return;
+    emitEvent(QStringLiteral("whisper"), { { "text", text.trimmed() } });
+    m_whispers << text.trimmed();
+}
+
+void Session::takeOver()
+{
+    if (m_state != State::Active)
+        return;
+    if (m_turnInProgress) {
+        m_brain->cancel();
+        m_turnInProgress = false;
+    }
+    m_queue.clear();
+    m_state = State::TakenOver;
+    m_operatorJoined = true;
+    emitEvent(QStringLiteral("operator"), { { "action", "take_over" } });
+}
+
+void Session::handBack()
+{
+    if (m_state != State::TakenOver)
+        return;
+    m_state = State::Active;
+    emitEvent(QStringLiteral("operator"), { { "action", "hand_back" } });
+}
+
+void Session::operatorSay(const QString &text)
+{
+    if (m_state != State::TakenOver) {
+        if (m_state != State::Ended)
+            notice(QStringLiteral("operator words ignored: take the call over first"));
+        return;
+    }
+    const CleanText clean = cleanUserText(text);
+    if (clean.text.isEmpty())
+        return;
+    m_lastAgentText = clean.text;
+    speak(clean.text, "operator");
+}
+
+void Session::end(const QString &reason, const QString &outcome)
+{
+    if (m_state == State::Idle || m_state == State::Ended)
+        return;
+    if (m_turnInProgress) {
+        m_brain->cancel();
+        m_turnInProgress = false;
+    }
+    if (reason != QLatin1String("hangup")) {
+        const State was = m_state;
+        m_state = State::Active; // so the goodbye is spoken even while taken over
+        speak(playbook::builtinText(QStringLiteral("goodbye"), m_config.agent.language), was == State::TakenOver ? "operator" : nullptr);
+    }
+    finalize(outcome.isEmpty() ? (m_pendingEnd ? *m_pendingEnd : this->outcome()) : outcome, true);
+}
+
+} // namespace ringside
