@@ -50,6 +50,16 @@ nlu::PhoneMatch continuedPhone(const nlu::PhoneMatch &now, const SlotContext &c)
     return digitsOnly(joined.digits).size() > c.pendingDigits.size() ? joined : now;
 }
 
+bool mentionsPhone(const nlu::NormalisedText &text)
+{
+    for (const nlu::Token &t : text.tokens) {
+        if (t.canon == QLatin1String("phone") || t.canon == QLatin1String("mobile") || t.canon == QLatin1String("cell")
+            || t.canon == QLatin1String("fone"))
+            return true;
+    }
+    return false;
+}
+
 json chooseItem(const nlu::Analysis &a, const SlotContext &c)
 {
     if (!c.choiceItems.is_array() || c.choiceItems.empty())
@@ -93,8 +103,22 @@ HeardSlots heardSlots(const nlu::Analysis &a, const SlotContext &c)
         }
     };
 
-    const nlu::OrderIdMatch orderId = c.analyser ? continuedOrderId(a.orderId, c) : a.orderId;
-    const nlu::PhoneMatch phone = c.analyser ? continuedPhone(a.phone, c) : a.phone;
+    nlu::OrderIdMatch orderId = c.analyser ? continuedOrderId(a.orderId, c) : a.orderId;
+    nlu::PhoneMatch phone = c.analyser ? continuedPhone(a.phone, c) : a.phone;
+    // Digits begun as an order ID that grew past one may be a phone number said in two goes.
+    if (c.analyser && c.pendingSlot == QLatin1String("order_id") && orderId.status == Found::Invalid && expects("phone")) {
+        const nlu::PhoneMatch joined = c.analyser->phone(c.pendingDigits + QLatin1Char(' ') + c.utterance, c.phoneCountry);
+        if (joined.status == Found::Complete) {
+            phone = joined;
+            orderId = nlu::OrderIdMatch();
+        }
+    }
+    // "my phone number is 98123…": a partial number is a phone number, not an order ID.
+    if (orderId.status == Found::Partial && phone.status == Found::None && expects("phone") && mentionsPhone(a.text)) {
+        phone.status = Found::Partial;
+        phone.digits = orderId.digits;
+        orderId = nlu::OrderIdMatch();
+    }
     if (orderId.status == Found::Complete)
         h.values["order_id"] = orderId.id;
     if (phone.status == Found::Complete)
