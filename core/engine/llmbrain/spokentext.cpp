@@ -1,0 +1,223 @@
+#include "engine/llmbrain/spokentext.h"
+
+#include <QList>
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace ringside {
+
+namespace {
+
+bool isTerminator(QChar c)
+{
+    return c == u'.' || c == u'!' || c == u'?' || c == QChar(0x2026) /* … */ || c == QChar(0x0964) /* । */;
+}
+
+// Closing quotes and brackets, and markdown emphasis closed right after a terminator ("**Done!**").
+bool isClosing(QChar c)
+{
+    return c == u'"' || c == u'\'' || c == u')' || c == QChar(0x201D) || c == QChar(0x2019) || c == u'*' || c == u'_'
+           || c == u'`';
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark();
+}
+
+// Words before a period that do not end a sentence.
+bool isAbbreviation(const QString &word)
+{
+    static const QStringList words = {QStringLiteral("mr"), QStringLiteral("mrs"), QStringLiteral("ms"),
+                                      QStringLiteral("dr"), QStringLiteral("st"), QStringLiteral("vs"),
+                                      QStringLiteral("etc"), QStringLiteral("eg"), QStringLiteral("ie"),
+                                      QStringLiteral("no"), QStringLiteral("rs"), QStringLiteral("approx"),
+                                      QStringLiteral("e.g"), QStringLiteral("i.e")};
+    return words.contains(word.toLower());
+}
+
+// A single '.' at `dot` that belongs to the word before it rather than ending the sentence.
+bool periodBelongsToWord(const QString &text, qsizetype from, qsizetype dot)
+{
+    qsizetype start = dot;
+    while (start > from && (isWordChar(text.at(start - 1)) || text.at(start - 1) == u'.'))
+        --start;
+    const QString word = text.mid(start, dot - start);
+    if (word.isEmpty())
+        return false;
+    if (word.size() == 1 && word.at(0).isLetter())
+        return true; // an initial: "A. Kumar"
+    if (isAbbreviation(word))
+        return true;
+    // "1. " opening a line is a list number, not the end of a sentence.
+    bool digits = true;
+    for (QChar c : word)
+        digits = digits && c.isDigit();
+    if (digits) {
+        qsizetype before = start;
+        while (before > from && (text.at(before - 1) == u' ' || text.at(before - 1) == u'\t'))
+            --before;
+        return before == from || text.at(before - 1) == u'\n';
+    }
+    return false;
+}
+
+} // namespace
+
+qsizetype findSentenceEnd(const QString &text, qsizetype from, bool atEnd)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = from; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\n') {
+            if (i > from && !text.mid(from, i - from).trimmed().isEmpty())
+                return i + 1;
+            continue;
+        }
+        if (!isTerminator(c))
+            continue;
+        qsizetype j = i + 1;
+        while (j < n && isTerminator(text.at(j)))
+            ++j;
+        while (j < n && isClosing(text.at(j)))
+            ++j;
+        if (j == n) {
+            if (atEnd)
+                return n;
+            return -1; // the next piece decides (a decimal, a closing quote, more dots)
+        }
+        if (!text.at(j).isSpace())
+            continue; // "1.5", "ORD.12", "wow!!x"
+        if (c == u'.' && j == i + 1 && periodBelongsToWord(text, from, i))
+            continue;
+        return j;
+    }
+    return atEnd && n > from ? n : -1;
+}
+
+QString stripMarkdown(const QString &sentence)
+{
+    static const QRegularExpression listMarker(QStringLiteral("^\\s*(?:[-*+\\x{2022}]|\\d+[.)])\\s+"),
+                                               QRegularExpression::MultilineOption);
+    static const QRegularExpression heading(QStringLiteral("^\\s*#{1,6}\\s*"), QRegularExpression::MultilineOption);
+    static const QRegularExpression quote(QStringLiteral("^\\s*>\\s?"), QRegularExpression::MultilineOption);
+    static const QRegularExpression link(QStringLiteral("\\[([^\\]]+)\\]\\([^)]*\\)"));
+    static const QRegularExpression strong(QStringLiteral("\\*\\*|__|~~"));
+    static const QRegularExpression emphasis(QStringLiteral("(?<![\\w*])[*_]([^*_\\n]+)[*_](?![\\w*])"));
+    QString s = sentence;
+    s.replace(listMarker, QString());
+    s.replace(heading, QString());
+    s.replace(quote, QString());
+    s.replace(link, QStringLiteral("\\1"));
+    s.replace(strong, QString());
+    s.replace(emphasis, QStringLiteral("\\1"));
+    if (!s.contains(QStringLiteral("```")))
+        s.remove(u'`');
+    return s.simplified();
+}
+
+bool looksLikeMachineText(const QString &text)
+{
+    static const QRegularExpression snakeCase(QStringLiteral("\\b[A-Za-z]+_[A-Za-z0-9_]+\\b"));
+    for (QChar c : text) {
+        if (c == u'{' || c == u'}' || c == u'[' || c == u']' || c == u'<' || c == u'>' || c == u'`')
+            return true;
+    }
+    return snakeCase.match(text).hasMatch();
+}
+
+QString removeMachineBlocks(const QString &text)
+{
+    static const QRegularExpression fence(QStringLiteral("```.*?(```|$)"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tagBlock(QStringLiteral("<([A-Za-z_][\\w:-]*)[^>]*>.*?</\\1\\s*>"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tag(QStringLiteral("</?[A-Za-z_][^>]*>"));
+    QString s = text;
+    s.replace(fence, QStringLiteral(" "));
+    s.replace(tagBlock, QStringLiteral(" "));
+    s.replace(tag, QStringLiteral(" "));
+
+    // Balanced {…} and […], skipping brackets inside JSON strings.
+    QString out;
+    out.reserve(s.size());
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (depth == 0) {
+            if (c == u'{' || c == u'[') {
+                depth = 1;
+                out += u' ';
+            } else {
+                out += c;
+            }
+            continue;
+        }
+        if (inString) {
+            if (c == u'\\')
+                ++i;
+            else if (c == u'"')
+                inString = false;
+            continue;
+        }
+        if (c == u'"')
+            inString = true;
+        else if (c == u'{' || c == u'[')
+            ++depth;
+        else if (c == u'}' || c == u']')
+            --depth;
+    }
+    return out;
+}
+
+QString normalizedWords(const QString &text)
+{
+    QString out;
+    bool pendingSpace = false;
+    for (QChar c : text) {
+        if (isWordChar(c)) {
+            if (pendingSpace && !out.isEmpty())
+                out += u' ';
+            pendingSpace = false;
+            out += c.toLower();
+        } else {
+            pendingSpace = true;
+        }
+    }
+    return out;
+}
+
+qsizetype heardPrefixLength(const QString &text, const QString &heard)
+{
+    struct Word { QString folded; qsizetype end; };
+    QList<Word> words;
+    for (qsizetype i = 0; i < text.size();) {
+        if (!isWordChar(text.at(i))) {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < text.size() && isWordChar(text.at(j)))
+            ++j;
+        words.append({text.mid(i, j - i).toLower(), j});
+        i = j;
+    }
+    const QStringList heardWords = normalizedWords(heard).split(u' ', Qt::SkipEmptyParts);
+    constexpr int window = 4; // how far ahead a heard word may be found (words the STT dropped)
+    qsizetype next = 0;
+    qsizetype end = 0;
+    for (const QString &w : heardWords) {
+        for (qsizetype j = next; j < words.size() && j < next + window; ++j) {
+            if (words.at(j).folded == w) {
+                end = words.at(j).end;
+                next = j + 1;
+                break;
+            }
+        }
+    }
+    if (!words.isEmpty() && next == words.size())
+        return text.size();
+    return end;
+}
+
+} // namespace ringside
