@@ -2,6 +2,7 @@
 // embedded store. The work lives in core/commerce; this file maps options to it.
 #include "cliutil.h"
 
+#include "analytics/demohistory.h"
 #include "commerce/demostore.h"
 #include "commerce/fixtureexporter.h"
 #include "commerce/fixtureimporter.h"
@@ -88,7 +89,11 @@ int init(const QStringList &args)
             err(QStringLiteral("error: demo store: %1").arg(e));
         return Failed;
     }
+    // 90 days of calls ending now (and the COD orders behind the RTO figures), for the Analytics dashboards.
+    const auto history = analytics::generateDemoCallHistory(*db, options.now, quint32(seed));
+    if (!history) { err(QStringLiteral("error: demo call history: %1").arg(history.error())); return Failed; }
     out(QStringLiteral("demo store (seed %1) in %2: %3").arg(seed).arg(path, report.summary()));
+    out(QStringLiteral("demo call history: %1 calls and %2 COD orders, %3 … %4").arg(history->calls).arg(history->orders).arg(history->firstDay.toString(Qt::ISODate), history->lastDay.toString(Qt::ISODate)));
     return Ok;
 }
 

@@ -7,6 +7,9 @@ namespace ringside::cli {
 // One declaration and one table row per command; the implementations live in cmd_<name>.cpp.
 int runStore(const QStringList &args);
 int runValidate(const QStringList &args);
+int runKpi(const QStringList &args);
+int runRoi(const QStringList &args);
+int runExport(const QStringList &args);
 int runTool(const QStringList &args);
 int runChat(const QStringList &args);
 int runTest(const QStringList &args);
@@ -17,6 +20,9 @@ const std::vector<Command> &commands()
     static const std::vector<Command> table = {
         { "store", "Create, fill (demo or fixture file), export and count the embedded store", runStore },
         { "validate", "Check agent files and print every problem with its JSON pointer", runValidate },
+        { "kpi", "KPIs of the calls in a date range (text or --json, with --series per day)", runKpi },
+        { "roi", "Return on investment with every assumption shown and changeable", runRoi },
+        { "export", "Export call records (export calls --format csv)", runExport },
         { "tool", "Run one agent tool against the store and print its JSON result (--list for names)", runTool },
         { "chat", "Talk to an agent (typed, or --script) through the engine; --jsonl prints every event", runChat },
         { "test", "Run regression scenarios (a file or folder) and print PASS/FAIL per scenario", runTest },

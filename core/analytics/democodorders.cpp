@@ -6,6 +6,8 @@
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 
+#include <QSqlQuery>
+
 #include <algorithm>
 
 namespace ringside::analytics {
@@ -80,25 +82,52 @@ OrderFate fate(DemoContext &ctx, const DemoOrder &o, const QString &confirmation
     return f;
 }
 
-void writeOrder(DemoContext &ctx, const DemoOrder &o, const OrderFate &f)
+// The three inserts of a generated order, prepared once for the thousands of orders of a run.
+class OrderWriter
 {
-    QSqlDatabase db = ctx.db.connection();
-    auto ms = [](qint64 v) { return v ? QVariant(v) : QVariant(); };
-    execOrThrow(db, QStringLiteral(
-        "INSERT INTO orders (id, customer_id, status, payment_method, cod_confirmation, total_minor, currency, created_at, "
-        "delivery_address, carrier, tracking_number, shipped_at, estimated_delivery, delivered_at, updated_at) "
-        "VALUES (?, ?, ?, 'cod', ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)"),
-        o.id, o.customerId, f.status, f.codConfirmation, o.totalMinor, ctx.currency, o.createdMs,
-        f.shippedMs ? o.carrier : QStringLiteral(""), f.shippedMs ? QStringLiteral("TRK") + o.id.right(6) : QStringLiteral(""),
-        ms(f.shippedMs), ms(f.shippedMs ? f.shippedMs + 4 * kDayMs : 0), ms(f.deliveredMs), f.updatedMs);
-    const DemoItem &item = ctx.items[size_t(ctx.rng.between(0, int(ctx.items.size()) - 1))];
-    execOrThrow(db, QStringLiteral("INSERT INTO order_items (order_id, line, sku, name, quantity, price_minor, category) "
-                                   "VALUES (?, 1, ?, ?, 1, ?, ?)"),
-                o.id, item.sku, item.name, o.totalMinor, item.category);
-    if (!f.cancelReason.isEmpty())
-        execOrThrow(db, QStringLiteral("INSERT INTO cancellations (order_id, reason, details, at) VALUES (?, ?, '', ?)"),
-                    o.id, f.cancelReason, f.updatedMs);
-}
+public:
+    explicit OrderWriter(QSqlDatabase db)
+        : m_order(prepare(db, QStringLiteral(
+              "INSERT INTO orders (id, customer_id, status, payment_method, cod_confirmation, total_minor, currency, created_at, "
+              "delivery_address, carrier, tracking_number, shipped_at, estimated_delivery, delivered_at, updated_at) "
+              "VALUES (?, ?, ?, 'cod', ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)")))
+        , m_item(prepare(db, QStringLiteral("INSERT INTO order_items (order_id, line, sku, name, quantity, price_minor, category) "
+                                            "VALUES (?, 1, ?, ?, 1, ?, ?)")))
+        , m_cancellation(prepare(db, QStringLiteral("INSERT INTO cancellations (order_id, reason, details, at) VALUES (?, ?, '', ?)")))
+    {
+    }
+
+    void write(DemoContext &ctx, const DemoOrder &o, const OrderFate &f)
+    {
+        auto ms = [](qint64 v) { return v ? QVariant(v) : QVariant(); };
+        run(m_order, { o.id, o.customerId, f.status, f.codConfirmation, o.totalMinor, ctx.currency, o.createdMs,
+                       f.shippedMs ? o.carrier : QStringLiteral(""),
+                       f.shippedMs ? QStringLiteral("TRK") + o.id.right(6) : QStringLiteral(""), ms(f.shippedMs),
+                       ms(f.shippedMs ? f.shippedMs + 4 * kDayMs : 0), ms(f.deliveredMs), f.updatedMs });
+        const DemoItem &item = ctx.items[size_t(ctx.rng.between(0, int(ctx.items.size()) - 1))];
+        run(m_item, { o.id, item.sku, item.name, o.totalMinor, item.category });
+        if (!f.cancelReason.isEmpty())
+            run(m_cancellation, { o.id, f.cancelReason, f.updatedMs });
+    }
+
+private:
+    static QSqlQuery prepare(QSqlDatabase db, const QString &sql)
+    {
+        QSqlQuery q(db);
+        if (!q.prepare(sql))
+            throw StorageError(QStringLiteral("prepare failed: %1 (%2)").arg(q.lastError().text(), sql.left(120)));
+        return q;
+    }
+    static void run(QSqlQuery &q, const QVariantList &values)
+    {
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec())
+            throw StorageError(QStringLiteral("query failed: %1 (%2)").arg(q.lastError().text(), q.lastQuery().left(120)));
+    }
+
+    QSqlQuery m_order, m_item, m_cancellation;
+};
 
 // Up to two confirmation attempts (the seed's rule); returns the order's confirmation state and
 // any cancellation reason, appending the calls.
@@ -153,6 +182,7 @@ void generateCodOrdersAndCalls(DemoContext &ctx)
     if (ctx.customers.isEmpty())
         return; // orders need real customers; the RTO figures then stay undefined
     const double perDay = ctx.currency == QLatin1String("INR") ? 36.0 : 12.0;
+    OrderWriter writer(ctx.db.connection());
     for (QDate day = ctx.firstDay.addDays(-ctx.days); day <= ctx.lastDay; day = day.addDays(1)) {
         const int n = ctx.rng.count(perDay * ctx.volume(day));
         const int sinceLaunch = int(ctx.firstDay.daysTo(day));
@@ -171,7 +201,7 @@ void generateCodOrdersAndCalls(DemoContext &ctx)
             std::pair<QString, QString> confirmation { QStringLiteral(""), QString() };
             if (ctx.rng.chance(coverage(sinceLaunch)))
                 confirmation = confirmationCalls(ctx, o, &lastCallEndMs);
-            writeOrder(ctx, o, fate(ctx, o, confirmation.first, confirmation.second, lastCallEndMs));
+            writer.write(ctx, o, fate(ctx, o, confirmation.first, confirmation.second, lastCallEndMs));
             ctx.orders.push_back(o);
         }
     }
