@@ -8,6 +8,10 @@ namespace ringside {
 
 namespace {
 
+// More than this many orders are listed in the result but not read out: a caller cannot hold a
+// long list in mind, and the newest orders are the ones people call about.
+constexpr int kSpokenOrders = 3;
+
 json describeMany(HandlerEnv &env, const std::vector<Order> &orders)
 {
     // One customer behind one phone: speak their dates in their zone.
@@ -15,6 +19,9 @@ json describeMany(HandlerEnv &env, const std::vector<Order> &orders)
     json list = json::array();
     QString message = say.hindi() ? QStringLiteral("Mujhe aapke %1 orders mile. ").arg(orders.size())
                                   : QStringLiteral("I found %1 orders. ").arg(orders.size());
+    if (int(orders.size()) > kSpokenOrders)
+        message += say.hindi() ? QStringLiteral("Sabse naye %1: ").arg(kSpokenOrders)
+                               : QStringLiteral("The %1 most recent: ").arg(kSpokenOrders);
     int n = 0;
     for (const Order &order : orders) {
         ++n;
@@ -24,6 +31,8 @@ json describeMany(HandlerEnv &env, const std::vector<Order> &orders)
                          { "status", order.status },
                          { "date", say.date(created) },
                          { "created_at", say.iso(order.createdAt) } });
+        if (n > kSpokenOrders)
+            continue;
         message += say.hindi()
                 ? QStringLiteral("Order %1: %2, %3 ko diya gaya, status %4. ")
                           .arg(n).arg(spellId(order.id), say.date(created), statusWords(order.status))
