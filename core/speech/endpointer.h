@@ -1,0 +1,78 @@
+#pragma once
+
+#include "speech/sttengine.h"
+#include "speech/vad.h"
+
+#include <QString>
+
+#include <cstdint>
+
+namespace ringside {
+
+struct EndpointerConfig
+{
+    int endpointingMs = 250;            // sttConfig.endpointing: trailing silence that ends a turn
+    double digitExtensionFactor = 3.0;  // while a number is being read out, wait this much longer…
+    int digitExtensionMaxMs = 1500;     // …but never more than this
+    int maxTurnMs = 15000;              // a turn is finalized after this long, speech or not
+};
+
+enum class TurnEndReason {
+    Silence,       // the caller stopped talking for endpointingMs
+    DigitSilence,  // the same, with the longer wait while a number was being read
+    TurnCap,       // maxTurnMs ran out (noise, hold music, a monologue)
+};
+QString turnEndReasonName(TurnEndReason reason); // "silence" | "digit_silence" | "turn_cap"
+
+// Decides when the caller's turn is over, frame by frame, from VAD decisions and the partial
+// transcript. Time is counted in samples of the frames it is given, so it is exact and testable
+// without a clock.
+//  - A turn starts when the VAD's smoothed speech starts.
+//  - It ends once no frame has been active for endpointingMs…
+//  - …or for the extended wait when the conversation expects digits and letters and the partial
+//    transcript ends inside a spelled sequence or a lead-in ("my order number is"), so a caller
+//    who pauses between digit groups is not cut off;
+//  - …or when it has lasted maxTurnMs, whatever the VAD says; if the noise goes on, the next
+//    active frame opens a new turn, so every maxTurnMs the conversation gets a turn to act on.
+class Endpointer
+{
+public:
+    struct Event
+    {
+        enum class Kind { None, TurnStarted, TurnEnded } kind = Kind::None;
+        TurnEndReason reason = TurnEndReason::Silence;
+        std::int64_t speechStartSample = 0; // first sample of the turn's speech
+        std::int64_t speechEndSample = 0;   // end of the last active frame (TurnEnded)
+        std::int64_t decisionSample = 0;    // end of the frame that made the decision
+    };
+
+    Endpointer() = default;
+    Endpointer(const EndpointerConfig &config, int sampleRate) { init(config, sampleRate); }
+    void init(const EndpointerConfig &config, int sampleRate);
+    void reset();
+
+    // One frame of `samples` samples and the VAD's verdict on it.
+    Event process(const VadDecision &vad, std::size_t samples);
+
+    void setExpectation(SttExpectation expectation) { m_expectation = expectation; }
+    void setPartialTranscript(const QString &text);
+
+    bool inTurn() const { return m_inTurn; }
+    // The silence that currently ends the turn (endpointingMs or the digit extension).
+    int currentTimeoutMs() const;
+    std::int64_t position() const { return m_position; }
+    const EndpointerConfig &config() const { return m_config; }
+
+private:
+    EndpointerConfig m_config;
+    int m_sampleRate = 16000;
+    SttExpectation m_expectation = SttExpectation::General;
+    bool m_partialInsideSequence = false;
+    bool m_inTurn = false;
+    bool m_cappedInSpeech = false;
+    std::int64_t m_position = 0;
+    std::int64_t m_turnStart = 0;
+    std::int64_t m_lastActiveEnd = 0;
+};
+
+} // namespace ringside

@@ -1,0 +1,251 @@
+#include "speech/pocketsphinxstt.h"
+
+#include "speech/domainlanguagemodel.h"
+#include "speech/speechtr.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <pocketsphinx.h>
+
+#include <algorithm>
+
+namespace ringside {
+
+namespace {
+constexpr int kMaxRedecodeSeconds = 20; // longer turns are not kept for a second decoding
+
+const char *searchName(SttExpectation e)
+{
+    switch (e) {
+    case SttExpectation::General: return "general";
+    case SttExpectation::DigitsAndLetters: return "identifier";
+    case SttExpectation::YesNo: return "yes_no";
+    }
+    return "general";
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+} // namespace
+
+PocketsphinxStt::PocketsphinxStt(std::shared_ptr<const PocketsphinxModel> model)
+    : m_model(std::move(model))
+{
+}
+
+PocketsphinxStt::~PocketsphinxStt()
+{
+    stop();
+}
+
+bool PocketsphinxStt::fail(const QString &message)
+{
+    if (m_callbacks.error)
+        m_callbacks.error(message);
+    return false;
+}
+
+bool PocketsphinxStt::start(const SttConfig &config, Callbacks callbacks)
+{
+    stop();
+    m_config = config;
+    m_callbacks = std::move(callbacks);
+    m_warnings.clear();
+    if (!m_model)
+        return fail(QStringLiteral("pocketsphinx: no model loaded"));
+    if (!PocketsphinxModel::supportsLanguage(config.language))
+        return fail(SpeechTr::tr("unsupported language: %1 has no embedded speech recognizer; "
+                                 "use typed input or a cloud provider (Google or Deepgram)")
+                        .arg(config.language));
+    QString error;
+    if (!m_resampler.init(config.sampleRate, 16000, 5, &error))
+        return fail(QStringLiteral("sampleRate: %1").arg(error));
+
+    const PocketsphinxModel &model = *m_model;
+    DomainLanguageModel domain(config, [&model](const QString &w) { return model.contains(w); });
+    m_warnings = domain.warnings();
+
+    // The decoder reads its dictionary and models from files; they are only needed during setup.
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return fail(QStringLiteral("pocketsphinx: cannot create a temporary folder (%1)").arg(dir.errorString()));
+    const QString dictPath = dir.filePath(QStringLiteral("domain.dict"));
+    const QString generalPath = dir.filePath(QStringLiteral("general.arpa"));
+    const QString yesNoPath = dir.filePath(QStringLiteral("yes_no.arpa"));
+    if (!writeFile(dictPath, model.dictionaryFor(domain.vocabulary())) || !writeFile(generalPath, domain.general().toArpa())
+        || !writeFile(yesNoPath, domain.yesNo().toArpa()))
+        return fail(QStringLiteral("pocketsphinx: cannot write the domain model to %1").arg(dir.path()));
+
+    const QByteArray hmm = model.acousticModelPath().toUtf8();
+    const QByteArray dict = dictPath.toUtf8();
+    // Tuned on espeak-ng speech across voices, speeds, noise and 8 kHz (docs/speech.md): a small
+    // domain model earns a heavier language weight in all three passes and fewer inserted words;
+    // pocketsphinx's own silence removal clipped word onsets ("nine" heard as "one") and the
+    // pipeline's VAD already trims silence; its noise subtraction is worth keeping (60% → 97% in
+    // white noise).
+    QList<QByteArray> args = {"-hmm", hmm, "-dict", dict, "-bestpath", "yes", "-lw", "14", "-fwdflatlw", "14",
+                              "-bestpathlw", "14", "-wip", "0.2", "-remove_noise", "yes", "-remove_silence", "no"};
+    std::vector<char *> argv;
+    argv.push_back(const_cast<char *>("ringside"));
+    for (QByteArray &a : args)
+        argv.push_back(a.data());
+    cmd_ln_t *lnConfig = cmd_ln_parse_r(nullptr, ps_args(), int(argv.size()), argv.data(), TRUE);
+    if (!lnConfig)
+        return fail(QStringLiteral("pocketsphinx: invalid decoder configuration"));
+    m_decoder = ps_init(lnConfig);
+    cmd_ln_free_r(lnConfig); // the decoder keeps its own reference
+    if (!m_decoder)
+        return fail(QStringLiteral("pocketsphinx: cannot load the acoustic model from %1").arg(model.acousticModelPath()));
+
+    const QByteArray grammar = domain.identifierGrammar().toUtf8();
+    if (ps_set_lm_file(m_decoder, "general", generalPath.toUtf8().constData()) < 0
+        || ps_set_lm_file(m_decoder, "yes_no", yesNoPath.toUtf8().constData()) < 0
+        || ps_set_jsgf_string(m_decoder, "identifier", grammar.constData()) < 0) {
+        stop();
+        return fail(QStringLiteral("pocketsphinx: the generated domain model was rejected"));
+    }
+    m_pendingExpectation = config.expectation;
+    applyExpectation();
+    m_scratch.reserve(m_resampler.maxOutput(std::size_t(config.sampleRate) / 10));
+    m_utterance.reserve(std::size_t(16000) * kMaxRedecodeSeconds);
+    return true;
+}
+
+void PocketsphinxStt::applyExpectation()
+{
+    if (m_decoder && !m_inUtterance && ps_set_search(m_decoder, searchName(m_pendingExpectation)) >= 0)
+        m_activeExpectation = m_pendingExpectation;
+}
+
+void PocketsphinxStt::setExpectation(SttExpectation expectation)
+{
+    m_pendingExpectation = expectation;
+    applyExpectation(); // otherwise at the start of the next utterance
+}
+
+void PocketsphinxStt::feed(const std::int16_t *samples, std::size_t n)
+{
+    if (!m_decoder || n == 0)
+        return;
+    m_scratch.clear();
+    if (m_resampler.inRate() == 16000)
+        m_scratch.assign(samples, samples + n);
+    else
+        m_resampler.process(samples, n, m_scratch);
+    addLineNoise(m_scratch);
+    processAt16k(m_scratch.data(), m_scratch.size());
+}
+
+// Pocketsphinx's live cepstral mean and noise tracking go wrong on digital silence (exact zeros
+// from TTS, a muted line, μ-law 0xFF): measured on espeak-ng speech padded with zeros, "that is
+// expensive" was recognized 1 time in 3. A noise floor like a real line's (about -56 dBFS) fixes
+// it and is far below any speech.
+void PocketsphinxStt::addLineNoise(std::vector<std::int16_t> &samples)
+{
+    for (std::int16_t &x : samples) {
+        // Sum of two uniform values: a cheap, roughly bell-shaped noise of ±96.
+        m_noiseState = m_noiseState * 1664525u + 1013904223u;
+        const int a = int(m_noiseState >> 25) - 64;
+        m_noiseState = m_noiseState * 1664525u + 1013904223u;
+        const int b = int(m_noiseState >> 26) - 32;
+        x = std::int16_t(std::clamp(int(x) + a + b, -32768, 32767));
+    }
+}
+
+void PocketsphinxStt::processAt16k(const std::int16_t *samples, std::size_t n)
+{
+    if (!m_inUtterance) {
+        applyExpectation();
+        if (ps_start_utt(m_decoder) < 0)
+            return void(fail(QStringLiteral("pocketsphinx: cannot start an utterance")));
+        m_inUtterance = true;
+        m_utterance.clear();
+        m_lastPartial.clear();
+        m_samplesSincePartial = 0;
+    }
+    ps_process_raw(m_decoder, samples, n, FALSE, FALSE);
+    if (m_utterance.size() + n <= m_utterance.capacity())
+        m_utterance.insert(m_utterance.end(), samples, samples + n);
+    m_samplesSincePartial += std::int64_t(n);
+    if (m_config.interimResults && m_callbacks.partial && m_samplesSincePartial >= m_partialIntervalMs * 16) {
+        m_samplesSincePartial = 0;
+        const char *hyp = ps_get_hyp(m_decoder, nullptr);
+        const QString text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
+        if (text != m_lastPartial) {
+            m_lastPartial = text;
+            m_callbacks.partial(text);
+        }
+    }
+}
+
+void PocketsphinxStt::finalize()
+{
+    if (!m_decoder)
+        return;
+    QString text;
+    double confidence = 0.0;
+    if (m_inUtterance) {
+        ps_end_utt(m_decoder);
+        m_inUtterance = false;
+        const char *hyp = ps_get_hyp(m_decoder, nullptr);
+        text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
+        if (m_utterancesDecoded++ == 0)
+            text = redecodeFirstUtterance(text);
+        if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
+            text = redecodeWithGeneralModel();
+        if (!text.isEmpty())
+            confidence = logmath_exp(ps_get_logmath(m_decoder), ps_get_prob(m_decoder));
+        m_resampler.reset();
+        applyExpectation();
+    }
+    if (m_callbacks.final)
+        m_callbacks.final(text, confidence);
+}
+
+// Live cepstral mean normalization starts a call from the model's average voice and only adapts
+// during the first utterance, which then suffers most (an order number came out as different
+// digits). Decoding it again in one batch normalizes it with its own mean.
+QString PocketsphinxStt::redecodeFirstUtterance(const QString &live)
+{
+    if (m_utterance.empty() || ps_start_utt(m_decoder) < 0)
+        return live;
+    ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, TRUE);
+    ps_end_utt(m_decoder);
+    const char *hyp = ps_get_hyp(m_decoder, nullptr);
+    const QString batch = hyp ? QString::fromUtf8(hyp).simplified() : QString();
+    return batch.isEmpty() ? live : batch;
+}
+
+// A grammar search ends empty when the caller said something it does not allow ("I'll check my
+// email"). The same audio is decoded again with the general model rather than losing the turn.
+QString PocketsphinxStt::redecodeWithGeneralModel()
+{
+    if (m_utterance.empty() || ps_set_search(m_decoder, searchName(SttExpectation::General)) < 0)
+        return {};
+    QString text;
+    if (ps_start_utt(m_decoder) >= 0) {
+        ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, TRUE);
+        ps_end_utt(m_decoder);
+        const char *hyp = ps_get_hyp(m_decoder, nullptr);
+        text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
+    }
+    ps_set_search(m_decoder, searchName(m_pendingExpectation));
+    return text;
+}
+
+void PocketsphinxStt::stop()
+{
+    if (m_decoder) {
+        if (m_inUtterance)
+            ps_end_utt(m_decoder);
+        ps_free(m_decoder);
+        m_decoder = nullptr;
+    }
+    m_inUtterance = false;
+}
+
+} // namespace ringside

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "speech/pocketsphinxmodel.h"
+#include "speech/resampler.h"
+#include "speech/sttengine.h"
+
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+struct ps_decoder_s;
+
+namespace ringside {
+
+// Embedded, offline speech recognition with pocketsphinx, adapted to the agent: its searches are
+// built per stream by DomainLanguageModel (general / yes-no trigram models and an identifier
+// grammar), and setExpectation() switches between them at the next utterance.
+//
+// One decoder per stream: pocketsphinx decoders are not thread-safe, so each call owns its own
+// and drives it from one thread. Decoding runs inside feed(), so partial() and final() are called
+// synchronously from feed() and finalize(). Audio at any rate is resampled to 16 kHz.
+//
+// English only. start() with any other language (e.g. hi-IN) fails with an "unsupported language"
+// error that says to use typed input or a cloud provider, rather than producing wrong words.
+class PocketsphinxStt final : public SttEngine
+{
+public:
+    explicit PocketsphinxStt(std::shared_ptr<const PocketsphinxModel> model);
+    ~PocketsphinxStt() override;
+
+    bool start(const SttConfig &config, Callbacks callbacks) override;
+    void feed(const std::int16_t *samples, std::size_t n) override;
+    void finalize() override;
+    void setExpectation(SttExpectation expectation) override;
+    void stop() override;
+    QString name() const override { return QStringLiteral("pocketsphinx"); }
+
+    // Problems with the configuration that did not stop the stream (unknown keyword words, …).
+    QStringList warnings() const { return m_warnings; }
+    // Partial hypotheses are looked up at most this often (ms of audio); default 100.
+    void setPartialIntervalMs(int ms) { m_partialIntervalMs = ms; }
+
+private:
+    bool fail(const QString &message);
+    void processAt16k(const std::int16_t *samples, std::size_t n);
+    void addLineNoise(std::vector<std::int16_t> &samples);
+    void applyExpectation();
+    QString redecodeWithGeneralModel();
+    QString redecodeFirstUtterance(const QString &live);
+
+    std::shared_ptr<const PocketsphinxModel> m_model;
+    ps_decoder_s *m_decoder = nullptr;
+    SttConfig m_config;
+    Callbacks m_callbacks;
+    Resampler m_resampler;
+    std::vector<std::int16_t> m_scratch;
+    std::vector<std::int16_t> m_utterance; // this utterance at 16 kHz, for a second decoding
+    QStringList m_warnings;
+    SttExpectation m_pendingExpectation = SttExpectation::General;
+    SttExpectation m_activeExpectation = SttExpectation::General; // the search decoding now
+    bool m_inUtterance = false;
+    std::int64_t m_samplesSincePartial = 0;
+    int m_partialIntervalMs = 100;
+    QString m_lastPartial;
+    int m_utterancesDecoded = 0;
+    std::uint32_t m_noiseState = 12345u;
+};
+
+} // namespace ringside

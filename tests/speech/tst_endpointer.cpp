@@ -1,0 +1,163 @@
+#include "speech/endpointer.h"
+
+#include <QTest>
+
+using namespace ringside;
+
+namespace {
+constexpr int kRate = 16000;
+constexpr std::size_t kFrame = 160; // 10 ms
+
+VadDecision frame(bool active, bool started = false)
+{
+    VadDecision d;
+    d.active = active;
+    d.speech = active || !started;
+    d.started = started;
+    d.onsetRunFrames = started ? 3 : 0;
+    return d;
+}
+
+// Feeds `speechMs` of active frames (the first starts speech), then silence, and returns the
+// frame index (10 ms each) at which the turn ended, or -1.
+int framesUntilEnd(Endpointer &ep, int speechMs, int maxSilenceMs, Endpointer::Event *ended = nullptr)
+{
+    int index = 0;
+    for (int i = 0; i < speechMs / 10; ++i, ++index) {
+        const auto e = ep.process(frame(true, i == 0), kFrame);
+        if (e.kind == Endpointer::Event::Kind::TurnEnded) {
+            if (ended)
+                *ended = e;
+            return index;
+        }
+    }
+    for (int i = 0; i < maxSilenceMs / 10; ++i, ++index) {
+        VadDecision quiet;
+        quiet.speech = true; // the VAD's hold is still on: the endpointer must count raw activity
+        const auto e = ep.process(quiet, kFrame);
+        if (e.kind == Endpointer::Event::Kind::TurnEnded) {
+            if (ended)
+                *ended = e;
+            return index;
+        }
+    }
+    return -1;
+}
+} // namespace
+
+class TestEndpointer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void endsAfterEndpointing_data()
+    {
+        QTest::addColumn<int>("endpointingMs");
+        QTest::addRow("seed 250") << 250;
+        QTest::addRow("fast 100") << 100;
+        QTest::addRow("patient 800") << 800;
+    }
+    void endsAfterEndpointing()
+    {
+        QFETCH(int, endpointingMs);
+        EndpointerConfig cfg;
+        cfg.endpointingMs = endpointingMs;
+        Endpointer ep(cfg, kRate);
+        Endpointer::Event e;
+        const int end = framesUntilEnd(ep, 600, 3000, &e);
+        QCOMPARE(end, 60 + endpointingMs / 10 - 1);
+        QCOMPARE(e.reason, TurnEndReason::Silence);
+        QCOMPARE(e.speechEndSample, std::int64_t(600 * kRate / 1000));
+        QCOMPARE(e.decisionSample - e.speechEndSample, std::int64_t(endpointingMs * kRate / 1000));
+        // The turn started where the onset run began (two frames before the VAD said so).
+        QCOMPARE(e.speechStartSample, std::int64_t(0));
+        QVERIFY(!ep.inTurn());
+    }
+
+    // While a number is expected and the partial ends in digits, a pause of 400 ms does not end
+    // the turn; the extended wait (×3, at most 1.5 s) does.
+    void digitsExtendTheWait()
+    {
+        EndpointerConfig cfg; // 250 ms, ×3, cap 1500
+        Endpointer ep(cfg, kRate);
+        ep.setExpectation(SttExpectation::DigitsAndLetters);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("my order number is o r d four eight"));
+        QCOMPARE(ep.currentTimeoutMs(), 750);
+        Endpointer::Event e;
+        const int end = framesUntilEnd(ep, 300, 3000, &e);
+        QCOMPARE(e.reason, TurnEndReason::DigitSilence);
+        QCOMPARE(end, 30 + 75 - 1);
+    }
+
+    void leadInAlsoExtends()
+    {
+        Endpointer ep(EndpointerConfig{}, kRate);
+        ep.setExpectation(SttExpectation::DigitsAndLetters);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("my phone number is"));
+        QCOMPARE(ep.currentTimeoutMs(), 750);
+        ep.setPartialTranscript(QStringLiteral("i don't have it"));
+        QCOMPARE(ep.currentTimeoutMs(), 250);
+    }
+
+    void extensionIsCapped()
+    {
+        EndpointerConfig cfg;
+        cfg.endpointingMs = 800;
+        Endpointer ep(cfg, kRate);
+        ep.setExpectation(SttExpectation::DigitsAndLetters);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("nine eight one"));
+        QCOMPARE(ep.currentTimeoutMs(), 1500);
+    }
+
+    // Digits in the partial do not matter when the conversation does not expect a number.
+    void noExtensionWhenNotExpected()
+    {
+        Endpointer ep(EndpointerConfig{}, kRate);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("it costs four nine nine"));
+        QCOMPARE(ep.currentTimeoutMs(), 250);
+    }
+
+    // Hold music: the VAD never stops, and the turn is finalized at the cap anyway — then again
+    // every cap while it goes on.
+    void turnCap()
+    {
+        EndpointerConfig cfg;
+        cfg.maxTurnMs = 2000;
+        Endpointer ep(cfg, kRate);
+        QList<int> ends;
+        QList<TurnEndReason> reasons;
+        for (int i = 0; i < 650; ++i) {
+            const auto e = ep.process(frame(true, i == 0), kFrame);
+            if (e.kind == Endpointer::Event::Kind::TurnEnded) {
+                ends << i;
+                reasons << e.reason;
+                QCOMPARE(e.speechEndSample, e.decisionSample);
+            }
+        }
+        QCOMPARE(ends.size(), 3);
+        QCOMPARE(reasons.first(), TurnEndReason::TurnCap);
+        QCOMPARE(ends.first(), 199);
+        QVERIFY(ends[1] - ends[0] >= 199 && ends[1] - ends[0] <= 201);
+    }
+
+    void quietFramesBeforeSpeechDoNothing()
+    {
+        Endpointer ep(EndpointerConfig{}, kRate);
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(ep.process(VadDecision{}, kFrame).kind, Endpointer::Event::Kind::None);
+        QVERIFY(!ep.inTurn());
+        QCOMPARE(ep.position(), std::int64_t(100 * kFrame));
+    }
+
+    void names()
+    {
+        QCOMPARE(turnEndReasonName(TurnEndReason::TurnCap), QStringLiteral("turn_cap"));
+        QCOMPARE(turnEndReasonName(TurnEndReason::DigitSilence), QStringLiteral("digit_silence"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEndpointer)
+#include "tst_endpointer.moc"

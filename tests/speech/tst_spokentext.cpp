@@ -1,0 +1,103 @@
+#include "speech/sentencesplitter.h"
+#include "speech/spokentext.h"
+
+#include <QTest>
+
+using namespace ringside;
+
+class TestSpokenText : public QObject
+{
+    Q_OBJECT
+private slots:
+    void words_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("words");
+        QTest::addRow("plain") << QStringLiteral("Where is my order?") << QStringLiteral("where is my order");
+        QTest::addRow("apostrophes") << QStringLiteral("It’s too expensive, I don't know") << QStringLiteral("it's too expensive i don't know");
+        QTest::addRow("order id") << QStringLiteral("my order is ORD-482913") << QStringLiteral("my order is o r d four eight two nine one three");
+        QTest::addRow("digits") << QStringLiteral("It's 1234567") << QStringLiteral("it's one two three four five six seven");
+        QTest::addRow("acronym") << QStringLiteral("pay by UPI or COD") << QStringLiteral("pay by u p i or c o d");
+        QTest::addRow("single capital") << QStringLiteral("I want A refund") << QStringLiteral("i want a refund");
+        QTest::addRow("symbols") << QStringLiteral("10% off & free") << QStringLiteral("one zero percent off and free");
+    }
+    void words()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, words);
+        QCOMPARE(spokenWords(text).join(QLatin1Char(' ')), words);
+    }
+
+    void sequenceEnd_data()
+    {
+        QTest::addColumn<QString>("transcript");
+        QTest::addColumn<bool>("inside");
+        QTest::addRow("digit") << QStringLiteral("my number is nine eight") << true;
+        QTest::addRow("letter") << QStringLiteral("o r d") << true;
+        QTest::addRow("oh") << QStringLiteral("five oh") << true;
+        QTest::addRow("double") << QStringLiteral("four double") << true;
+        QTest::addRow("word") << QStringLiteral("nine eight thanks") << false;
+        QTest::addRow("empty") << QString() << false;
+    }
+    void sequenceEnd()
+    {
+        QFETCH(QString, transcript);
+        QFETCH(bool, inside);
+        QCOMPARE(endsInsideSequence(transcript), inside);
+    }
+
+    void collapse_data()
+    {
+        QTest::addColumn<QString>("transcript");
+        QTest::addColumn<QString>("chars");
+        QTest::addRow("order id") << QStringLiteral("my order number is o r d four eight two nine one three") << QStringLiteral("ORD482913");
+        QTest::addRow("double") << QStringLiteral("nine double eight oh one") << QStringLiteral("98801");
+        QTest::addRow("triple") << QStringLiteral("triple five") << QStringLiteral("555");
+        QTest::addRow("longest run wins") << QStringLiteral("i said one two three four then five") << QStringLiteral("1234");
+        QTest::addRow("none") << QStringLiteral("talk to a human") << QString();
+    }
+    void collapse()
+    {
+        QFETCH(QString, transcript);
+        QFETCH(QString, chars);
+        QCOMPARE(collapseSpelledSequence(transcript), chars);
+    }
+
+    void sentences_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("sentences");
+        QTest::addRow("two") << QStringLiteral("Your order shipped. It arrives Thursday!")
+                             << QStringList{QStringLiteral("Your order shipped."), QStringLiteral("It arrives Thursday!")};
+        QTest::addRow("decimal and abbreviation")
+            << QStringLiteral("Dr. Rao paid Rs. 1.5 lakh. Thanks?")
+            << QStringList{QStringLiteral("Dr. Rao paid Rs. 1.5 lakh."), QStringLiteral("Thanks?")};
+        QTest::addRow("spelled id") << QStringLiteral("Your order is O. R. D. 4 8. Anything else?")
+                                    << QStringList{QStringLiteral("Your order is O. R. D. 4 8."), QStringLiteral("Anything else?")};
+        QTest::addRow("hindi danda") << QStringLiteral("नमस्ते जी। आपका ऑर्डर कन्फर्म है।")
+                                     << QStringList{QStringLiteral("नमस्ते जी।"), QStringLiteral("आपका ऑर्डर कन्फर्म है।")};
+        QTest::addRow("no terminator") << QStringLiteral("  hello   there ") << QStringList{QStringLiteral("hello there")};
+        QTest::addRow("empty") << QString() << QStringList{};
+    }
+    void sentences()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, sentences);
+        QCOMPARE(splitSentences(text), sentences);
+    }
+
+    // A long sentence is cut at a clause boundary so its first part can be spoken sooner.
+    void longSentenceSplitAtComma()
+    {
+        const QString text = QStringLiteral("I checked with the courier and the warehouse, and your parcel left Mumbai this "
+                                            "morning, so it should reach you by Thursday evening at the latest.");
+        const QStringList parts = splitSentences(text, 60);
+        QVERIFY(parts.size() >= 2);
+        for (const QString &p : parts)
+            QVERIFY2(p.size() <= 60 || !p.contains(QLatin1Char(',')), qPrintable(p));
+        QCOMPARE(parts.join(QLatin1Char(' ')), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSpokenText)
+#include "tst_spokentext.moc"
