@@ -20,7 +20,8 @@ json orNull(const QString &s) { return s.isEmpty() ? json(nullptr) : json(s); }
 json rtoPeriod(const RtoPeriod &p)
 {
     return { { "from", p.from.toString(Qt::ISODate) }, { "to", p.to.toString(Qt::ISODate) },
-             { "cod_orders", p.codOrders }, { "rto_orders", p.rtoOrders }, { "rto_rate", rate(p.rate) } };
+             { "cod_orders", p.codOrders }, { "settled_orders", p.settledOrders }, { "rto_orders", p.rtoOrders },
+             { "rto_rate", rate(p.rate) } };
 }
 
 } // namespace

@@ -38,14 +38,18 @@ Rate seconds(qint64 totalMs, qint64 count)
 RtoPeriod rtoFor(QSqlDatabase db, const ReportingPeriod &p)
 {
     RtoPeriod out { p.from, p.to };
+    // Orders still on their way count in neither part of the rate: a parcel shipped yesterday has
+    // not had the chance to come back, and counting it as "not RTO" would flatter recent periods.
     QSqlQuery q = execOrThrow(db, QStringLiteral(
-        "SELECT COUNT(*), IFNULL(SUM(status = 'returned' AND delivered_at IS NULL), 0) FROM orders "
+        "SELECT COUNT(*), IFNULL(SUM(status IN ('delivered', 'returned', 'cancelled')), 0), "
+        "IFNULL(SUM(status = 'returned' AND delivered_at IS NULL), 0) FROM orders "
         "WHERE payment_method = 'cod' AND created_at >= ? AND created_at < ?"), p.startMs(), p.endMs());
     if (q.next()) {
         out.codOrders = q.value(0).toLongLong();
-        out.rtoOrders = q.value(1).toLongLong();
+        out.settledOrders = q.value(1).toLongLong();
+        out.rtoOrders = q.value(2).toLongLong();
     }
-    out.rate = ratio(double(out.rtoOrders), double(out.codOrders));
+    out.rate = ratio(double(out.rtoOrders), double(out.settledOrders));
     return out;
 }
 

@@ -64,9 +64,10 @@ struct WismoKpis {
 
 struct RtoPeriod {
     QDate from, to;
-    qint64 codOrders = 0;
+    qint64 codOrders = 0;        // COD orders created in the period
+    qint64 settledOrders = 0;    // of those, delivered, returned or cancelled (no longer in transit)
     qint64 rtoOrders = 0;        // returned without ever being delivered
-    Rate rate;
+    Rate rate;                   // rtoOrders / settledOrders
 };
 
 struct RtoKpis {

@@ -139,10 +139,11 @@ QString kpiText(const KpiReport &r)
         t.row(QStringLiteral("Cancellation reasons"), breakdown(c.cancellationReasons));
         t.row(QStringLiteral("Order value confirmed"), moneyList(c.revenueProtectedMinor));
         const RtoKpis &rto = c.rto;
-        t.row(QStringLiteral("RTO rate (COD orders)"),
-              QStringLiteral("%1 of %2  (previous %3 days: %4 of %5)")
-                  .arg(formatPercent(rto.current.rate), formatCount(rto.current.codOrders)).arg(p.days())
-                  .arg(formatPercent(rto.previous.rate), formatCount(rto.previous.codOrders)));
+        t.row(QStringLiteral("RTO rate (settled COD orders)"),
+              QStringLiteral("%1 of %2, %3 still in transit  (previous %4 days: %5 of %6)")
+                  .arg(formatPercent(rto.current.rate), formatCount(rto.current.settledOrders),
+                       formatCount(rto.current.codOrders - rto.current.settledOrders)).arg(p.days())
+                  .arg(formatPercent(rto.previous.rate), formatCount(rto.previous.settledOrders)));
         t.row(QStringLiteral("RTO reduction"), QStringLiteral("%1  (%2 relative)")
                                                   .arg(points(rto.reductionPoints), formatPercent(rto.reductionRelative)));
     }

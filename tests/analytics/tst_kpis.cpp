@@ -298,9 +298,10 @@ private slots:
         QCOMPARE(computeKpis(*t.db, q).wismo.callsTotal, qint64(1));
     }
 
-    // Previous period 2026-11-01…10: 4 COD orders, 2 RTO (1 returned after delivery is not RTO) → 0.5.
-    // Current 2026-11-11…20: 5 COD orders, 1 RTO (a prepaid one does not count) → 0.2.
-    // Reduction 0.3 points, 0.6 relative.
+    // Previous period 2026-11-01…10: 4 COD orders, all settled, 2 RTO (1 returned after delivery is
+    // not RTO) → 0.5. Current 2026-11-11…20: 5 COD orders, 1 still shipped, so 4 settled (a cancelled
+    // one counts as settled), 1 RTO (a prepaid one does not count) → 0.25.
+    // Reduction 0.25 points, 0.5 relative.
     void rtoAgainstThePreviousPeriod()
     {
         TestDb t;
@@ -324,12 +325,14 @@ private slots:
         QCOMPARE(rto.previous.to, QDate(2026, 11, 10));
         QCOMPARE(rto.previous.codOrders, qint64(4));
         QCOMPARE(rto.previous.rtoOrders, qint64(2));
+        QCOMPARE(rto.previous.settledOrders, qint64(4));
         QCOMPARE(rto.current.codOrders, qint64(5));
+        QCOMPARE(rto.current.settledOrders, qint64(4));
         QCOMPARE(rto.current.rtoOrders, qint64(1));
         expectRate(rto.previous.rate, 0.5, "previous rto");
-        expectRate(rto.current.rate, 0.2, "current rto");
-        expectRate(rto.reductionPoints, 0.3, "points");
-        expectRate(rto.reductionRelative, 0.6, "relative");
+        expectRate(rto.current.rate, 0.25, "current rto");
+        expectRate(rto.reductionPoints, 0.25, "points");
+        expectRate(rto.reductionRelative, 0.5, "relative");
     }
 
     void rtoWithAZeroOrEmptyPreviousPeriod()
@@ -345,6 +348,12 @@ private slots:
         QVERIFY(!rto.previous.rate);
         QVERIFY(!rto.reductionPoints);
         QVERIFY(!rto.reductionRelative);
+        // Nothing settled yet: an order still in transit gives no rate at all, rather than 0%.
+        t.addOrder(QStringLiteral("T1"), QStringLiteral("shipped"), QStringLiteral("cod"), at("2026-11-18T07:00:00Z"));
+        const RtoPeriod transit = computeKpis(*t.db, day(QDate(2026, 11, 18))).cod.rto.current;
+        QCOMPARE(transit.codOrders, qint64(1));
+        QCOMPARE(transit.settledOrders, qint64(0));
+        QVERIFY(!transit.rate);
         // A previous rate of exactly 0: points are defined (−0.5, it got worse), relative is not.
         t.addOrder(QStringLiteral("P1"), QStringLiteral("delivered"), QStringLiteral("cod"), at("2026-11-19T07:00:00Z"),
                    at("2026-11-20T07:00:00Z"));
