@@ -138,6 +138,12 @@ int Database::connectionCount() const
     return int(m_registry->names.size());
 }
 
+bool Database::execControl(const QSqlDatabase &db, const char *statement)
+{
+    QSqlQuery q(db);
+    return q.exec(QLatin1String(statement));
+}
+
 int Database::schemaVersion()
 {
     return Migrator(connection()).currentVersion();

@@ -36,25 +36,31 @@ public:
     template <typename Fn>
     bool transaction(Fn &&fn)
     {
+        // BEGIN IMMEDIATE takes the write lock up front: with a plain BEGIN two readers that both
+        // want to write deadlock and SQLite fails one at once instead of waiting (busy_timeout).
         QSqlDatabase db = connection();
-        if (!db.transaction())
+        if (!execControl(db, "BEGIN IMMEDIATE"))
             return false;
         try {
             if (!fn(db)) {
-                db.rollback();
+                execControl(db, "ROLLBACK");
                 return false;
             }
         } catch (...) {
-            db.rollback();
+            execControl(db, "ROLLBACK");
             throw;
         }
-        return db.commit();
+        if (execControl(db, "COMMIT"))
+            return true;
+        execControl(db, "ROLLBACK");
+        return false;
     }
 
     // Connections per live thread (for tests and diagnostics).
     int connectionCount() const;
 
 private:
+    static bool execControl(const QSqlDatabase &db, const char *statement);
     explicit Database(QString path);
     bool openConnection(QSqlDatabase &db, QString *error);
 

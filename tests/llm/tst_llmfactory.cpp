@@ -56,7 +56,7 @@ private slots:
         QString error;
         QVERIFY(!createLlmClient(QStringLiteral("gpt-please"), QProcessEnvironment(), &error));
         QVERIFY2(error.contains(QStringLiteral("llmProvider: \"gpt-please\"")), qPrintable(error));
-        for (const QString &known : knownLlmProviders())
+        for (const QString &known : remoteLlmProviders())
             QVERIFY2(error.contains(known), qPrintable(error));
     }
 

@@ -30,7 +30,7 @@ bool readBaseUrl(const QProcessEnvironment &env, const QString &variable, QUrl *
 }
 } // namespace
 
-QStringList knownLlmProviders()
+QStringList remoteLlmProviders()
 {
     return {QStringLiteral("gemini"), QStringLiteral("gemini-2.5"), QStringLiteral("openai-compatible"),
             QStringLiteral("ollama"), QStringLiteral("llama.cpp"), QStringLiteral("vllm")};
@@ -65,7 +65,7 @@ std::optional<LlmClientOptions> llmOptionsFromEnvironment(const QString &provide
     const std::optional<LlmProvider> kind = parseLlmProvider(provider);
     if (!kind) {
         setError(error, QStringLiteral("llmProvider: \"%1\" is not known; use one of %2")
-                            .arg(provider, knownLlmProviders().join(QStringLiteral(", "))));
+                            .arg(provider, remoteLlmProviders().join(QStringLiteral(", "))));
         return std::nullopt;
     }
     LlmClientOptions options;

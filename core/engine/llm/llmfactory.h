@@ -20,7 +20,8 @@ enum class LlmProvider { Gemini, OpenAiCompatible };
 
 // Case-insensitive; nullopt for a name we do not know.
 std::optional<LlmProvider> parseLlmProvider(const QString &name);
-QStringList knownLlmProviders();
+// The providers reached over the network (the agent format also knows "embedded").
+QStringList remoteLlmProviders();
 
 // Where each provider name listens when RINGSIDE_*_BASE_URL is not set: Ollama :11434,
 // llama-server :8080, vLLM :8000, Gemini's public endpoint.

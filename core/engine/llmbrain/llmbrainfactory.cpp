@@ -16,7 +16,7 @@ std::unique_ptr<LlmBrain> createLlmBrain(const Agent &agent, const QProcessEnvir
     if (agent.llmProvider.compare(embeddedProvider(), Qt::CaseInsensitive) == 0) {
         return fail(QStringLiteral("llmProvider: \"%1\" has no language model (it runs the playbook brain); "
                                    "the LLM brain needs one of: %2")
-                        .arg(agent.llmProvider, knownLlmProviders().join(QStringLiteral(", "))));
+                        .arg(agent.llmProvider, remoteLlmProviders().join(QStringLiteral(", "))));
     }
     if (agent.llmModel.trimmed().isEmpty())
         return fail(QStringLiteral("llmModel: empty; name the model the server runs (e.g. qwen2.5:7b for Ollama, "
