@@ -3,6 +3,7 @@
 #include "cliutil.h"
 
 #include "agent/agent.h"
+#include "engine/playbook.h"
 #include "tools/toolcatalogue.h"
 
 namespace ringside::cli {
@@ -29,7 +30,9 @@ int runValidate(const QStringList &args)
     qsizetype problems = 0;
     qsizetype badFiles = 0;
     for (const QString &file : files) {
-        const AgentLoadResult loaded = loadAgentFile(file, knownTools);
+        // Playbooks (*.playbook.json) go to the engine's playbook validator (docs/playbook-format.md).
+        const AgentLoadResult loaded = isPlaybookFileName(file) ? AgentLoadResult{ {}, checkPlaybookFile(file) }
+                                                                : loadAgentFile(file, knownTools);
         for (const AgentIssue &issue : loaded.issues)
             out(QStringLiteral("%1: %2").arg(file, formatIssue(issue)));
         problems += loaded.issues.size();

@@ -128,6 +128,14 @@ PlaybookLoadResult loadPlaybookFile(const QString &path, const nlu::Analyser &an
     return loadPlaybook(file.readAll(), analyser, agentTools, path);
 }
 
+QList<PlaybookIssue> checkPlaybookFile(const QString &path)
+{
+    const auto analyser = nlu::Analyser::builtin();
+    if (!analyser.ok())
+        return { JsonIssue{ QString(), QStringLiteral("the built-in NLU lexicon does not load: %1").arg(analyser.error()) } };
+    return loadPlaybookFile(path, analyser.value()).issues;
+}
+
 QString playbookPathFor(const QString &agentPath, const QString &playbookName)
 {
     if (playbookName.isEmpty())

@@ -69,6 +69,10 @@ PlaybookLoadResult loadPlaybook(const QByteArray &bytes, const nlu::Analyser &an
 PlaybookLoadResult loadPlaybookFile(const QString &path, const nlu::Analyser &analyser,
                                     const QStringList &agentTools = {});
 
+// Every problem of a playbook file on its own (tools checked against the catalogue, not an agent),
+// for `ringside-engine validate`. Builds the built-in analyser for the check.
+QList<PlaybookIssue> checkPlaybookFile(const QString &path);
+
 // Where an agent's playbook is: `playbookName` relative to the agent file, else the shipped
 // playbook of that name (so a copied agent keeps its behaviour). Empty when neither exists.
 QString playbookPathFor(const QString &agentPath, const QString &playbookName);

@@ -168,15 +168,7 @@ void Session::noteOrder(const json &result)
     const QString id = stringAt(result, "order_id_raw");
     if (id.isEmpty())
         return;
-    m_config.orderId = id;
-    if (m_config.customerId.isEmpty()) {
-        try {
-            if (const auto order = m_services.store.orderById(id))
-                m_config.customerId = order->customerId;
-        } catch (const StorageError &e) {
-            notice(QStringLiteral("could not read order %1: %2").arg(id, QString::fromUtf8(e.what())));
-        }
-    }
+    m_config.orderId = id; // its customer is looked up once, for the record, not on every turn
 }
 
 void Session::escalate(const QString &reason, const QString &summary)

@@ -3,6 +3,7 @@
 
 #include "analytics/callrecord.h"
 #include "analytics/callrecordstore.h"
+#include "commerce/commercebackend.h"
 #include "storage/sqlutil.h"
 
 namespace ringside {
@@ -39,6 +40,14 @@ void Session::writeRecord()
     r.channel = m_config.channel;
     r.language = m_config.agent.language;
     r.customerId = m_config.customerId;
+    if (r.customerId.isEmpty() && !m_config.orderId.isEmpty()) {
+        try {
+            if (const auto order = m_services.store.orderById(m_config.orderId))
+                r.customerId = order->customerId;
+        } catch (const StorageError &e) {
+            qWarning("call record: could not read order %s: %s", qPrintable(m_config.orderId), e.what());
+        }
+    }
     r.orderId = m_config.orderId;
     r.cartId = m_config.cartId;
     r.startedAt = m_startedAt;

@@ -6,6 +6,20 @@
 
 namespace ringside {
 
+namespace {
+// What was not heard of a reply: the rest of its text after the heard part (the tracker only
+// knows sentences that reached the output; later ones were never synthesized or never queued).
+QString restOf(const QString &reply, const QString &heard, const QString &trackerUnheard)
+{
+    const QString text = reply.simplified();
+    if (heard.isEmpty())
+        return text;
+    if (text.startsWith(heard))
+        return text.mid(heard.size()).trimmed();
+    return trackerUnheard;
+}
+} // namespace
+
 void AgentPlayout::addReply(quint64 job, const QString &text)
 {
     Reply r;
@@ -33,7 +47,7 @@ void AgentPlayout::failReply(quint64 job)
     Finished f;
     f.job = job;
     f.heard = m_tracker.heard(job);
-    f.heard.unheardText = it->text;
+    f.heard.unheardText = restOf(it->text, f.heard.heardText, f.heard.unheardText);
     f.interrupted = true;
     f.outputSample = m_position;
     m_tracker.forget(job);
@@ -94,6 +108,12 @@ std::size_t AgentPlayout::pull(std::int16_t *out, std::size_t n)
     return filled;
 }
 
+bool AgentPlayout::isAwaitingAudio() const
+{
+    const auto it = std::find_if(m_replies.begin(), m_replies.end(), [](const Reply &r) { return !r.allSent; });
+    return it != m_replies.end() && it->chunks.empty();
+}
+
 QList<quint64> AgentPlayout::takeJobsToCancel()
 {
     return std::exchange(m_toCancel, {});
@@ -135,8 +155,7 @@ QList<quint64> AgentPlayout::dropAll(std::int64_t cut, bool interrupted)
         Finished f;
         f.job = r.job;
         f.heard = m_tracker.heard(r.job);
-        if (!r.started)
-            f.heard.unheardText = r.text;
+        f.heard.unheardText = restOf(r.text, f.heard.heardText, f.heard.unheardText);
         f.interrupted = interrupted;
         f.outputSample = cut;
         m_tracker.forget(r.job);

@@ -49,6 +49,8 @@ public:
     // A reply's audio has started and not finished: the caller can hear the agent.
     bool isPlaying() const { return !m_replies.empty() && m_replies.front().started; }
     bool isStopping() const { return m_stopAfterSentence; }
+    // A reply is due but its next audio has not arrived from TTS yet (an underrun if pulled now).
+    bool isAwaitingAudio() const;
     std::int64_t position() const { return m_position; }
     const PlaybackTracker &tracker() const { return m_tracker; }
 

@@ -14,6 +14,7 @@ void BargeInDetector::reset()
     m_position = 0;
     m_runStart = -1;
     m_lastActiveEnd = -1;
+    m_activeSamples = 0;
     m_words = 0;
     m_fired = false;
 }
@@ -32,17 +33,23 @@ bool BargeInDetector::process(const VadDecision &vad, std::size_t samples, bool 
         return false;
     }
     if (vad.active) {
-        if (m_runStart < 0 || frameStart - m_lastActiveEnd > gap)
+        if (m_runStart < 0 || frameStart - m_lastActiveEnd > gap) {
             m_runStart = frameStart;
+            m_activeSamples = 0;
+        }
         m_lastActiveEnd = m_position;
+        m_activeSamples += std::int64_t(samples);
     } else if (m_runStart >= 0 && m_position - m_lastActiveEnd > gap) {
         m_runStart = -1;
         m_fired = false;
     }
     if (m_fired || m_runStart < 0)
         return false;
+    // Active time, not the span, and mostly active: scattered frames bridged by gaps (echo
+    // leaking through while the canceller adapts) do not add up to a barge-in.
     const std::int64_t needed = std::int64_t(m_config.minSpeechMs) * m_sampleRate / 1000;
-    if (m_lastActiveEnd - m_runStart >= needed && m_words >= m_config.minWords) {
+    const bool dense = m_activeSamples * 10 >= (m_lastActiveEnd - m_runStart) * 7;
+    if (m_activeSamples >= needed && dense && m_words >= m_config.minWords) {
         m_fired = true;
         return true;
     }

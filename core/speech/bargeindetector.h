@@ -10,13 +10,13 @@ namespace ringside {
 struct BargeInConfig
 {
     bool allowInterruptions = true; // the agent's allowInterruptions
-    int minSpeechMs = 90;           // caller speech this long during playback is a barge-in…
+    int minSpeechMs = 80;           // caller speech this long during playback is a barge-in…
     int minWords = 0;               // …once the partial transcript also has this many words
     int maxGapMs = 40;              // a dip this short does not restart the count
 };
 
 // Decides, frame by frame, that the caller is talking over the agent: a run of active frames
-// (short dips bridged) lasting minSpeechMs while the agent's audio plays, plus minWords words in
+// (short dips bridged) holding minSpeechMs of activity while the agent's audio plays, plus minWords words in
 // the partial transcript when that is asked for. A cough or a click is shorter than the minimum;
 // the agent's own voice is kept out upstream by echo cancellation (desktop) or the phone network.
 // Counts samples of the frames it is given; no clock, no allocation.
@@ -43,6 +43,7 @@ private:
     std::int64_t m_position = 0;
     std::int64_t m_runStart = -1;
     std::int64_t m_lastActiveEnd = -1;
+    std::int64_t m_activeSamples = 0; // active frames in the current run
     int m_words = 0;
     bool m_fired = false;
 };

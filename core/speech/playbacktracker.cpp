@@ -1,6 +1,7 @@
 #include "speech/playbacktracker.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ringside {
 
@@ -36,31 +37,29 @@ void PlaybackTracker::markPlayed(std::int64_t sample)
 
 void PlaybackTracker::truncate(std::int64_t sample)
 {
-    // Sentences stay (empty) so their text is still reported as unheard.
-    for (Sentence &s : m_sentences) {
-        if (s.end > sample) {
-            s.end = std::max(s.start, sample);
-            s.ended = false; // cut short: only what played counts
-        }
-    }
+    // Sentences stay so their text is still reported as unheard; word timings stay as they were.
+    for (Sentence &s : m_sentences)
+        s.cut = std::min(s.cut, sample);
 }
 
 std::int64_t PlaybackTracker::queuedEnd() const
 {
-    return m_sentences.isEmpty() ? 0 : m_sentences.last().end;
+    return m_sentences.isEmpty() ? 0 : std::min(m_sentences.last().end, m_sentences.last().cut);
 }
 
-int PlaybackTracker::heardChars(const Sentence &s, std::int64_t played)
+int PlaybackTracker::heardChars(const Sentence &s, std::int64_t playedUpTo)
 {
+    const std::int64_t played = std::min(playedUpTo, s.cut);
     if (s.ended && played >= s.end)
         return int(s.text.size());
     if (played <= s.start)
         return 0;
     if (!s.words.isEmpty()) {
         // A word is heard once the next word starts (or the sentence's audio ends).
+        constexpr std::int64_t kUnknown = std::numeric_limits<std::int64_t>::max();
         int chars = 0;
         for (qsizetype i = 0; i < s.words.size(); ++i) {
-            const std::int64_t wordEnd = i + 1 < s.words.size() ? s.words[i + 1].start : s.end;
+            const std::int64_t wordEnd = i + 1 < s.words.size() ? s.words[i + 1].start : (s.ended ? s.end : kUnknown);
             if (wordEnd > played)
                 break;
             chars = s.words[i].textPosition + s.words[i].textLength;
@@ -109,7 +108,7 @@ PlaybackTracker::Heard PlaybackTracker::heard(quint64 job) const
 int PlaybackTracker::currentSentence() const
 {
     for (const Sentence &s : m_sentences)
-        if (m_played >= s.start && m_played < s.end)
+        if (m_played >= s.start && m_played < std::min(s.end, s.cut))
             return s.index;
     return -1;
 }
@@ -117,7 +116,7 @@ int PlaybackTracker::currentSentence() const
 std::int64_t PlaybackTracker::currentSentenceEnd() const
 {
     for (const Sentence &s : m_sentences)
-        if (m_played >= s.start && m_played < s.end)
+        if (m_played >= s.start && m_played < std::min(s.end, s.cut))
             return s.end;
     return -1;
 }

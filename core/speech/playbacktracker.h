@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 
 namespace ringside {
 
@@ -62,11 +63,12 @@ private:
         QString text;
         std::int64_t start = 0;
         std::int64_t end = 0;   // exclusive; grows as chunks arrive
+        std::int64_t cut = std::numeric_limits<std::int64_t>::max(); // nothing from here on plays (barge-in)
         bool ended = false;     // the last chunk arrived
         QList<Word> words;
     };
     // How many characters of `s` were heard by `played` (a word counts once the next one starts).
-    static int heardChars(const Sentence &s, std::int64_t played);
+    static int heardChars(const Sentence &s, std::int64_t playedUpTo);
 
     QList<Sentence> m_sentences;
     std::int64_t m_played = 0;

@@ -3,12 +3,22 @@
 #include "speech/mulaw.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ringside {
 
 namespace {
 constexpr int kFrameMs = 10;
 constexpr std::size_t kFrame = samplesPerFrame(kProcessingRate, kFrameMs);
+
+double levelDbfs(const std::int16_t *x, std::size_t n)
+{
+    double e = 0.0;
+    for (std::size_t i = 0; i < n; ++i)
+        e += double(x[i]) * double(x[i]);
+    const double rms = std::sqrt(e / double(n));
+    return rms > 0.5 ? 20.0 * std::log10(rms / 32768.0) : -100.0;
+}
 } // namespace
 
 QString speechEventTypeName(SpeechEvent::Type type)
@@ -92,6 +102,7 @@ bool SpeechPipeline::start()
     m_endpointer.init(m_config.endpointer, kProcessingRate);
     m_endpointer.setExpectation(m_config.stt.expectation);
     m_bargeIn.init(m_config.bargeIn, kProcessingRate);
+    m_echoGate.reset();
     m_frame.assign(kFrame, 0);
     m_farFrame.assign(kFrame, 0);
     m_preRoll.assign(std::size_t(std::max(0, m_config.preRollMs)) * kProcessingRate / 1000, 0);
@@ -160,11 +171,13 @@ void SpeechPipeline::pushCallerAudio(const std::int16_t *samples, std::size_t n)
 
 void SpeechPipeline::processFrame(std::int16_t *frame)
 {
+    double farDbfs = -100.0;
     if (m_echo.isValid()) {
         // The reference is what was pulled for the speakers, in the same order; missing
         // reference (nothing played) is silence.
         const std::size_t got = m_farEnd.pop(m_farFrame.data(), kFrame);
         std::fill(m_farFrame.begin() + std::ptrdiff_t(got), m_farFrame.end(), std::int16_t(0));
+        farDbfs = levelDbfs(m_farFrame.data(), kFrame);
         m_echo.process(frame, m_farFrame.data(), frame);
     }
     const VadDecision vad = m_vad.process(frame, kFrame);
@@ -205,7 +218,10 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     }
 
     m_bargeIn.setPartialWordCount(m_partialWords);
-    if (m_bargeIn.process(vad, kFrame, m_playout.isPlaying() && !m_playout.isStopping()))
+    VadDecision forBargeIn = vad;
+    if (m_echo.isValid())
+        forBargeIn.active = m_echoGate.isCallerSpeech(farDbfs, vad.levelDbfs, vad.active);
+    if (m_bargeIn.process(forBargeIn, kFrame, m_playout.isPlaying() && !m_playout.isStopping()))
         handleBargeIn();
     pumpEvents();
 }

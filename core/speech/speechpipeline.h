@@ -3,6 +3,7 @@
 #include "speech/agentplayout.h"
 #include "speech/bargeindetector.h"
 #include "speech/echocanceller.h"
+#include "speech/echogate.h"
 #include "speech/endpointer.h"
 #include "speech/resampler.h"
 #include "speech/speechevent.h"
@@ -82,6 +83,8 @@ public:
     void markPlayed(std::int64_t outputSample);
 
     bool isAgentSpeaking() const { return m_playout.isSpeaking(); }
+    // A reply is waiting for its next TTS audio (pulling now would play silence).
+    bool isAwaitingAgentAudio() const { return m_playout.isAwaitingAudio(); }
     bool isUserSpeaking() const { return m_endpointer.inTurn(); }
     std::int64_t inputPosition() const { return m_inputPosition; }
     std::int64_t outputPosition() const { return m_playout.position(); }
@@ -123,6 +126,7 @@ private:
     Resampler m_inputResampler;
     Resampler m_echoResampler;       // agent output → processing rate, for the echo reference
     EchoCanceller m_echo;
+    EchoGate m_echoGate;
     Vad m_vad;
     Endpointer m_endpointer;
     BargeInDetector m_bargeIn;
