@@ -151,7 +151,7 @@ void GoogleChirpStt::onReply(QNetworkReply *reply)
         return;
     m_reply = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = status != 0 ? reply->readAll() : QByteArray();
     const QString host = reply->url().host();
     QString error;
     const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
