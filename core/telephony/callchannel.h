@@ -1,0 +1,54 @@
+#pragma once
+
+#include "speech/spscringbuffer.h"
+
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+
+namespace ringside::telephony {
+
+// One 20 ms step of what the gateway sends to the caller, in order: audio, a mark (the output
+// position it stands for), a `clear` (barge-in, take-over: drop what the phone has buffered), or
+// the end of the call (close the stream once everything before it is sent).
+struct OutFrame
+{
+    enum class Kind : std::uint8_t { Audio, Mark, Clear, Hangup };
+    static constexpr std::size_t kMaxSamples = 480; // 20 ms at 24 kHz
+
+    Kind kind = Kind::Audio;
+    std::uint16_t count = 0;       // samples in pcm
+    std::int64_t outputSample = 0; // Mark: the output position played once the mark comes back
+    bool endOfSpeech = false;      // Mark: the agent stopped speaking here ("rs-<n>-end")
+    std::int16_t pcm[kMaxSamples] = {};
+};
+
+// Where a call's network side (the server thread) and its engine side (a worker thread) meet:
+// lock-free single-producer/single-consumer rings, allocated once when the call starts, so audio
+// crosses threads without locks or allocation. Control messages (marks echoed, DTMF, operator
+// commands) travel as queued calls instead; they are rare.
+struct CallChannel
+{
+    explicit CallChannel(int rate)
+        : sampleRate(rate)
+        , frameSamples(std::size_t(rate) / 50)
+        , inbound(std::size_t(rate) * 2)
+        , operatorAudio(std::size_t(rate) * 2)
+        , outbound(32)
+        , listen(std::size_t(rate) * 2)
+    {
+    }
+
+    const int sampleRate;
+    const std::size_t frameSamples;                // 20 ms
+    SpscRingBuffer<std::int16_t> inbound;          // server → worker: the caller's audio
+    SpscRingBuffer<std::int16_t> operatorAudio;    // server → worker: an operator's microphone (take-over)
+    SpscRingBuffer<OutFrame> outbound;             // worker → server: what to send to the phone
+    SpscRingBuffer<std::int16_t> listen;           // worker → server: caller + agent mixed, for listeners
+    std::atomic<bool> listening{ false };          // some console is listening
+    std::atomic<std::uint32_t> inboundOverruns{ 0 };  // caller samples dropped: the worker fell behind
+    std::atomic<std::uint32_t> outboundOverruns{ 0 }; // frames the worker could not queue
+};
+
+} // namespace ringside::telephony

@@ -1,0 +1,239 @@
+#include "telephony/callworker.h"
+
+#include "telephony/agentdirectory.h"
+#include "telephony/callengine.h"
+
+#include "analytics/callrecordstore.h"
+#include "commerce/sqlstore.h"
+#include "engine/nlu/analyser.h"
+#include "engine/sessionfactory.h"
+#include "speech/pocketsphinxstt.h"
+#include "storage/sqlutil.h"
+#include "tools/toolregistry.h"
+
+#include <QMetaObject>
+#include <QTimer>
+
+#include <chrono>
+
+namespace ringside::telephony {
+
+namespace {
+
+SpeechPipelineConfig speechConfigFor(const Agent &agent, const Session &session, int sampleRate)
+{
+    SpeechPipelineConfig c;
+    c.inputRate = sampleRate;
+    c.outputRate = sampleRate;
+    c.stt.language = agent.language;
+    c.stt.endpointingMs = agent.endpointingMs;
+    c.stt.interimResults = agent.interimResults;
+    for (const KeywordBoost &k : agent.keywords)
+        c.stt.keywords << k.toString();
+    c.stt.phrases = const_cast<Session &>(session).brain().expectedPhrases();
+    const QString idFormat = session.config().variables.value(QStringLiteral("orderIdFormat"));
+    if (!idFormat.isEmpty())
+        c.stt.identifierFormats << idFormat;
+    c.tts.voice = agent.ttsVoice;
+    c.tts.speed = agent.ttsSpeed;
+    c.tts.language = agent.language;
+    c.bargeIn.allowInterruptions = agent.allowInterruptions;
+    return c;
+}
+
+} // namespace
+
+CallWorker::CallWorker(int index, WorkerServices services) : m_index(index), m_services(std::move(services)) {}
+
+CallWorker::~CallWorker() = default;
+
+qint64 CallWorker::monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void CallWorker::ensureThreadState()
+{
+    if (m_timer)
+        return;
+    // Made on the worker thread so the timer and the database connections belong to it.
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    m_timer->setInterval(10);
+    connect(m_timer, &QTimer::timeout, this, &CallWorker::onTick);
+    m_store = std::make_unique<SqlStore>(*m_services.db);
+    m_tools = std::make_unique<ToolRegistry>(*m_store);
+    m_records = std::make_unique<analytics::CallRecordStore>(*m_services.db);
+}
+
+void CallWorker::postStart(const CallSetup &setup, std::shared_ptr<CallChannel> channel)
+{
+    QMetaObject::invokeMethod(this, [this, setup, channel] { startCall(setup, channel); }, Qt::QueuedConnection);
+}
+
+void CallWorker::post(const QString &callId, std::function<void(CallEngine &, qint64)> fn)
+{
+    QMetaObject::invokeMethod(
+            this,
+            [this, callId, fn = std::move(fn)] {
+                const auto it = m_calls.find(callId);
+                if (it == m_calls.end())
+                    return;
+                fn(*it->second, monotonicNs());
+            },
+            Qt::QueuedConnection);
+}
+
+void CallWorker::postShutdown(int graceMs)
+{
+    QMetaObject::invokeMethod(
+            this,
+            [this, graceMs] {
+                m_shuttingDown = true;
+                const qint64 now = monotonicNs();
+                for (auto &[id, engine] : m_calls)
+                    engine->shutdown(now, graceMs);
+                if (m_calls.empty())
+                    Q_EMIT drained(m_index);
+            },
+            Qt::QueuedConnection);
+}
+
+void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallChannel> &channel)
+{
+    ensureThreadState();
+    if (m_shuttingDown) {
+        Q_EMIT callFailed(setup.callId, QStringLiteral("the gateway is shutting down"));
+        return;
+    }
+    const auto agent = m_services.agents->find(setup.agent);
+    if (!agent.ok()) {
+        Q_EMIT callFailed(setup.callId, QStringLiteral("agent: %1").arg(agent.error()));
+        return;
+    }
+    SessionRequest request;
+    request.agent = agent->entry.agent;
+    request.agentPath = agent->entry.path;
+    request.brainKind = m_services.brainKind;
+    request.subject.customerId = setup.customerId;
+    request.subject.orderId = setup.orderId;
+    request.subject.cartId = setup.cartId;
+    request.subject.callerPhone = setup.customerPhone();
+    request.subject.overrides = setup.variables;
+    request.channel = protocolName(setup.protocol);
+    request.clock = m_services.clock;
+    request.endOnEscalation = false; // the call waits in the escalation queue
+    request.playbook = agent->playbook;
+    EngineServices services{ *m_store, *m_tools, m_records.get(), m_services.analyser };
+    QStringList notices;
+    std::unique_ptr<Session> session;
+    try {
+        auto created = createSession(request, services, &notices);
+        if (!created.ok()) {
+            Q_EMIT callFailed(setup.callId, created.error());
+            return;
+        }
+        session = std::move(created).value();
+    } catch (const StorageError &e) {
+        Q_EMIT callFailed(setup.callId, QStringLiteral("store: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+
+    const SessionConfig &cfg = session->config();
+    json info = {
+        { "agent", cfg.agent.name },
+        { "agent_slug", agent->entry.slug },
+        { "use_case", useCaseName(cfg.agent.useCase) },
+        { "language", cfg.agent.language },
+        { "direction", cfg.direction },
+        { "customer_id", cfg.customerId },
+        { "order_id", cfg.orderId },
+        { "cart_id", cfg.cartId },
+        { "brain", m_services.brainKind },
+        { "can_hear", m_services.sttModel != nullptr },
+        { "notices", notices },
+    };
+    const QString id = setup.callId;
+    auto stt = m_services.sttModel ? std::make_unique<PocketsphinxStt>(m_services.sttModel) : nullptr;
+    const SpeechPipelineConfig speech = speechConfigFor(cfg.agent, *session, setup.sampleRate);
+    auto engine = std::make_unique<CallEngine>(setup, channel, std::move(session), speech, std::move(stt), m_services.tts,
+                                               [this, id](const QString &type, const QByteArray &j) { Q_EMIT callEvent(id, type, j); });
+    CallEngine &e = *engine;
+    m_calls[id] = std::move(engine);
+    Q_EMIT callStarted(id, QByteArray::fromStdString(info.dump()));
+    e.start(monotonicNs());
+    if (!m_timer->isActive())
+        m_timer->start();
+}
+
+void CallWorker::dropAll()
+{
+    m_shuttingDown = true;
+    auto calls = std::move(m_calls);
+    m_calls.clear();
+    for (auto &[id, engine] : calls) {
+        engine->callerLeft(); // ends the session now: "shutdown" was said, or is cut short
+        finish(id, *engine);
+    }
+    calls.clear();
+    if (m_timer)
+        m_timer->stop();
+}
+
+void CallWorker::onTick()
+{
+    const qint64 now = monotonicNs();
+    bool produced = false;
+    for (auto it = m_calls.begin(); it != m_calls.end();) {
+        CallEngine &engine = *it->second;
+        produced |= engine.tick(now);
+        if (engine.isFinished()) {
+            const QString id = it->first;
+            finish(id, engine);
+            it = m_calls.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (produced)
+        Q_EMIT framesReady(m_index);
+    if (m_calls.empty()) {
+        m_timer->stop();
+        if (m_shuttingDown)
+            Q_EMIT drained(m_index);
+    }
+}
+
+void CallWorker::finish(const QString &callId, CallEngine &engine)
+{
+    QString outcome = engine.outcome();
+    const QString recordId = engine.recordId();
+    if (engine.callbackOffered() && !recordId.isEmpty()) {
+        // The session closes an escalated call as "escalated"; the caller was offered a callback
+        // instead, so the record says so, with the words they heard.
+        try {
+            if (auto record = m_records->byId(recordId)) {
+                record->outcome = QStringLiteral("callback");
+                json transcript = json::array();
+                for (json ev : record->transcript) {
+                    if (stringAt(ev, "type") == QLatin1String("end")) {
+                        transcript.push_back({ { "type", "agent" }, { "text", engine.callbackText() }, { "by", "gateway" }, { "t_ms", ev.value("t_ms", 0) } });
+                        ev["outcome"] = "callback";
+                    }
+                    transcript.push_back(ev);
+                }
+                record->transcript = transcript;
+                const auto updated = m_records->update(*record);
+                if (updated.ok())
+                    outcome = record->outcome;
+                else
+                    qWarning("call %s: callback outcome not stored: %s", qPrintable(callId), qPrintable(updated.error()));
+            }
+        } catch (const StorageError &e) {
+            qWarning("call %s: callback outcome not stored: %s", qPrintable(callId), e.what());
+        }
+    }
+    Q_EMIT callFinished(callId, outcome, recordId);
+}
+
+} // namespace ringside::telephony

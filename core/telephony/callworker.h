@@ -1,0 +1,98 @@
+#pragma once
+
+#include "telephony/callchannel.h"
+#include "telephony/callsetup.h"
+
+#include "util/clock.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class QTimer;
+
+namespace ringside {
+class Database;
+class PocketsphinxModel;
+class SqlStore;
+class ToolRegistry;
+class TtsEngine;
+namespace analytics {
+class CallRecordStore;
+}
+namespace nlu {
+class Analyser;
+}
+} // namespace ringside
+
+namespace ringside::telephony {
+
+class AgentDirectory;
+class CallEngine;
+
+// What every worker shares; all of it is safe to use from several threads.
+struct WorkerServices
+{
+    Database *db = nullptr;
+    const AgentDirectory *agents = nullptr;
+    std::shared_ptr<const nlu::Analyser> analyser;
+    TtsEngine *tts = nullptr;
+    std::shared_ptr<const PocketsphinxModel> sttModel; // null: no speech recognition
+    QString brainKind = QStringLiteral("playbook");
+    Clock clock;
+};
+
+// One engine thread: owns the CallEngines of the calls pinned to it and drives them all from one
+// 10 ms timer (each call produces a frame per 20 ms of wall time, catching up after a late tick).
+// Lives on its own QThread; the post* functions may be called from any thread. What happens is
+// reported through queued signals, serialized to JSON here so the server thread only forwards.
+class CallWorker : public QObject
+{
+    Q_OBJECT
+public:
+    CallWorker(int index, WorkerServices services);
+    ~CallWorker() override;
+
+    int index() const { return m_index; }
+
+    void postStart(const CallSetup &setup, std::shared_ptr<CallChannel> channel);
+    // Runs `fn` on the call's engine on the worker thread (dropped if the call is gone).
+    void post(const QString &callId, std::function<void(CallEngine &, qint64 nowNs)> fn);
+    // Ends every call politely (goodbye, then hang up); drained() once none is left.
+    void postShutdown(int graceMs);
+
+    // Worker thread only: closes every call at once (each session writes its record) and reports
+    // them finished. The last step of a shutdown.
+    void dropAll();
+
+    static qint64 monotonicNs();
+
+Q_SIGNALS:
+    void callStarted(const QString &callId, const QByteArray &infoJson);
+    void callFailed(const QString &callId, const QString &error);
+    void callEvent(const QString &callId, const QString &type, const QByteArray &eventJson);
+    void callFinished(const QString &callId, const QString &outcome, const QString &recordId);
+    void framesReady(int worker);
+    void drained(int worker);
+
+private:
+    void startCall(const CallSetup &setup, const std::shared_ptr<CallChannel> &channel);
+    void onTick();
+    void finish(const QString &callId, CallEngine &engine);
+    void ensureThreadState();
+
+    const int m_index;
+    WorkerServices m_services;
+    QTimer *m_timer = nullptr;
+    std::unique_ptr<SqlStore> m_store;
+    std::unique_ptr<ToolRegistry> m_tools;
+    std::unique_ptr<analytics::CallRecordStore> m_records;
+    std::map<QString, std::unique_ptr<CallEngine>> m_calls;
+    bool m_shuttingDown = false;
+};
+
+} // namespace ringside::telephony

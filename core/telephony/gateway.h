@@ -1,0 +1,107 @@
+#pragma once
+
+#include "telephony/callworker.h"
+#include "telephony/gatewayconfig.h"
+#include "telephony/livecall.h"
+#include "telephony/mediaprotocol.h"
+#include "telephony/monitorhub.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+class QWebSocket;
+
+namespace ringside::telephony {
+
+class MediaConnection;
+
+// The call gateway on the server thread: takes provider media streams, starts each call on the
+// least busy worker thread, moves audio between the streams and the workers (through each
+// call's CallChannel), keeps the consoles' view of every call (MonitorHub) and carries out their
+// commands — take over, whisper, say, hand back, end, and the escalation queue with its SLA and
+// its "first accept wins" rule. Holds no dialogue logic: that is the Session's.
+class Gateway : public QObject
+{
+    Q_OBJECT
+public:
+    Gateway(GatewayConfig config, WorkerServices services, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    // Starts the worker threads.
+    void start();
+
+    // A provider's media WebSocket (/twilio/media or /exotel/media).
+    void addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol);
+    // A console on /monitor (already authenticated).
+    void addMonitor(std::unique_ptr<QWebSocket> socket, const QString &operatorName);
+
+    // Stops taking calls, ends each politely (goodbye, then hang up), waits for the records and
+    // then calls `done` (on this thread). Idempotent.
+    void shutdown(std::function<void()> done);
+    bool isShuttingDown() const { return m_shuttingDown; }
+
+    int activeCalls() const { return int(m_calls.size()); }
+    int queueLength() const;
+    int monitorCount() const { return m_monitor.consumerCount(); }
+    int laggingMonitors() const { return m_monitor.laggingCount(); }
+    quint64 rejectedFrames() const { return m_rejectedFrames; }
+    quint64 callsStarted() const { return m_callsStarted; }
+    const GatewayConfig &config() const { return m_config; }
+    MonitorHub &monitor() { return m_monitor; }
+
+Q_SIGNALS:
+    void callStarted(const QString &callId);
+    void callEnded(const QString &callId, const QString &outcome, const QString &recordId);
+
+private:
+    std::shared_ptr<CallChannel> onStreamStart(MediaConnection &connection, const StreamStart &start, QString *refusal);
+    void onCallStarted(const QString &callId, const QByteArray &infoJson);
+    void onCallFailed(const QString &callId, const QString &error);
+    void onCallEvent(const QString &callId, const QString &type, const QByteArray &eventJson);
+    void onCallFinished(const QString &callId, const QString &outcome, const QString &recordId);
+    void onFramesReady(int worker);
+    void onWorkerDrained(int worker);
+    void onSlaTick();
+    void onConnectionClosed(MediaConnection &connection);
+    void postToCall(const QString &callId, std::function<void(CallEngine &, qint64)> fn);
+    void setState(LiveCall &call, LiveCall::State state, const QString &operatorName = QString());
+    void broadcastQueue();
+    void finishShutdown();
+    json snapshotFor(const QString &operatorName) const;
+    json handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra);
+    QString handleOperatorAudio(MonitorHub::Consumer &consumer, const monitor::AudioFrame &frame);
+    qint64 nowMs() const { return m_config.clock.nowMs(); }
+    int pickWorker() const;
+
+    GatewayConfig m_config;
+    WorkerServices m_services;
+    MonitorHub m_monitor;
+    std::vector<QThread *> m_threads;
+    std::vector<CallWorker *> m_workers;
+    std::vector<int> m_load;                                 // calls per worker
+    std::map<QString, LiveCall> m_calls;
+    std::vector<QSet<MediaConnection *>> m_connectionsByWorker; // streams whose frames a worker fills
+    QSet<MediaConnection *> m_connections;
+    QTimer m_slaTimer;
+    int m_nextCallNumber = 1;
+    quint64 m_rejectedFrames = 0;
+    quint64 m_callsStarted = 0;
+    std::vector<std::int16_t> m_listenScratch;
+
+    bool m_shuttingDown = false;
+    bool m_shutdownFinished = false;
+    QSet<int> m_drainedWorkers;
+    std::vector<std::function<void()>> m_shutdownDone;
+    QTimer m_shutdownDeadline;
+};
+
+} // namespace ringside::telephony

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "util/clock.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+namespace ringside::telephony {
+
+// How a gateway runs (docs/telephony.md lists each as a `serve` option).
+struct GatewayConfig
+{
+    int workers = 0;                       // engine threads; 0: one per CPU core
+    QString brainKind = QStringLiteral("playbook");
+    bool speechRecognition = true;         // false: nothing is recognized (text-injected load tests)
+    bool allowTextInjection = false;       // accept {"event":"ringside.text"} on media streams
+    QString monitorToken;                  // required from /monitor clients when set
+    QString publicUrl;                     // "https://voice.example.com": TwiML stream URLs, signatures
+    QByteArray twilioAuthToken;            // TWILIO_AUTH_TOKEN: webhook signatures and stream secrets
+    QString exotelCredentials;             // "KEY:TOKEN" Exotel must present (Basic) on /exotel/media
+    QHash<QString, QString> numberAgents;  // called number (E.164) → agent
+    QString defaultInboundAgent = QStringLiteral("order-tracker");
+    QString agentsFolder;                  // the user's agent files (empty: shipped agents only)
+    int escalationSlaMs = 120000;          // an escalated caller waits this long for an operator
+    int shutdownGraceMs = 5000;            // SIGTERM: time for goodbyes to play
+    int monitorBufferBytes = 4 << 20;      // per console: beyond this it is "lagged" and skips events
+    int monitorLagTimeoutMs = 30000;       // a console lagged this long is disconnected
+    Clock clock;
+};
+
+} // namespace ringside::telephony

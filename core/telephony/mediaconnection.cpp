@@ -1,0 +1,248 @@
+#include "telephony/mediaconnection.h"
+
+#include "speech/mulaw.h"
+#include "telephony/base64.h"
+
+#include <QLoggingCategory>
+
+#include <cstring>
+
+Q_LOGGING_CATEGORY(lcMedia, "ringside.telephony.media")
+
+namespace ringside::telephony {
+
+namespace {
+
+constexpr int kMaxRejectedInARow = 200; // a stream that sends only garbage is closed
+constexpr std::size_t kExotelMaxChunk = 96000;
+
+} // namespace
+
+MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, Handlers handlers,
+                                 QObject *parent)
+    : QObject(parent), m_socket(std::move(socket)), m_options(options), m_handlers(std::move(handlers))
+{
+    m_sinceOpen.start();
+    const std::size_t maxSamples = 24000; // one second at 24 kHz, the largest frame accepted
+    m_pcm.resize(maxSamples);
+    m_bytes.resize(OutFrame::kMaxSamples * 2);
+    m_b64.resize(base64EncodedLength(kExotelMaxChunk));
+    if (m_options.protocol == MediaProtocol::Exotel)
+        m_exotel.resize(kExotelMaxChunk);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &MediaConnection::onText);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &MediaConnection::onBinary);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, &MediaConnection::onDisconnected);
+}
+
+MediaConnection::~MediaConnection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+QUrl MediaConnection::requestUrl() const
+{
+    return m_socket ? m_socket->requestUrl() : QUrl();
+}
+
+void MediaConnection::reject(const QString &code, const QString &message)
+{
+    ++m_rejected;
+    ++m_rejectedInARow;
+    m_lastRejection = QStringLiteral("%1: %2").arg(code, message);
+    if (!m_lastLog.isValid() || m_lastLog.elapsed() >= 1000) {
+        qCWarning(lcMedia, "%s stream %s: frame rejected (%s %s); %d so far", qPrintable(protocolName(m_options.protocol)),
+                  qPrintable(m_streamSid.isEmpty() ? QStringLiteral("(not started)") : m_streamSid), qPrintable(code),
+                  qPrintable(message), m_rejected);
+        m_lastLog.start();
+    }
+    Q_EMIT frameRejected(code, message);
+    if (m_rejectedInARow >= kMaxRejectedInARow)
+        close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many invalid frames"));
+}
+
+void MediaConnection::onBinary(const QByteArray &)
+{
+    // Both protocols carry everything in JSON text frames.
+    reject(m_options.protocol == MediaProtocol::Twilio ? QStringLiteral("31951") : QStringLiteral("malformed"),
+           QStringLiteral("binary frame (the protocol sends JSON text frames only)"));
+}
+
+void MediaConnection::onText(const QString &message)
+{
+    if (m_closed)
+        return;
+    InboundMessage in;
+    MediaError error;
+    if (!parseInbound(message.toUtf8(), m_options, &in, m_pcm.data(), m_pcm.size(), &error)) {
+        reject(error.code, error.message);
+        return;
+    }
+    if (in.kind == InboundMessage::Kind::Connected) {
+        m_rejectedInARow = 0;
+        return;
+    }
+    if (in.kind == InboundMessage::Kind::Start) {
+        if (m_started) {
+            reject(QStringLiteral("31951"), QStringLiteral("start: the stream has already started"));
+            return;
+        }
+        QString refusal;
+        std::shared_ptr<CallChannel> channel = m_handlers.start(*this, in.start, &refusal);
+        if (!channel) {
+            qCWarning(lcMedia, "stream %s refused: %s", qPrintable(in.start.streamSid), qPrintable(refusal));
+            close(QWebSocketProtocol::CloseCodePolicyViolated, refusal.left(120));
+            return;
+        }
+        m_rejectedInARow = 0;
+        m_channel = std::move(channel);
+        m_started = true;
+        m_streamSid = in.start.streamSid;
+        m_sidBytes = m_streamSid.toLatin1();
+        m_options.sampleRate = m_channel->sampleRate;
+        return;
+    }
+    if (!m_started) {
+        reject(QStringLiteral("31951"), QStringLiteral("%1 before start").arg(in.kind == InboundMessage::Kind::Media ? QStringLiteral("media") : QStringLiteral("event")));
+        return;
+    }
+    if (in.streamSid != m_streamSid) {
+        reject(QStringLiteral("31951"), QStringLiteral("streamSid \"%1\" is not this stream's").arg(in.streamSid.left(64)));
+        return;
+    }
+    m_rejectedInARow = 0;
+    switch (in.kind) {
+    case InboundMessage::Kind::Media: {
+        if (m_stopped)
+            return;
+        const std::size_t pushed = m_channel->inbound.push(m_pcm.data(), in.samples);
+        if (pushed < in.samples)
+            m_channel->inboundOverruns.fetch_add(std::uint32_t(in.samples - pushed), std::memory_order_relaxed);
+        break;
+    }
+    case InboundMessage::Kind::Mark:
+        // Only our own marks ("rs-<output sample>") mean anything.
+        if (in.markName.startsWith(QLatin1String("rs-"))) {
+            bool ok = false;
+            QStringView number = QStringView(in.markName).mid(3);
+            if (number.endsWith(QLatin1String("-end")))
+                number.chop(4);
+            const qint64 sample = number.toLongLong(&ok);
+            if (ok && m_handlers.markPlayed)
+                m_handlers.markPlayed(m_callId, sample);
+        }
+        break;
+    case InboundMessage::Kind::Dtmf:
+        if (m_handlers.dtmf)
+            m_handlers.dtmf(m_callId, in.digit);
+        break;
+    case InboundMessage::Kind::Text:
+        if (m_handlers.text)
+            m_handlers.text(m_callId, in.text);
+        break;
+    case InboundMessage::Kind::Stop:
+        if (!m_stopped) {
+            m_stopped = true;
+            if (m_handlers.callerLeft)
+                m_handlers.callerLeft(m_callId);
+        }
+        break;
+    case InboundMessage::Kind::Connected:
+    case InboundMessage::Kind::Start:
+        break;
+    }
+}
+
+void MediaConnection::onDisconnected()
+{
+    if (m_started && !m_stopped) {
+        m_stopped = true;
+        if (m_handlers.callerLeft)
+            m_handlers.callerLeft(m_callId);
+    }
+    m_closed = true;
+    if (m_handlers.closed)
+        m_handlers.closed(*this);
+}
+
+void MediaConnection::sendText(const QByteArray &utf8)
+{
+    m_socket->sendTextMessage(QString::fromLatin1(utf8)); // the server's messages are ASCII
+}
+
+void MediaConnection::sendAudio(const std::int16_t *pcm, std::size_t n)
+{
+    if (m_options.protocol == MediaProtocol::Twilio) {
+        muLawEncode(pcm, n, m_bytes.data());
+        const std::size_t len = base64Encode(m_bytes.data(), n, m_b64.data());
+        sendText(mediaMessage(MediaProtocol::Twilio, m_sidBytes, m_b64.data(), len));
+        return;
+    }
+    // Exotel: little-endian PCM16, gathered into chunks of at least 3,200 bytes.
+    for (std::size_t i = 0; i < n && m_exotelFill + 2 <= m_exotel.size(); ++i) {
+        const auto v = std::uint16_t(pcm[i]);
+        m_exotel[m_exotelFill++] = std::uint8_t(v & 0xff);
+        m_exotel[m_exotelFill++] = std::uint8_t(v >> 8);
+    }
+    if (m_exotelFill >= kExotelMinChunk)
+        flushExotel(false);
+}
+
+void MediaConnection::flushExotel(bool pad)
+{
+    if (m_exotelFill == 0)
+        return;
+    std::size_t size = m_exotelFill;
+    if (pad || size % kExotelChunkQuantum != 0) {
+        size = std::min(exotelChunkSize(size), m_exotel.size());
+        std::memset(m_exotel.data() + m_exotelFill, 0, size - m_exotelFill); // silence
+    }
+    const std::size_t len = base64Encode(m_exotel.data(), size, m_b64.data());
+    sendText(mediaMessage(MediaProtocol::Exotel, m_sidBytes, m_b64.data(), len));
+    m_exotelFill = 0;
+}
+
+bool MediaConnection::drain()
+{
+    if (m_closed || !m_channel)
+        return !m_closed;
+    while (auto f = m_channel->outbound.tryPop()) {
+        if (m_closed)
+            break;
+        switch (f->kind) {
+        case OutFrame::Kind::Audio:
+            if (!m_stopped)
+                sendAudio(f->pcm, f->count);
+            break;
+        case OutFrame::Kind::Mark:
+            if (m_stopped)
+                break;
+            flushExotel(true); // the mark must follow all the audio it stands for
+            sendText(markMessage(m_options.protocol, m_sidBytes,
+                                 QByteArray("rs-") + QByteArray::number(qint64(f->outputSample)) + (f->endOfSpeech ? "-end" : "")));
+            break;
+        case OutFrame::Kind::Clear:
+            m_exotelFill = 0;
+            if (!m_stopped)
+                sendText(clearMessage(m_options.protocol, m_sidBytes));
+            break;
+        case OutFrame::Kind::Hangup:
+            flushExotel(true);
+            close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("call ended"));
+            break;
+        }
+    }
+    return !m_closed;
+}
+
+void MediaConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_socket->close(code, reason);
+}
+
+} // namespace ringside::telephony

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "telephony/callchannel.h"
+#include "telephony/mediaprotocol.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QWebSocket>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace ringside::telephony {
+
+// One provider media WebSocket (Twilio or Exotel) on the server thread. It validates every
+// inbound frame before anything reaches a call — a malformed, binary or foreign frame is logged,
+// counted and dropped, and only this connection ever sees it — copies the caller's audio into
+// the call's channel, and sends what the call's worker queued (media, marks, clear) in order.
+class MediaConnection : public QObject
+{
+    Q_OBJECT
+public:
+    struct Handlers
+    {
+        // A valid `start`: return the channel to stream into, or null with *refusal set (the
+        // connection is then closed with that reason).
+        std::function<std::shared_ptr<CallChannel>(MediaConnection &, const StreamStart &, QString *refusal)> start;
+        std::function<void(const QString &callId, std::int64_t outputSample)> markPlayed;
+        std::function<void(const QString &callId, const QString &digit)> dtmf;
+        std::function<void(const QString &callId, const QString &text)> text;
+        std::function<void(const QString &callId)> callerLeft; // stop, or the connection dropped
+        std::function<void(MediaConnection &)> closed;         // the socket is gone: forget it
+    };
+
+    MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, Handlers handlers,
+                    QObject *parent = nullptr);
+    ~MediaConnection() override;
+
+    MediaProtocol protocol() const { return m_options.protocol; }
+    QString callId() const { return m_callId; }
+    QString streamSid() const { return m_streamSid; }
+    void setCallId(const QString &id) { m_callId = id; }
+    int worker() const { return m_worker; }
+    void setWorker(int worker) { m_worker = worker; }
+    // The query of the URL the provider connected to (extra call parameters).
+    QUrl requestUrl() const;
+
+    // Sends whatever the worker queued. Returns false once the stream has been closed.
+    bool drain();
+    // Closes the stream (policy problems, shutdown).
+    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+
+    int rejectedFrames() const { return m_rejected; }
+    QString lastRejection() const { return m_lastRejection; }
+
+Q_SIGNALS:
+    void frameRejected(const QString &code, const QString &message);
+
+private:
+    void onText(const QString &message);
+    void onBinary(const QByteArray &message);
+    void onDisconnected();
+    void reject(const QString &code, const QString &message);
+    void sendAudio(const std::int16_t *pcm, std::size_t n);
+    void flushExotel(bool pad);
+    void sendText(const QByteArray &utf8);
+
+    std::unique_ptr<QWebSocket> m_socket;
+    ParseOptions m_options;
+    Handlers m_handlers;
+    std::shared_ptr<CallChannel> m_channel;
+    QString m_callId;
+    QString m_streamSid;
+    QByteArray m_sidBytes;
+    int m_worker = -1;
+    bool m_started = false;
+    bool m_stopped = false;
+    bool m_closed = false;
+
+    // Rejections: counted, logged at most once a second; a stream that sends nothing valid is closed.
+    int m_rejected = 0;
+    int m_rejectedInARow = 0;
+    QString m_lastRejection;
+    QElapsedTimer m_lastLog;
+    QElapsedTimer m_sinceOpen;
+
+    // Pre-allocated scratch: decoding and encoding a frame allocates nothing here.
+    std::vector<std::int16_t> m_pcm;
+    std::vector<std::uint8_t> m_bytes;
+    std::vector<char> m_b64;
+    std::vector<std::uint8_t> m_exotel; // PCM16 LE waiting to make a valid chunk
+    std::size_t m_exotelFill = 0;
+};
+
+} // namespace ringside::telephony

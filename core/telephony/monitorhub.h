@@ -1,0 +1,86 @@
+#pragma once
+
+#include "telephony/monitorprotocol.h"
+
+#include "util/jsonqt.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QWebSocket>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace ringside::telephony {
+
+// The /monitor side of the gateway, on the server thread: every connected console, what it
+// listens to, and fair delivery. Each console has a bounded send buffer (the socket's unsent
+// bytes): past the limit it is "lagged" — events for it are skipped and counted — and once it has
+// caught up it gets {"type":"lagged","skipped":N} and a fresh snapshot; one that stays lagged
+// past the timeout is disconnected. A slow console therefore never holds up the calls or the
+// other consoles. Commands that touch calls go to `onCommand` (the gateway).
+class MonitorHub : public QObject
+{
+    Q_OBJECT
+public:
+    struct Consumer
+    {
+        int id = 0;
+        std::unique_ptr<QWebSocket> socket;
+        QString operatorName;
+        QSet<QString> listening;
+        bool lagging = false;
+        qint64 skipped = 0;
+        QElapsedTimer lagSince;
+    };
+
+    MonitorHub(int bufferLimitBytes, int lagTimeoutMs, QObject *parent = nullptr);
+    ~MonitorHub() override;
+
+    // The snapshot for one console (built by the gateway).
+    std::function<json(const QString &operatorName)> snapshot;
+    // A call command from a console: returns {} for an ack, or {"code":..,"message":..} for an
+    // error; `extra` may be filled with fields for the ack.
+    std::function<json(Consumer &consumer, const QString &command, const json &message, json *extra)> onCommand;
+    // Operator audio (binary kind 2): returns an error message or empty.
+    std::function<QString(Consumer &consumer, const monitor::AudioFrame &frame)> onOperatorAudio;
+    // The number of consoles listening to a call changed.
+    std::function<void(const QString &callId, int listeners)> onListenersChanged;
+
+    void addConsumer(std::unique_ptr<QWebSocket> socket, const QString &operatorName);
+    // One event for every console.
+    void broadcast(const json &message);
+    void broadcastRaw(const QByteArray &utf8);
+    // A call's audio for the consoles listening to it.
+    void sendAudio(const QString &callId, const QByteArray &frame);
+    int listeners(const QString &callId) const;
+    int consumerCount() const { return int(m_consumers.size()); }
+    int laggingCount() const;
+    // A call ended: its listeners stop listening.
+    void forgetCall(const QString &callId);
+    void closeAll(QWebSocketProtocol::CloseCode code, const QString &reason);
+
+private:
+    void onText(int id, const QString &text);
+    void onBinary(int id, const QByteArray &frame);
+    void onBytesWritten(int id);
+    void remove(int id);
+    bool deliver(Consumer &c, const QString &text);
+    bool deliverBinary(Consumer &c, const QByteArray &frame);
+    bool checkLag(Consumer &c);
+    void reply(Consumer &c, const json &message);
+    void sendSnapshot(Consumer &c);
+
+    const qint64 m_bufferLimit;
+    const int m_lagTimeoutMs;
+    std::map<int, std::unique_ptr<Consumer>> m_consumers;
+    QHash<QString, int> m_listenerCounts;
+    int m_nextId = 1;
+    int m_anonymous = 0;
+};
+
+} // namespace ringside::telephony
