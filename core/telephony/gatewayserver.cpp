@@ -13,6 +13,8 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <sys/resource.h>
+
 Q_LOGGING_CATEGORY(lcServer, "ringside.telephony.server")
 
 namespace ringside::telephony {
@@ -42,6 +44,16 @@ bool sameSecret(const QByteArray &a, const QByteArray &b)
 QString wsScheme(const QUrl &url)
 {
     return url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss") ? QStringLiteral("wss") : QStringLiteral("ws");
+}
+
+// CPU time this process has used (user + system), for load tests that watch the engine.
+qint64 processCpuMs()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return -1;
+    const auto ms = [](const timeval &t) { return qint64(t.tv_sec) * 1000 + t.tv_usec / 1000; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 } // namespace
@@ -255,7 +267,8 @@ void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket
                         { "escalation_queue", m_gateway.queueLength() },
                         { "monitors", m_gateway.monitorCount() },
                         { "calls_started", m_gateway.callsStarted() },
-                        { "rejected_frames", m_gateway.rejectedFrames() } };
+                        { "rejected_frames", m_gateway.rejectedFrames() },
+                        { "process_cpu_ms", processCpuMs() } };
     makeResponder(request, socket).write(QByteArray::fromStdString(body.dump()), kJson,
                                          m_gateway.isShuttingDown() ? Status::ServiceUnavailable : Status::Ok);
 }
@@ -280,6 +293,9 @@ void GatewayServer::metrics(const QHttpServerRequest &request, QTcpSocket *socke
     live.family(QStringLiteral("ringside_media_frames_rejected_total"), QStringLiteral("counter"),
                 QStringLiteral("Media-stream frames refused as malformed, foreign or out of order."));
     live.sample(QString(), {}, double(m_gateway.rejectedFrames()));
+    live.family(QStringLiteral("ringside_process_cpu_seconds_total"), QStringLiteral("counter"),
+                QStringLiteral("CPU time (user and system) this engine process has used."));
+    live.sample(QString(), {}, double(processCpuMs()) / 1000.0);
     responder.write((text + live.text()).toUtf8(), QByteArray(analytics::kMetricsContentType));
 }
 

@@ -1,0 +1,67 @@
+#include "telephony/gatewayruntime.h"
+
+#include "telephony/agentdirectory.h"
+#include "telephony/cachingtts.h"
+
+#include "engine/nlu/analyser.h"
+#include "speech/espeaktts.h"
+#include "speech/pocketsphinxmodel.h"
+
+namespace ringside::telephony {
+
+Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, GatewayConfig config, QStringList *notices)
+{
+    using R = Result<std::shared_ptr<GatewayRuntime>>;
+    std::shared_ptr<GatewayRuntime> rt(new GatewayRuntime);
+    auto analyser = nlu::Analyser::builtin();
+    if (!analyser.ok())
+        return R::failure(QStringLiteral("NLU lexicon: %1").arg(analyser.error()));
+    rt->m_analyser = std::make_shared<const nlu::Analyser>(std::move(analyser).value());
+
+    QStringList problems;
+    rt->m_agents = std::make_unique<AgentDirectory>(config.agentsFolder, *rt->m_analyser, &problems);
+    if (notices)
+        *notices << problems;
+    if (rt->m_agents->slugs().isEmpty())
+        return R::failure(QStringLiteral("no agent could be loaded"));
+    if (!rt->m_agents->find(config.defaultInboundAgent).ok())
+        return R::failure(QStringLiteral("default inbound agent: %1").arg(rt->m_agents->find(config.defaultInboundAgent).error()));
+
+    rt->m_espeak = std::make_unique<EspeakTts>();
+    if (!rt->m_espeak->isAvailable())
+        return R::failure(QStringLiteral("espeak-ng: %1").arg(rt->m_espeak->initError()));
+    rt->m_tts = std::make_unique<CachingTts>(*rt->m_espeak);
+
+    WorkerServices services;
+    services.db = &db;
+    services.agents = rt->m_agents.get();
+    services.analyser = rt->m_analyser;
+    services.tts = rt->m_tts.get();
+    services.brainKind = config.brainKind;
+    services.clock = config.clock;
+    if (config.speechRecognition) {
+        auto model = PocketsphinxModel::load();
+        if (!model.ok())
+            return R::failure(QStringLiteral("speech recognition: %1").arg(model.error()));
+        services.sttModel = model.value();
+    }
+    rt->m_gateway = std::make_unique<Gateway>(std::move(config), std::move(services));
+    rt->m_server = std::make_unique<GatewayServer>(*rt->m_gateway, db);
+    rt->m_gateway->start();
+    return rt;
+}
+
+GatewayRuntime::~GatewayRuntime()
+{
+    // The server first (no new sockets), then the gateway (its workers write the last records),
+    // then what the workers used.
+    m_server.reset();
+    m_gateway.reset();
+}
+
+quint16 GatewayRuntime::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    return m_server->listenOn(address, port, error);
+}
+
+} // namespace ringside::telephony
