@@ -14,6 +14,7 @@ int runTool(const QStringList &args);
 int runChat(const QStringList &args);
 int runTest(const QStringList &args);
 int runNlu(const QStringList &args);
+int runVoice(const QStringList &args);
 int runServe(const QStringList &args);
 
 const std::vector<Command> &commands()
@@ -28,6 +29,7 @@ const std::vector<Command> &commands()
         { "chat", "Talk to an agent (typed, or --script) through the engine; --jsonl prints every event", runChat },
         { "test", "Run regression scenarios (a file or folder) and print PASS/FAIL per scenario", runTest },
         { "nlu", "Show what the playbook NLU understands in utterances (English, Hinglish, Hindi) as JSON lines", runNlu },
+        { "voice", "A spoken call from WAV files through the speech pipeline: agent audio per turn, latency measured on the audio", runVoice },
         { "serve", "Run the call gateway: Twilio/Exotel media, TwiML, the /monitor feed, /healthz, /metrics", runServe },
     };
     return table;

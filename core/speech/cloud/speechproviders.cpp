@@ -1,0 +1,107 @@
+#include "speech/cloud/speechproviders.h"
+
+#include "speech/cloud/deepgramstt.h"
+#include "speech/cloud/googlechirpstt.h"
+#include "speech/espeaktts.h"
+#include "speech/pocketsphinxstt.h"
+
+namespace ringside {
+
+SpeechProviders::SpeechProviders(QProcessEnvironment env) : m_env(std::move(env)) {}
+
+SpeechProviders::~SpeechProviders() = default;
+
+std::shared_ptr<const PocketsphinxModel> SpeechProviders::embeddedModel(QString *problem)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_model && m_modelProblem.isEmpty()) {
+        auto loaded = PocketsphinxModel::load();
+        if (loaded.ok())
+            m_model = loaded.value();
+        else
+            m_modelProblem = QStringLiteral("embedded recognizer: ") + loaded.error();
+    }
+    if (!m_model && problem)
+        *problem = m_modelProblem;
+    return m_model;
+}
+
+std::shared_ptr<TtsEngine> SpeechProviders::embeddedTts(QString *problem)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_tts && m_ttsProblem.isEmpty()) {
+        auto tts = std::make_shared<EspeakTts>();
+        if (tts->isAvailable())
+            m_tts = tts;
+        else
+            m_ttsProblem = QStringLiteral("embedded synthesizer: ") + tts->initError();
+    }
+    if (!m_tts && problem)
+        *problem = m_ttsProblem;
+    return m_tts;
+}
+
+std::unique_ptr<SttEngine> SpeechProviders::embeddedStt(QString *problem)
+{
+    auto model = embeddedModel(problem);
+    return model ? std::make_unique<PocketsphinxStt>(model) : nullptr;
+}
+
+std::unique_ptr<SttEngine> SpeechProviders::cloudStt(const QString &provider, const QString &model, QStringList *notices)
+{
+    auto missing = [&](const QString &names) {
+        *notices << QStringLiteral("sttProvider %1: %2 not set; using the embedded recognizer").arg(provider, names);
+        return nullptr;
+    };
+    if (provider == QLatin1String("deepgram")) {
+        DeepgramOptions o;
+        o.apiKey = m_env.value(QStringLiteral("DEEPGRAM_API_KEY"));
+        if (o.apiKey.isEmpty())
+            return missing(QStringLiteral("DEEPGRAM_API_KEY is"));
+        if (!model.isEmpty())
+            o.model = model;
+        o.language = m_env.value(QStringLiteral("RINGSIDE_DEEPGRAM_LANGUAGE"));
+        if (m_env.contains(QStringLiteral("RINGSIDE_DEEPGRAM_URL")))
+            o.url = QUrl(m_env.value(QStringLiteral("RINGSIDE_DEEPGRAM_URL")));
+        return std::make_unique<DeepgramStt>(o);
+    }
+    if (provider == QLatin1String("google")) {
+        GoogleChirpOptions o;
+        o.accessToken = m_env.value(QStringLiteral("GOOGLE_ACCESS_TOKEN"));
+        o.project = m_env.value(QStringLiteral("GOOGLE_CLOUD_PROJECT"));
+        if (o.accessToken.isEmpty() || o.project.isEmpty())
+            return missing(QStringLiteral("GOOGLE_ACCESS_TOKEN and GOOGLE_CLOUD_PROJECT are"));
+        o.location = m_env.value(QStringLiteral("GOOGLE_SPEECH_LOCATION"), o.location);
+        o.model = model;
+        if (m_env.contains(QStringLiteral("RINGSIDE_GOOGLE_SPEECH_URL")))
+            o.baseUrl = QUrl(m_env.value(QStringLiteral("RINGSIDE_GOOGLE_SPEECH_URL")));
+        return std::make_unique<GoogleChirpStt>(o);
+    }
+    *notices << QStringLiteral("sttProvider %1: not a known provider (embedded, deepgram, google); using the embedded recognizer")
+                        .arg(provider);
+    return nullptr;
+}
+
+std::shared_ptr<TtsEngine> SpeechProviders::cloudTts(const QString &provider, QStringList *notices)
+{
+    *notices << QStringLiteral("ttsProvider %1: not available in this build; using the embedded synthesizer").arg(provider);
+    return nullptr;
+}
+
+SpeechChoice SpeechProviders::choose(const QString &sttProvider, const QString &sttModel, const QString &ttsProvider,
+                                     const QString &language)
+{
+    Q_UNUSED(language)
+    SpeechChoice c;
+    if (!sttProvider.isEmpty() && sttProvider != QLatin1String("embedded"))
+        c.stt = cloudStt(sttProvider, sttModel, &c.notices);
+    if (!c.stt)
+        c.stt = embeddedStt(&c.sttProblem);
+    if (!ttsProvider.isEmpty() && ttsProvider != QLatin1String("embedded"))
+        c.tts = cloudTts(ttsProvider, &c.notices);
+    if (!c.tts)
+        c.tts = embeddedTts(&c.ttsProblem);
+    return c;
+}
+
+} // namespace ringside
