@@ -345,7 +345,13 @@ void CallEngine::operatorSay(const QString &text)
 
 void CallEngine::endByOperator(const QString &outcome)
 {
+    // The operator decided: whatever the AI was saying stops; only the goodbye is played.
     m_holding = false;
+    ++m_inPipeline;
+    m_pipeline->stopSpeaking();
+    --m_inPipeline;
+    m_deferredSpeech.clear();
+    pushControl(OutFrame::Kind::Clear);
     m_session->end(QStringLiteral("operator"), outcome);
 }
 
