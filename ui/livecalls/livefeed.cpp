@@ -1,0 +1,267 @@
+#include "livefeed.h"
+
+#include "callaudio.h"
+#include "callsmodel.h"
+#include "escalationqueuemodel.h"
+#include "transcriptmodel.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace ringside::ui {
+
+LiveFeed::LiveFeed(int batchMs, QObject *parent)
+    : QObject(parent)
+    , m_batcher(batchMs, [this](std::vector<json> batch) { apply(std::move(batch)); })
+    , m_calls(new CallsModel(this))
+    , m_queue(new EscalationQueueModel(this))
+{
+    m_queue->setCallDescriber([this](const QString &id) { return describeCall(id); });
+    m_thread.setObjectName(QStringLiteral("live-calls-feed"));
+    m_client = new MonitorClient;
+    m_client->setMessageSink([this](json m) { m_batcher.push(std::move(m)); });
+    MonitorClient *client = m_client;
+    m_audio = new CallAudio([client](const QByteArray &frame) { return client->sendBinary(frame); });
+    CallAudio *audio = m_audio;
+    m_client->setAudioSink([audio](const telephony::monitor::AudioFrame &f) { audio->play(f); });
+    m_client->moveToThread(&m_thread);
+    m_audio->moveToThread(&m_thread);
+    connect(m_client, &MonitorClient::stateChanged, this, [this](MonitorClient::State s, const QString &detail) {
+        m_state = s;
+        m_stateDetail = detail;
+        Q_EMIT stateChanged(s, detail);
+    });
+    connect(m_audio, &CallAudio::listenStatus, this, &LiveFeed::listenStatus);
+    connect(m_audio, &CallAudio::microphoneStatus, this, &LiveFeed::microphoneStatus);
+    m_thread.start();
+}
+
+LiveFeed::~LiveFeed()
+{
+    // The client and the audio die on their own thread, before the batcher they push into.
+    MonitorClient *client = m_client;
+    CallAudio *audio = m_audio;
+    QMetaObject::invokeMethod(m_client, [client, audio] {
+        delete audio;
+        delete client;
+    }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LiveFeed::open(const MonitorEndpoint &endpoint)
+{
+    MonitorClient *client = m_client;
+    QMetaObject::invokeMethod(m_client, [client, endpoint] { client->open(endpoint); });
+}
+
+void LiveFeed::close()
+{
+    MonitorClient *client = m_client;
+    CallAudio *audio = m_audio;
+    QMetaObject::invokeMethod(m_client, [client, audio] {
+        audio->stopListening();
+        audio->stopMicrophone();
+        client->close();
+    });
+}
+
+void LiveFeed::setBackoff(int firstMs, int maxMs)
+{
+    MonitorClient *client = m_client;
+    QMetaObject::invokeMethod(m_client, [client, firstMs, maxMs] { client->setBackoff(firstMs, maxMs); });
+}
+
+void LiveFeed::push(json message)
+{
+    m_batcher.push(std::move(message));
+}
+
+TranscriptModel *LiveFeed::transcript(const QString &callId) const
+{
+    return m_transcripts.value(callId, nullptr);
+}
+
+void LiveFeed::setShownCall(const QString &callId)
+{
+    const QString previous = m_shownCall;
+    m_shownCall = callId;
+    // An ended call's transcript was kept only because it was on screen.
+    if (!previous.isEmpty() && previous != callId && !m_calls->call(previous))
+        dropTranscript(previous);
+}
+
+QString LiveFeed::sendCommand(const QString &command, const QString &callId, json fields)
+{
+    const QString id = QStringLiteral("c%1").arg(m_nextRequest++);
+    json m = fields.is_object() ? std::move(fields) : json::object();
+    m["id"] = id;
+    m["command"] = command;
+    if (!callId.isEmpty())
+        m["call_id"] = callId;
+    const QByteArray bytes = QByteArray::fromStdString(m.dump());
+    MonitorClient *client = m_client;
+    const QString notConnected = tr("not connected to an engine");
+    QMetaObject::invokeMethod(m_client, [this, client, bytes, id, command, callId, notConnected] {
+        if (!client->sendText(bytes))
+            m_batcher.push({ { "type", "error" }, { "id", id }, { "command", command }, { "call_id", callId },
+                             { "code", "not_connected" }, { "message", notConnected } });
+    });
+    return id;
+}
+
+void LiveFeed::listen(const QString &callId, int sampleRate, bool on)
+{
+    sendCommand(QLatin1String(telephony::monitor::command::listen), callId, { { "on", on } });
+    CallAudio *audio = m_audio;
+    QMetaObject::invokeMethod(m_audio, [audio, callId, sampleRate, on] {
+        if (on)
+            audio->startListening(callId, sampleRate);
+        else
+            audio->stopListening();
+    });
+}
+
+void LiveFeed::useMicrophone(const QString &callId, int sampleRate, bool on)
+{
+    CallAudio *audio = m_audio;
+    QMetaObject::invokeMethod(m_audio, [audio, callId, sampleRate, on] {
+        if (on)
+            audio->startMicrophone(callId, sampleRate);
+        else
+            audio->stopMicrophone();
+    });
+}
+
+TranscriptModel *LiveFeed::ensureTranscript(const QString &callId)
+{
+    TranscriptModel *&t = m_transcripts[callId];
+    if (!t)
+        t = new TranscriptModel(callId, this);
+    return t;
+}
+
+void LiveFeed::dropTranscript(const QString &callId)
+{
+    if (TranscriptModel *t = m_transcripts.take(callId))
+        t->deleteLater(); // a view may still hold it until the workspace switches models
+}
+
+QString LiveFeed::describeCall(const QString &callId) const
+{
+    const LiveCallRow *r = m_calls->call(callId);
+    if (!r)
+        return QString();
+    return tr("%1 · %2").arg(r->agent, maskPhone(r->phone));
+}
+
+void LiveFeed::apply(std::vector<json> batch)
+{
+    m_calls->beginBatch();
+    for (const json &m : batch)
+        applyOne(m);
+    m_calls->endBatch();
+    ++m_batches;
+    m_messages += int(batch.size());
+    Q_EMIT batchApplied(int(batch.size()));
+}
+
+void LiveFeed::applySnapshot(const json &m)
+{
+    const qint64 serverNow = m.value("server_time_ms", qint64(0));
+    if (serverNow > 0)
+        m_calls->setServerOffsetMs(serverNow - QDateTime::currentMSecsSinceEpoch());
+    m_slaMs = m.value("escalation_sla_ms", qint64(0));
+    const QString op = stringAt(m, "operator");
+    if (!op.isEmpty())
+        m_operator = op;
+    std::vector<LiveCallRow> rows;
+    QSet<QString> live;
+    if (m.contains("calls") && m["calls"].is_array()) {
+        for (const json &c : m["calls"]) {
+            LiveCallRow row = LiveCallRow::fromSummary(c);
+            if (row.callId.isEmpty())
+                continue;
+            live.insert(row.callId);
+            ensureTranscript(row.callId)->resetFrom(c.value("recent", json::array()));
+            rows.push_back(std::move(row));
+        }
+    }
+    // Calls that ended while we were away: their transcripts go (the shown one is kept, marked).
+    const QStringList known = m_transcripts.keys();
+    for (const QString &id : known) {
+        if (live.contains(id))
+            continue;
+        if (id == m_shownCall)
+            m_transcripts.value(id)->markEnded(QString());
+        else
+            dropTranscript(id);
+    }
+    m_calls->endBatch(); // what was staged before the snapshot is superseded by it
+    m_calls->reset(std::move(rows));
+    m_calls->beginBatch();
+    applyQueue(m.value("queue", json::array()));
+    Q_EMIT snapshotReceived();
+}
+
+void LiveFeed::applyQueue(const json &entries)
+{
+    const QStringList arrived = m_queue->setEntries(entries, m_slaMs);
+    for (const QString &id : arrived) {
+        const int row = m_queue->rowOf(id);
+        Q_EMIT escalationArrived(id, row >= 0 ? m_queue->at(row).reason : QString());
+    }
+}
+
+void LiveFeed::applyOne(const json &m)
+{
+    const QString type = stringAt(m, "type");
+    const QString callId = stringAt(m, "call_id");
+    if (type == QLatin1String("call_event")) {
+        if (!callId.isEmpty())
+            ensureTranscript(callId)->apply(m.value("event", json::object()));
+    } else if (type == QLatin1String("call_started")) {
+        const json call = m.value("call", json::object());
+        const LiveCallRow row = LiveCallRow::fromSummary(call);
+        if (!row.callId.isEmpty()) {
+            ensureTranscript(row.callId);
+            m_calls->upsert(row);
+        }
+    } else if (type == QLatin1String("call_state")) {
+        m_calls->setState(callId, stringAt(m, "state"), stringAt(m, "operator"));
+    } else if (type == QLatin1String("call_ended") || type == QLatin1String("call_failed")) {
+        m_calls->remove(callId);
+        const QString outcome = type == QLatin1String("call_failed") ? tr("failed: %1").arg(stringAt(m, "error")) : stringAt(m, "outcome");
+        if (TranscriptModel *t = transcript(callId)) {
+            t->markEnded(outcome);
+            if (callId != m_shownCall)
+                dropTranscript(callId);
+        }
+        Q_EMIT callEnded(callId, outcome);
+    } else if (type == QLatin1String("queue")) {
+        if (m.contains("escalation_sla_ms"))
+            m_slaMs = m.value("escalation_sla_ms", m_slaMs);
+        applyQueue(m.value("entries", json::array()));
+    } else if (type == QLatin1String("escalation_accepted")) {
+        Q_EMIT escalationAccepted(callId, stringAt(m, "operator"));
+    } else if (type == QLatin1String("escalation_expired")) {
+        Q_EMIT notice(tr("Nobody accepted %1 in time: the caller was offered a callback").arg(describeCall(callId).isEmpty() ? callId : describeCall(callId)));
+    } else if (type == QLatin1String("snapshot")) {
+        applySnapshot(m);
+    } else if (type == QLatin1String("ack") || type == QLatin1String("error")) {
+        const bool ok = type == QLatin1String("ack");
+        const QString id = m.contains("id") && m["id"].is_string() ? stringAt(m, "id") : QString();
+        if (ok && stringAt(m, "command") == QLatin1String(telephony::monitor::command::hello) && !stringAt(m, "operator").isEmpty())
+            m_operator = stringAt(m, "operator");
+        Q_EMIT commandAnswered(id, stringAt(m, "command"), callId, ok, stringAt(m, "code"), stringAt(m, "message"));
+    } else if (type == QLatin1String("lagged")) {
+        Q_EMIT notice(tr("The console fell behind the engine; %1 events were skipped and the view was refreshed")
+                          .arg(m.value("skipped", qint64(0))));
+    } else if (type == QLatin1String("shutdown")) {
+        Q_EMIT notice(tr("The engine is shutting down; its calls are ending"));
+    } else if (type == QLatin1String("client_error")) {
+        Q_EMIT notice(stringAt(m, "message"));
+    }
+}
+
+} // namespace ringside::ui
