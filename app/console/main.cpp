@@ -1,12 +1,43 @@
-// ringside: the operator console.
+// ringside: the operator console. Parses options and wires; the console itself is ui/shell/console.h.
+#include "agents/agenteditor.h"
+#include "agents/agentsworkspace.h"
+#include "shell/console.h"
 #include "shell/mainwindow.h"
-#include "shell/simpleworkspace.h"
+#include "shell/screenshotter.h"
+
+#include "util/clock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QStyle>
+#include <QLibraryInfo>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTranslator>
 
+#include <cstdio>
+
+using namespace ringside;
 using namespace ringside::ui;
+
+namespace {
+void installTranslators(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("ringside"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+}
+
+void printError(const QString &text)
+{
+    QTextStream(stderr) << text << Qt::endl;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -15,27 +46,97 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Ringside"));
     QApplication::setOrganizationName(QStringLiteral("Ringside"));
     QApplication::setApplicationVersion(QStringLiteral(RINGSIDE_VERSION));
+    installTranslators(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Ringside operator console"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+            QApplication::translate("main", "Fill an empty database with the demo store and 90 days of demo calls."));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+            QApplication::translate("main", "Use the database at PATH (created if missing)."), QStringLiteral("PATH"));
+    const QCommandLineOption dataOption(QStringLiteral("data"),
+            QApplication::translate("main", "Keep the console's data (database, agents) in DIR instead of the usual "
+                                            "data folder."), QStringLiteral("DIR"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+            QApplication::translate("main", "Render every workspace with demo data into DIR as PNG files and exit. "
+                                            "Without --db a temporary database is used."), QStringLiteral("DIR"));
+    const QCommandLineOption nowOption(QStringLiteral("now"),
+            QApplication::translate("main", "Pretend the time is ISO (e.g. 2026-11-20T10:00:00Z); for demos and "
+                                            "reproducible screenshots."), QStringLiteral("ISO"));
+    parser.addOptions({ demoOption, dbOption, dataOption, screenshotOption, nowOption });
     parser.process(app);
 
-    MainWindow window;
-    QStyle *style = window.style();
-    window.addWorkspace(new SimpleWorkspace(QApplication::translate("main", "Agents"),
-        style->standardIcon(QStyle::SP_FileDialogDetailedView),
-        QApplication::translate("main", "Design agents: prompts, tools and speech settings.")));
-    window.addWorkspace(new SimpleWorkspace(QApplication::translate("main", "Test Call"),
-        style->standardIcon(QStyle::SP_MediaPlay),
-        QApplication::translate("main", "Talk to an agent through the microphone, or type.")));
-    window.addWorkspace(new SimpleWorkspace(QApplication::translate("main", "Live Calls"),
-        style->standardIcon(QStyle::SP_ComputerIcon),
-        QApplication::translate("main", "Watch live calls, listen in, take over, whisper.")));
-    window.addWorkspace(new SimpleWorkspace(QApplication::translate("main", "Analytics"),
-        style->standardIcon(QStyle::SP_FileDialogInfoView),
-        QApplication::translate("main", "KPI and ROI dashboards.")));
-    window.show();
-    return app.exec();
+    ConsoleOptions options;
+    options.demo = parser.isSet(demoOption);
+    options.databasePath = parser.value(dbOption);
+    options.dataFolder = parser.value(dataOption);
+    if (parser.isSet(nowOption)) {
+        Clock clock;
+        QString error;
+        if (!Clock::fromOption(parser.value(nowOption), &clock, &error)) {
+            printError(QStringLiteral("ringside: --now: %1").arg(error));
+            return 2;
+        }
+        options.now = clock.now();
+    }
+    const bool screenshots = parser.isSet(screenshotOption);
+    QTemporaryDir scratch;   // screenshots without --db: a throwaway data folder
+    std::unique_ptr<QSettings> settings;
+    if (screenshots) {
+        options.demo = true;
+        options.memorySecrets = true;
+        if (options.dataFolder.isEmpty())
+            options.dataFolder = scratch.path();
+        if (options.databasePath.isEmpty())
+            options.databasePath = scratch.filePath(QStringLiteral("ringside.db"));
+        // Screenshots never read or change the user's own settings.
+        settings = std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    } else {
+        settings = std::make_unique<QSettings>();
+    }
+
+    Console console(options, *settings, QProcessEnvironment::systemEnvironment());
+    MainWindow *window = console.window();
+
+    if (!screenshots) {
+        window->show();
+        console.start();
+        return app.exec();
+    }
+
+    window->resize(1360, 860);
+    window->show();
+    Screenshotter shooter(*window, console.backend(), parser.value(screenshotOption));
+    // Agents: the Hindi COD agent with its greeting preview filled in for a pending COD order.
+    shooter.setPrepare([&console](int index) {
+        if (index != 0)
+            return;
+        console.agents()->selectAgent(QStringLiteral(":/ringside/agents/cod-confirmation.json"));
+        if (AgentEditor *editor = console.agents()->editor())
+            editor->tabs()->setCurrentIndex(2);
+    });
+    int exitCode = 0;
+    QObject::connect(&console, &Console::ready, &shooter, [&](bool ok) {
+        if (!ok) {
+            printError(QStringLiteral("ringside: %1").arg(window->statusText()));
+            exitCode = 1;
+            app.quit();
+            return;
+        }
+        shooter.start();
+    });
+    QObject::connect(&shooter, &Screenshotter::finished, &app, [&](const QStringList &files, const QString &error) {
+        for (const QString &f : files)
+            QTextStream(stdout) << f << Qt::endl;
+        if (!error.isEmpty()) {
+            printError(QStringLiteral("ringside: %1").arg(error));
+            exitCode = 1;
+        }
+        app.quit();
+    });
+    console.start();
+    app.exec();
+    return exitCode;
 }

@@ -4,16 +4,19 @@
 
 #include <vector>
 
-class QListWidget;
-class QStackedWidget;
 class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
 
 namespace ringside::ui {
 
+class Backend;
 class Workspace;
 
 // The console's frame: a navigation list on the left, the current workspace on the right,
-// a status bar naming the engine and database.
+// a status bar naming the database and showing background work.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -24,10 +27,15 @@ public:
     void addWorkspace(Workspace *workspace);
     int workspaceCount() const;
     Workspace *workspaceAt(int index) const;
-    void showWorkspace(int index);
+    // Switches (asking the current workspace first); false when the user stayed.
+    bool showWorkspace(int index);
     int currentWorkspace() const;
 
+    // Shows the worker's progress and busy state in the status bar.
+    void attachBackend(Backend &backend);
     void setStatusText(const QString &text);
+    QString statusText() const;
+    QMenu *fileMenu() const { return m_fileMenu; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -38,6 +46,9 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_progressText = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QMenu *m_fileMenu = nullptr;
     std::vector<Workspace *> m_workspaces;
 };
 

@@ -1,6 +1,7 @@
 #include "simpleworkspace.h"
 
-#include <QLabel>
+#include "common/emptystate.h"
+
 #include <QVBoxLayout>
 
 namespace ringside::ui {
@@ -11,16 +12,9 @@ SimpleWorkspace::SimpleWorkspace(const QString &title, const QIcon &icon, const 
     , m_icon(icon)
 {
     auto *layout = new QVBoxLayout(this);
-    auto *heading = new QLabel(title, this);
-    QFont f = heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.6);
-    f.setBold(true);
-    heading->setFont(f);
-    auto *text = new QLabel(explanation, this);
-    text->setWordWrap(true);
-    layout->addWidget(heading);
-    layout->addWidget(text);
-    layout->addStretch(1);
+    auto *empty = new EmptyState(this);
+    empty->setContent(icon, title, explanation);
+    layout->addWidget(empty);
 }
 
 } // namespace ringside::ui

@@ -1,0 +1,152 @@
+#include "console.h"
+
+#include "mainwindow.h"
+#include "simpleworkspace.h"
+
+#include "agents/agenteditor.h"
+#include "agents/agentsworkspace.h"
+#include "analytics/analyticsworkspace.h"
+#include "services/backend.h"
+#include "services/consolesettings.h"
+#include "services/demodata.h"
+#include "services/keychainsecretstore.h"
+#include "services/secretstore.h"
+#include "settings/settingsworkspace.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStyle>
+
+namespace ringside::ui {
+
+Console::Console(ConsoleOptions options, QSettings &settings, QProcessEnvironment environment, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_paths(m_options.dataFolder.isEmpty() ? ConsolePaths::standard() : ConsolePaths::inFolder(m_options.dataFolder))
+    , m_clock(m_options.now.isValid() ? Clock(m_options.now) : Clock())
+    , m_settings(std::make_unique<ConsoleSettings>(settings))
+    , m_backend(std::make_unique<Backend>())
+{
+    if (m_options.memorySecrets)
+        m_secrets = std::make_unique<MemorySecretStore>();
+    else
+        m_secrets = std::make_unique<KeychainSecretStore>(QStringLiteral("Ringside"));
+
+    m_window = std::make_unique<MainWindow>();
+    m_window->attachBackend(*m_backend);
+    QStyle *style = m_window->style();
+    m_agents = new AgentsWorkspace(*m_backend, m_clock, m_paths.agentsFolder);
+    m_analytics = new AnalyticsWorkspace(*m_backend, m_clock);
+    m_settingsWorkspace = new SettingsWorkspace(*m_backend, *m_settings, *m_secrets, std::move(environment));
+    auto *testCall = new SimpleWorkspace(tr("Test Call"), style->standardIcon(QStyle::SP_MediaPlay),
+                                         tr("Talk to an agent through the microphone, or type. This workspace "
+                                            "arrives with the conversation engine."));
+    testCall->setObjectName(QStringLiteral("test-call"));
+    auto *liveCalls = new SimpleWorkspace(tr("Live Calls"), style->standardIcon(QStyle::SP_ComputerIcon),
+                                          tr("Watch live calls, listen in, take over, whisper. This workspace "
+                                             "arrives with the telephony gateway."));
+    liveCalls->setObjectName(QStringLiteral("live-calls"));
+    m_window->addWorkspace(m_agents);
+    m_window->addWorkspace(testCall);
+    m_window->addWorkspace(liveCalls);
+    m_window->addWorkspace(m_analytics);
+    m_window->addWorkspace(m_settingsWorkspace);
+
+    QAction *demo = new QAction(tr("Load &Demo Store"), m_window.get());
+    m_window->fileMenu()->insertAction(m_window->fileMenu()->actions().value(0), demo);
+    m_window->fileMenu()->insertSeparator(m_window->fileMenu()->actions().value(1));
+    connect(demo, &QAction::triggered, this, &Console::loadDemoStore);
+    connect(m_analytics, &AnalyticsWorkspace::demoStoreRequested, this, &Console::loadDemoStore);
+    connect(m_backend.get(), &Backend::databaseOpened, this, &Console::showDatabaseStatus);
+    connect(m_backend.get(), &Backend::dataChanged, this, &Console::showDatabaseStatus);
+}
+
+Console::~Console() = default;
+
+void Console::start()
+{
+    QString path = m_options.databasePath;
+    if (path.isEmpty())
+        path = m_settings->databasePath();
+    if (path.isEmpty())
+        path = m_paths.databasePath;
+    m_window->setStatusText(tr("Opening %1…").arg(path));
+    whenReady(m_backend->openDatabase(path), this, [this](const QString &error) { handleOpened(error); });
+}
+
+void Console::handleOpened(const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_window->setStatusText(tr("No database: %1").arg(error));
+        Q_EMIT ready(false);
+        return;
+    }
+    if (!m_options.demo) {
+        Q_EMIT ready(true);
+        return;
+    }
+    // --demo: fill the database if it is empty, then say we are ready either way.
+    whenReady(m_backend->run([](WorkerServices &s) { return probeStore(s); }), this,
+              [this](const StoreStatus &status) {
+                  if (!status.isEmpty()) {
+                      Q_EMIT ready(true);
+                      return;
+                  }
+                  connect(this, &Console::demoLoaded, this, [this](bool) { Q_EMIT ready(true); },
+                          Qt::SingleShotConnection);
+                  loadDemoStore();
+              },
+              [this](const QString &e) {
+                  m_window->setStatusText(e);
+                  Q_EMIT ready(false);
+              });
+}
+
+void Console::loadDemoStore()
+{
+    if (m_loadingDemo || m_backend->databasePath().isEmpty())
+        return;
+    m_loadingDemo = true;
+    m_window->setStatusText(tr("Loading the demo store…"));
+    const QDateTime now = m_clock.now();
+    whenReady(m_backend->run([now](WorkerServices &s) { return loadDemoData(s, now); }), this,
+              [this](const DemoLoadReport &report) {
+                  m_loadingDemo = false;
+                  if (!report.loaded) {
+                      m_window->setStatusText(report.error);
+                      QMessageBox::information(m_window.get(), tr("Demo store"), report.error);
+                      Q_EMIT demoLoaded(false);
+                      return;
+                  }
+                  m_backend->notifyDataChanged();
+                  m_window->setStatusText(report.summary);
+                  Q_EMIT demoLoaded(true);
+              },
+              [this](const QString &error) {
+                  m_loadingDemo = false;
+                  m_window->setStatusText(tr("The demo store could not be loaded: %1").arg(error));
+                  Q_EMIT demoLoaded(false);
+              });
+}
+
+void Console::showDatabaseStatus()
+{
+    const QString path = m_backend->databasePath();
+    m_window->setWindowTitle(path.isEmpty() ? tr("Ringside") : tr("%1 — Ringside").arg(QFileInfo(path).fileName()));
+    if (m_loadingDemo)
+        return;
+    whenReady(m_backend->run([](WorkerServices &s) { return probeStore(s); }), this,
+              [this, path](const StoreStatus &status) {
+                  if (status.isEmpty())
+                      m_window->setStatusText(tr("Database %1 is empty — File ▸ Load Demo Store to explore with sample data.")
+                                                      .arg(path));
+                  else
+                      m_window->setStatusText(tr("Database %1%2").arg(path, status.storeName.isEmpty()
+                                                                                ? QString()
+                                                                                : tr(" · %1").arg(status.storeName)));
+              });
+}
+
+} // namespace ringside::ui
