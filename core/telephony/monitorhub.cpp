@@ -9,6 +9,8 @@ namespace ringside::telephony {
 MonitorHub::MonitorHub(int bufferLimitBytes, int lagTimeoutMs, QObject *parent)
     : QObject(parent), m_bufferLimit(bufferLimitBytes), m_lagTimeoutMs(lagTimeoutMs)
 {
+    m_lagTimer.setInterval(std::clamp(lagTimeoutMs / 4, 50, 1000));
+    connect(&m_lagTimer, &QTimer::timeout, this, &MonitorHub::onLagTick);
 }
 
 MonitorHub::~MonitorHub()
@@ -45,12 +47,7 @@ void MonitorHub::sendSnapshot(Consumer &c)
 bool MonitorHub::checkLag(Consumer &c)
 {
     if (c.lagging) {
-        if (c.lagSince.elapsed() > m_lagTimeoutMs) {
-            qCWarning(lcMonitor, "console %s: still lagging after %d ms, %lld events skipped; disconnecting",
-                      qPrintable(c.operatorName), m_lagTimeoutMs, c.skipped);
-            c.socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too slow: events could not be delivered"));
-            c.socket->abort();
-        }
+        dropIfStuck(c);
         ++c.skipped;
         return false;
     }
@@ -58,11 +55,34 @@ bool MonitorHub::checkLag(Consumer &c)
         c.lagging = true;
         c.skipped = 1;
         c.lagSince.start();
+        if (!m_lagTimer.isActive())
+            m_lagTimer.start();
         qCWarning(lcMonitor, "console %s: %lld bytes unsent; skipping its events until it catches up", qPrintable(c.operatorName),
                   c.socket->bytesToWrite());
         return false;
     }
     return true;
+}
+
+void MonitorHub::dropIfStuck(Consumer &c)
+{
+    if (!c.lagging || c.lagSince.elapsed() <= m_lagTimeoutMs || c.socket->state() == QAbstractSocket::UnconnectedState)
+        return;
+    qCWarning(lcMonitor, "console %s: still lagging after %d ms, %lld events skipped; disconnecting", qPrintable(c.operatorName),
+              m_lagTimeoutMs, c.skipped);
+    c.socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too slow: events could not be delivered"));
+    c.socket->abort();
+}
+
+void MonitorHub::onLagTick()
+{
+    bool anyLagging = false;
+    for (auto &[id, c] : m_consumers) {
+        dropIfStuck(*c);
+        anyLagging |= c->lagging;
+    }
+    if (!anyLagging)
+        m_lagTimer.stop();
 }
 
 bool MonitorHub::deliver(Consumer &c, const QString &text)

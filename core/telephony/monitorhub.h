@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <functional>
@@ -72,6 +73,8 @@ private:
     bool deliver(Consumer &c, const QString &text);
     bool deliverBinary(Consumer &c, const QByteArray &frame);
     bool checkLag(Consumer &c);
+    void dropIfStuck(Consumer &c);
+    void onLagTick();
     void reply(Consumer &c, const json &message);
     void sendSnapshot(Consumer &c);
 
@@ -81,6 +84,7 @@ private:
     QHash<QString, int> m_listenerCounts;
     int m_nextId = 1;
     int m_anonymous = 0;
+    QTimer m_lagTimer; // a lagged console with nothing more to send it is still dropped on time
 };
 
 } // namespace ringside::telephony
