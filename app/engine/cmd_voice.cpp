@@ -452,7 +452,7 @@ int runVoice(const QStringList &args)
     // engines serve, and a provider failing mid-call falls back to them.
     SpeechProviders providers(QProcessEnvironment::systemEnvironment());
     SpeechChoice choice = providers.choose(entry->agent.sttProvider, entry->agent.sttModel, entry->agent.ttsProvider,
-                                           entry->agent.language);
+                                           [](const QString &reason) { err(QStringLiteral("notice: %1").arg(reason)); });
     for (const QString &n : choice.notices)
         err(QStringLiteral("notice: %1").arg(n));
     if (!choice.tts) {

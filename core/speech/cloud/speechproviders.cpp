@@ -1,6 +1,10 @@
 #include "speech/cloud/speechproviders.h"
 
+#include "speech/cloud/cartesiawstts.h"
+#include "speech/cloud/cloudttsengines.h"
 #include "speech/cloud/deepgramstt.h"
+#include "speech/cloud/fallbackstt.h"
+#include "speech/cloud/fallbacktts.h"
 #include "speech/cloud/googlechirpstt.h"
 #include "speech/espeaktts.h"
 #include "speech/pocketsphinxstt.h"
@@ -84,21 +88,61 @@ std::unique_ptr<SttEngine> SpeechProviders::cloudStt(const QString &provider, co
 
 std::shared_ptr<TtsEngine> SpeechProviders::cloudTts(const QString &provider, QStringList *notices)
 {
-    *notices << QStringLiteral("ttsProvider %1: not available in this build; using the embedded synthesizer").arg(provider);
+    auto missing = [&](const QString &names) {
+        *notices << QStringLiteral("ttsProvider %1: %2 not set; using the embedded synthesizer").arg(provider, names);
+        return nullptr;
+    };
+    if (provider == QLatin1String("cartesia")) {
+        CartesiaOptions o;
+        o.apiKey = m_env.value(QStringLiteral("CARTESIA_API_KEY"));
+        if (o.apiKey.isEmpty())
+            return missing(QStringLiteral("CARTESIA_API_KEY is"));
+        o.version = m_env.value(QStringLiteral("CARTESIA_VERSION"), o.version);
+        o.model = m_env.value(QStringLiteral("CARTESIA_MODEL"), o.model);
+        if (m_env.contains(QStringLiteral("RINGSIDE_CARTESIA_URL")))
+            o.bytesUrl = QUrl(m_env.value(QStringLiteral("RINGSIDE_CARTESIA_URL")));
+        if (m_env.contains(QStringLiteral("RINGSIDE_CARTESIA_WS_URL")))
+            o.websocketUrl = QUrl(m_env.value(QStringLiteral("RINGSIDE_CARTESIA_WS_URL")));
+        if (m_env.value(QStringLiteral("RINGSIDE_CARTESIA_TRANSPORT")) == QLatin1String("bytes"))
+            return makeCartesiaBytesTts(o);
+        return std::make_shared<CartesiaWsTts>(o);
+    }
+    if (provider == QLatin1String("azure")) {
+        AzureTtsOptions o;
+        o.key = m_env.value(QStringLiteral("AZURE_SPEECH_KEY"));
+        o.region = m_env.value(QStringLiteral("AZURE_SPEECH_REGION"));
+        if (m_env.contains(QStringLiteral("RINGSIDE_AZURE_TTS_URL")))
+            o.url = QUrl(m_env.value(QStringLiteral("RINGSIDE_AZURE_TTS_URL")));
+        if (o.key.isEmpty() || (o.region.isEmpty() && o.url.isEmpty()))
+            return missing(QStringLiteral("AZURE_SPEECH_KEY and AZURE_SPEECH_REGION are"));
+        return makeAzureTts(o);
+    }
+    *notices << QStringLiteral("ttsProvider %1: not a known provider (embedded, cartesia, azure); using the embedded synthesizer")
+                        .arg(provider);
     return nullptr;
 }
 
 SpeechChoice SpeechProviders::choose(const QString &sttProvider, const QString &sttModel, const QString &ttsProvider,
-                                     const QString &language)
+                                     std::function<void(const QString &)> onTtsFallback)
 {
-    Q_UNUSED(language)
     SpeechChoice c;
-    if (!sttProvider.isEmpty() && sttProvider != QLatin1String("embedded"))
-        c.stt = cloudStt(sttProvider, sttModel, &c.notices);
+    if (!sttProvider.isEmpty() && sttProvider != QLatin1String("embedded")) {
+        if (auto cloud = cloudStt(sttProvider, sttModel, &c.notices)) {
+            // The embedded recognizer is made only if the provider fails.
+            c.stt = std::make_unique<FallbackStt>(std::move(cloud), [this]() { return embeddedStt(nullptr); });
+        }
+    }
     if (!c.stt)
         c.stt = embeddedStt(&c.sttProblem);
-    if (!ttsProvider.isEmpty() && ttsProvider != QLatin1String("embedded"))
-        c.tts = cloudTts(ttsProvider, &c.notices);
+    if (!ttsProvider.isEmpty() && ttsProvider != QLatin1String("embedded")) {
+        if (auto cloud = cloudTts(ttsProvider, &c.notices)) {
+            QString problem;
+            if (auto embedded = embeddedTts(&problem))
+                c.tts = std::make_shared<FallbackTts>(cloud, embedded, std::move(onTtsFallback));
+            else
+                c.tts = cloud; // nothing to fall back to; errors reach the pipeline as they are
+        }
+    }
     if (!c.tts)
         c.tts = embeddedTts(&c.ttsProblem);
     return c;

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -44,8 +45,10 @@ public:
     explicit SpeechProviders(QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
     ~SpeechProviders();
 
+    // `onTtsFallback` hears once why a cloud synthesizer gave way to the embedded one mid-call
+    // (any thread). Recognizer fallbacks are reported through the STT error callback.
     SpeechChoice choose(const QString &sttProvider, const QString &sttModel, const QString &ttsProvider,
-                        const QString &language);
+                        std::function<void(const QString &reason)> onTtsFallback = {});
 
     // The shared embedded engines (null with *problem when they cannot start).
     std::shared_ptr<const PocketsphinxModel> embeddedModel(QString *problem);

@@ -1,0 +1,153 @@
+#include "speech/cloud/httptts.h"
+
+#include "speech/sentencesplitter.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace ringside {
+
+HttpTts::HttpTts(QString name, Builder builder, int requestTimeoutMs)
+    : m_name(std::move(name))
+    , m_builder(std::move(builder))
+    , m_timeoutMs(requestTimeoutMs)
+    , m_worker(std::make_unique<NetworkWorker>(m_name + QStringLiteral("-tts")))
+{
+    m_worker->run([this] { m_network = new QNetworkAccessManager(m_worker->context()); });
+}
+
+HttpTts::~HttpTts()
+{
+    m_worker->run([this] {
+        for (auto &[id, job] : m_jobs)
+            if (job->reply)
+                job->reply->abort();
+        m_jobs.clear();
+    });
+    m_worker.reset();
+}
+
+quint64 HttpTts::synthesize(const QString &text, const TtsConfig &config, ChunkHandler onChunk, ErrorHandler onError)
+{
+    const quint64 id = m_book.open(std::move(onChunk), std::move(onError));
+    auto job = std::make_shared<Job>();
+    job->id = id;
+    job->config = config;
+    job->sentences = splitSentences(text);
+    m_worker->post([this, job] {
+        if (job->sentences.isEmpty()) {
+            m_book.error(job->id, QStringLiteral("%1: nothing to say (the text is empty)").arg(m_name));
+            return;
+        }
+        if (!m_book.isOpen(job->id))
+            return;
+        m_jobs[job->id] = job;
+        startSentence(job);
+    });
+    return id;
+}
+
+void HttpTts::cancel(quint64 job)
+{
+    m_book.cancel(job);
+    m_worker->post([this, job] { drop(job); });
+}
+
+void HttpTts::drop(quint64 id)
+{
+    const auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    const std::shared_ptr<Job> job = it->second;
+    m_jobs.erase(it);
+    if (job->reply) {
+        job->reply->disconnect();
+        job->reply->abort();
+        job->reply->deleteLater();
+    }
+}
+
+void HttpTts::startSentence(const std::shared_ptr<Job> &job)
+{
+    HttpTtsRequest request;
+    QString error;
+    if (!m_builder(job->sentences.at(job->index), job->config, &request, &error)) {
+        m_jobs.erase(job->id);
+        m_book.error(job->id, QStringLiteral("%1: %2").arg(m_name, error));
+        return;
+    }
+    if (!job->converter.init(request.format.encoding, request.format.sampleRate, job->config.encoding, job->config.sampleRate,
+                             &error)) {
+        m_jobs.erase(job->id);
+        m_book.error(job->id, QStringLiteral("%1: audio: %2").arg(m_name, error));
+        return;
+    }
+    job->sentenceSample = 0;
+    QNetworkRequest r(request.url);
+    for (const auto &[name, value] : request.headers)
+        r.setRawHeader(name, value);
+    r.setTransferTimeout(m_timeoutMs);
+    QNetworkReply *reply = m_network->post(r, request.body);
+    job->reply = reply;
+    QObject::connect(reply, &QNetworkReply::readyRead, m_worker->context(), [this, job] { onReadyRead(job); });
+    QObject::connect(reply, &QNetworkReply::finished, m_worker->context(), [this, job] { onFinished(job); });
+}
+
+void HttpTts::emitAudio(Job &job, const QByteArray &audio, bool sentenceEnd)
+{
+    TtsChunk chunk;
+    chunk.job = job.id;
+    chunk.sentenceIndex = job.index;
+    chunk.sentenceText = job.sentences.at(job.index);
+    chunk.sentenceSample = job.sentenceSample;
+    chunk.sentenceEnd = sentenceEnd;
+    chunk.last = sentenceEnd && job.index + 1 == job.sentences.size();
+    chunk.sampleRate = job.config.sampleRate;
+    chunk.encoding = job.config.encoding;
+    chunk.audio = audio;
+    job.sentenceSample += std::int64_t(chunk.sampleCount());
+    if (!m_book.chunk(chunk))
+        drop(job.id);
+}
+
+void HttpTts::onReadyRead(const std::shared_ptr<Job> &job)
+{
+    QNetworkReply *reply = job->reply;
+    if (!reply || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        return; // an error body is read whole in onFinished
+    const QByteArray audio = job->converter.push(reply->readAll());
+    if (!audio.isEmpty())
+        emitAudio(*job, audio, false);
+}
+
+void HttpTts::onFinished(const std::shared_ptr<Job> &job)
+{
+    QNetworkReply *reply = job->reply;
+    if (!reply || !m_jobs.count(job->id))
+        return;
+    reply->deleteLater();
+    job->reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    QString error;
+    if (reply->error() == QNetworkReply::OperationCanceledError)
+        error = QStringLiteral("%1: no answer within %2 ms").arg(m_name).arg(m_timeoutMs);
+    else if (status != 200 && status != 0)
+        error = describeTtsHttpError(m_name, status, reply->readAll());
+    else if (reply->error() != QNetworkReply::NoError)
+        error = QStringLiteral("%1: %2").arg(m_name, reply->errorString());
+    if (!error.isEmpty()) {
+        m_jobs.erase(job->id);
+        m_book.error(job->id, error);
+        return;
+    }
+    emitAudio(*job, job->converter.push(reply->readAll()), true);
+    if (!m_jobs.count(job->id))
+        return; // cancelled from the handler
+    if (++job->index < job->sentences.size())
+        startSentence(job);
+    else
+        m_jobs.erase(job->id);
+}
+
+} // namespace ringside
