@@ -284,9 +284,11 @@ void LiveCallsWorkspace::showCall(const QString &callId)
     m_feed->setShownCall(callId);
     TranscriptModel *t = m_feed->transcript(callId);
     m_transcript->setModel(t);
+    disconnect(m_transcriptScroll);
+    disconnect(m_transcriptBanner);
     if (t) {
-        connect(t, &QAbstractItemModel::rowsInserted, m_transcript, [this] { m_transcript->scrollToBottom(); }, Qt::UniqueConnection);
-        connect(t, &TranscriptModel::escalationChanged, this, &LiveCallsWorkspace::updateBanner, Qt::UniqueConnection);
+        m_transcriptScroll = connect(t, &QAbstractItemModel::rowsInserted, m_transcript, [this] { m_transcript->scrollToBottom(); });
+        m_transcriptBanner = connect(t, &TranscriptModel::escalationChanged, this, &LiveCallsWorkspace::updateBanner);
         m_transcript->scrollToBottom();
     }
     m_controls->setCall(callId);

@@ -79,6 +79,8 @@ private:
     QString m_micCall;
     QSet<QString> m_acceptRequests;
     QTimer m_tick;
+    QMetaObject::Connection m_transcriptScroll;
+    QMetaObject::Connection m_transcriptBanner;
 
     QLabel *m_status = nullptr;
     QPushButton *m_reconnect = nullptr;

@@ -17,6 +17,8 @@ int handshakeStatus(const QString &errorString)
 
 MonitorClient::MonitorClient(QObject *parent)
     : QObject(parent)
+    , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children: moveToThread takes them along
+    , m_retry(this)
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &MonitorClient::connectNow);
