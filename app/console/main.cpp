@@ -4,6 +4,8 @@
 #include "shell/console.h"
 #include "shell/mainwindow.h"
 #include "shell/screenshotter.h"
+#include "shell/workspace.h"
+#include "testcall/testcallworkspace.h"
 
 #include "util/clock.h"
 
@@ -110,12 +112,18 @@ int main(int argc, char *argv[])
     window->show();
     Screenshotter shooter(*window, console.backend(), parser.value(screenshotOption));
     // Agents: the Hindi COD agent with its greeting preview filled in for a pending COD order.
-    shooter.setPrepare([&console](int index) {
-        if (index != 0)
-            return;
-        console.agents()->selectAgent(QStringLiteral(":/ringside/agents/cod-confirmation.json"));
-        if (AgentEditor *editor = console.agents()->editor())
-            editor->tabs()->setCurrentIndex(2);
+    shooter.setPrepare([&console, window](int index) {
+        const QString id = window->workspaceAt(index)->objectName();
+        if (id == QLatin1String("agents")) {
+            console.agents()->selectAgent(QStringLiteral(":/ringside/agents/cod-confirmation.json"));
+            if (AgentEditor *editor = console.agents()->editor())
+                editor->tabs()->setCurrentIndex(2);
+        } else if (id == QLatin1String("test-call")) {
+            // A typed WISMO call: a tool call on a demo order, then an escalation.
+            console.testCall()->playScript(QStringLiteral("order-tracker"), QString(),
+                                           { QStringLiteral("Where's my order?"), QStringLiteral("It's ORD 482913"),
+                                             QStringLiteral("It shows delivered but I didn't get it") });
+        }
     });
     int exitCode = 0;
     QObject::connect(&console, &Console::ready, &shooter, [&](bool ok) {

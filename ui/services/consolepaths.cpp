@@ -17,6 +17,7 @@ ConsolePaths ConsolePaths::inFolder(const QString &folder)
     paths.dataFolder = dir.absolutePath();
     paths.databasePath = dir.absoluteFilePath(databaseFileName());
     paths.agentsFolder = dir.absoluteFilePath(QStringLiteral("agents"));
+    paths.scenariosFolder = dir.absoluteFilePath(QStringLiteral("scenarios"));
     return paths;
 }
 

@@ -10,6 +10,7 @@ struct ConsolePaths {
     QString dataFolder;
     QString databasePath;   // <data>/ringside.db unless overridden (--db, Settings)
     QString agentsFolder;   // <data>/agents: the user's agents, *.json
+    QString scenariosFolder;   // <data>/scenarios: test calls saved as regression scenarios
 
     // QStandardPaths::AppDataLocation (~/.local/share/Ringside/ringside on Linux).
     static ConsolePaths standard();

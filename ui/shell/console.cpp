@@ -11,7 +11,9 @@
 #include "services/demodata.h"
 #include "services/keychainsecretstore.h"
 #include "services/secretstore.h"
+#include "livecalls/livecallsworkspace.h"
 #include "settings/settingsworkspace.h"
+#include "testcall/testcallworkspace.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -40,16 +42,10 @@ Console::Console(ConsoleOptions options, QSettings &settings, QProcessEnvironmen
     m_agents = new AgentsWorkspace(*m_backend, m_clock, m_paths.agentsFolder);
     m_analytics = new AnalyticsWorkspace(*m_backend, m_clock);
     m_settingsWorkspace = new SettingsWorkspace(*m_backend, *m_settings, *m_secrets, std::move(environment));
-    auto *testCall = new SimpleWorkspace(tr("Test Call"), style->standardIcon(QStyle::SP_MediaPlay),
-                                         tr("Talk to an agent through the microphone, or type. This workspace "
-                                            "arrives with the conversation engine."));
-    testCall->setObjectName(QStringLiteral("test-call"));
-    auto *liveCalls = new SimpleWorkspace(tr("Live Calls"), style->standardIcon(QStyle::SP_ComputerIcon),
-                                          tr("Watch live calls, listen in, take over, whisper. This workspace "
-                                             "arrives with the telephony gateway."));
-    liveCalls->setObjectName(QStringLiteral("live-calls"));
+    m_testCall = new TestCallWorkspace(*m_backend, m_clock, m_paths.agentsFolder, m_paths.scenariosFolder);
+    auto *liveCalls = new LiveCallsWorkspace(*m_backend, *m_settings, *m_secrets, m_clock, m_paths.agentsFolder);
     m_window->addWorkspace(m_agents);
-    m_window->addWorkspace(testCall);
+    m_window->addWorkspace(m_testCall);
     m_window->addWorkspace(liveCalls);
     m_window->addWorkspace(m_analytics);
     m_window->addWorkspace(m_settingsWorkspace);

@@ -20,6 +20,7 @@ class ConsoleSettings;
 class MainWindow;
 class SecretStore;
 class SettingsWorkspace;
+class TestCallWorkspace;
 
 struct ConsoleOptions {
     QString dataFolder;      // empty: the XDG data folder
@@ -48,6 +49,7 @@ public:
     const Clock &clock() const { return m_clock; }
     const ConsolePaths &paths() const { return m_paths; }
     AgentsWorkspace *agents() const { return m_agents; }
+    TestCallWorkspace *testCall() const { return m_testCall; }
     AnalyticsWorkspace *analytics() const { return m_analytics; }
     SettingsWorkspace *settingsWorkspace() const { return m_settingsWorkspace; }
 
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<MainWindow> m_window;
     AgentsWorkspace *m_agents = nullptr;
+    TestCallWorkspace *m_testCall = nullptr;
     AnalyticsWorkspace *m_analytics = nullptr;
     SettingsWorkspace *m_settingsWorkspace = nullptr;
     bool m_loadingDemo = false;

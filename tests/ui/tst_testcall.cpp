@@ -1,0 +1,208 @@
+// Test Call: a typed call through the real engine Session on the worker, clicked through the real
+// buttons — a tool call on a demo order, an escalation, saving the call as a scenario and
+// replaying it with core/engine's scenario runner (and a tampered copy failing).
+#include "common/messagebar.h"
+#include "services/backend.h"
+#include "services/demodata.h"
+#include "testcall/scenariopanel.h"
+#include "testcall/testcallengine.h"
+#include "testcall/testcallworkspace.h"
+#include "testcall/transcriptview.h"
+#include "uitestutil.h"
+
+#include "util/clock.h"
+#include "util/jsonqt.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QThread>
+
+using namespace ringside;
+using namespace ringside::ui;
+using namespace ringside::ui::test;
+
+namespace {
+
+QDateTime callNow()
+{
+    return QDateTime::fromString(QStringLiteral("2026-11-26T10:00:00+05:30"), Qt::ISODate);
+}
+
+json readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return json();
+    return json::parse(file.readAll().toStdString(), nullptr, false);
+}
+
+} // namespace
+
+class TestTestCall : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Clock m_clock { callNow() };
+    std::unique_ptr<Backend> m_backend;
+    std::unique_ptr<TestCallWorkspace> m_workspace;
+    QString m_saved;
+
+    QString scenariosFolder() const { return m_dir.filePath(QStringLiteral("scenarios")); }
+
+    // Types as the caller and presses Send; waits until the reply (and its tools) arrived.
+    bool typeAndSend(const QString &text)
+    {
+        auto *input = m_workspace->findChild<QLineEdit *>(QStringLiteral("callerInput"));
+        if (!input->isEnabled())
+            return false;
+        const qsizetype before = m_workspace->transcript()->events().size();
+        QSignalSpy answered(m_workspace->engine(), &TestCallEngine::turnAnswered);
+        QSignalSpy ended(m_workspace->engine(), &TestCallEngine::ended);
+        QTest::keyClicks(input, text);
+        if (!clickButton(m_workspace.get(), QStringLiteral("sendButton")))
+            return false;
+        if (!QTest::qWaitFor([&] { return answered.count() > 0 || ended.count() > 0; }, 20000))
+            return false;
+        return m_workspace->transcript()->events().size() > before;
+    }
+
+    bool hasEvent(const QString &type, const QString &field = {}, const QString &value = {}) const
+    {
+        for (const SessionEvent &e : m_workspace->transcript()->events()) {
+            if (e.type == type && (field.isEmpty() || stringAt(e.data, field.toUtf8().constData()) == value))
+                return true;
+        }
+        return false;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_backend = std::make_unique<Backend>();
+        QCOMPARE(await(m_backend->openDatabase(m_dir.filePath(QStringLiteral("ringside.db")))), QString());
+        const DemoLoadReport demo =
+            await(m_backend->run([](WorkerServices &s) { return loadDemoData(s, callNow(), 1); }));
+        QVERIFY2(demo.loaded, qPrintable(demo.error));
+        m_workspace = std::make_unique<TestCallWorkspace>(*m_backend, m_clock, m_dir.filePath(QStringLiteral("agents")),
+                                                          scenariosFolder());
+        m_workspace->resize(1200, 800);
+        m_workspace->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+        QSignalSpy reloaded(m_workspace.get(), &TestCallWorkspace::reloaded);
+        m_workspace->activated();
+        QVERIFY(reloaded.wait(20000));
+        QVERIFY(m_workspace->isReady());
+    }
+
+    void nothingToSendBeforeACall()
+    {
+        QVERIFY(!m_workspace->findChild<QLineEdit *>(QStringLiteral("callerInput"))->isEnabled());
+        QVERIFY(!m_workspace->findChild<QPushButton *>(QStringLiteral("endCallButton"))->isEnabled());
+        QVERIFY(!m_workspace->findChild<QPushButton *>(QStringLiteral("saveScenarioButton"))->isEnabled());
+        // This machine's sound devices are stated, whatever they are.
+        QVERIFY(!m_workspace->findChild<QLabel *>(QStringLiteral("audioNote"))->text().isEmpty());
+    }
+
+    void typedCallWithAToolAndAnEscalation()
+    {
+        QVERIFY(m_workspace->selectAgent(QStringLiteral("order-tracker")));
+        QSignalSpy started(m_workspace->engine(), &TestCallEngine::started);
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("startCallButton")));
+        QVERIFY(started.wait(20000));
+        QCOMPARE(started.first().first().toString(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(hasEvent(QStringLiteral("agent")), 10000);   // the greeting
+        QVERIFY(m_workspace->engine()->isActive());
+        QVERIFY(!m_workspace->findChild<QPushButton *>(QStringLiteral("startCallButton"))->isEnabled());
+
+        QVERIFY(typeAndSend(QStringLiteral("Where's my order?")));
+        QVERIFY(!hasEvent(QStringLiteral("tool_call")));
+        QVERIFY(typeAndSend(QStringLiteral("It's ORD 482913")));
+        QVERIFY(hasEvent(QStringLiteral("tool_call"), QStringLiteral("name"), QStringLiteral("get_order_status")));
+        QVERIFY(hasEvent(QStringLiteral("tool_result"), QStringLiteral("name"), QStringLiteral("get_order_status")));
+        QVERIFY(m_workspace->transcript()->toPlainText().contains(QStringLiteral("get_order_status")));
+        QVERIFY(m_workspace->latencyText().contains(QStringLiteral("ms")));
+        QVERIFY(m_workspace->banner()->isHidden());
+
+        QSignalSpy ended(m_workspace->engine(), &TestCallEngine::ended);
+        QVERIFY(typeAndSend(QStringLiteral("It shows delivered but I didn't get it")));
+        QVERIFY(hasEvent(QStringLiteral("escalation"), QStringLiteral("reason"), QStringLiteral("delivered_not_received")));
+        QVERIFY(!m_workspace->banner()->isHidden());
+        QVERIFY(m_workspace->banner()->text().contains(QStringLiteral("Escalated")));
+        // Nobody takes over a test call: it ends once handed over, and a new one can start.
+        QVERIFY(ended.count() > 0 || ended.wait(10000));
+        QTRY_VERIFY(m_workspace->findChild<QPushButton *>(QStringLiteral("startCallButton"))->isEnabled());
+        QVERIFY(!m_workspace->findChild<QLineEdit *>(QStringLiteral("callerInput"))->isEnabled());
+    }
+
+    void savesTheCallAsAScenarioThatReplays()
+    {
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("saveScenarioButton")));
+        const QStringList files = QDir(scenariosFolder()).entryList({ QStringLiteral("*.json") }, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        m_saved = QDir(scenariosFolder()).filePath(files.first());
+        const json scenario = readJson(m_saved);
+        QVERIFY(scenario.is_object());
+        QCOMPARE(stringAt(scenario, "agent"), QStringLiteral("order-tracker"));
+        QCOMPARE(scenario["turns"].size(), size_t(3));
+        QCOMPARE(scenario["turns"][0]["expect"].value("noTools", false), true);
+        QCOMPARE(stringAt(scenario["turns"][1]["expect"]["tool"], "name"), QStringLiteral("get_order_status"));
+        QCOMPARE(stringAt(scenario["turns"][2]["expect"]["escalation"], "reason"),
+                 QStringLiteral("delivered_not_received"));
+        QCOMPARE(m_workspace->scenarios()->list()->count(), 1);
+
+        QSignalSpy finished(m_workspace->scenarios(), &ScenarioPanel::finished);
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("runScenariosButton")));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toInt(), 1);
+        QCOMPARE(finished.first().at(1).toInt(), 0);
+        QVERIFY(m_workspace->scenarios()->list()->item(0)->text().startsWith(QStringLiteral("PASS")));
+    }
+
+    void aScenarioThatNoLongerHoldsFails()
+    {
+        // Expect a different tool in the second turn: the replay must say FAIL, naming why.
+        json scenario = readJson(m_saved);
+        scenario["turns"][1]["expect"]["tool"] = { { "name", "track_shipment_by_awb" } };
+        QFile file(m_saved);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray::fromStdString(scenario.dump(2)));
+        file.close();
+        QSignalSpy finished(m_workspace->scenarios(), &ScenarioPanel::finished);
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("runScenariosButton")));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toInt(), 0);
+        QCOMPARE(finished.first().at(1).toInt(), 1);
+        QVERIFY(m_workspace->scenarios()->list()->item(0)->text().startsWith(QStringLiteral("FAIL")));
+        QVERIFY(m_workspace->scenarios()->summaryText().contains(QStringLiteral("1 failed")));
+    }
+
+    void aRecordTheStoreDoesNotKnowIsReported()
+    {
+        // An outbound COD agent about a cart id that does not exist cannot place the call; the
+        // reason is shown and the buttons stay usable.
+        QVERIFY(m_workspace->selectAgent(QStringLiteral("cod-confirmation")));
+        m_workspace->setRecord(QString());
+        QSignalSpy started(m_workspace->engine(), &TestCallEngine::started);
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("startCallButton")));
+        QVERIFY(started.wait(20000));
+        QVERIFY(!started.first().first().toString().isEmpty());
+        QVERIFY(!m_workspace->engine()->isActive());
+        QVERIFY(m_workspace->findChild<QPushButton *>(QStringLiteral("startCallButton"))->isEnabled());
+    }
+
+    void cleanupTestCase()
+    {
+        m_workspace.reset();
+        m_backend.reset();
+    }
+};
+
+QTEST_MAIN(TestTestCall)
+#include "tst_testcall.moc"
