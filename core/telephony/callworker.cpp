@@ -7,6 +7,7 @@
 #include "commerce/sqlstore.h"
 #include "engine/nlu/analyser.h"
 #include "engine/sessionfactory.h"
+#include "speech/identifierformat.h"
 #include "speech/pocketsphinxstt.h"
 #include "storage/sqlutil.h"
 #include "tools/toolregistry.h"
@@ -31,7 +32,8 @@ SpeechPipelineConfig speechConfigFor(const Agent &agent, const Session &session,
     for (const KeywordBoost &k : agent.keywords)
         c.stt.keywords << k.toString();
     c.stt.phrases = const_cast<Session &>(session).brain().expectedPhrases();
-    const QString idFormat = session.config().variables.value(QStringLiteral("orderIdFormat"));
+    // The store's setting may be prose ("ORD followed by six digits"); the recognizer wants a pattern.
+    const QString idFormat = identifierPatternFromFormat(session.config().variables.value(QStringLiteral("orderIdFormat")));
     if (!idFormat.isEmpty())
         c.stt.identifierFormats << idFormat;
     c.tts.voice = agent.ttsVoice;
