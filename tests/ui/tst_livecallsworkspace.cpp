@@ -9,6 +9,7 @@
 #include "livecalls/livefeed.h"
 #include "livecalls/transcriptmodel.h"
 #include "services/backend.h"
+#include "services/providerkeys.h"
 #include "services/consolesettings.h"
 #include "services/secretstore.h"
 #include "uitestutil.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void takeOverSayWhisperHandBackEnd();
     void escalationQueueAcceptRace();
+    void remoteEngineFromSettings();
 
 private:
     std::unique_ptr<telephony::StandInCaller> dial(const QString &sid, const QString &from);
@@ -167,11 +169,24 @@ void TestLiveCallsWorkspace::takeOverSayWhisperHandBackEnd()
     QVERIFY(!m_ws->findChild<QPushButton *>(QStringLiteral("live-say"))->isEnabled());
     text->clear();
 
+    // Listen: the call's audio on the speakers, or a plain statement that there is no device.
+    auto *message = m_ws->findChild<QLabel *>(QStringLiteral("live-call-message"));
+    QVERIFY(test::clickButton(m_ws.get(), QStringLiteral("live-listen")));
+    QVERIFY(QTest::qWaitFor([&] {
+        return message->text().contains(QStringLiteral("Listening on")) || message->text().contains(QStringLiteral("No audio output device"))
+               || message->text().contains(QStringLiteral("cannot play"));
+    }, 5000));
+    QVERIFY(m_ws->findChild<QPushButton *>(QStringLiteral("live-listen"))->isChecked());
+    QVERIFY(test::clickButton(m_ws.get(), QStringLiteral("live-listen")));
+    QVERIFY(!m_ws->findChild<QPushButton *>(QStringLiteral("live-listen"))->isChecked());
+
     const qint64 clearsBefore = caller->stats().clears;
     QVERIFY(test::clickButton(m_ws.get(), QStringLiteral("live-take-over")));
     QVERIFY(QTest::qWaitFor([&] { return stateOf(id) == QLatin1String("taken_over"); }, 5000));
     QCOMPARE(feed.calls()->call(id)->operatorName, feed.operatorName());
     QVERIFY(QTest::qWaitFor([&] { return caller->stats().clears > clearsBefore; }, 5000)); // the agent fell silent
+    // The microphone opens for the operator, or the console says to type instead.
+    QVERIFY(QTest::qWaitFor([&] { return message->text().contains(QStringLiteral("icrophone")); }, 5000));
     auto *banner = m_ws->findChild<QLabel *>(QStringLiteral("live-banner"));
     QVERIFY(banner->isVisible() && banner->text().contains(QStringLiteral("You have this call")));
 
@@ -276,6 +291,36 @@ void TestLiveCallsWorkspace::escalationQueueAcceptRace()
     first->hangUp();
     second->hangUp();
     QVERIFY(QTest::qWaitFor([&] { return feed.calls()->rowCount() == 0; }, 8000));
+}
+
+void TestLiveCallsWorkspace::remoteEngineFromSettings()
+{
+    // A second console set to "remote": the URL from Settings, the token from the keychain.
+    QSettings ini(m_dir.filePath(QStringLiteral("remote.ini")), QSettings::IniFormat);
+    ConsoleSettings settings(ini);
+    settings.setEngineMode(ConsoleSettings::EngineMode::Remote);
+    settings.setRemoteEngineUrl(m_ws->engine().endpoint().url);
+    MemorySecretStore secrets;
+    const QString key = engineTokenKey().keychainKey();
+    secrets.write(key, QStringLiteral("not-the-token"));
+    QVERIFY(QTest::qWaitFor([&] { return secrets.contents().value(key) == QLatin1String("not-the-token"); }, 2000));
+
+    LiveCallsWorkspace remote(*m_backend, settings, secrets, Clock(), QString());
+    remote.activated();
+    QVERIFY(QTest::qWaitFor([&] { return remote.feed().state() == MonitorClient::State::Refused; }, 5000));
+    QVERIFY2(remote.statusText().contains(QStringLiteral("refused the access token")), qPrintable(remote.statusText()));
+    QVERIFY(!remote.engine().isRunning()); // remote: no engine of its own
+
+    secrets.write(key, m_ws->engine().endpoint().token);
+    QVERIFY(QTest::qWaitFor([&] { return secrets.contents().value(key) == m_ws->engine().endpoint().token; }, 2000));
+    QVERIFY(test::clickButton(&remote, QStringLiteral("live-reconnect")));
+    QVERIFY(QTest::qWaitFor([&] { return remote.feed().state() == MonitorClient::State::Connected; }, 5000));
+    QVERIFY(QTest::qWaitFor([&] { return remote.statusText().contains(QStringLiteral("active call")); }, 3000));
+
+    // A bad URL in Settings is named, and nothing is tried.
+    settings.setRemoteEngineUrl(QUrl(QStringLiteral("http://example.com/monitor")));
+    QVERIFY(test::clickButton(&remote, QStringLiteral("live-reconnect")));
+    QVERIFY2(remote.statusText().contains(QStringLiteral("Remote engine URL")), qPrintable(remote.statusText()));
 }
 
 QTEST_MAIN(TestLiveCallsWorkspace)

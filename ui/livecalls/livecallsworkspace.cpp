@@ -133,6 +133,8 @@ LiveCallsWorkspace::LiveCallsWorkspace(Backend &backend, ConsoleSettings &settin
     });
     connect(m_feed, &LiveFeed::batchApplied, this, &LiveCallsWorkspace::afterBatch);
     connect(m_feed, &LiveFeed::stateChanged, this, [this](MonitorClient::State s, const QString &detail) {
+        if (s == MonitorClient::State::Disconnected)
+            return; // closed on purpose: whoever closed it has said why
         setStatus(detail, s == MonitorClient::State::Refused || s == MonitorClient::State::Reconnecting);
     });
     connect(m_feed, &LiveFeed::notice, this, [this](const QString &text) {
@@ -207,20 +209,23 @@ void LiveCallsWorkspace::startFromSettings()
         const QUrl url = m_settings.remoteEngineUrl();
         QString problem;
         if (!isValidEngineUrl(url, &problem)) {
+            m_feed->close();
             setStatus(tr("Remote engine URL: %1 — set it in Settings").arg(problem), true);
             return;
         }
         const QString key = engineTokenKey().keychainKey();
-        connect(&m_secrets, &SecretStore::readFinished, this,
-                [this, url, key](const QString &k, const QString &value, bool found, const QString &) {
-                    if (k != key)
-                        return;
-                    QString token = found ? value : QString();
-                    if (token.isEmpty())
-                        token = environmentValue(engineTokenKey(), QProcessEnvironment::systemEnvironment());
-                    watchRemote({ url, token, qEnvironmentVariable("USER") });
-                },
-                Qt::SingleShotConnection);
+        // Other parts read other keys through the same store: wait for ours.
+        disconnect(m_tokenRead);
+        m_tokenRead = connect(&m_secrets, &SecretStore::readFinished, this,
+                              [this, url, key](const QString &k, const QString &value, bool found, const QString &) {
+                                  if (k != key)
+                                      return;
+                                  disconnect(m_tokenRead);
+                                  QString token = found ? value : QString();
+                                  if (token.isEmpty())
+                                      token = environmentValue(engineTokenKey(), QProcessEnvironment::systemEnvironment());
+                                  watchRemote({ url, token, qEnvironmentVariable("USER") });
+                              });
         m_secrets.read(key);
         return;
     }

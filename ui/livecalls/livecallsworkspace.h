@@ -81,6 +81,7 @@ private:
     QTimer m_tick;
     QMetaObject::Connection m_transcriptScroll;
     QMetaObject::Connection m_transcriptBanner;
+    QMetaObject::Connection m_tokenRead;
 
     QLabel *m_status = nullptr;
     QPushButton *m_reconnect = nullptr;
