@@ -128,35 +128,35 @@
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>नया</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रतिलिपि</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>आयात…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>निर्यात…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>सहेजें</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>पूर्ववत करें</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>फिर से करें</translation>
     </message>
     <message>
         <source>Choose an agent</source>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट</translation>
     </message>
     <message>
         <source>Save*</source>
@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>रीफ़्रेश</translation>
     </message>
     <message>
         <source>Query again (F5)</source>
@@ -359,15 +359,15 @@
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV निर्यात…</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>अवधि:</translation>
     </message>
     <message>
         <source>Use case:</source>
-        <translation type="unfinished"></translation>
+        <translation>उपयोग:</translation>
     </message>
     <message>
         <source>Export calls as CSV</source>
@@ -387,7 +387,7 @@
     </message>
     <message>
         <source>Analytics</source>
-        <translation type="unfinished"></translation>
+        <translation>एनालिटिक्स</translation>
     </message>
     <message>
         <source>No database open</source>
@@ -481,23 +481,196 @@
     </message>
 </context>
 <context>
+    <name>ringside::ui::CallAudio</name>
+    <message>
+        <source>No audio output device: follow the call in the transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot play %2 Hz mono audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone: type what the caller should hear and press Say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot record %2 Hz mono audio: type and press Say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: type and press Say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your microphone (%1) reaches the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CallControls</name>
+    <message>
+        <source>Type a whisper for the agent, or (after Take over) a line for the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hear the call (caller and agent) on your speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence the agent and speak to the caller yourself (microphone, or typed lines with Say)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whisper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance the agent follows in its next replies; the caller does not hear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speak the typed line to the caller in the agent&apos;s voice (after Take over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the call back to the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say goodbye and end the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have the call: the agent is silent until you hand it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whispered to the agent: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Said to the caller: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed back: the agent continues the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CallsModel</name>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ringside::ui::Console</name>
-    <message>
-        <source>Test Call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Talk to an agent through the microphone, or type. This workspace arrives with the conversation engine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live Calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Watch live calls, listen in, take over, whisper. This workspace arrives with the telephony gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Load &amp;Demo Store</source>
         <translation type="unfinished"></translation>
@@ -635,6 +808,52 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::EscalationAlert</name>
+    <message>
+        <source>%1 is waiting for an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is waiting for an operator: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringside — escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::EscalationQueueModel</name>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callback offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1228,147 @@
     </message>
 </context>
 <context>
+    <name>ringside::ui::LiveCallsWorkspace</name>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again as Settings say (embedded engine, or remote URL and token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected waiting caller (the longest wait when none is selected) (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a call to follow its conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted call %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded engine on 127.0.0.1:%1 — connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded engine could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live Calls</source>
+        <translation>लाइव कॉल</translation>
+    </message>
+    <message>
+        <source>Remote engine URL: %1 — set it in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a database to run the embedded engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the embedded engine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1 has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n active call(s) · %2 waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Escalated — %1%2. Waiting %3: Accept or Take over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have this call: the agent is silent until you hand it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has taken this call over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated earlier: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You won: the caller is yours — speak, or type and press Say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another operator won the race (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not accept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::LiveFeed</name>
+    <message>
+        <source>not connected to an engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody accepted %1 in time: the caller was offered a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console fell behind the engine; %1 events were skipped and the view was refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine is shutting down; its calls are ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ringside::ui::MainWindow</name>
     <message>
         <source>Ringside</source>
@@ -1042,6 +1402,57 @@
     <name>ringside::ui::MessageBar</name>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::MonitorClient</name>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine URL &quot;%1&quot; is not a ws:// or wss:// address with a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 has no monitor feed (HTTP 404): check the URL&apos;s path (…/monitor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine wants an access token (HTTP %1): set the remote engine token in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine refused the access token (HTTP %1): check the remote engine token in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection closed (code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine closed the feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the engine (%1); trying again in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable feed message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable audio frame: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1235,7 +1646,7 @@
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>सहेजें</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1340,6 +1751,48 @@
     </message>
 </context>
 <context>
+    <name>ringside::ui::ScenarioPanel</name>
+    <message>
+        <source>Regression scenarios</source>
+        <translation>रिग्रेशन परिदृश्य</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>सभी चलाएँ</translation>
+    </message>
+    <message>
+        <source>Replay every saved scenario against a fresh demo store, as ringside-engine test does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: end a test call and save it as a scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario file(s) in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ringside::ui::Screenshotter</name>
     <message>
         <source>Cannot create the folder %1</source>
@@ -1414,7 +1867,7 @@
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>सेटिंग्स</translation>
     </message>
     <message>
         <source>Enter the path of a database file.</source>
@@ -1545,6 +1998,104 @@
     </message>
 </context>
 <context>
+    <name>ringside::ui::TestCallWorkspace</name>
+    <message>
+        <source>The order, cart or customer the call is about (fills the agent&apos;s variables), or a phone number; empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start call</source>
+        <translation>कॉल शुरू करें</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>समाप्त करें</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>एजेंट:</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>किसके बारे में:</translation>
+    </message>
+    <message>
+        <source>Microphone: %1. Spoken test calls are not wired into the console yet — type as the caller below; `ringside-engine voice` plays WAV files through the speech pipeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone found on this machine — type as the caller below; `ringside-engine voice` plays WAV files through the speech pipeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type what the caller says and press Enter</source>
+        <translation>कॉलर क्या कहता है लिखें और Enter दबाएँ</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>भेजें</translation>
+    </message>
+    <message>
+        <source>Save as regression scenario</source>
+        <translation>रिग्रेशन परिदृश्य के रूप में सहेजें</translation>
+    </message>
+    <message>
+        <source>Keep this call&apos;s turns, tool calls and escalation as a scenario that `ringside-engine test` replays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Call</source>
+        <translation>टेस्ट कॉल</translation>
+    </message>
+    <message>
+        <source>(nobody in particular)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent %1 to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to a person — %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last reply %1 ms · average %2 ms over %n turn(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The call ended: %1. Save it as a regression scenario to replay it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: test call of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: the caller never spoke in this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1. Run it beside the others with “Run all”, or with ringside-engine test %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ringside::ui::ToolsSection</name>
     <message>
         <source>Tick the tools this agent may call:</source>
@@ -1560,6 +2111,156 @@
     </message>
     <message>
         <source>Change tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::TranscriptModel</name>
+    <message>
+        <source>interrupted before any word was heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; the caller heard: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An operator took the call over; the agent is silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator handed the call back to the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caller pressed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call is ending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller (speaking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whisper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ %1(%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Escalation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Escalation: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::TranscriptView</name>
+    <message>
+        <source>Start a call: the agent&apos;s greeting, your words, the tools it calls and what they answered appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#1565c0&apos;&gt;Agent:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Caller:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-family:monospace;color:#6a1b9a&apos;&gt;→ %1 %2&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-family:monospace;color:%1&apos;&gt;← %2 %3&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Escalated to a person&lt;/b&gt; (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#888;font-size:small&apos;&gt;replied in %1 ms&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i style=&apos;color:#888&apos;&gt;Note: %1&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Call ended&lt;/b&gt; — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i style=&apos;color:#888&apos;&gt;The caller interrupted after: “%1”&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

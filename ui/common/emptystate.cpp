@@ -23,7 +23,9 @@ EmptyState::EmptyState(QWidget *parent)
     m_text = new QLabel(this);
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
-    m_text->setMaximumWidth(520);
+    // A fixed width: a word-wrapped label placed with an alignment gets its height for its
+    // one-line size hint otherwise, and the second line is cut.
+    m_text->setFixedWidth(520);
     m_action = new QPushButton(this);
     m_action->setObjectName(QStringLiteral("emptyStateAction"));
     m_action->setDefault(true);
