@@ -241,8 +241,19 @@ QString DomainLanguageModel::identifierGrammar() const
         if (!items.isEmpty())
             shapes << items.join(QLatin1Char(' '));
     }
-    if (shapes.isEmpty())
+    // When every format has letters, a caller may still read out a phone number or an ID without
+    // its prefix: plain digits stay possible, so they are not forced into the prefix's letters.
+    // The store's own formats weigh more, so "O R D" is not heard as "oh" and two digits.
+    const bool digitsOnlyFormat = std::any_of(m_identifierFormats.begin(), m_identifierFormats.end(), [](const QString &f) {
+        return std::none_of(f.begin(), f.end(), [](QChar c) { return c.isLetter() || c == QLatin1Char('@'); });
+    });
+    if (shapes.isEmpty()) {
         shapes << QStringLiteral("[<letter> [<letter> [<letter> [<letter>]]]] <digitgroup>+");
+    } else if (!digitsOnlyFormat) {
+        for (QString &shape : shapes)
+            shape = QStringLiteral("/8/ ") + shape;
+        shapes << QStringLiteral("/1/ <digitgroup>+");
+    }
 
     QString g = QStringLiteral("#JSGF V1.0;\ngrammar identifier;\n");
     g += QStringLiteral("public <utterance> = ") + (leadIns.isEmpty() ? QString() : QStringLiteral("[<leadin>] "))

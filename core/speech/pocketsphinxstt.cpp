@@ -2,6 +2,7 @@
 
 #include "speech/domainlanguagemodel.h"
 #include "speech/speechtr.h"
+#include "speech/spokentext.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -195,7 +196,9 @@ void PocketsphinxStt::finalize()
         text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
         if (m_utterancesDecoded++ == 0)
             text = redecodeFirstUtterance(text);
-        if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
+        if (m_activeExpectation == SttExpectation::DigitsAndLetters)
+            text = chooseIdentifierOrWords(text);
+        else if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
             text = redecodeWithGeneralModel();
         if (!text.isEmpty())
             confidence = logmath_exp(ps_get_logmath(m_decoder), ps_get_prob(m_decoder));
@@ -218,6 +221,60 @@ QString PocketsphinxStt::redecodeFirstUtterance(const QString &live)
     const char *hyp = ps_get_hyp(m_decoder, nullptr);
     const QString batch = hyp ? QString::fromUtf8(hyp).simplified() : QString();
     return batch.isEmpty() ? live : batch;
+}
+
+// While an ID is expected the grammar forces whatever was said into digits and letters, so a
+// caller who answers with a sentence ("it shows delivered but I didn't get it") would be heard as
+// an order number. The general model decides: unless it also hears a run of digits or letters
+// (at least three), the caller said words, and its transcript is taken.
+QString PocketsphinxStt::chooseIdentifierOrWords(const QString &grammarText)
+{
+    if (grammarText.isEmpty())
+        return redecodeWithGeneralModel();
+    if (matchesIdentifierFormat(grammarText))
+        return grammarText; // the store's own shape, prefix letters and all: an ID was read out
+    const QString general = redecodeWithGeneralModel();
+    const QStringList words = general.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
+    return sequence >= 3 || words.isEmpty() ? grammarText : general;
+}
+
+// True when `text` holds a run of words in one of the configured identifier formats
+// ("o r d four eight two nine one three" for "ORD-######"). Formats made only of digits say
+// nothing a forced digit string would not, so only formats with letters count.
+bool PocketsphinxStt::matchesIdentifierFormat(const QString &text) const
+{
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &format : m_config.identifierFormats) {
+        QStringList pattern; // one entry per word: a letter, a digit word, or "#" for any digit
+        for (qsizetype i = 0; i < format.size(); ++i) {
+            const QChar c = format.at(i);
+            if (c == QLatin1Char('[')) {
+                pattern << QStringLiteral("#");
+                i = format.indexOf(QLatin1Char(']'), i);
+                if (i < 0)
+                    break;
+            } else if (c == QLatin1Char('#')) {
+                pattern << QStringLiteral("#");
+            } else if (c.isDigit()) {
+                pattern << digitWord(c.digitValue());
+            } else if (c.isLetter() && c.unicode() < 128) {
+                pattern << QString(c.toLower());
+            }
+        }
+        if (std::none_of(pattern.begin(), pattern.end(), [](const QString &p) { return p.size() == 1 && p != QLatin1String("#"); }))
+            continue;
+        for (qsizetype start = 0; start + pattern.size() <= words.size(); ++start) {
+            bool all = true;
+            for (qsizetype k = 0; k < pattern.size() && all; ++k) {
+                const QString &w = words.at(start + k);
+                all = pattern.at(k) == QLatin1String("#") ? isDigitWord(w) : w == pattern.at(k);
+            }
+            if (all)
+                return true;
+        }
+    }
+    return false;
 }
 
 // A grammar search ends empty when the caller said something it does not allow ("I'll check my

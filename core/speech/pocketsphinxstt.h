@@ -47,6 +47,8 @@ private:
     void addLineNoise(std::vector<std::int16_t> &samples);
     void applyExpectation();
     QString redecodeWithGeneralModel();
+    QString chooseIdentifierOrWords(const QString &grammarText);
+    bool matchesIdentifierFormat(const QString &text) const;
     QString redecodeFirstUtterance(const QString &live);
 
     std::shared_ptr<const PocketsphinxModel> m_model;
