@@ -16,6 +16,7 @@ int runTest(const QStringList &args);
 int runNlu(const QStringList &args);
 int runVoice(const QStringList &args);
 int runServe(const QStringList &args);
+int runCall(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -31,6 +32,7 @@ const std::vector<Command> &commands()
         { "nlu", "Show what the playbook NLU understands in utterances (English, Hinglish, Hindi) as JSON lines", runNlu },
         { "voice", "A spoken call from WAV files through the speech pipeline: agent audio per turn, latency measured on the audio", runVoice },
         { "serve", "Run the call gateway: Twilio/Exotel media, TwiML, the /monitor feed, /healthz, /metrics", runServe },
+        { "call", "Place an outbound call through Twilio (or Exotel) to an agent on a running gateway", runCall },
     };
     return table;
 }

@@ -246,17 +246,27 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
     }
     const QString from = formValue(fields, QStringLiteral("From"));
     const QString to = formValue(fields, QStringLiteral("To"));
+    // Outbound calls (`ringside-engine call`) name their agent and subject in the webhook URL's query.
+    const QUrlQuery query(request.url());
     const auto &map = m_gateway.config().numberAgents;
-    const QString agent = map.value(toE164(to), map.value(to, m_gateway.config().defaultInboundAgent));
+    QString agent = query.queryItemValue(QStringLiteral("agent"), QUrl::FullyDecoded);
+    if (agent.isEmpty())
+        agent = map.value(toE164(to), map.value(to, m_gateway.config().defaultInboundAgent));
+    const bool outbound = query.queryItemValue(QStringLiteral("direction")) == QLatin1String("outbound");
     const QUrl external(url);
     const QString streamUrl = QStringLiteral("%1://%2/twilio/media").arg(wsScheme(external), external.authority());
     FormFields params = { { QStringLiteral("agent"), agent },
                           { QStringLiteral("from"), from },
                           { QStringLiteral("to"), to },
-                          { QStringLiteral("direction"), QStringLiteral("inbound") } };
+                          { QStringLiteral("direction"), outbound ? QStringLiteral("outbound") : QStringLiteral("inbound") } };
+    for (const char *key : { "order", "cart", "customer" }) {
+        const QString value = query.queryItemValue(QLatin1String(key), QUrl::FullyDecoded);
+        if (!value.isEmpty())
+            params.append({ QLatin1String(key), value });
+    }
     if (!token.isEmpty())
         params.append({ QLatin1String(kStreamAuthParameter), streamAuthValue(token, callSid) });
-    qCInfo(lcServer, "inbound call %s from %s to %s → agent %s", qPrintable(callSid), qPrintable(from), qPrintable(to), qPrintable(agent));
+    qCInfo(lcServer, "%s call %s from %s to %s → agent %s", outbound ? "outbound" : "inbound", qPrintable(callSid), qPrintable(from), qPrintable(to), qPrintable(agent));
     responder.write(connectStreamTwiml(streamUrl, params), xml);
 }
 

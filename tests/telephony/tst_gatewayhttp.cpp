@@ -72,6 +72,14 @@ private slots:
         const Answer d = request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), telephony::encodeForm(other));
         QVERIFY(QString::fromUtf8(d.body).contains(QStringLiteral("<Parameter name=\"agent\" value=\"order-tracker\"/>")));
 
+        // An outbound call placed by `ringside-engine call` names its agent and order in the query.
+        const Answer out = request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice?agent=delivery-notifier&direction=outbound&order=ORD-482913")),
+                                   telephony::encodeForm(kWebhook));
+        const QString outXml = QString::fromUtf8(out.body);
+        QVERIFY2(outXml.contains(QStringLiteral("<Parameter name=\"agent\" value=\"delivery-notifier\"/>")), qPrintable(outXml));
+        QVERIFY(outXml.contains(QStringLiteral("<Parameter name=\"direction\" value=\"outbound\"/>")));
+        QVERIFY(outXml.contains(QStringLiteral("<Parameter name=\"order\" value=\"ORD-482913\"/>")));
+
         // Missing CallSid: 400 naming the field. GET: 405.
         const Answer bad = request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), QByteArrayLiteral("From=%2B91981"));
         QCOMPARE(bad.status, 400);
