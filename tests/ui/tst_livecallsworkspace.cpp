@@ -108,7 +108,11 @@ void TestLiveCallsWorkspace::initTestCase()
     m_port = started.at(0).at(0).value<quint16>();
     QVERIFY(m_port != 0);
     QVERIFY(QTest::qWaitFor([&] { return m_ws->feed().state() == MonitorClient::State::Connected; }, 5000));
-    QVERIFY(m_ws->statusText().contains(QString::number(m_port)));
+    QVERIFY(QTest::qWaitFor([&] { return m_ws->statusText().contains(QStringLiteral("0 active calls")); }, 5000));
+    // With no calls yet, the workspace says where phones should connect.
+    auto *hint = m_ws->findChild<QLabel *>(QStringLiteral("live-hint"));
+    QVERIFY(!hint->isHidden());
+    QVERIFY2(hint->text().contains(QStringLiteral("ws://127.0.0.1:%1/twilio/media").arg(m_port)), qPrintable(hint->text()));
 }
 
 void TestLiveCallsWorkspace::cleanupTestCase()
@@ -143,6 +147,7 @@ void TestLiveCallsWorkspace::takeOverSayWhisperHandBackEnd()
     const QString id = QStringLiteral("CAlive1");
     QVERIFY(QTest::qWaitFor([&] { return feed.calls()->call(id) != nullptr; }, 8000));
 
+    QVERIFY(QTest::qWaitFor([&] { return m_ws->findChild<QLabel *>(QStringLiteral("live-hint"))->isHidden(); }, 3000));
     // The row: agent, masked customer, direction, state, language.
     auto *table = m_ws->findChild<QTableView *>(QStringLiteral("live-calls-table"));
     QVERIFY(table);

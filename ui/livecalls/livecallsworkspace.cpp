@@ -73,8 +73,15 @@ LiveCallsWorkspace::LiveCallsWorkspace(Backend &backend, ConsoleSettings &settin
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CallsModel::AgentColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CallsModel::CustomerColumn, QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
+    m_hint = new QLabel(left);
+    m_hint->setObjectName(QStringLiteral("live-hint"));
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("color: #606060;"));
+    leftLayout->addWidget(m_hint);
     leftLayout->addWidget(m_table, 3);
 
     auto *queueBox = new QGroupBox(tr("Escalation queue"), left);
@@ -317,11 +324,21 @@ void LiveCallsWorkspace::afterBatch()
     else if (!m_shownCall.isEmpty())
         m_callTitle->setText(tr("Call %1 has ended").arg(m_shownCall));
     m_accept->setEnabled(m_feed->queue()->rowCount() > 0);
-    if (m_feed->state() == MonitorClient::State::Connected)
-        setStatus(tr("%1 · %n active call(s) · %2 waiting", nullptr, m_feed->calls()->rowCount())
-                      .arg(m_feed->stateDetail())
-                      .arg(m_feed->queue()->rowCount()),
-                  false);
+    if (m_feed->calls()->rowCount() > 0)
+        m_hint->hide();
+    else {
+        m_hint->setText(m_engine->isRunning()
+                                ? tr("No calls right now. Phones reach the embedded engine at ws://127.0.0.1:%1/twilio/media "
+                                     "(Twilio) or /exotel/media (Exotel); calls appear here as they connect.")
+                                          .arg(m_engine->port())
+                                : tr("No calls right now. Calls appear here as they connect."));
+        m_hint->show();
+    }
+    if (m_feed->state() == MonitorClient::State::Connected) {
+        const int calls = m_feed->calls()->rowCount();
+        const QString active = calls == 1 ? tr("1 active call") : tr("%1 active calls").arg(calls);
+        setStatus(tr("%1 · %2 · %3 waiting").arg(m_feed->stateDetail(), active).arg(m_feed->queue()->rowCount()), false);
+    }
     m_controls->refresh();
     stopMicrophoneIfNotMine();
     updateBanner();

@@ -86,6 +86,7 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_reconnect = nullptr;
     QLabel *m_notice = nullptr;
+    QLabel *m_hint = nullptr;
     QTableView *m_table = nullptr;
     QTableView *m_queueView = nullptr;
     QPushButton *m_accept = nullptr;
