@@ -9,6 +9,8 @@
 
 #include "speechtestaudio.h"
 
+#include "fakewebsocketserver.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QFile>
@@ -20,6 +22,7 @@
 using namespace ringside;
 using namespace ringside::test;
 using json = nlohmann::json;
+using namespace ringside::fakes;
 
 namespace {
 const QString kNow = QStringLiteral("2026-11-26T10:00:00+05:30");
@@ -153,6 +156,60 @@ private slots:
         QVERIFY2(orderAnswer->durationMs() > 3000, qPrintable(QString::number(orderAnswer->durationMs())));
         QVERIFY(QFileInfo::exists(outDir + QStringLiteral("/call.wav")));
         QCOMPARE(ofType(events, "end").size(), std::size_t(1));
+    }
+
+    // The agent's cloud providers fail mid-call (Deepgram closes after the first audio, Cartesia
+    // drops its socket after one chunk): the call goes on with the embedded engines, the order is
+    // still looked up and every answer has a voice.
+    void cloudProvidersFailingMidCallFallBack()
+    {
+        FakeWebSocketServer deepgram, cartesia;
+        QVERIFY(deepgram.listen() && cartesia.listen());
+        deepgram.setHandler([](FakeWebSocketServer &s, int conn, const WsReceived &m) {
+            if (m.binary && s.receivedOn(conn).size() == 1)
+                s.send(conn, { WsAction::close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("internal error")) });
+        });
+        const QByteArray pcm(3200, char(40)); // 100 ms of quiet PCM16
+        cartesia.setHandler([pcm](FakeWebSocketServer &s, int conn, const WsReceived &m) {
+            const std::string ctx = m.json().value("context_id", "");
+            s.send(conn, { WsAction::json({ { "type", "chunk" }, { "data", pcm.toBase64().toStdString() }, { "context_id", ctx } }),
+                           WsAction::abort(20) });
+        });
+        const QStringList in = {
+            line(QStringLiteral("fb-where.wav"), QStringLiteral("Where is my order?"), QStringLiteral("en-us"), 16000),
+            line(QStringLiteral("fb-id.wav"), readAloud(QStringLiteral("ORD482913")), QStringLiteral("en-us"), 16000),
+        };
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DEEPGRAM_API_KEY"), QStringLiteral("dg-test"));
+        env.insert(QStringLiteral("RINGSIDE_DEEPGRAM_URL"), deepgram.url(QStringLiteral("/v1/listen")).toString());
+        env.insert(QStringLiteral("CARTESIA_API_KEY"), QStringLiteral("ca-test"));
+        env.insert(QStringLiteral("RINGSIDE_CARTESIA_WS_URL"), cartesia.url(QStringLiteral("/tts/websocket")).toString());
+        QProcess p;
+        p.setProcessEnvironment(env);
+        QStringList args = { QStringLiteral("voice"), QStringLiteral("--db"), m_db, QStringLiteral("--agent"), QStringLiteral("order-tracker"),
+                             QStringLiteral("--now"), kNow, QStringLiteral("--out-dir"), m_dir.filePath(QStringLiteral("fallback")),
+                             QStringLiteral("--jsonl") };
+        for (const QString &f : in)
+            args << QStringLiteral("--in") << f;
+        p.start(QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine"), args);
+        // The fakes live on this thread: keep its event loop running while the call goes on.
+        QVERIFY(QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY(deepgram.connectionCount() >= 1 && cartesia.connectionCount() >= 1); // the cloud was used first
+        QVERIFY2(err.contains(QLatin1String("espeak-ng continues the call")), qPrintable(err));
+        const std::vector<json> events = jsonLines(out);
+        const auto errors = ofType(events, "speech_error");
+        QVERIFY2(!errors.empty() && errors.front().value("message", "").find("embedded recognizer continues") != std::string::npos,
+                 qPrintable(out));
+        const auto calls = ofType(events, "tool_call");
+        QVERIFY2(!calls.empty() && calls.front()["arguments"].value("order_id", "") == "ORD-482913", qPrintable(out));
+        for (const json &t : ofType(events, "turn_audio")) {
+            const auto wav = WavReader::read(QString::fromStdString(t.value("agent_wav", "")));
+            QVERIFY(wav.ok());
+            QVERIFY2(rms(wav->samples) > 300.0, t.dump().c_str());
+        }
     }
 
     void badInputNamesTheField_data()
