@@ -8,8 +8,12 @@
 #include "testcall/testcallengine.h"
 #include "testcall/testcallworkspace.h"
 #include "testcall/transcriptview.h"
+#include "testcall/wavcaller.h"
 #include "uitestutil.h"
 
+#include "speech/espeaktts.h"
+#include "speech/wavwriter.h"
+#include "speechtestaudio.h"
 #include "util/clock.h"
 #include "util/jsonqt.h"
 
@@ -25,6 +29,7 @@
 using namespace ringside;
 using namespace ringside::ui;
 using namespace ringside::ui::test;
+using namespace ringside::test;
 
 namespace {
 
@@ -195,6 +200,60 @@ private Q_SLOTS:
         QVERIFY(!started.first().first().toString().isEmpty());
         QVERIFY(!m_workspace->engine()->isActive());
         QVERIFY(m_workspace->findChild<QPushButton *>(QStringLiteral("startCallButton"))->isEnabled());
+    }
+
+    void aSpokenLineFromAWavFileIsHeard()
+    {
+        // The caller's words as a WAV file (espeak-ng, 16 kHz, a little noise), played in through
+        // the speech pipeline and the embedded recognizer during a running call.
+        EspeakTts tts;
+        QVERIFY2(tts.isAvailable(), qPrintable(tts.initError()));
+        std::vector<std::int16_t> audio = silence(300, 16000);
+        append(audio, speak(tts, QStringLiteral("Where is my order?"), QStringLiteral("en-us"), 1.0, 16000));
+        append(audio, silence(300, 16000));
+        addNoise(audio, 20.0, 3);
+        const QString wav = m_dir.filePath(QStringLiteral("where.wav"));
+        QString error;
+        QVERIFY2(WavWriter::write(wav, audio, 16000, AudioEncoding::Pcm16, &error), qPrintable(error));
+
+        QVERIFY(m_workspace->selectAgent(QStringLiteral("order-tracker")));
+        m_workspace->setRecord(QString());
+        QSignalSpy started(m_workspace->engine(), &TestCallEngine::started);
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("startCallButton")));
+        QVERIFY(started.wait(20000));
+        QVERIFY(m_workspace->findChild<QPushButton *>(QStringLiteral("playWavButton"))->isEnabled());
+
+        QSignalSpy speaking(m_workspace->wavCaller(), &WavCaller::speakingChanged);
+        QSignalSpy played(m_workspace->wavCaller(), &WavCaller::finished);
+        QSignalSpy answered(m_workspace->engine(), &TestCallEngine::turnAnswered);
+        m_workspace->playWavFiles({ wav });
+        QVERIFY(!m_workspace->findChild<QPushButton *>(QStringLiteral("playWavButton"))->isEnabled());
+        QVERIFY(played.wait(30000));
+        QCOMPARE(played.first().first().toString(), QString());
+        QVERIFY(speaking.count() >= 2);   // speech started, then the turn ended
+        QCOMPARE(speaking.first().first().toBool(), true);
+        QVERIFY(answered.count() > 0 || answered.wait(10000));
+        QString heard;
+        for (const SessionEvent &e : m_workspace->transcript()->events())
+            if (e.type == QLatin1String("user"))
+                heard = e.text();
+        QVERIFY2(normalizeTranscript(heard).contains(QStringLiteral("order")), qPrintable(heard));
+        QCOMPARE(m_workspace->transcript()->events().last().type == QLatin1String("user"), false);   // answered
+        QTRY_VERIFY(m_workspace->findChild<QPushButton *>(QStringLiteral("playWavButton"))->isEnabled());
+
+        // A file that is not a WAV is refused by name; the call goes on.
+        const QString bad = m_dir.filePath(QStringLiteral("notes.wav"));
+        QFile text(bad);
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not audio");
+        text.close();
+        QSignalSpy failed(m_workspace->wavCaller(), &WavCaller::finished);
+        m_workspace->playWavFiles({ bad });
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().first().toString().startsWith(QStringLiteral("notes.wav: ")));
+        QVERIFY(m_workspace->engine()->isActive());
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("endCallButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->engine()->isActive(), 10000);
     }
 
     void cleanupTestCase()

@@ -3,6 +3,7 @@
 #include "scenariodraft.h"
 #include "scenariopanel.h"
 #include "transcriptview.h"
+#include "wavcaller.h"
 
 #include "agents/previewvariables.h"
 #include "common/labels.h"
@@ -16,12 +17,14 @@
 #include <QAudioDevice>
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaDevices>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
@@ -83,12 +86,34 @@ TestCallWorkspace::TestCallWorkspace(Backend &backend, const Clock &clock, QStri
     m_audioNote->setEnabled(false);
     const bool hasMicrophone = !QMediaDevices::audioInputs().isEmpty();
     m_audioNote->setText(hasMicrophone
-                             ? tr("Microphone: %1. Spoken test calls are not wired into the console yet — type "
-                                  "as the caller below; `ringside-engine voice` plays WAV files through the "
-                                  "speech pipeline.").arg(QMediaDevices::defaultAudioInput().description())
-                             : tr("No microphone found on this machine — type as the caller below; "
-                                  "`ringside-engine voice` plays WAV files through the speech pipeline."));
+                             ? tr("Microphone: %1. Live microphone calls are not in the console yet: type as the "
+                                  "caller, or play WAV files in.").arg(QMediaDevices::defaultAudioInput().description())
+                             : tr("No microphone found on this machine: type as the caller, or play WAV files in."));
     layout->addWidget(m_audioNote);
+
+    // What the speech side hears while WAV files play in: level, VAD state, partial transcript.
+    auto *speechRow = new QHBoxLayout;
+    m_playWav = new QPushButton(style()->standardIcon(QStyle::SP_MediaVolume), tr("Play WAV…"), this);
+    m_playWav->setObjectName(QStringLiteral("playWavButton"));
+    m_playWav->setToolTip(tr("Play WAV files in as the caller's voice: the agent's recognizer hears them"));
+    m_level = new QProgressBar(this);
+    m_level->setObjectName(QStringLiteral("inputLevel"));
+    m_level->setRange(-60, 0);
+    m_level->setValue(-60);
+    m_level->setTextVisible(false);
+    m_level->setMaximumWidth(140);
+    m_level->setToolTip(tr("Input level"));
+    m_vad = new QLabel(tr("Silence"), this);
+    m_vad->setObjectName(QStringLiteral("vadState"));
+    m_partial = new QLabel(this);
+    m_partial->setObjectName(QStringLiteral("partialTranscript"));
+    m_partial->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic"));
+    speechRow->addWidget(m_playWav);
+    speechRow->addWidget(m_level);
+    speechRow->addWidget(m_vad);
+    speechRow->addWidget(m_partial, 1);
+    layout->addLayout(speechRow);
+    m_wav = new WavCaller(this);
 
     auto *splitter = new QSplitter(this);
     auto *callPane = new QWidget(splitter);
@@ -128,6 +153,25 @@ TestCallWorkspace::TestCallWorkspace(Backend &backend, const Clock &clock, QStri
     connect(m_send, &QPushButton::clicked, this, &TestCallWorkspace::sendTyped);
     connect(m_input, &QLineEdit::returnPressed, this, &TestCallWorkspace::sendTyped);
     connect(m_save, &QPushButton::clicked, this, &TestCallWorkspace::saveScenario);
+    connect(m_playWav, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Play WAV files in"), QString(),
+                                                                tr("WAV files (*.wav)"));
+        playWavFiles(files);
+    });
+    connect(m_wav, &WavCaller::level, m_level, [this](double dbfs) { m_level->setValue(int(std::max(-60.0, dbfs))); });
+    connect(m_wav, &WavCaller::speakingChanged, this, [this](bool speaking) {
+        m_vad->setText(speaking ? tr("Speech") : tr("Silence"));
+    });
+    connect(m_wav, &WavCaller::partial, this, [this](const QString &text) { m_partial->setText(text); });
+    connect(m_wav, &WavCaller::heard, this, [this](const QString &text) {
+        m_partial->clear();
+        m_engine->say(text);
+    });
+    connect(m_wav, &WavCaller::finished, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            m_messages->showMessage(MessageBar::Kind::Error, tr("A WAV file could not be played in: %1").arg(error));
+        updateButtons();
+    });
     connect(m_agentCombo, &QComboBox::currentIndexChanged, this, &TestCallWorkspace::updateButtons);
     connect(m_engine, &TestCallEngine::started, this, &TestCallWorkspace::onStarted);
     connect(m_engine, &TestCallEngine::event, this, &TestCallWorkspace::onEvent);
@@ -243,6 +287,21 @@ void TestCallWorkspace::updateButtons()
     m_agentCombo->setEnabled(!active);
     m_recordCombo->setEnabled(!active);
     m_save->setEnabled(!active && !m_transcript->events().isEmpty());
+    m_playWav->setEnabled(active && !m_wav->isPlaying());
+}
+
+void TestCallWorkspace::playWavFiles(const QStringList &files)
+{
+    const CatalogueEntry *agent = currentAgent();
+    if (files.isEmpty() || !agent || !m_engine->isActive() || m_wav->isPlaying())
+        return;
+    m_wav->play(agent->agent, files);
+    updateButtons();
+}
+
+QString TestCallWorkspace::partialText() const
+{
+    return m_partial->text();
 }
 
 void TestCallWorkspace::startCall()

@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 
 namespace ringside {
@@ -22,6 +23,7 @@ class Backend;
 class MessageBar;
 class ScenarioPanel;
 class TranscriptView;
+class WavCaller;
 
 // Test Call: pick an agent and what the call is about (a demo order, cart or customer), start the
 // call and type as the caller; the transcript shows the agent's words, tool calls and results
@@ -48,6 +50,11 @@ public:
     // Plays a typed call: once the lists are loaded, starts `agent` about `record` and says each
     // line after the previous reply (screenshots, demos).
     void playScript(const QString &agent, const QString &record, const QStringList &lines);
+
+    // Plays WAV files in as the caller's voice during the running call (the "Play WAV…" button).
+    void playWavFiles(const QStringList &files);
+    WavCaller *wavCaller() const { return m_wav; }
+    QString partialText() const;
 
     // Saves the last call as a scenario; returns the file, or empty (the message bar says why).
     QString saveScenario();
@@ -88,6 +95,11 @@ private:
     QPushButton *m_send = nullptr;
     QLabel *m_latency = nullptr;
     QLabel *m_audioNote = nullptr;
+    QPushButton *m_playWav = nullptr;
+    QProgressBar *m_level = nullptr;
+    QLabel *m_vad = nullptr;
+    QLabel *m_partial = nullptr;
+    WavCaller *m_wav = nullptr;
     MessageBar *m_banner = nullptr;
     MessageBar *m_messages = nullptr;
     TranscriptView *m_transcript = nullptr;
