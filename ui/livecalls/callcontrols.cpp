@@ -67,6 +67,25 @@ CallControls::CallControls(LiveFeed &feed, QWidget *parent)
             whisper();
     });
     connect(&m_feed, &LiveFeed::commandAnswered, this, &CallControls::onAnswer);
+    connect(&m_feed, &LiveFeed::callEnded, this, [this](const QString &callId) {
+        if (callId != m_listeningTo)
+            return;
+        m_feed.listen(callId, 8000, false); // nothing more to hear: close the speakers
+        m_listeningTo.clear();
+        refresh();
+    });
+    // A fresh snapshot (reconnect, lag) means the engine forgot what we listened to: ask again.
+    connect(&m_feed, &LiveFeed::snapshotReceived, this, [this] {
+        if (m_listeningTo.isEmpty())
+            return;
+        if (m_feed.calls()->call(m_listeningTo)) {
+            m_feed.sendCommand(QLatin1String(cmd::listen), m_listeningTo, { { "on", true } });
+        } else {
+            m_feed.listen(m_listeningTo, 8000, false); // the call is gone: stop the speakers
+            m_listeningTo.clear();
+        }
+        refresh();
+    });
     connect(&m_feed, &LiveFeed::listenStatus, this, [this](const QString &, bool, const QString &message) {
         if (!message.isEmpty())
             showMessage(message);

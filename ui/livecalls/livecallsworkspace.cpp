@@ -134,6 +134,9 @@ LiveCallsWorkspace::LiveCallsWorkspace(Backend &backend, ConsoleSettings &settin
 
     connect(m_reconnect, &QPushButton::clicked, this, &LiveCallsWorkspace::startFromSettings);
     connect(m_accept, &QPushButton::clicked, this, &LiveCallsWorkspace::accept);
+    connect(m_queueView, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        selectCall(index.data(EscalationQueueModel::CallIdRole).toString()); // its transcript, before accepting
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid())
             showCall(current.data(CallsModel::CallIdRole).toString());
