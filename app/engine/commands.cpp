@@ -17,6 +17,7 @@ int runNlu(const QStringList &args);
 int runVoice(const QStringList &args);
 int runServe(const QStringList &args);
 int runCall(const QStringList &args);
+int runLoadgen(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -33,6 +34,7 @@ const std::vector<Command> &commands()
         { "voice", "A spoken call from WAV files through the speech pipeline: agent audio per turn, latency measured on the audio", runVoice },
         { "serve", "Run the call gateway: Twilio/Exotel media, TwiML, the /monitor feed, /healthz, /metrics", runServe },
         { "call", "Place an outbound call through Twilio (or Exotel) to an agent on a running gateway", runCall },
+        { "loadgen", "Stand-in Twilio callers against a gateway: answered calls, late frames, turn latency, engine CPU", runLoadgen },
     };
     return table;
 }

@@ -1,0 +1,105 @@
+// ringside-engine loadgen: C stand-in Twilio callers against a running gateway, speaking the
+// recordings in a folder at real-time pace and listening; reports what callers would notice and
+// what the engine spent. The work lives in core/telephony (LoadGenerator, StandInCaller).
+#include "cliutil.h"
+
+#include "telephony/loadgenerator.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace ringside::cli {
+
+namespace {
+
+int usageError(const QString &problem)
+{
+    err(QStringLiteral("loadgen: %1").arg(problem));
+    err(QStringLiteral("Try 'ringside-engine loadgen --help'."));
+    return Usage;
+}
+
+bool intIn(const QString &text, int min, int max, int *value)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v < min || v > max)
+        return false;
+    *value = v;
+    return true;
+}
+
+} // namespace
+
+int runLoadgen(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Calls a running gateway with C concurrent stand-in Twilio callers for S seconds. Each waits for the agent to "
+            "finish, speaks the next recording from --utterances (WAV at any rate, or raw 8 kHz .ulaw) at real-time pace, "
+            "and listens. Reports answered calls, late or dropped outbound frames, turn latency p50/p95/p99 and engine CPU "
+            "(from the gateway's /healthz). --text FILE sends typed turns instead (serve --allow-text). If the gateway "
+            "checks Twilio stream secrets, TWILIO_AUTH_TOKEN must match its own."));
+    parser.addOption({ QStringLiteral("url"), QStringLiteral("The gateway's media URL, ws://HOST:PORT/twilio/media."), QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("calls"), QStringLiteral("Concurrent calls (default 1)."), QStringLiteral("C"), QStringLiteral("1") });
+    parser.addOption({ QStringLiteral("duration"), QStringLiteral("Seconds each call lasts (default 30)."), QStringLiteral("S"), QStringLiteral("30") });
+    parser.addOption({ QStringLiteral("utterances"), QStringLiteral("A folder of .wav/.ulaw recordings of the caller's turns."), QStringLiteral("DIR") });
+    parser.addOption({ QStringLiteral("text"), QStringLiteral("A file with one typed caller turn per line (instead of --utterances)."), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("ramp"), QStringLiteral("Milliseconds between dials (default 50)."), QStringLiteral("MS"), QStringLiteral("50") });
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the report as JSON.") });
+    int code = Ok;
+    if (!parse(parser, args, &code))
+        return code;
+    if (!parser.positionalArguments().mid(1).isEmpty())
+        return usageError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().value(1)));
+
+    telephony::LoadGenerator::Config config;
+    config.url = QUrl(parser.value(QStringLiteral("url")));
+    if (!config.url.isValid() || (config.url.scheme() != QLatin1String("ws") && config.url.scheme() != QLatin1String("wss")) || config.url.host().isEmpty())
+        return usageError(QStringLiteral("--url: \"%1\" is not a ws:// or wss:// URL").arg(parser.value(QStringLiteral("url"))));
+    if (config.url.path() != QLatin1String("/twilio/media"))
+        return usageError(QStringLiteral("--url: the path must be /twilio/media (the stand-in callers speak Twilio's protocol)"));
+    if (!intIn(parser.value(QStringLiteral("calls")), 1, 5000, &config.calls))
+        return usageError(QStringLiteral("--calls: must be a number from 1 to 5000"));
+    if (!intIn(parser.value(QStringLiteral("duration")), 1, 86400, &config.durationSeconds))
+        return usageError(QStringLiteral("--duration: must be whole seconds from 1 to 86400"));
+    if (!intIn(parser.value(QStringLiteral("ramp")), 0, 60000, &config.rampMs))
+        return usageError(QStringLiteral("--ramp: must be milliseconds from 0 to 60000"));
+    const bool hasUtterances = parser.isSet(QStringLiteral("utterances"));
+    const bool hasText = parser.isSet(QStringLiteral("text"));
+    if (hasUtterances == hasText)
+        return usageError(QStringLiteral("give --utterances DIR or --text FILE (one of them)"));
+    if (hasUtterances) {
+        QStringList names;
+        auto utterances = telephony::LoadGenerator::readUtterances(parser.value(QStringLiteral("utterances")), &names);
+        if (!utterances.ok())
+            return usageError(QStringLiteral("--utterances: %1").arg(utterances.error()));
+        config.utterances = std::move(utterances).value();
+        err(QStringLiteral("loadgen: %1 utterance(s): %2").arg(names.size()).arg(names.join(QStringLiteral(", "))));
+    } else {
+        QFile file(parser.value(QStringLiteral("text")));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(QStringLiteral("--text: %1: %2").arg(file.fileName(), file.errorString()));
+        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+            if (!line.trimmed().isEmpty())
+                config.texts << line.trimmed();
+        }
+        if (config.texts.isEmpty())
+            return usageError(QStringLiteral("--text: %1 has no non-empty line").arg(file.fileName()));
+    }
+    config.streamSecret = qgetenv("TWILIO_AUTH_TOKEN");
+
+    telephony::LoadGenerator generator(config);
+    QObject::connect(&generator, &telephony::LoadGenerator::finished, &generator, [] { QCoreApplication::exit(0); });
+    err(QStringLiteral("loadgen: %1 call(s) for %2 s against %3").arg(config.calls).arg(config.durationSeconds).arg(config.url.toString()));
+    generator.start();
+    QCoreApplication::exec();
+    const telephony::LoadReport &report = generator.report();
+    if (parser.isSet(QStringLiteral("json")))
+        outJson(report.toJson());
+    else
+        out(report.toText());
+    return report.answered > 0 ? Ok : Failed;
+}
+
+} // namespace ringside::cli

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "telephony/standincaller.h"
+#include "util/jsonqt.h"
+#include "util/result.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+#include <vector>
+
+namespace ringside::telephony {
+
+// What a load run reports (ringside-engine loadgen; docs/telephony.md).
+struct LoadReport
+{
+    int calls = 0;
+    int answered = 0;             // the agent's voice reached the caller
+    int droppedCalls = 0;         // closed by the gateway before the caller hung up
+    qint64 framesSent = 0;
+    qint64 framesReceived = 0;
+    qint64 lateFrames = 0;        // outbound frames that came after the caller's buffer ran dry
+    qint64 gapMs = 0;             // silence heard inside the agent's speech
+    qint64 senderStalls = 0;      // this process fell behind its own 20 ms pace (it, not the engine, was slow)
+    std::vector<int> turnLatenciesMs; // end of the caller's words → first agent audio, all calls
+    double wallSeconds = 0;
+    double engineCpuPercent = -1; // of one core, from the gateway's /healthz; -1 when unknown
+    double localCpuPercent = 0;   // this process
+    QString cpuSource;            // "gateway /healthz" or "local process"
+
+    int percentile(double p) const; // -1 without latencies
+    QString toText() const;
+    json toJson() const;
+};
+
+// Runs C stand-in Twilio callers against a gateway for a while: each dials, waits for the agent to
+// finish a sentence, speaks the next utterance (rotating through the set) at real-time pace,
+// listens to the reply, and repeats until the duration is up; then hangs up. One 10 ms clock drives
+// every caller. Emits finished() with the report.
+class LoadGenerator : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        QUrl url;                         // ws://host:port/twilio/media
+        int calls = 1;
+        int durationSeconds = 30;
+        std::vector<std::vector<std::int16_t>> utterances; // 8 kHz PCM16; or
+        QStringList texts;                // typed turns (the gateway must allow ringside.text)
+        int rampMs = 50;                  // between dials, so connects do not arrive all at once
+        QByteArray streamSecret;          // TWILIO_AUTH_TOKEN of the gateway, to compute ringside_auth
+    };
+
+    explicit LoadGenerator(Config config, QObject *parent = nullptr);
+    ~LoadGenerator() override;
+
+    void start();
+    const LoadReport &report() const { return m_report; }
+
+    // The WAV (any rate, resampled to 8 kHz) and raw μ-law (.ulaw/.mulaw, 8 kHz) files in `dir`,
+    // in name order. Fails naming the file that cannot be read, or when there is none.
+    static Result<std::vector<std::vector<std::int16_t>>> readUtterances(const QString &dir, QStringList *names = nullptr);
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    struct Caller;
+    void dialNext();
+    void onTick();
+    void finish();
+    void readEngineCpu(bool atEnd);
+
+    Config m_config;
+    std::vector<std::unique_ptr<Caller>> m_callers;
+    QTimer m_clock;
+    QTimer m_dialTimer;
+    QElapsedTimer m_wall;
+    QNetworkAccessManager m_network;
+    qint64 m_engineCpuStartMs = -1;
+    qint64 m_engineCpuEndMs = -1;
+    qint64 m_localCpuStartMs = 0;
+    int m_pendingCpuReads = 0;
+    bool m_stopping = false;
+    LoadReport m_report;
+};
+
+} // namespace ringside::telephony
