@@ -38,7 +38,8 @@ struct SpeechChoice
 // (FallbackStt / FallbackTts): the caller is never left unheard or in silence.
 //
 // One SpeechProviders serves many calls; the embedded synthesizer and the recognizer's model are
-// shared and made on first use. Thread-safe after construction.
+// shared and made on first use. Thread-safe after construction. It must outlive the engines it
+// returns: a FallbackStt asks it for the embedded recognizer when its provider fails.
 class SpeechProviders
 {
 public:
