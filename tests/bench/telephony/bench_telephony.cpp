@@ -1,0 +1,166 @@
+// How many concurrent live calls a gateway sustains. Each benchmark starts `ringside-engine serve`
+// as its own process (so its CPU is its own, read from /healthz) and runs N stand-in Twilio callers
+// here for a fixed time: every caller streams 20 ms μ-law frames both ways like a phone line and
+// takes turns once the agent has finished speaking.
+//   BM_TextCalls/N     typed turns (ringside.text), recognizer off: the gateway, sessions, TTS and pacing
+//   BM_SpokenCalls/N   WAV turns heard by the embedded pocketsphinx: the real-time recognition load
+// Counters: answered calls, late outbound frames (the caller heard a gap), p50/p95/p99 turn
+// latency (end of the caller's words → first agent audio) and engine CPU in % of one core.
+// Run: build/bench/bench_telephony [--benchmark_filter=Text]
+#include "commerce/demostore.h"
+#include "commerce/fixtureimporter.h"
+#include "speech/espeaktts.h"
+#include "speech/resampler.h"
+#include "storage/database.h"
+#include "telephony/loadgenerator.h"
+#include "util/clock.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <condition_variable>
+#include <mutex>
+
+using namespace ringside;
+
+namespace {
+
+const QString kNow = QStringLiteral("2026-11-26T10:00:00+05:30");
+
+QString demoDatabase()
+{
+    static QTemporaryDir dir;
+    static const QString path = [] {
+        const QString p = dir.filePath(QStringLiteral("bench.db"));
+        QString error;
+        auto db = Database::open(p, &error);
+        commerce::ImportOptions options;
+        options.now = parseIso(kNow);
+        commerce::FixtureImporter(*db).importData(commerce::generateDemoStore(1, options.now), options);
+        return p;
+    }();
+    return path;
+}
+
+// The caller's turns, synthesized once at 8 kHz.
+std::vector<std::vector<std::int16_t>> spokenTurns()
+{
+    static const auto turns = [] {
+        EspeakTts tts;
+        std::vector<std::vector<std::int16_t>> out;
+        for (const QString &text : { QStringLiteral("Where is my order?"), QStringLiteral("O R D 4 8 2 9 1 3") }) {
+            TtsConfig config;
+            config.voice = QStringLiteral("en-us");
+            config.sampleRate = 8000;
+            std::vector<std::int16_t> pcm;
+            std::mutex m;
+            std::condition_variable cv;
+            bool done = false;
+            tts.synthesize(
+                    text, config,
+                    [&](const TtsChunk &chunk) {
+                        std::lock_guard g(m);
+                        const auto *samples = reinterpret_cast<const std::int16_t *>(chunk.audio.constData());
+                        pcm.insert(pcm.end(), samples, samples + chunk.audio.size() / 2);
+                        if (chunk.last) {
+                            done = true;
+                            cv.notify_all();
+                        }
+                    },
+                    [&](quint64, const QString &) {
+                        std::lock_guard g(m);
+                        done = true;
+                        cv.notify_all();
+                    });
+            std::unique_lock lock(m);
+            cv.wait(lock, [&] { return done; });
+            out.push_back(pcm);
+        }
+        return out;
+    }();
+    return turns;
+}
+
+void runCalls(benchmark::State &state, bool spoken)
+{
+    const int calls = int(state.range(0));
+    const int seconds = int(state.range(1));
+    for (auto _ : state) {
+        QProcess serve;
+        QStringList args = { QStringLiteral("serve"), QStringLiteral("--db"), demoDatabase(), QStringLiteral("--port"), QStringLiteral("0"),
+                             QStringLiteral("--now"), kNow };
+        if (!spoken)
+            args << QStringLiteral("--no-stt") << QStringLiteral("--allow-text");
+        serve.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        serve.start(QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine"), args);
+        QByteArray out;
+        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        while (!listening.match(QString::fromUtf8(out)).hasMatch() && serve.state() != QProcess::NotRunning) {
+            serve.waitForReadyRead(200);
+            out += serve.readAllStandardOutput();
+        }
+        const QString port = listening.match(QString::fromUtf8(out)).captured(1);
+        if (port.isEmpty()) {
+            state.SkipWithError("serve did not start");
+            return;
+        }
+        telephony::LoadGenerator::Config config;
+        config.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/twilio/media").arg(port));
+        config.calls = calls;
+        config.durationSeconds = seconds;
+        config.rampMs = std::max(2, 2000 / calls);
+        if (spoken)
+            config.utterances = spokenTurns();
+        else
+            config.texts = { QStringLiteral("where is my order"), QStringLiteral("my order number is O R D 4 8 2 9 1 3") };
+        telephony::LoadGenerator generator(config);
+        QEventLoop loop;
+        QObject::connect(&generator, &telephony::LoadGenerator::finished, &loop, &QEventLoop::quit);
+        generator.start();
+        loop.exec();
+        serve.terminate();
+        serve.waitForFinished(15000);
+
+        const telephony::LoadReport &r = generator.report();
+        state.counters["answered"] = r.answered;
+        state.counters["dropped"] = r.droppedCalls;
+        state.counters["late_frames"] = double(r.lateFrames);
+        state.counters["gap_ms"] = double(r.gapMs);
+        state.counters["turns"] = double(r.turnLatenciesMs.size());
+        state.counters["p50_ms"] = r.percentile(50);
+        state.counters["p95_ms"] = r.percentile(95);
+        state.counters["p99_ms"] = r.percentile(99);
+        state.counters["engine_cpu_pct"] = r.engineCpuPercent;
+        state.counters["loadgen_cpu_pct"] = r.localCpuPercent;
+        state.counters["sender_stalls"] = double(r.senderStalls);
+    }
+}
+
+void BM_TextCalls(benchmark::State &state)
+{
+    runCalls(state, false);
+}
+void BM_SpokenCalls(benchmark::State &state)
+{
+    runCalls(state, true);
+}
+
+} // namespace
+
+BENCHMARK(BM_TextCalls)->Args({ 100, 20 })->Args({ 250, 20 })->Args({ 500, 20 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_SpokenCalls)->Args({ 2, 25 })->Args({ 4, 25 })->Args({ 8, 25 })->Args({ 12, 25 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
