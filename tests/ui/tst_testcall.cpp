@@ -256,6 +256,24 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->engine()->isActive(), 10000);
     }
 
+    void agentsSavedMeanwhileAppearWhenComingBack()
+    {
+        QVERIFY(!m_workspace->selectAgent(QStringLiteral("my-tracker")));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("agents"))));
+        QFile shipped(QStringLiteral(":/ringside/agents/order-tracker.json"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        json agent = json::parse(shipped.readAll().toStdString());
+        agent["name"] = "My Tracker";
+        QFile mine(m_dir.filePath(QStringLiteral("agents/my-tracker.json")));
+        QVERIFY(mine.open(QIODevice::WriteOnly));
+        mine.write(QByteArray::fromStdString(agent.dump(2)));
+        mine.close();
+        QSignalSpy reloaded(m_workspace.get(), &TestCallWorkspace::reloaded);
+        m_workspace->activated();
+        QVERIFY(reloaded.wait(20000));
+        QVERIFY(m_workspace->selectAgent(QStringLiteral("my-tracker")));
+    }
+
     void cleanupTestCase()
     {
         m_workspace.reset();

@@ -195,7 +195,8 @@ QIcon TestCallWorkspace::icon() const
 
 void TestCallWorkspace::activated()
 {
-    if (m_dirty)
+    // Agents may have been saved in the Agents workspace meanwhile; a running call keeps its lists.
+    if (!m_engine->isActive())
         reload();
 }
 
