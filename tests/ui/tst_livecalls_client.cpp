@@ -104,6 +104,7 @@ void TestLiveCallsClient::acceptsTheToken()
     QCOMPARE(client.state(), MonitorClient::State::Connected);
     QCOMPARE(stringAt(received[0], "type"), QStringLiteral("snapshot"));
     QCOMPARE(received[0].value("protocol", 0), 1);
+    QCOMPARE(stringAt(received[0], "operator"), QStringLiteral("tester")); // named from the first message on
     QVERIFY(received[0]["calls"].is_array());
     // The hello the client sends on connecting names this operator.
     QCOMPARE(stringAt(received[1], "type"), QStringLiteral("ack"));

@@ -2,6 +2,7 @@
 
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QUrlQuery>
 
 namespace ringside::ui {
 
@@ -80,7 +81,15 @@ void MonitorClient::connectNow()
     }
     ++m_attempts;
     m_lastError.clear();
-    QNetworkRequest request(url);
+    // The name goes in the URL too, so the snapshot that opens the feed already carries it.
+    QUrl withName = url;
+    if (!m_endpoint.operatorName.isEmpty()) {
+        QUrlQuery query(withName);
+        query.removeAllQueryItems(QStringLiteral("operator"));
+        query.addQueryItem(QStringLiteral("operator"), m_endpoint.operatorName);
+        withName.setQuery(query);
+    }
+    QNetworkRequest request(withName);
     if (!m_endpoint.token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_endpoint.token.toUtf8());
     setState(m_attempts > 1 ? State::Reconnecting : State::Connecting, tr("Connecting to %1…").arg(url.toDisplayString(QUrl::RemoveQuery)));
