@@ -18,6 +18,7 @@
 #include "storage/database.h"
 #include "telephony/standincaller.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -213,8 +214,18 @@ void TestLiveCallsWorkspace::takeOverSayWhisperHandBackEnd()
     QVERIFY(QTest::qWaitFor([&] { return transcriptHas(feed, id, TranscriptEntry::Kind::Control, QStringLiteral("handed the call back")); }, 5000));
     QVERIFY(!m_ws->findChild<QPushButton *>(QStringLiteral("live-hand-back"))->isEnabled());
 
+    // End, recording the outcome the operator chose.
+    QSignalSpy ended(&feed, &LiveFeed::callEnded);
+    auto *outcome = m_ws->findChild<QComboBox *>(QStringLiteral("live-end-outcome"));
+    QVERIFY(outcome && outcome->isEnabled());
+    const int resolved = outcome->findData(QStringLiteral("resolved"));
+    QVERIFY(resolved > 0);
+    outcome->setCurrentIndex(resolved);
     QVERIFY(test::clickButton(m_ws.get(), QStringLiteral("live-end")));
     QVERIFY(QTest::qWaitFor([&] { return feed.calls()->call(id) == nullptr; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 3000));
+    QCOMPARE(ended.last().at(0).toString(), id);
+    QCOMPARE(ended.last().at(1).toString(), QStringLiteral("resolved"));
     QVERIFY(QTest::qWaitFor([&] { return !caller->isOpen(); }, 5000));
     // The shown transcript stays, marked ended.
     QVERIFY(feed.transcript(id) && feed.transcript(id)->isEnded());

@@ -3,7 +3,11 @@
 #include "callsmodel.h"
 #include "livefeed.h"
 
+#include "analytics/callrecord.h"
+#include "common/labels.h"
 #include "telephony/monitorprotocol.h"
+
+#include <QComboBox>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,6 +50,14 @@ CallControls::CallControls(LiveFeed &feed, QWidget *parent)
                      tr("Give the call back to the agent"));
     m_end = add(QStringLiteral("live-end"), tr("&End"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                 tr("Say goodbye and end the call"));
+    // What the call record should say; by default the engine's own judgement of the call.
+    m_outcome = new QComboBox(this);
+    m_outcome->setObjectName(QStringLiteral("live-end-outcome"));
+    m_outcome->setToolTip(tr("The outcome End writes on the call record"));
+    m_outcome->addItem(tr("Outcome: as the agent judged"), QString());
+    for (const QString &o : analytics::outcomes())
+        m_outcome->addItem(outcomeLabel(o), o);
+    buttons->addWidget(m_outcome);
     buttons->addStretch(1);
 
     m_message = new QLabel(this);
@@ -126,6 +138,7 @@ void CallControls::refresh()
     m_say->setEnabled(mine && hasText);
     m_handBack->setEnabled(mine);
     m_end->setEnabled(live && (!takenOver || mine));
+    m_outcome->setEnabled(m_end->isEnabled());
 }
 
 void CallControls::showMessage(const QString &text, bool problem)
@@ -196,7 +209,11 @@ void CallControls::handBack()
 
 void CallControls::endCall()
 {
-    send(QLatin1String(cmd::end), tr("Ending the call"));
+    const QString outcome = m_outcome->currentData().toString();
+    const QString id = m_feed.sendCommand(QLatin1String(cmd::end), m_callId,
+                                          outcome.isEmpty() ? json::object() : json{ { "outcome", outcome } });
+    m_pending.insert(id, tr("Ending the call"));
+    m_outcome->setCurrentIndex(0); // the next call starts from the engine's judgement again
 }
 
 void CallControls::onAnswer(const QString &requestId, const QString &command, const QString &callId, bool ok,

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -56,6 +57,7 @@ private:
     QPushButton *m_say = nullptr;
     QPushButton *m_handBack = nullptr;
     QPushButton *m_end = nullptr;
+    QComboBox *m_outcome = nullptr;
     QLabel *m_message = nullptr;
     QHash<QString, QString> m_pending; // request id → what to say when it succeeds
 };
