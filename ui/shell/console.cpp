@@ -38,7 +38,6 @@ Console::Console(ConsoleOptions options, QSettings &settings, QProcessEnvironmen
 
     m_window = std::make_unique<MainWindow>();
     m_window->attachBackend(*m_backend);
-    QStyle *style = m_window->style();
     m_agents = new AgentsWorkspace(*m_backend, m_clock, m_paths.agentsFolder);
     m_analytics = new AnalyticsWorkspace(*m_backend, m_clock);
     m_settingsWorkspace = new SettingsWorkspace(*m_backend, *m_settings, *m_secrets, std::move(environment));
