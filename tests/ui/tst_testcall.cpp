@@ -8,6 +8,7 @@
 #include "testcall/testcallengine.h"
 #include "testcall/testcallworkspace.h"
 #include "testcall/transcriptview.h"
+#include "testcall/voicelink.h"
 #include "testcall/wavcaller.h"
 #include "uitestutil.h"
 
@@ -17,6 +18,7 @@
 #include "util/clock.h"
 #include "util/jsonqt.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -254,6 +256,57 @@ private Q_SLOTS:
         QVERIFY(m_workspace->engine()->isActive());
         QVERIFY(clickButton(m_workspace.get(), QStringLiteral("endCallButton")));
         QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->engine()->isActive(), 10000);
+    }
+
+    void talksThroughMicrophoneAndSpeakerDevices()
+    {
+        // The devices are buffers here (this machine has none): the caller's line as 16 kHz PCM
+        // in, the agent's voice collected out — the same VoiceLink path the Talk button opens on
+        // the system microphone and speaker.
+        EspeakTts tts;
+        std::vector<std::int16_t> caller = silence(300, 16000);
+        append(caller, speak(tts, QStringLiteral("Where is my order?"), QStringLiteral("en-us"), 1.0, 16000));
+        append(caller, silence(1500, 16000));
+        addNoise(caller, 20.0, 5);
+        auto spoken = std::make_shared<QByteArray>();
+        VoiceDevices devices;
+        devices.openInput = [caller](QObject *owner, QString *) -> QIODevice * {
+            auto *mic = new QBuffer(owner);
+            mic->setData(reinterpret_cast<const char *>(caller.data()), qsizetype(caller.size() * 2));
+            mic->open(QIODevice::ReadOnly);
+            return mic;
+        };
+        devices.openOutput = [spoken](QObject *owner, QString *) -> QIODevice * {
+            auto *speaker = new QBuffer(spoken.get(), owner);
+            speaker->open(QIODevice::WriteOnly);
+            return speaker;
+        };
+
+        QVERIFY(m_workspace->selectAgent(QStringLiteral("order-tracker")));
+        m_workspace->setRecord(QString());
+        QSignalSpy started(m_workspace->engine(), &TestCallEngine::started);
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("startCallButton")));
+        QVERIFY(started.wait(20000));
+        QSignalSpy listening(m_workspace->voice(), &VoiceLink::started);
+        QSignalSpy agentAudio(m_workspace->voice(), &VoiceLink::agentAudio);
+        QSignalSpy answered(m_workspace->engine(), &TestCallEngine::turnAnswered);
+        m_workspace->startVoice(devices);
+        QVERIFY(listening.wait(20000));
+        QCOMPARE(listening.first().first().toString(), QString());
+        QVERIFY(answered.wait(20000));   // heard, said to the Session, answered
+        QString heard;
+        for (const SessionEvent &e : m_workspace->transcript()->events())
+            if (e.type == QLatin1String("user"))
+                heard = e.text();
+        QVERIFY2(normalizeTranscript(heard).contains(QStringLiteral("order")), qPrintable(heard));
+        // The reply is synthesized and played to the speaker.
+        QTRY_VERIFY_WITH_TIMEOUT(!agentAudio.isEmpty() && agentAudio.last().first().toLongLong() > 8000, 15000);
+        QSignalSpy stopped(m_workspace->voice(), &VoiceLink::stopped);
+        QVERIFY(clickButton(m_workspace.get(), QStringLiteral("endCallButton")));
+        QVERIFY(stopped.wait(10000));
+        QVERIFY(!m_workspace->voice()->isRunning());
+        const auto *samples = reinterpret_cast<const std::int16_t *>(spoken->constData());
+        QVERIFY(rms(samples, std::size_t(spoken->size() / 2)) > 100.0);
     }
 
     void agentsSavedMeanwhileAppearWhenComingBack()

@@ -14,6 +14,7 @@
 #include "livecalls/livecallsworkspace.h"
 #include "settings/settingsworkspace.h"
 #include "testcall/testcallworkspace.h"
+#include "testcall/voicelink.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -42,6 +43,9 @@ Console::Console(ConsoleOptions options, QSettings &settings, QProcessEnvironmen
     m_analytics = new AnalyticsWorkspace(*m_backend, m_clock);
     m_settingsWorkspace = new SettingsWorkspace(*m_backend, *m_settings, *m_secrets, std::move(environment));
     m_testCall = new TestCallWorkspace(*m_backend, m_clock, m_paths.agentsFolder, m_paths.scenariosFolder);
+    m_testCall->setVoiceDevices([settings = m_settings.get()] {
+        return VoiceLink::systemDevices(settings->audioInput(), settings->audioOutput());
+    });
     auto *liveCalls = new LiveCallsWorkspace(*m_backend, *m_settings, *m_secrets, m_clock, m_paths.agentsFolder);
     m_window->addWorkspace(m_agents);
     m_window->addWorkspace(m_testCall);

@@ -3,7 +3,7 @@
 #include "scenariodraft.h"
 #include "scenariopanel.h"
 #include "transcriptview.h"
-#include "wavcaller.h"
+#include "calleraudiobar.h"
 
 #include "agents/previewvariables.h"
 #include "common/labels.h"
@@ -14,17 +14,13 @@
 #include "tools/toolcatalogue.h"
 #include "util/clock.h"
 
-#include <QAudioDevice>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMediaDevices>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
@@ -79,41 +75,8 @@ TestCallWorkspace::TestCallWorkspace(Backend &backend, const Clock &clock, QStri
     m_banner->setObjectName(QStringLiteral("escalationBanner"));
     layout->addWidget(m_banner);
 
-    // Sound devices: this build talks to the agent by typing; say plainly what the machine has.
-    m_audioNote = new QLabel(this);
-    m_audioNote->setObjectName(QStringLiteral("audioNote"));
-    m_audioNote->setWordWrap(true);
-    m_audioNote->setEnabled(false);
-    const bool hasMicrophone = !QMediaDevices::audioInputs().isEmpty();
-    m_audioNote->setText(hasMicrophone
-                             ? tr("Microphone: %1. Live microphone calls are not in the console yet: type as the "
-                                  "caller, or play WAV files in.").arg(QMediaDevices::defaultAudioInput().description())
-                             : tr("No microphone found on this machine: type as the caller, or play WAV files in."));
-    layout->addWidget(m_audioNote);
-
-    // What the speech side hears while WAV files play in: level, VAD state, partial transcript.
-    auto *speechRow = new QHBoxLayout;
-    m_playWav = new QPushButton(style()->standardIcon(QStyle::SP_MediaVolume), tr("Play WAV…"), this);
-    m_playWav->setObjectName(QStringLiteral("playWavButton"));
-    m_playWav->setToolTip(tr("Play WAV files in as the caller's voice: the agent's recognizer hears them"));
-    m_level = new QProgressBar(this);
-    m_level->setObjectName(QStringLiteral("inputLevel"));
-    m_level->setRange(-60, 0);
-    m_level->setValue(-60);
-    m_level->setTextVisible(false);
-    m_level->setMaximumWidth(140);
-    m_level->setToolTip(tr("Input level"));
-    m_vad = new QLabel(tr("Silence"), this);
-    m_vad->setObjectName(QStringLiteral("vadState"));
-    m_partial = new QLabel(this);
-    m_partial->setObjectName(QStringLiteral("partialTranscript"));
-    m_partial->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic"));
-    speechRow->addWidget(m_playWav);
-    speechRow->addWidget(m_level);
-    speechRow->addWidget(m_vad);
-    speechRow->addWidget(m_partial, 1);
-    layout->addLayout(speechRow);
-    m_wav = new WavCaller(this);
+    m_audio = new CallerAudioBar(this);
+    layout->addWidget(m_audio);
 
     auto *splitter = new QSplitter(this);
     auto *callPane = new QWidget(splitter);
@@ -153,24 +116,10 @@ TestCallWorkspace::TestCallWorkspace(Backend &backend, const Clock &clock, QStri
     connect(m_send, &QPushButton::clicked, this, &TestCallWorkspace::sendTyped);
     connect(m_input, &QLineEdit::returnPressed, this, &TestCallWorkspace::sendTyped);
     connect(m_save, &QPushButton::clicked, this, &TestCallWorkspace::saveScenario);
-    connect(m_playWav, &QPushButton::clicked, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Play WAV files in"), QString(),
-                                                                tr("WAV files (*.wav)"));
-        playWavFiles(files);
-    });
-    connect(m_wav, &WavCaller::level, m_level, [this](double dbfs) { m_level->setValue(int(std::max(-60.0, dbfs))); });
-    connect(m_wav, &WavCaller::speakingChanged, this, [this](bool speaking) {
-        m_vad->setText(speaking ? tr("Speech") : tr("Silence"));
-    });
-    connect(m_wav, &WavCaller::partial, this, [this](const QString &text) { m_partial->setText(text); });
-    connect(m_wav, &WavCaller::heard, this, [this](const QString &text) {
-        m_partial->clear();
-        m_engine->say(text);
-    });
-    connect(m_wav, &WavCaller::finished, this, [this](const QString &error) {
-        if (!error.isEmpty())
-            m_messages->showMessage(MessageBar::Kind::Error, tr("A WAV file could not be played in: %1").arg(error));
-        updateButtons();
+    connect(m_audio, &CallerAudioBar::heard, m_engine, &TestCallEngine::say);
+    connect(m_audio, &CallerAudioBar::interrupted, m_engine, &TestCallEngine::interrupted);
+    connect(m_audio, &CallerAudioBar::failed, this, [this](const QString &message) {
+        m_messages->showMessage(MessageBar::Kind::Error, message);
     });
     connect(m_agentCombo, &QComboBox::currentIndexChanged, this, &TestCallWorkspace::updateButtons);
     connect(m_engine, &TestCallEngine::started, this, &TestCallWorkspace::onStarted);
@@ -288,21 +237,33 @@ void TestCallWorkspace::updateButtons()
     m_agentCombo->setEnabled(!active);
     m_recordCombo->setEnabled(!active);
     m_save->setEnabled(!active && !m_transcript->events().isEmpty());
-    m_playWav->setEnabled(active && !m_wav->isPlaying());
+    const CatalogueEntry *agent = active ? currentAgent() : nullptr;
+    m_audio->setCall(agent ? &agent->agent : nullptr);
+}
+
+void TestCallWorkspace::startVoice(const VoiceDevices &devices)
+{
+    m_audio->startVoice(devices);
 }
 
 void TestCallWorkspace::playWavFiles(const QStringList &files)
 {
-    const CatalogueEntry *agent = currentAgent();
-    if (files.isEmpty() || !agent || !m_engine->isActive() || m_wav->isPlaying())
-        return;
-    m_wav->play(agent->agent, files);
-    updateButtons();
+    m_audio->playWavFiles(files);
 }
 
-QString TestCallWorkspace::partialText() const
+WavCaller *TestCallWorkspace::wavCaller() const
 {
-    return m_partial->text();
+    return m_audio->wavCaller();
+}
+
+VoiceLink *TestCallWorkspace::voice() const
+{
+    return m_audio->voice();
+}
+
+void TestCallWorkspace::setVoiceDevices(std::function<VoiceDevices()> source)
+{
+    m_audio->setDeviceSource(std::move(source));
 }
 
 void TestCallWorkspace::startCall()
@@ -387,6 +348,8 @@ void TestCallWorkspace::sendTyped()
 void TestCallWorkspace::onEvent(const SessionEvent &event)
 {
     m_transcript->addEvent(event);
+    if (event.type == QLatin1String("agent"))
+        m_audio->agentSaid(event.text());
     if (event.type == QLatin1String("escalation")) {
         m_banner->showMessage(MessageBar::Kind::Warning,
                               tr("Escalated to a person — %1: %2")

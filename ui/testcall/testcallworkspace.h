@@ -7,10 +7,11 @@
 
 #include <QDateTime>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 
 namespace ringside {
@@ -20,10 +21,13 @@ class Clock;
 namespace ringside::ui {
 
 class Backend;
+class CallerAudioBar;
 class MessageBar;
 class ScenarioPanel;
 class TranscriptView;
+class VoiceLink;
 class WavCaller;
+struct VoiceDevices;
 
 // Test Call: pick an agent and what the call is about (a demo order, cart or customer), start the
 // call and type as the caller; the transcript shows the agent's words, tool calls and results
@@ -53,8 +57,13 @@ public:
 
     // Plays WAV files in as the caller's voice during the running call (the "Play WAV…" button).
     void playWavFiles(const QStringList &files);
-    WavCaller *wavCaller() const { return m_wav; }
-    QString partialText() const;
+    WavCaller *wavCaller() const;
+    // Talks through `devices` (the microphone and speaker; buffers in tests) during the running
+    // call: the "Talk" button with the system devices.
+    void startVoice(const VoiceDevices &devices);
+    VoiceLink *voice() const;
+    // The microphone and speaker Talk uses (the console passes Settings ▸ Audio devices).
+    void setVoiceDevices(std::function<VoiceDevices()> source);
 
     // Saves the last call as a scenario; returns the file, or empty (the message bar says why).
     QString saveScenario();
@@ -94,12 +103,7 @@ private:
     QLineEdit *m_input = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_latency = nullptr;
-    QLabel *m_audioNote = nullptr;
-    QPushButton *m_playWav = nullptr;
-    QProgressBar *m_level = nullptr;
-    QLabel *m_vad = nullptr;
-    QLabel *m_partial = nullptr;
-    WavCaller *m_wav = nullptr;
+    CallerAudioBar *m_audio = nullptr;
     MessageBar *m_banner = nullptr;
     MessageBar *m_messages = nullptr;
     TranscriptView *m_transcript = nullptr;
