@@ -601,6 +601,69 @@
         <source>%1 refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The outcome End writes on the call record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: as the agent judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CallerAudioBar</name>
+    <message>
+        <source>Microphone: %1. Press Talk during a call to speak as the caller; you can also type, or play WAV files in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone found on this machine: type as the caller, or play WAV files in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speak as the caller through the microphone; the agent answers through the speaker and stops when you talk over it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play WAV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play WAV files in as the caller&apos;s voice: the agent&apos;s recognizer hears them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play WAV files in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAV files (*.wav)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A WAV file could not be played in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot talk through the microphone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ringside::ui::CallsModel</name>
@@ -1293,13 +1356,6 @@
         <source>Call %1 has ended</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 · %n active call(s) · %2 waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>⚠ Escalated — %1%2. Waiting %3: Accept or Take over.</source>
         <translation type="unfinished"></translation>
@@ -1338,6 +1394,26 @@
     </message>
     <message>
         <source>Could not accept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls right now. Phones reach the embedded engine at ws://127.0.0.1:%1/twilio/media (Twilio) or /exotel/media (Exotel); calls appear here as they connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls right now. Calls appear here as they connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 active call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 active calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2020,14 +2096,6 @@
         <translation>किसके बारे में:</translation>
     </message>
     <message>
-        <source>Microphone: %1. Spoken test calls are not wired into the console yet — type as the caller below; `ringside-engine voice` plays WAV files through the speech pipeline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No microphone found on this machine — type as the caller below; `ringside-engine voice` plays WAV files through the speech pipeline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Type what the caller says and press Enter</source>
         <translation>कॉलर क्या कहता है लिखें और Enter दबाएँ</translation>
     </message>
@@ -2343,6 +2411,43 @@
     </message>
     <message>
         <source>Edit variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::VoiceLink</name>
+    <message>
+        <source>no microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not record 16-bit mono audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no speaker: the agent&apos;s replies are shown as text only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::VoiceWorker</name>
+    <message>
+        <source>no microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::WavCaller</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no recognizer for this agent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the recognizer cannot hear this file: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
