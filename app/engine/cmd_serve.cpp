@@ -89,7 +89,7 @@ int runServe(const QStringList &args)
     parser.addOption({ QStringLiteral("agents"), QStringLiteral("A folder of your agent files, beside the shipped ones."), QStringLiteral("DIR") });
     parser.addOption({ QStringLiteral("brain"), QStringLiteral("playbook (default, offline) or llm."), QStringLiteral("KIND"),
                        QStringLiteral("playbook") });
-    parser.addOption({ QStringLiteral("workers"), QStringLiteral("Engine threads (default: one per CPU core)."), QStringLiteral("N"),
+    parser.addOption({ QStringLiteral("workers"), QStringLiteral("Engine threads (default: four per CPU core)."), QStringLiteral("N"),
                        QStringLiteral("0") });
     parser.addOption({ QStringLiteral("escalation-sla"), QStringLiteral("Seconds an escalated caller waits for an operator before a callback is offered (default 120)."),
                        QStringLiteral("S"), QStringLiteral("120") });

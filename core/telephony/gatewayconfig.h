@@ -11,7 +11,7 @@ namespace ringside::telephony {
 // How a gateway runs (docs/telephony.md lists each as a `serve` option).
 struct GatewayConfig
 {
-    int workers = 0;                       // engine threads; 0: one per CPU core
+    int workers = 0;                       // engine threads; 0: four per CPU core (see Gateway::start)
     QString brainKind = QStringLiteral("playbook");
     bool speechRecognition = true;         // false: nothing is recognized (text-injected load tests)
     bool allowTextInjection = false;       // accept {"event":"ringside.text"} on media streams
