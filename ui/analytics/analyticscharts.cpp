@@ -4,6 +4,7 @@
 #include "common/labels.h"
 
 #include <QAreaSeries>
+#include <QColor>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -154,7 +155,13 @@ void AnalyticsCharts::fillCallsPerDay(const AnalyticsSnapshot &s)
     std::vector<qint64> base(series.days.size(), 0);
     double peak = 0;
     QList<QAreaSeries *> areas;
+    // A colour per use case, so a use case keeps its colour whichever others have calls (the
+    // chart theme has five colours and would give a sixth use case the first one again).
+    static const QColor palette[] = { QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53), QColor(0xf6, 0xa6, 0x25),
+                                      QColor(0x6d, 0x5f, 0xd5), QColor(0xbf, 0x59, 0x3e), QColor(0x90, 0x90, 0x90) };
+    int colour = -1;
     for (const QString &useCase : analytics::useCases()) {   // a stable order and colour per use case
+        ++colour;
         const auto it = series.calls.find(useCase);
         if (it == series.calls.end())
             continue;
@@ -174,6 +181,8 @@ void AnalyticsCharts::fillCallsPerDay(const AnalyticsSnapshot &s)
         area->setName(useCaseLabel(useCase));
         area->setObjectName(useCase);
         area->setOpacity(0.85);
+        area->setColor(palette[colour % int(std::size(palette))]);
+        area->setBorderColor(Qt::white);
         chart->addSeries(area);
         areas << area;
     }

@@ -42,16 +42,40 @@ QString currencySymbol(const QString &isoCode, const QLocale &locale)
     return symbol;
 }
 
+namespace {
+// The C locale (LC_ALL=C.UTF-8, servers, CI) would print "2,382,021.00₹"; amounts then read as the
+// currency's own English-speaking country writes them ("₹23,82,021.00" for INR).
+QLocale moneyLocale(const QString &isoCode, const QLocale &locale)
+{
+    if (locale.language() != QLocale::C)
+        return locale;
+    static QMutex mutex;
+    static QHash<QString, QLocale> cache;
+    QMutexLocker lock(&mutex);
+    if (auto it = cache.constFind(isoCode); it != cache.cend())
+        return *it;
+    QLocale found = locale;
+    for (const QLocale &l : QLocale::matchingLocales(QLocale::English, QLocale::AnyScript, QLocale::AnyTerritory)) {
+        if (l.currencySymbol(QLocale::CurrencyIsoCode) == isoCode) {
+            found = l;
+            break;
+        }
+    }
+    cache.insert(isoCode, found);
+    return found;
+}
+} // namespace
+
 QString formatMoneyMinor(qint64 minor, const QString &isoCode, const QLocale &locale)
 {
-    const int digits = analytics::currencyDigits(isoCode);
-    return locale.toCurrencyString(analytics::minorToMajor(minor, isoCode), currencySymbol(isoCode, locale), digits);
+    return formatMoney(analytics::minorToMajor(minor, isoCode), isoCode, locale);
 }
 
 QString formatMoney(double amount, const QString &isoCode, const QLocale &locale)
 {
     const int digits = analytics::currencyDigits(isoCode);
-    return locale.toCurrencyString(amount, currencySymbol(isoCode, locale), digits);
+    const QLocale l = moneyLocale(isoCode, locale);
+    return l.toCurrencyString(amount, currencySymbol(isoCode, l), digits);
 }
 
 QString formatRate(const std::optional<double> &fraction, const QLocale &locale, int decimals)
