@@ -34,7 +34,10 @@ public:
         connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &t) {
             messages.push_back(json::parse(t.toStdString(), nullptr, false));
         });
-        connect(&socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) { ++binaryFrames; });
+        connect(&socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &frame) {
+            ++binaryFrames;
+            lastBinary = frame;
+        });
     }
 
     bool open(const QUrl &url, const QByteArray &authorization = {})
@@ -103,6 +106,7 @@ public:
     QWebSocket socket;
     std::vector<json> messages;
     int binaryFrames = 0;
+    QByteArray lastBinary;
 
 private:
     int m_nextId = 0;

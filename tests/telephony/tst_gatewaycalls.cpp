@@ -5,6 +5,7 @@
 #include "gatewayfixture.h"
 
 #include "speech/mulaw.h"
+#include "telephony/monitorprotocol.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -126,6 +127,34 @@ private slots:
         QVERIFY(alice.waitForEvent(callId, "user", 5000, mark).is_object());
         QTest::qWait(400);
         QCOMPARE(alice.count([&](const json &m) { return isCallEvent(m, callId, "agent"); }, mark), 0);
+
+        // Listen: the call's audio comes to the console in binary frames that name the call.
+        const json listening = alice.reply(alice.send({ { "command", "listen" }, { "call_id", callId }, { "on", true } }));
+        QCOMPARE(listening.value("sample_rate", 0), 8000);
+        QVERIFY(QTest::qWaitFor([&] { return alice.binaryFrames >= 5; }, 3000));
+        QCOMPARE(bob.binaryFrames, 0);
+        telephony::monitor::AudioFrame heard;
+        QString problem;
+        QVERIFY2(telephony::monitor::decodeAudioFrame(alice.lastBinary, &heard, &problem), qPrintable(problem));
+        QCOMPARE(heard.kind, telephony::monitor::AudioKind::CallAudio);
+        QCOMPARE(heard.callId, callId);
+        QCOMPARE(heard.sampleRate, 8000);
+        QCOMPARE(int(heard.samples.size()), 160);
+        // Operator audio (the console's microphone) reaches the caller while Alice holds the call.
+        const std::vector<std::int16_t> tone = [] {
+            std::vector<std::int16_t> t(1600);
+            for (std::size_t i = 0; i < t.size(); ++i)
+                t[i] = std::int16_t(6000 * ((i / 8) % 2 ? 1 : -1));
+            return t;
+        }();
+        const qint64 beforeMic = caller->stats().mediaFramesReceived;
+        alice.socket.sendBinaryMessage(telephony::monitor::encodeAudioFrame(telephony::monitor::AudioKind::OperatorAudio, callId, 8000, tone.data(), tone.size()));
+        QVERIFY(QTest::qWaitFor([&] { return caller->stats().mediaFramesReceived >= beforeMic + 8; }, 3000));
+        const int errorsBefore = bob.count([](const json &m) { return stringAt(m, "code") == QLatin1String("bad_audio"); });
+        bob.socket.sendBinaryMessage(telephony::monitor::encodeAudioFrame(telephony::monitor::AudioKind::OperatorAudio, callId, 8000, tone.data(), tone.size()));
+        QVERIFY(bob.waitFor([&](const json &m) { return stringAt(m, "code") == QLatin1String("bad_audio"); }, 3000).is_object());
+        QVERIFY(bob.count([](const json &m) { return stringAt(m, "code") == QLatin1String("bad_audio"); }) > errorsBefore);
+        alice.send({ { "command", "listen" }, { "call_id", callId }, { "on", false } });
 
         // Say: the operator's words in the agent's voice reach the caller.
         mark = alice.messages.size();
