@@ -63,7 +63,7 @@ public:
     json waitFor(const std::function<bool(const json &)> &pred, int ms = 5000, std::size_t from = 0)
     {
         json found;
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
                 [&] {
                     for (std::size_t i = from; i < messages.size(); ++i) {
                         if (pred(messages[i])) {

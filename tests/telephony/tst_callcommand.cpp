@@ -41,7 +41,7 @@ Run runEngine(const QStringList &args, const QHash<QString, QString> &env)
         e.insert(it.key(), it.value());
     p.setProcessEnvironment(e);
     p.start(QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine"), args);
-    QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 20000);
+    (void)QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 20000);
     Run r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());

@@ -31,7 +31,7 @@ Answer request(const QUrl &url, const QByteArray &postBody = {}, const QList<QPa
     for (const auto &h : headers)
         r.setRawHeader(h.first, h.second);
     QNetworkReply *reply = post ? nam.post(r, postBody) : nam.get(r);
-    QTest::qWaitFor([&] { return reply->isFinished(); }, 5000);
+    (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 5000);
     Answer a;
     a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     a.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();

@@ -30,7 +30,7 @@ json getJson(const QUrl &url)
 {
     QNetworkAccessManager nam;
     QNetworkReply *reply = nam.get(QNetworkRequest(url));
-    QTest::qWaitFor([&] { return reply->isFinished(); }, 3000);
+    (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 3000);
     const json doc = json::parse(reply->readAll().toStdString(), nullptr, false);
     delete reply;
     return doc;
@@ -55,7 +55,7 @@ class TestServeCommand : public QObject
         QByteArray out;
         static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
         QRegularExpressionMatch m;
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
                 [&] {
                     out += serve.readAllStandardOutput();
                     m = listening.match(QString::fromUtf8(out));
