@@ -47,7 +47,7 @@ int LoadReport::percentile(double p) const
 QString LoadReport::toText() const
 {
     QString t;
-    t += QStringLiteral("calls             %1 (answered %2, dropped by the gateway %3)\n").arg(calls).arg(answered).arg(droppedCalls);
+    t += QStringLiteral("calls             %1 (answered %2, ended by the engine first %3)\n").arg(calls).arg(answered).arg(droppedCalls);
     t += QStringLiteral("frames            %1 sent, %2 received\n").arg(framesSent).arg(framesReceived);
     t += QStringLiteral("late frames       %1 (%2 ms of gaps heard)\n").arg(lateFrames).arg(gapMs);
     if (turnLatenciesMs.empty())

@@ -43,6 +43,9 @@ void EmptyState::setContent(const QIcon &icon, const QString &title, const QStri
     m_icon->setPixmap(icon.pixmap(48, 48));
     m_title->setText(title);
     m_text->setText(text);
+    // The layout still sizes the label from its one-line hint on some platforms: ask for the
+    // wrapped height outright so the second line is never cut.
+    m_text->setMinimumHeight(m_text->heightForWidth(m_text->width()));
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());
 }
