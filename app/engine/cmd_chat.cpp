@@ -1,6 +1,7 @@
 // ringside-engine chat: a conversation with an agent, typed on stdin or run from a script, against
 // the store at --db. The work lives in core/engine; this file maps options to a Session and prints
 // what happens (the agent's lines, or every event as JSON Lines with --jsonl).
+#include "clisession.h"
 #include "cliutil.h"
 
 #include "agent/agentcatalogue.h"
@@ -11,7 +12,6 @@
 #include "engine/sessionfactory.h"
 #include "engine/turnwait.h"
 #include "storage/database.h"
-#include "tools/toolcatalogue.h"
 #include "tools/toolregistry.h"
 
 #include <QFile>
@@ -154,15 +154,9 @@ int runChat(const QStringList &args)
         vars.insert(kv.left(eq).trimmed(), kv.mid(eq + 1));
     }
 
-    const AgentCatalogue catalogue(QString(), toolNames());
-    const Result<CatalogueEntry> entry = catalogue.find(parser.value(QStringLiteral("agent")));
-    if (!entry.ok())
-        return usageError(QStringLiteral("--agent: %1").arg(entry.error()));
-    if (!entry->issues.isEmpty()) {
-        for (const AgentIssue &issue : entry->issues)
-            err(QStringLiteral("%1: %2").arg(entry->path, formatIssue(issue)));
-        return Failed;
-    }
+    CatalogueEntry entry;
+    if (!agentFrom(parser, QStringLiteral("chat"), &entry, &code))
+        return code;
 
     auto db = openDatabase(parser);
     if (!db)
@@ -180,13 +174,10 @@ int runChat(const QStringList &args)
     }
 
     SessionRequest request;
-    request.agent = entry->agent;
-    request.agentPath = entry->path;
+    request.agent = entry.agent;
+    request.agentPath = entry.path;
     request.brainKind = parser.value(QStringLiteral("brain"));
-    request.subject.customerId = parser.value(QStringLiteral("customer"));
-    request.subject.orderId = parser.value(QStringLiteral("order"));
-    request.subject.cartId = parser.value(QStringLiteral("cart"));
-    request.subject.callerPhone = parser.value(QStringLiteral("caller"));
+    request.subject = subjectFrom(parser);
     request.subject.overrides = vars;
     request.channel = parser.value(QStringLiteral("channel"));
     request.clock = clock;

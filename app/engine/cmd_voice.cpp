@@ -3,6 +3,7 @@
 // speaking); the engine Session answers and the agent's audio is written per turn. Latency is
 // measured on the audio itself: end of the caller's speech in the input track → first audible
 // agent sample in the output track. Wiring only: the work is in core/speech and core/engine.
+#include "clisession.h"
 #include "cliutil.h"
 
 #include "agent/agentcatalogue.h"
@@ -18,7 +19,6 @@
 #include "speech/wavreader.h"
 #include "speech/wavwriter.h"
 #include "storage/database.h"
-#include "tools/toolcatalogue.h"
 #include "tools/toolregistry.h"
 
 #include <QCoreApplication>
@@ -407,15 +407,9 @@ int runVoice(const QStringList &args)
     if (!QDir().mkpath(outDir))
         return usageError(QStringLiteral("--out-dir: cannot create %1").arg(outDir));
 
-    const AgentCatalogue catalogue(QString(), toolNames());
-    const Result<CatalogueEntry> entry = catalogue.find(parser.value(QStringLiteral("agent")));
-    if (!entry.ok())
-        return usageError(QStringLiteral("--agent: %1").arg(entry.error()));
-    if (!entry->issues.isEmpty()) {
-        for (const AgentIssue &issue : entry->issues)
-            err(QStringLiteral("%1: %2").arg(entry->path, formatIssue(issue)));
-        return Failed;
-    }
+    CatalogueEntry entry;
+    if (!agentFrom(parser, QStringLiteral("voice"), &entry, &code))
+        return code;
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
@@ -428,13 +422,10 @@ int runVoice(const QStringList &args)
         return Failed;
     }
     SessionRequest request;
-    request.agent = entry->agent;
-    request.agentPath = entry->path;
+    request.agent = entry.agent;
+    request.agentPath = entry.path;
     request.brainKind = parser.value(QStringLiteral("brain"));
-    request.subject.customerId = parser.value(QStringLiteral("customer"));
-    request.subject.orderId = parser.value(QStringLiteral("order"));
-    request.subject.cartId = parser.value(QStringLiteral("cart"));
-    request.subject.callerPhone = parser.value(QStringLiteral("caller"));
+    request.subject = subjectFrom(parser);
     request.channel = QStringLiteral("voice");
     request.clock = clock;
     EngineServices services{ store, tools, &records, std::make_shared<const nlu::Analyser>(std::move(analyser).value()) };
@@ -451,7 +442,7 @@ int runVoice(const QStringList &args)
     // Speech engines chosen by the agent's sttProvider / ttsProvider; without a key the embedded
     // engines serve, and a provider failing mid-call falls back to them.
     SpeechProviders providers(QProcessEnvironment::systemEnvironment());
-    SpeechChoice choice = providers.choose(entry->agent.sttProvider, entry->agent.sttModel, entry->agent.ttsProvider,
+    SpeechChoice choice = providers.choose(entry.agent.sttProvider, entry.agent.sttModel, entry.agent.ttsProvider,
                                            [](const QString &reason) { err(QStringLiteral("notice: %1").arg(reason)); });
     for (const QString &n : choice.notices)
         err(QStringLiteral("notice: %1").arg(n));
@@ -463,7 +454,7 @@ int runVoice(const QStringList &args)
     const bool jsonl = parser.isSet(QStringLiteral("jsonl"));
     std::unique_ptr<SpeechPipeline> pipeline;
     std::unique_ptr<VoiceCall> call;
-    pipeline = std::make_unique<SpeechPipeline>(speechConfigFor(entry->agent, *session), std::move(choice.stt), choice.tts.get(),
+    pipeline = std::make_unique<SpeechPipeline>(speechConfigFor(entry.agent, *session), std::move(choice.stt), choice.tts.get(),
                                                 [&call](const SpeechEvent &e) {
                                                     if (call)
                                                         call->onSpeechEvent(e);
