@@ -1,5 +1,6 @@
 // ringside-engine export calls: call records as CSV (RFC 4180) for spreadsheets.
 // The format lives in core/analytics/csvexport.*; this file maps options to it.
+#include "clianalytics.h"
 #include "cliutil.h"
 
 #include "analytics/csvexport.h"
@@ -53,14 +54,9 @@ int runExport(const QStringList &args)
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
-    const auto query = analytics::parseKpiQuery(*db, { parser.value(QStringLiteral("from")), parser.value(QStringLiteral("to")),
-                                                       parser.value(QStringLiteral("tz")), parser.value(QStringLiteral("use-case")),
-                                                       parser.value(QStringLiteral("agent")), parser.value(QStringLiteral("channel")) },
-                                                clock.now());
-    if (!query) {
-        err(QStringLiteral("export: %1").arg(query.error()));
+    const auto query = kpiQueryFrom(parser, *db, clock.now(), QStringLiteral("export"));
+    if (!query)
         return Usage;
-    }
     analytics::CallFilter filter;
     if (parser.isSet(QStringLiteral("from")) || parser.isSet(QStringLiteral("to"))) {
         filter.from = QDateTime::fromMSecsSinceEpoch(query->period.startMs(), Qt::UTC);

@@ -1,5 +1,6 @@
 // ringside-engine kpi: the seed's KPIs (and, with --series, the daily series) for a date range.
 // The figures come from core/analytics; this file maps options to it.
+#include "clianalytics.h"
 #include "cliutil.h"
 
 #include "analytics/dailyseries.h"
@@ -66,14 +67,9 @@ int runKpi(const QStringList &args)
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
-    const auto query = analytics::parseKpiQuery(*db, { parser.value(QStringLiteral("from")), parser.value(QStringLiteral("to")),
-                                                       parser.value(QStringLiteral("tz")), parser.value(QStringLiteral("use-case")),
-                                                       parser.value(QStringLiteral("agent")), parser.value(QStringLiteral("channel")) },
-                                                clock.now());
-    if (!query) {
-        err(QStringLiteral("kpi: %1").arg(query.error()));
+    const auto query = kpiQueryFrom(parser, *db, clock.now(), QStringLiteral("kpi"));
+    if (!query)
         return Usage;
-    }
     try {
         const analytics::KpiReport report = analytics::computeKpis(*db, query.value());
         const bool withSeries = parser.isSet(QStringLiteral("series"));

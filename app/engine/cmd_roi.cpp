@@ -1,5 +1,6 @@
 // ringside-engine roi: the ROI of the voice agents over a date range, every assumption shown and
 // changeable. The calculation lives in core/analytics/roi.*; this file maps options to it.
+#include "clianalytics.h"
 #include "cliutil.h"
 
 #include "analytics/kpis.h"
@@ -68,14 +69,9 @@ int runRoi(const QStringList &args)
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
-    const auto query = analytics::parseKpiQuery(*db, { parser.value(QStringLiteral("from")), parser.value(QStringLiteral("to")),
-                                                       parser.value(QStringLiteral("tz")), parser.value(QStringLiteral("use-case")),
-                                                       parser.value(QStringLiteral("agent")), parser.value(QStringLiteral("channel")) },
-                                                clock.now());
-    if (!query) {
-        err(QStringLiteral("roi: %1").arg(query.error()));
+    const auto query = kpiQueryFrom(parser, *db, clock.now(), QStringLiteral("roi"));
+    if (!query)
         return Usage;
-    }
 
     const QString currency = parser.isSet(QStringLiteral("currency")) ? parser.value(QStringLiteral("currency")).trimmed().toUpper()
                                                                       : analytics::storeCurrency(*db);
