@@ -118,18 +118,7 @@ std::shared_ptr<CartesiaWsTts::Job> CartesiaWsTts::byContext(const QString &cont
 
 void CartesiaWsTts::emitAudio(Job &job, const QByteArray &audio, bool sentenceEnd)
 {
-    TtsChunk chunk;
-    chunk.job = job.id;
-    chunk.sentenceIndex = job.index;
-    chunk.sentenceText = job.sentences.at(job.index);
-    chunk.sentenceSample = job.sentenceSample;
-    chunk.sentenceEnd = sentenceEnd;
-    chunk.last = sentenceEnd && job.index + 1 == job.sentences.size();
-    chunk.sampleRate = job.config.sampleRate;
-    chunk.encoding = job.config.encoding;
-    chunk.audio = audio;
-    job.sentenceSample += std::int64_t(chunk.sampleCount());
-    if (!m_book.chunk(chunk))
+    if (!m_book.chunk(job.nextChunk(audio, sentenceEnd)))
         m_jobs.erase(job.id);
 }
 

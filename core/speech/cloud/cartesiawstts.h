@@ -34,14 +34,8 @@ public:
     QString name() const override { return QStringLiteral("cartesia"); }
 
 private:
-    struct Job
+    struct Job : TtsJobProgress
     {
-        quint64 id = 0;
-        QStringList sentences;
-        int index = 0;
-        TtsConfig config;
-        std::int64_t sentenceSample = 0;
-        TtsAudioConverter converter;
         QString context;
     };
 

@@ -48,14 +48,8 @@ public:
     QString name() const override { return m_name; }
 
 private:
-    struct Job
+    struct Job : TtsJobProgress
     {
-        quint64 id = 0;
-        QStringList sentences;
-        int index = 0;
-        TtsConfig config;
-        std::int64_t sentenceSample = 0;
-        TtsAudioConverter converter;
         QPointer<QNetworkReply> reply;
     };
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "speech/cloud/ttsaudioconverter.h"
 #include "speech/ttsengine.h"
+
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -34,6 +37,35 @@ private:
     mutable std::recursive_mutex m_mutex;
     std::unordered_map<quint64, std::shared_ptr<Handlers>> m_jobs;
     std::atomic<quint64> m_next{1};
+};
+
+// Where a cloud TTS job is in its reply: which sentence is being synthesised and how many samples
+// of it were delivered. Engines extend it with their transport's state.
+struct TtsJobProgress
+{
+    quint64 id = 0;
+    QStringList sentences;
+    int index = 0;
+    TtsConfig config;
+    std::int64_t sentenceSample = 0;
+    TtsAudioConverter converter;
+
+    // The chunk carrying `audio` of the current sentence; advances sentenceSample past it.
+    TtsChunk nextChunk(const QByteArray &audio, bool sentenceEnd)
+    {
+        TtsChunk chunk;
+        chunk.job = id;
+        chunk.sentenceIndex = index;
+        chunk.sentenceText = sentences.at(index);
+        chunk.sentenceSample = sentenceSample;
+        chunk.sentenceEnd = sentenceEnd;
+        chunk.last = sentenceEnd && index + 1 == sentences.size();
+        chunk.sampleRate = config.sampleRate;
+        chunk.encoding = config.encoding;
+        chunk.audio = audio;
+        sentenceSample += std::int64_t(chunk.sampleCount());
+        return chunk;
+    }
 };
 
 } // namespace ringside
