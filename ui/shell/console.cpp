@@ -1,7 +1,6 @@
 #include "console.h"
 
 #include "mainwindow.h"
-#include "simpleworkspace.h"
 
 #include "agents/agenteditor.h"
 #include "agents/agentsworkspace.h"
