@@ -98,17 +98,23 @@ json sendCheckoutLink(HandlerEnv &env)
         return argumentError("invalid_value", QStringLiteral("phone_number"),
                              QStringLiteral("phone_number: '%1' is not a valid phone number for %2; give the full number, "
                                             "e.g. +91 98123 45678").arg(raw, country));
+    // A connected shop's own recovery link; never one made up for a shop that has none.
+    const bool shopLink = !env.setting(QStringLiteral("platform"), QString()).isEmpty();
+    if (shopLink && cart->checkoutUrl.isEmpty())
+        return refusal("no_checkout_link", QStringLiteral("The shop has no checkout link for this cart, so I can't send one. "
+                                                          "I can ask a colleague to help you complete the order."));
     const QString domain = env.setting(QStringLiteral("storeDomain"), QString()).trimmed();
-    if (domain.isEmpty())
+    if (domain.isEmpty() && !shopLink)
         return argumentError("internal", QString(),
                              QStringLiteral("the store setting storeDomain is not set, so no checkout link can be built"));
 
     const bool withDiscount = env.flag("include_discount") && !cart->discountCode.isEmpty();
-    QString link = QStringLiteral("https://%1/checkout/%2?token=%3")
-                           .arg(domain, QString::fromLatin1(QUrl::toPercentEncoding(cart->id)), checkoutToken());
-    if (withDiscount)
+    QString link = shopLink ? cart->checkoutUrl
+                            : QStringLiteral("https://%1/checkout/%2?token=%3")
+                                      .arg(domain, QString::fromLatin1(QUrl::toPercentEncoding(cart->id)), checkoutToken());
+    if (withDiscount && !shopLink)
         link += QStringLiteral("&discount=") + QString::fromLatin1(QUrl::toPercentEncoding(cart->discountCode));
-    const QDateTime expires = env.now.addSecs(kCheckoutLinkHours * 3600);
+    const QDateTime expires = shopLink ? QDateTime() : env.now.addSecs(kCheckoutLinkHours * 3600);
     const QString storeName = env.setting(QStringLiteral("storeName"), QStringLiteral("Your store"));
 
     SmsMessage sms;
@@ -117,20 +123,24 @@ json sendCheckoutLink(HandlerEnv &env)
     sms.kind = QStringLiteral("checkout_link");
     sms.createdAt = env.now;
     sms.expiresAt = expires;
-    sms.body = QStringLiteral("%1: your cart is waiting. Complete your order here: %2 (valid for %3 hours)")
-                       .arg(storeName, link).arg(kCheckoutLinkHours);
+    sms.body = shopLink ? QStringLiteral("%1: your cart is waiting. Complete your order here: %2%3")
+                                  .arg(storeName, link,
+                                       withDiscount ? QStringLiteral(" (use code %1 at checkout)").arg(cart->discountCode) : QString())
+                        : QStringLiteral("%1: your cart is waiting. Complete your order here: %2 (valid for %3 hours)")
+                                  .arg(storeName, link).arg(kCheckoutLinkHours);
     const qint64 smsId = env.backend.queueSms(sms);
 
     const Speaker say = env.englishSpeakerFor(cart->customerId);
     return { { "success", true },
              { "cart_id", cart->id },
              { "link", link },
-             { "expires_at", say.iso(expires) },
+             { "expires_at", expires.isValid() ? json(say.iso(expires)) : json(nullptr) },
              { "to_phone", phone },
              { "sms_id", smsId },
              { "discount_code", withDiscount ? json(cart->discountCode) : json(nullptr) },
-             { "message", QStringLiteral("I've sent a checkout link by SMS to the number ending in %1. It's valid for %2 hours.")
-                                  .arg(spellId(phone.right(4))).arg(kCheckoutLinkHours) } };
+             { "message", shopLink ? QStringLiteral("I'm sending your checkout link by SMS to the number ending in %1.").arg(spellId(phone.right(4)))
+                                   : QStringLiteral("I've sent a checkout link by SMS to the number ending in %1. It's valid for %2 hours.")
+                                             .arg(spellId(phone.right(4))).arg(kCheckoutLinkHours) } };
 }
 
 json recordCartAbandonmentReason(HandlerEnv &env)

@@ -4,6 +4,7 @@
 #include "codmodification.h"
 #include "handlers.h"
 #include "orderstatus.h"
+#include "writeback.h"
 
 namespace ringside {
 
@@ -112,6 +113,7 @@ json confirmCodOrder(HandlerEnv &env)
                 message += QStringLiteral(" %1 will be delivered by %2.").arg(what, say.day(when));
             message += QStringLiteral(" Please keep %1 ready. You'll get an SMS before delivery.").arg(say.money(order->total()));
         }
+        takeQueuedWrites(env).addTo(result);
         result.update({ { "success", true },
                         { "confirmed", true },
                         { "already_confirmed", already },
@@ -133,6 +135,7 @@ json confirmCodOrder(HandlerEnv &env)
 
     // A change request keeps the order open: it is pending again until the change is made.
     env.backend.setCodConfirmation(order->id, QStringLiteral("pending"), false, modification, env.now);
+    takeQueuedWrites(env).addTo(result);
     const CodModification kind = classifyCodModification(modification);
     result.update({ { "success", true },
                     { "confirmed", false },
@@ -175,11 +178,21 @@ json cancelOrder(HandlerEnv &env)
     if (isCod(*order) && (cod.isEmpty() || cod == QLatin1String("pending") || cod == QLatin1String("unconfirmed")))
         env.backend.setCodConfirmation(order->id, QStringLiteral("declined"), false, QString(), env.now);
 
+    // A connected shop cancels when the outbox worker reaches it: say it is being done, not done.
+    const QueuedWrites queued = takeQueuedWrites(env);
     // Money comes back only when it was taken: not for COD, not before payment went through.
     const bool refundDue = !isCod(*order) && order->status != QLatin1String("pending_payment") && order->totalMinor > 0;
-    QString message = hi ? QStringLiteral("Aapka order %1 cancel kar diya gaya hai.").arg(id)
-                         : QStringLiteral("Your order %1 has been cancelled.").arg(id);
-    if (refundDue)
+    QString message;
+    if (queued.any())
+        message = hi ? QStringLiteral("Maine aapka order %1 cancel karne ka request shop ko bhej diya hai; confirmation aapko email par milega.").arg(id)
+                     : QStringLiteral("I've put in the cancellation of your order %1 with the shop; you'll get their confirmation by email.").arg(id);
+    else
+        message = hi ? QStringLiteral("Aapka order %1 cancel kar diya gaya hai.").arg(id)
+                     : QStringLiteral("Your order %1 has been cancelled.").arg(id);
+    if (refundDue && queued.any())
+        message += hi ? QStringLiteral(" Cancel hone ke baad aapke %1 aapke original payment method mein wapas aa jayenge.").arg(say.money(order->total()))
+                      : QStringLiteral(" Once it goes through, your refund of %1 will go back to your original payment method.").arg(say.money(order->total()));
+    else if (refundDue)
         message += hi ? QStringLiteral(" Aapke %1 aapke original payment method mein wapas aa jayenge.").arg(say.money(order->total()))
                       : QStringLiteral(" Your refund of %1 will go back to your original payment method.").arg(say.money(order->total()));
     else if (isCod(*order))
@@ -187,6 +200,7 @@ json cancelOrder(HandlerEnv &env)
                       : QStringLiteral(" As it was cash on delivery, there is nothing to pay or refund.");
 
     json result = orderIds(*order);
+    queued.addTo(result);
     result.update({ { "success", true },
                     { "cancelled", true },
                     // Not "reason": in a result that key is the refusal code.
@@ -230,14 +244,21 @@ json rescheduleDelivery(HandlerEnv &env)
 
     const QString slot = env.arg("time_slot");
     env.backend.rescheduleDelivery(order->id, date, slot, env.now);
+    const QueuedWrites queued = takeQueuedWrites(env);
     const QString slotWords = slot.isEmpty() ? QString() : QLatin1Char(' ') + say.slot(slot);
     json result = orderIds(*order);
+    queued.addTo(result);
+    // With a connected shop the request goes to the shop, which arranges it with the courier.
+    const QString message = queued.any()
+            ? (hi ? QStringLiteral("Theek hai. Maine shop ko bata diya hai ki aapko delivery %1%2 chahiye; woh courier ke saath ise tay karenge.").arg(say.day(date), slotWords)
+                  : QStringLiteral("All right. I've asked the shop to deliver on %1%2; they'll arrange it with the courier.").arg(say.day(date), slotWords))
+            : (hi ? QStringLiteral("Ho gaya. Aapki delivery ab %1%2 hogi.").arg(say.day(date), slotWords)
+                  : QStringLiteral("Done. Your delivery is now scheduled for %1%2.").arg(say.day(date), slotWords));
     result.update({ { "success", true },
                     { "rescheduled", true },
                     { "new_date", date.toString(Qt::ISODate) },
                     { "time_slot", slot.isEmpty() ? json(nullptr) : json(slot) },
-                    { "message", hi ? QStringLiteral("Ho gaya. Aapki delivery ab %1%2 hogi.").arg(say.day(date), slotWords)
-                                    : QStringLiteral("Done. Your delivery is now scheduled for %1%2.").arg(say.day(date), slotWords) } });
+                    { "message", message } });
     return result;
 }
 

@@ -1,6 +1,7 @@
 // check_available_offers and apply_discount: both price offers with offerpricing.h so what the
 // agent promises is what the cart gets.
 #include "handlers.h"
+#include "writeback.h"
 #include "offerpricing.h"
 
 #include <algorithm>
@@ -126,8 +127,28 @@ json applyDiscount(HandlerEnv &env)
     const bool already = cart->discountCode.compare(code, Qt::CaseInsensitive) == 0;
     if (!already)
         env.backend.setCartDiscount(cart->id, code, env.now);
+    // A connected shop gets a single-use code of its own for this customer (created by the outbox).
+    const QueuedWrites queued = takeQueuedWrites(env);
+    const QString shopCode = queued.detailOf("create_discount");
     const Money saving{ e.savingMinor, cart->currency };
     const Money newTotal{ std::max<qint64>(0, cart->totalMinor - e.savingMinor), cart->currency };
+    if (!shopCode.isEmpty()) {
+        json result = { { "success", true },
+                        { "already_applied", false },
+                        { "cart_id", cart->id },
+                        { "discount_code", shopCode },
+                        { "offer_code", code },
+                        { "replaced_code", nullptr },
+                        { "savings", decimalAmount(saving) },
+                        { "original_total", decimalAmount(cart->total()) },
+                        { "new_total", decimalAmount(newTotal) },
+                        { "currency", cart->currency },
+                        { "message", QStringLiteral("I'm setting up a one-time code for you: %1. It takes %2 off, so your total would be %3. "
+                                                    "I can text it to you with your checkout link.")
+                                             .arg(spellId(shopCode), say.money(saving), say.money(newTotal)) } };
+        queued.addTo(result);
+        return result;
+    }
     return { { "success", true },
              { "already_applied", already },
              { "cart_id", cart->id },

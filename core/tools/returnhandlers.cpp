@@ -1,6 +1,7 @@
 // initiate_return, schedule_pickup, check_return_status.
 #include "argumentvalidator.h"
 #include "handlers.h"
+#include "writeback.h"
 #include "orderstatus.h"
 
 #include <QHash>
@@ -187,16 +188,20 @@ json initiateReturn(HandlerEnv &env)
     request.pickupAddress = order->deliveryAddress;
     request.items = items;
     request.id = env.backend.createReturn(request);
+    const QueuedWrites queued = takeQueuedWrites(env);
 
     const Money refund{ refundMinor(*order, items), order->currency };
     QStringList names;
     for (const ReturnItem &item : items)
         names << itemPhrase(lineFor(*order, item.sku)->name, item.quantity, say.language());
-    const QString message = QStringLiteral("I've started the return for %1. Your return ID is %2. %3 once we receive it. "
+    const QString message = QStringLiteral("%5 for %1. Your return ID is %2. %3 once we receive it. "
                                            "When should we pick it up? I can schedule any day in the next %4 days.")
                                     .arg(say.list(names), spellId(request.id), refundPhrase(method, refund, paidCash, say))
-                                    .arg(kPickupDaysAhead);
+                                    .arg(kPickupDaysAhead)
+                                    .arg(queued.any() ? QStringLiteral("I've requested the return with the shop")
+                                                      : QStringLiteral("I've started the return"));
     json result = returnIds(request);
+    queued.addTo(result);
     result.update({ { "success", true },
                     { "status", request.status },
                     { "refund_method", method },
@@ -250,17 +255,22 @@ json schedulePickup(HandlerEnv &env)
         address = !ret->pickupAddress.isEmpty() ? ret->pickupAddress : (order ? order->deliveryAddress : QString());
     const QString slot = env.arg("time_slot");
     env.backend.schedulePickup(ret->id, date, slot, address, env.now);
+    const QueuedWrites queued = takeQueuedWrites(env);
 
     const QString slotWords = slot.isEmpty() ? QString() : QLatin1Char(' ') + say.slot(slot);
     const QString where = given.isEmpty() ? QStringLiteral("your delivery address") : QStringLiteral("the address you gave");
     json result = returnIds(*ret);
+    queued.addTo(result);
     result.update({ { "success", true },
                     { "rescheduled", ret->status == QLatin1String("pickup_scheduled") },
                     { "pickup_date", date.toString(Qt::ISODate) },
                     { "time_slot", slot.isEmpty() ? json(nullptr) : json(slot) },
                     { "address", address },
-                    { "message", QStringLiteral("Your pickup for return %1 is booked for %2%3, from %4. Please keep the item "
-                                                "packed and ready.").arg(id, say.day(date), slotWords, where) } });
+                    { "message", queued.any()
+                                         ? QStringLiteral("I've asked the shop to pick up return %1 on %2%3, from %4; they'll confirm with the courier. "
+                                                          "Please keep the item packed and ready.").arg(id, say.day(date), slotWords, where)
+                                         : QStringLiteral("Your pickup for return %1 is booked for %2%3, from %4. Please keep the item "
+                                                          "packed and ready.").arg(id, say.day(date), slotWords, where) } });
     return result;
 }
 
