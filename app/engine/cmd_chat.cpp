@@ -3,6 +3,7 @@
 // what happens (the agent's lines, or every event as JSON Lines with --jsonl).
 #include "clisession.h"
 #include "cliutil.h"
+#include "platformruntime.h"
 
 #include "agent/agentcatalogue.h"
 #include "analytics/callrecordstore.h"
@@ -11,6 +12,7 @@
 #include "engine/nlu/analyser.h"
 #include "engine/sessionfactory.h"
 #include "engine/turnwait.h"
+#include "platforms/storebackend.h"
 #include "storage/database.h"
 #include "tools/toolregistry.h"
 
@@ -164,7 +166,10 @@ int runChat(const QStringList &args)
     if (commerce::storeRecordCount(*db) == 0)
         err(QStringLiteral("notice: the store at %1 is empty; 'ringside-engine store init --demo --db %1' fills it")
                     .arg(parser.value(QStringLiteral("db"))));
-    SqlStore store(*db);
+    // A connected shop's mirror (changes also queued for the shop, sent by the outbox worker), or the embedded store.
+    const auto backend = platforms::storeBackendFor(*db);
+    CommerceBackend &store = *backend;
+    PlatformRuntime platformWork(*db, clock);
     ToolRegistry tools(store);
     analytics::CallRecordStore records(*db);
     auto analyser = nlu::Analyser::builtin();

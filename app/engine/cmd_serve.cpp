@@ -2,6 +2,7 @@
 // feed, /healthz, /metrics). The work lives in core/telephony; this file maps options to a
 // GatewayConfig, runs the event loop and turns SIGTERM/SIGINT into a polite shutdown.
 #include "cliutil.h"
+#include "platformruntime.h"
 
 #include "commerce/storestats.h"
 #include "storage/database.h"
@@ -176,8 +177,13 @@ int runServe(const QStringList &args)
         err(QStringLiteral("serve: %1").arg(error));
         return Failed;
     }
+    // Shop webhooks, the write-back outbox and the SMS sender (docs/platforms.md).
+    PlatformRuntime platforms(*db, config.clock);
+    platforms.serveWebhooks(rt.server());
+    for (const QString &n : platforms.notices())
+        err(QStringLiteral("notice: %1").arg(n));
     const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(host.toString()) : host.toString();
-    out(QStringLiteral("listening on http://%1:%2 (POST /twilio/voice, WS /twilio/media, /exotel/media, /monitor%3; GET /healthz, /metrics)")
+    out(QStringLiteral("listening on http://%1:%2 (POST /twilio/voice, /webhooks/shopify, /webhooks/woocommerce; WS /twilio/media, /exotel/media, /monitor%3; GET /healthz, /metrics)")
                 .arg(hostText)
                 .arg(bound)
                 .arg(config.monitorToken.isEmpty() ? QString() : QStringLiteral(" with token")));

@@ -14,13 +14,22 @@
 
 namespace ringside::cli {
 
+// cmd_storeplatform.cpp
+int runStorePlatform(const QString &sub, const QStringList &args, bool *handled);
+QString platformStatsText(Database &db, const QDateTime &now, json *asJson);
+
 namespace {
 const QString kUsage = QStringLiteral(
-    "Usage: ringside-engine store <init|import|export|stats> --db PATH [options]\n\n"
-    "  init    create or migrate the store; --demo fills an empty one with the demo store\n"
-    "  import  load a fixture file (docs/fixture-format.md), all or nothing\n"
-    "  export  write the store as a fixture file (stdout unless --out)\n"
-    "  stats   counts per table and status\n\n"
+    "Usage: ringside-engine store <init|import|export|stats|connect|disconnect|sync|events|outbox> --db PATH [options]\n\n"
+    "  init        create or migrate the store; --demo fills an empty one with the demo store\n"
+    "  import      load a fixture file (docs/fixture-format.md), all or nothing\n"
+    "  export      write the store as a fixture file (stdout unless --out)\n"
+    "  stats       counts per table and status (and the connected shop's sync, webhooks, write-back, SMS)\n"
+    "  connect     connect a Shopify or WooCommerce shop (docs/platforms.md)\n"
+    "  disconnect  forget the connected shop\n"
+    "  sync        read the shop's customers, orders and checkouts into the store (resumable)\n"
+    "  events      the latest webhook events and their outcome\n"
+    "  outbox      the write-back to the shop: queued, done, failed (--run, --retry ID)\n\n"
     "Run 'ringside-engine store <subcommand> --help' for its options.");
 
 int usageError(const QString &problem)
@@ -190,11 +199,14 @@ int stats(const QStringList &args)
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
-    const json s = commerce::storeStatistics(*db, clock.now());
+    json s = commerce::storeStatistics(*db, clock.now());
+    json platform;
+    const QString platformText = platformStatsText(*db, clock.now(), &platform);
+    s["platform"] = platform;
     if (parser.isSet(QStringLiteral("json")))
         outJson(s, true);
     else
-        out(commerce::formatStoreStatistics(s));
+        out(commerce::formatStoreStatistics(s) + QLatin1Char('\n') + platformText);
     return Ok;
 }
 } // namespace
@@ -217,11 +229,15 @@ int runStore(const QStringList &args)
             return exportStore(args);
         if (sub == QLatin1String("stats"))
             return stats(args);
+        bool handled = false;
+        const int code = runStorePlatform(sub, args, &handled);
+        if (handled)
+            return code;
     } catch (const StorageError &e) {
         err(QStringLiteral("error: %1").arg(QString::fromUtf8(e.what())));
         return Failed;
     }
-    return usageError(QStringLiteral("unknown subcommand '%1' (init, import, export, stats)").arg(sub));
+    return usageError(QStringLiteral("unknown subcommand '%1' (init, import, export, stats, connect, disconnect, sync, events, outbox)").arg(sub));
 }
 
 } // namespace ringside::cli

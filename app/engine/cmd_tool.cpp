@@ -3,6 +3,7 @@
 #include "cliutil.h"
 
 #include "commerce/sqlstore.h"
+#include "platforms/storebackend.h"
 #include "storage/database.h"
 #include "tools/toolcatalogue.h"
 #include "tools/toolerror.h"
@@ -89,8 +90,9 @@ int runTool(const QStringList &args)
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
-    SqlStore store(*db);
-    ToolRegistry registry(store);
+    // A connected shop's mirror (changes are queued for the shop; serve or 'store outbox --run' sends them).
+    const auto store = platforms::storeBackendFor(*db);
+    ToolRegistry registry(*store);
     ToolContext context;
     context.now = clock.now();
     context.language = parser.value(QStringLiteral("language"));

@@ -60,10 +60,6 @@ public:
                                          const QDateTime &at) = 0;
     virtual void incrementRecoveryAttempts(const QString &cartId, const QDateTime &at) = 0;
 
-    // The platform changes the writes made on this thread since the last call queued, taken once.
-    // Empty for the embedded store, whose writes are complete when they return.
-    virtual std::vector<PlatformWrite> takePlatformWrites() { return {}; }
-
     // Queues a text message; returns its outbox id.
     virtual qint64 queueSms(const SmsMessage &message) = 0;
     virtual std::vector<SmsMessage> smsOutbox(int limit = 50) = 0;

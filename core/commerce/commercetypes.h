@@ -76,7 +76,6 @@ struct Cart {
     QString discountCode;
     int recoveryAttempts = 0;
     std::vector<LineItem> items;
-    QString checkoutUrl;       // a connected shop's own link back to this checkout; empty otherwise
 
     Money total() const { return { totalMinor, currency }; }
 };
@@ -108,15 +107,6 @@ struct ReturnRequest {
     QString timeSlot;
     QString pickupAddress;
     std::vector<ReturnItem> items;
-};
-
-// A change a store connected to a shop platform has queued for that platform (core/platforms): the
-// local record already shows it, the shop does not yet. Tools say "being done", not "done".
-struct PlatformWrite {
-    qint64 actionId = 0;       // the outbox row
-    QString action;            // cancel_order, tag_order, create_discount, …
-    QString platform;          // shopify | woocommerce
-    QString detail;            // e.g. the single-use discount code created for this customer
 };
 
 struct SmsMessage {

@@ -26,6 +26,27 @@ QString numberKey(const QString &number)
     return out;
 }
 
+const json &jsonField(const json &obj, const char *key)
+{
+    static const json null;
+    if (!obj.is_object())
+        return null;
+    const auto it = obj.find(key);
+    return it == obj.end() ? null : *it;
+}
+
+QString jsonText(const json &obj, const char *key)
+{
+    const json &v = jsonField(obj, key);
+    if (v.is_string())
+        return qs(v.get<std::string>());
+    if (v.is_number_integer())
+        return idText(v);
+    if (v.is_number())
+        return qs(v.dump());
+    return QString();
+}
+
 QString idText(const json &value)
 {
     if (value.is_number_unsigned())

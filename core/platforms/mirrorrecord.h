@@ -53,6 +53,11 @@ QString localIdFromNumber(const QString &number);
 // What an order number is looked up by: upper-case letters and digits only ("#1001" → "1001").
 QString numberKey(const QString &number);
 
+// Defensive reading of platform JSON (many fields are null in practice): the value at `key`, or a
+// null value; its text (strings as they are, integers exactly, other numbers as written), or empty.
+const json &jsonField(const json &obj, const char *key);
+QString jsonText(const json &obj, const char *key);
+
 // Platform ids as text, exactly: JSON integers (64-bit, never a double) or strings. Empty for
 // anything else (a float would already have lost digits).
 QString idText(const json &value);

@@ -63,26 +63,10 @@ std::optional<Order> PlatformStore::orderById(const QString &id)
     return m_local.orderById(q.value(0).toString());
 }
 
-void PlatformStore::fillCheckoutUrl(Cart &cart)
+QString PlatformStore::checkoutUrl(const QString &cartId)
 {
-    if (const auto r = record("checkout", cart.id))
-        cart.checkoutUrl = r->url;
-}
-
-std::optional<Cart> PlatformStore::cartById(const QString &id)
-{
-    auto cart = m_local.cartById(id);
-    if (cart)
-        fillCheckoutUrl(*cart);
-    return cart;
-}
-
-std::optional<Cart> PlatformStore::abandonedCartForCustomer(const QString &customerId)
-{
-    auto cart = m_local.abandonedCartForCustomer(customerId);
-    if (cart)
-        fillCheckoutUrl(*cart);
-    return cart;
+    const auto r = record("checkout", cartId);
+    return r ? r->url : QString();
 }
 
 void PlatformStore::write(const QString &action, const QString &subject, const char *kind, json payload, const QDateTime &at,

@@ -5,9 +5,10 @@
 // on the network and a crash can neither lose the change nor send it twice. The outbox worker
 // (OutboxWorker) makes the platform calls.
 //
-// Also finds orders by the number a customer says ("#1001", "1001", WooCommerce's number) and gives
-// carts their platform recovery URL.
+// Also finds orders by the number a customer says ("#1001", "1001", WooCommerce's number) and, as
+// PlatformWrites, tells tools what was queued and a cart's platform recovery URL.
 
+#include "commerce/platformwrites.h"
 #include "commerce/sqlstore.h"
 #include "platforms/platform.h"
 #include "util/jsonqt.h"
@@ -20,7 +21,7 @@
 
 namespace ringside::platforms {
 
-class PlatformStore final : public CommerceBackend
+class PlatformStore final : public CommerceBackend, public PlatformWrites
 {
 public:
     PlatformStore(Database &db, Connection connection);
@@ -45,8 +46,8 @@ public:
     void schedulePickup(const QString &returnId, const QDate &date, const QString &slot, const QString &address,
                         const QDateTime &at) override;
 
-    std::optional<Cart> cartById(const QString &id) override;
-    std::optional<Cart> abandonedCartForCustomer(const QString &customerId) override;
+    std::optional<Cart> cartById(const QString &id) override { return m_local.cartById(id); }
+    std::optional<Cart> abandonedCartForCustomer(const QString &customerId) override { return m_local.abandonedCartForCustomer(customerId); }
     std::vector<Offer> offers() override { return m_local.offers(); }
     std::optional<Offer> offerByCode(const QString &code) override { return m_local.offerByCode(code); }
     // Creates a single-use code on the platform for this customer (the offer's code + a random
@@ -59,6 +60,7 @@ public:
     void incrementRecoveryAttempts(const QString &cartId, const QDateTime &at) override { m_local.incrementRecoveryAttempts(cartId, at); }
 
     std::vector<PlatformWrite> takePlatformWrites() override;
+    QString checkoutUrl(const QString &cartId) override;
 
     qint64 queueSms(const SmsMessage &message) override { return m_local.queueSms(message); }
     std::vector<SmsMessage> smsOutbox(int limit = 50) override { return m_local.smsOutbox(limit); }
@@ -71,7 +73,6 @@ private:
     // Runs `local` and queues the platform action in one transaction.
     void write(const QString &action, const QString &subject, const char *kind, json payload, const QDateTime &at,
                const std::function<void()> &local, const QString &detail = {});
-    void fillCheckoutUrl(Cart &cart);
 
     Database &m_db;
     SqlStore m_local;

@@ -8,26 +8,11 @@ namespace ringside::platforms {
 
 namespace {
 
+// Short names for the shared readers, as the mappers use them on every line.
+const json &field(const json &obj, const char *key) { return jsonField(obj, key); }
+QString text(const json &obj, const char *key) { return jsonText(obj, key); }
+
 using R = Result<MirrorOrder>;
-
-const json &field(const json &obj, const char *key)
-{
-    static const json null;
-    if (!obj.is_object())
-        return null;
-    const auto it = obj.find(key);
-    return it == obj.end() ? null : *it;
-}
-
-QString text(const json &obj, const char *key)
-{
-    const json &v = field(obj, key);
-    if (v.is_string())
-        return qs(v.get<std::string>());
-    if (v.is_number())
-        return qs(v.dump());
-    return QString();
-}
 
 QDateTime timeAt(const json &obj, const char *key)
 {

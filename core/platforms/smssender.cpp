@@ -2,6 +2,7 @@
 
 #include "platforms/httpexchange.h"
 #include "platforms/outbox.h"
+#include "commerce/storewriter.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 
@@ -141,7 +142,8 @@ int SmsSender::runDue()
             auto record = [&](const QString &status, const QString &sid, const QString &error, qint64 nextMs) {
                 execOrThrow(m_db.connection(), QStringLiteral("UPDATE sms_delivery SET status = ?, provider_sid = ?, last_error = ?, "
                                                               "next_attempt_at = ?, updated_at = ? WHERE sms_id = ?"),
-                            status, sid, error.left(500), nextMs > 0 ? QVariant(nextMs) : QVariant(), m_clock.nowMs(), due->id);
+                            status, commerce::notNull(sid), commerce::notNull(error.left(500)), nextMs > 0 ? QVariant(nextMs) : QVariant(),
+                            m_clock.nowMs(), due->id);
                 if (!sid.isEmpty())
                     execOrThrow(m_db.connection(), QStringLiteral("UPDATE sms_outbox SET sent_at = ? WHERE id = ?"), m_clock.nowMs(), due->id);
             };
@@ -250,7 +252,7 @@ bool recordSmsStatus(Database &db, const QString &sid, const QString &status, co
         return false;
     QSqlQuery q = execOrThrow(db.connection(), QStringLiteral("UPDATE sms_delivery SET status = ?, error_code = ?, updated_at = ? "
                                                               "WHERE provider_sid = ? AND status <> 'delivered'"),
-                              s, errorCode, nowMs, sid);
+                              s, commerce::notNull(errorCode), nowMs, sid);
     return q.numRowsAffected() > 0;
 }
 

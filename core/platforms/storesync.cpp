@@ -175,6 +175,7 @@ SyncReport syncStore(Database &db, SyncSource &source, const SyncOptions &option
                     options.listener->cartsChanged(QStringList(carts.cbegin(), carts.cend()));
             }
             ++progress.pages;
+            progress.finished = !page.hasNext;
             progress.records = state.records;
             progress.total = state.total;
             if (options.progress)

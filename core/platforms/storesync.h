@@ -27,6 +27,7 @@ struct SyncProgress
     std::optional<qint64> total;  // when the platform says
     int pages = 0;                // in this run
     bool resumed = false;         // the pass started in an earlier, interrupted run
+    bool finished = false;        // the resource's last page is stored
 };
 
 struct ResourceSummary

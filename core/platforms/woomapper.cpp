@@ -7,24 +7,9 @@ namespace ringside::platforms {
 
 namespace {
 
-const json &field(const json &obj, const char *key)
-{
-    static const json null;
-    if (!obj.is_object())
-        return null;
-    const auto it = obj.find(key);
-    return it == obj.end() ? null : *it;
-}
-
-QString text(const json &obj, const char *key)
-{
-    const json &v = field(obj, key);
-    if (v.is_string())
-        return qs(v.get<std::string>());
-    if (v.is_number_integer())
-        return idText(v);
-    return QString();
-}
+// Short names for the shared readers, as the mappers use them on every line.
+const json &field(const json &obj, const char *key) { return jsonField(obj, key); }
+QString text(const json &obj, const char *key) { return jsonText(obj, key); }
 
 // WooCommerce's *_gmt fields carry no offset: they are UTC.
 QDateTime gmt(const json &obj, const char *key)

@@ -1,5 +1,7 @@
 #include "telephony/callworker.h"
 
+#include "platforms/storebackend.h"
+
 #include "telephony/agentdirectory.h"
 #include "telephony/callengine.h"
 
@@ -63,7 +65,7 @@ void CallWorker::ensureThreadState()
     m_timer->setTimerType(Qt::PreciseTimer);
     m_timer->setInterval(10);
     connect(m_timer, &QTimer::timeout, this, &CallWorker::onTick);
-    m_store = std::make_unique<SqlStore>(*m_services.db);
+    m_store = platforms::storeBackendFor(*m_services.db); // the connected shop's mirror, or the embedded store
     m_tools = std::make_unique<ToolRegistry>(*m_store);
     m_records = std::make_unique<analytics::CallRecordStore>(*m_services.db);
 }

@@ -19,6 +19,7 @@ namespace ringside {
 class Database;
 class PocketsphinxModel;
 class SqlStore;
+class CommerceBackend;
 class ToolRegistry;
 class TtsEngine;
 namespace analytics {
@@ -88,7 +89,7 @@ private:
     const int m_index;
     WorkerServices m_services;
     QTimer *m_timer = nullptr;
-    std::unique_ptr<SqlStore> m_store;
+    std::unique_ptr<CommerceBackend> m_store;
     std::unique_ptr<ToolRegistry> m_tools;
     std::unique_ptr<analytics::CallRecordStore> m_records;
     std::map<QString, std::unique_ptr<CallEngine>> m_calls;

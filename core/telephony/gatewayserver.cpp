@@ -80,6 +80,31 @@ quint16 GatewayServer::listenOn(const QHostAddress &address, quint16 port, QStri
     return m_port;
 }
 
+void GatewayServer::addRoute(const QString &path, ExtraRoute route)
+{
+    m_routes.insert(path, std::move(route));
+}
+
+void GatewayServer::extraRoute(const ExtraRoute &route, const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    static const QHash<QHttpServerRequest::Method, QByteArray> names = {
+        { QHttpServerRequest::Method::Get, "GET" }, { QHttpServerRequest::Method::Post, "POST" },
+        { QHttpServerRequest::Method::Put, "PUT" }, { QHttpServerRequest::Method::Delete, "DELETE" },
+        { QHttpServerRequest::Method::Head, "HEAD" }, { QHttpServerRequest::Method::Patch, "PATCH" },
+    };
+    ExtraRequest r;
+    r.method = names.value(request.method(), "OTHER");
+    r.path = request.url().path();
+    r.query = request.url().query(QUrl::FullyEncoded);
+    for (const auto &[name, value] : request.headers())
+        r.headers.insert(name.toLower(), value);
+    r.body = request.body();
+    r.peer = socket->peerAddress().toString();
+    r.externalUrl = externalUrl(request);
+    const ExtraReply reply = route(r);
+    makeResponder(request, socket).write(reply.body, reply.contentType, static_cast<Status>(reply.status));
+}
+
 void GatewayServer::stopListening()
 {
     for (QTcpServer *s : servers())
@@ -140,6 +165,10 @@ bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         return upgradeFor(request, &problem) != Upgrade::None; // true: the WebSocket handshake goes ahead
     }
     const QString path = request.url().path();
+    if (const auto route = m_routes.constFind(path); route != m_routes.cend()) {
+        extraRoute(*route, request, socket);
+        return true;
+    }
     if (path == QLatin1String("/twilio/voice")) {
         if (request.method() != QHttpServerRequest::Method::Post) {
             makeResponder(request, socket).write(errorBody(QStringLiteral("use POST")), kJson, Status::MethodNotAllowed);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "telephony/extraroute.h"
 #include "telephony/gateway.h"
 
 #include <QAbstractHttpServer>
@@ -31,6 +32,9 @@ public:
     quint16 port() const { return m_port; }
     // Stops accepting connections (shutdown); live ones carry on.
     void stopListening();
+    // Serves `path` (exact match, any method) with `route`: how other parts (shop webhooks) add
+    // endpoints to this port.
+    void addRoute(const QString &path, ExtraRoute route);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -47,9 +51,12 @@ private:
     bool monitorAuthorised(const QHttpServerRequest &request) const;
     bool exotelAuthorised(const QHttpServerRequest &request) const;
 
+    void extraRoute(const ExtraRoute &route, const QHttpServerRequest &request, QTcpSocket *socket);
+
     Gateway &m_gateway;
     Database &m_db;
     quint16 m_port = 0;
+    QHash<QString, ExtraRoute> m_routes;
 };
 
 } // namespace ringside::telephony

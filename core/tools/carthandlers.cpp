@@ -1,5 +1,6 @@
 // get_abandoned_cart, send_checkout_link, record_cart_abandonment_reason.
 #include "handlers.h"
+#include "writeback.h"
 #include "util/phone.h"
 
 #include <QRandomGenerator>
@@ -100,7 +101,8 @@ json sendCheckoutLink(HandlerEnv &env)
                                             "e.g. +91 98123 45678").arg(raw, country));
     // A connected shop's own recovery link; never one made up for a shop that has none.
     const bool shopLink = !env.setting(QStringLiteral("platform"), QString()).isEmpty();
-    if (shopLink && cart->checkoutUrl.isEmpty())
+    const QString shopUrl = shopLink ? shopCheckoutUrl(env, cart->id) : QString();
+    if (shopLink && shopUrl.isEmpty())
         return refusal("no_checkout_link", QStringLiteral("The shop has no checkout link for this cart, so I can't send one. "
                                                           "I can ask a colleague to help you complete the order."));
     const QString domain = env.setting(QStringLiteral("storeDomain"), QString()).trimmed();
@@ -109,7 +111,7 @@ json sendCheckoutLink(HandlerEnv &env)
                              QStringLiteral("the store setting storeDomain is not set, so no checkout link can be built"));
 
     const bool withDiscount = env.flag("include_discount") && !cart->discountCode.isEmpty();
-    QString link = shopLink ? cart->checkoutUrl
+    QString link = shopLink ? shopUrl
                             : QStringLiteral("https://%1/checkout/%2?token=%3")
                                       .arg(domain, QString::fromLatin1(QUrl::toPercentEncoding(cart->id)), checkoutToken());
     if (withDiscount && !shopLink)

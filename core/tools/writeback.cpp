@@ -27,7 +27,14 @@ void QueuedWrites::addTo(json &result) const
 
 QueuedWrites takeQueuedWrites(HandlerEnv &env)
 {
-    return { env.backend.takePlatformWrites() };
+    auto *writes = dynamic_cast<PlatformWrites *>(&env.backend);
+    return { writes ? writes->takePlatformWrites() : std::vector<PlatformWrite>{} };
+}
+
+QString shopCheckoutUrl(HandlerEnv &env, const QString &cartId)
+{
+    auto *writes = dynamic_cast<PlatformWrites *>(&env.backend);
+    return writes ? writes->checkoutUrl(cartId) : QString();
 }
 
 } // namespace ringside

@@ -5,6 +5,7 @@
 // "write_back": [{"action_id", "action", "platform", "status": "queued"}] so the call record can
 // show what became of it.
 
+#include "commerce/platformwrites.h"
 #include "handlersupport.h"
 
 namespace ringside {
@@ -22,5 +23,7 @@ struct QueuedWrites
 };
 
 QueuedWrites takeQueuedWrites(HandlerEnv &env);
+// The connected shop's own recovery link for a cart; empty for the embedded store.
+QString shopCheckoutUrl(HandlerEnv &env, const QString &cartId);
 
 } // namespace ringside
