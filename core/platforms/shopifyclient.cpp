@@ -31,8 +31,9 @@ QString errorMessages(const json &errors)
     if (errors.is_array()) {
         for (const json &e : errors) {
             const QString m = stringAt(e, "message");
+            const QString code = e.is_object() && e.contains("extensions") ? stringAt(e["extensions"], "code") : QString();
             if (!m.isEmpty())
-                out << m;
+                out << (code.isEmpty() ? m : QStringLiteral("%1 (%2)").arg(m, code));
         }
     } else if (errors.is_string()) {
         out << qs(errors.get<std::string>());

@@ -17,6 +17,7 @@ public:
     SyncPage fetch(const QString &resource, const QString &cursor, const QDateTime &since) override;
 
     void setOrdersPerPage(int n) { m_ordersPerPage = n; }
+    int ordersPerPage() const { return m_ordersPerPage; }
 
 private:
     ShopifyClient &m_client;

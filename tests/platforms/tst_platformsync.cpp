@@ -237,6 +237,28 @@ private Q_SLOTS:
         QCOMPARE(stringAt(a.data["shop"], "currencyCode"), QStringLiteral("INR"));
     }
 
+    void tooExpensivePagesAreHalved()
+    {
+        fakes::FakeShop shop;
+        shop.seedShopify(30, 0);
+        QVERIFY(shop.listen());
+        QTemporaryDir dir;
+        auto db = openTempDatabase(dir);
+        HttpExchange http;
+        ShopifyClient client(shopifyConnection(shop), shopifyCredentials(shop), http);
+        ShopifySyncSource source(client);
+        source.setOrdersPerPage(50); // 50 × 48 points: over Shopify's 1,000 for one query
+        const SyncReport report = syncStore(*db, source, SyncOptions{});
+        QVERIFY2(report.error.ok(), qPrintable(report.error.message));
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM orders"), 30);
+        int largest = 0;
+        for (const auto &r : shop.server().requests())
+            if (QString::fromStdString(r.json().value("query", std::string())).contains(QLatin1String(" orders(")))
+                largest = std::max(largest, r.json()["variables"].value("first", 0));
+        QCOMPARE(largest, 50);  // asked once as given …
+        QCOMPARE(source.ordersPerPage(), 12); // … then halved until it fit (48 × 12 + 2 ≤ 1000 < 48 × 25 + 2)
+    }
+
     void interruptedSyncResumesWithoutLossOrDoubles()
     {
         fakes::FakeShop shop;

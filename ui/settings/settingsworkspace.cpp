@@ -2,6 +2,7 @@
 
 #include "audiodevicesbox.h"
 #include "providerkeysbox.h"
+#include "storebox.h"
 
 #include "agents/fielderrors.h"
 #include "common/format.h"
@@ -104,6 +105,10 @@ SettingsWorkspace::SettingsWorkspace(Backend &backend, ConsoleSettings &settings
     connect(open, &QPushButton::clicked, this, [this] { openDatabase(m_databasePath->text().trimmed()); });
     connect(&m_backend, &Backend::databaseOpened, this, &SettingsWorkspace::showDatabase);
     connect(&m_backend, &Backend::dataChanged, this, &SettingsWorkspace::showDatabase);
+
+    // Store: the connected shop
+    m_store = new StoreBox(backend, secrets, page);
+    layout->addWidget(m_store);
 
     // Providers
     m_keys = new ProviderKeysBox(secrets, environment, page);

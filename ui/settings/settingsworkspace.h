@@ -17,9 +17,10 @@ class Backend;
 class ConsoleSettings;
 class ProviderKeysBox;
 class SecretStore;
+class StoreBox;
 
 // Settings: which engine the console uses (embedded, or a remote one by URL), which database,
-// provider keys (keychain or environment) and audio devices.
+// provider keys (keychain or environment), the connected shop (Store) and audio devices.
 class SettingsWorkspace final : public Workspace
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
 
     ProviderKeysBox *keys() const { return m_keys; }
     AudioDevicesBox *audio() const { return m_audio; }
+    StoreBox *store() const { return m_store; }
     QString databaseStatus() const;
     QString engineError() const;
 
@@ -55,6 +57,7 @@ private:
     QLineEdit *m_openAiBase = nullptr;
     ProviderKeysBox *m_keys = nullptr;
     AudioDevicesBox *m_audio = nullptr;
+    StoreBox *m_store = nullptr;
 };
 
 } // namespace ringside::ui
