@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -75,9 +76,17 @@ bool Migrator::migrate(QString *error)
         *error = q.lastError().text();
         return false;
     }
-    const int current = currentVersion();
+    // Applied by version, not by the highest one: migrations are numbered per part and may land in
+    // any order (0004 before 0003), and a database must still get the one that came later.
+    QSet<int> applied;
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_migrations"))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        applied.insert(q.value(0).toInt());
     for (const Migration &m : availableMigrations()) {
-        if (m.version <= current)
+        if (applied.contains(m.version))
             continue;
         QFile file(m.path);
         if (!file.open(QIODevice::ReadOnly)) {
