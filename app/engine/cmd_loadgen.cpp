@@ -3,7 +3,9 @@
 // what the engine spent. The work lives in core/telephony (LoadGenerator, StandInCaller).
 #include "cliutil.h"
 
+#include "speech/espeaktts.h"
 #include "telephony/loadgenerator.h"
+#include "telephony/loadscript.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -38,13 +40,17 @@ int runLoadgen(const QStringList &args)
             "Calls a running gateway with C concurrent stand-in Twilio callers for S seconds. Each waits for the agent to "
             "finish, speaks the next recording from --utterances (WAV at any rate, or raw 8 kHz .ulaw) at real-time pace, "
             "and listens. Reports answered calls, late or dropped outbound frames, turn latency p50/p95/p99 and engine CPU "
-            "(from the gateway's /healthz). --text FILE sends typed turns instead (serve --allow-text). If the gateway "
-            "checks Twilio stream secrets, TWILIO_AUTH_TOKEN must match its own."));
+            "(from the gateway's /healthz). --script FILE speaks 'kind | words [| expected ID]' lines in several espeak-ng "
+            "voices (one per caller) and reports latency per kind and the IDs the agent looked up (watched on /monitor). "
+            "--text FILE sends typed turns instead (serve --allow-text). If the gateway checks Twilio stream secrets, "
+            "TWILIO_AUTH_TOKEN must match its own."));
     parser.addOption({ QStringLiteral("url"), QStringLiteral("The gateway's media URL, ws://HOST:PORT/twilio/media."), QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("calls"), QStringLiteral("Concurrent calls (default 1)."), QStringLiteral("C"), QStringLiteral("1") });
     parser.addOption({ QStringLiteral("duration"), QStringLiteral("Seconds each call lasts (default 30)."), QStringLiteral("S"), QStringLiteral("30") });
     parser.addOption({ QStringLiteral("utterances"), QStringLiteral("A folder of .wav/.ulaw recordings of the caller's turns."), QStringLiteral("DIR") });
     parser.addOption({ QStringLiteral("text"), QStringLiteral("A file with one typed caller turn per line (instead of --utterances)."), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("script"), QStringLiteral("A spoken-call script: 'kind | words [| expected ID]' per line, synthesized at 8 kHz."), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("monitor-token"), QStringLiteral("The gateway's /monitor token, to see the IDs looked up (default: RINGSIDE_MONITOR_TOKEN)."), QStringLiteral("T") });
     parser.addOption({ QStringLiteral("ramp"), QStringLiteral("Milliseconds between dials (default 50)."), QStringLiteral("MS"), QStringLiteral("50") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the report as JSON.") });
     int code = Ok;
@@ -67,15 +73,34 @@ int runLoadgen(const QStringList &args)
         return usageError(QStringLiteral("--ramp: must be milliseconds from 0 to 60000"));
     const bool hasUtterances = parser.isSet(QStringLiteral("utterances"));
     const bool hasText = parser.isSet(QStringLiteral("text"));
-    if (hasUtterances == hasText)
-        return usageError(QStringLiteral("give --utterances DIR or --text FILE (one of them)"));
+    const bool hasScript = parser.isSet(QStringLiteral("script"));
+    if (int(hasUtterances) + int(hasText) + int(hasScript) != 1)
+        return usageError(QStringLiteral("give --utterances DIR, --script FILE or --text FILE (one of them)"));
     if (hasUtterances) {
         QStringList names;
         auto utterances = telephony::LoadGenerator::readUtterances(parser.value(QStringLiteral("utterances")), &names);
         if (!utterances.ok())
             return usageError(QStringLiteral("--utterances: %1").arg(utterances.error()));
         config.utterances = std::move(utterances).value();
+        for (const QString &name : std::as_const(names))
+            config.utteranceKinds << telephony::turnKindFromFileName(name);
         err(QStringLiteral("loadgen: %1 utterance(s): %2").arg(names.size()).arg(names.join(QStringLiteral(", "))));
+    } else if (hasScript) {
+        auto lines = telephony::readCallScript(parser.value(QStringLiteral("script")));
+        if (!lines.ok())
+            return usageError(QStringLiteral("--script: %1").arg(lines.error()));
+        EspeakTts tts;
+        if (!tts.isAvailable()) {
+            err(QStringLiteral("loadgen: espeak-ng: %1").arg(tts.initError()));
+            return Failed;
+        }
+        auto scripts = telephony::synthesizeCallScripts(tts, lines.value(), telephony::defaultScriptVoices());
+        if (!scripts.ok()) {
+            err(QStringLiteral("loadgen: --script: %1").arg(scripts.error()));
+            return Failed;
+        }
+        config.scripts = std::move(scripts).value();
+        err(QStringLiteral("loadgen: %1 turn(s) in %2 voices").arg(lines->size()).arg(config.scripts.size()));
     } else {
         QFile file(parser.value(QStringLiteral("text")));
         if (!file.open(QIODevice::ReadOnly))
@@ -88,6 +113,8 @@ int runLoadgen(const QStringList &args)
             return usageError(QStringLiteral("--text: %1 has no non-empty line").arg(file.fileName()));
     }
     config.streamSecret = qgetenv("TWILIO_AUTH_TOKEN");
+    config.monitorToken = parser.isSet(QStringLiteral("monitor-token")) ? parser.value(QStringLiteral("monitor-token"))
+                                                                        : QString::fromUtf8(qgetenv("RINGSIDE_MONITOR_TOKEN"));
 
     telephony::LoadGenerator generator(config);
     QObject::connect(&generator, &telephony::LoadGenerator::finished, &generator, [] { QCoreApplication::exit(0); });

@@ -71,9 +71,7 @@ SpeechPipelineConfig speechConfigFor(const Agent &agent, Session &session)
         c.stt.keywords << k.toString();
     c.stt.phrases = session.brain().expectedPhrases();
     c.stt.expectation = toStt(session.brain().expectation());
-    const QString idFormat = identifierPatternFromFormat(session.config().variables.value(QStringLiteral("orderIdFormat")));
-    if (!idFormat.isEmpty())
-        c.stt.identifierFormats << idFormat;
+    c.stt.identifierFormats = storeIdentifierFormats(session.config().variables.value(QStringLiteral("orderIdFormat")));
     c.tts.voice = agent.ttsVoice;
     c.tts.speed = agent.ttsSpeed;
     c.tts.language = agent.language;
@@ -282,8 +280,9 @@ bool VoiceCall::run()
         handleSpeech();
         QCoreApplication::processEvents();
         // Real time paces every frame; otherwise only while something runs beside the timeline
-        // (speech synthesis, an asynchronous brain), so both modes give that work the same time.
-        if (m_realtime || m_pipeline.isAwaitingAgentAudio() || m_session.turnInProgress()) {
+        // (the recognizer's final, speech synthesis, an asynchronous brain), so both modes give
+        // that work the same time.
+        if (m_realtime || m_pipeline.isAwaitingAgentAudio() || m_pipeline.isAwaitingFinal() || m_session.turnInProgress()) {
             tick += std::chrono::milliseconds(20);
             std::this_thread::sleep_until(tick);
             m_pipeline.pumpEvents();

@@ -132,23 +132,68 @@ QStringList DomainLanguageModel::known(const QString &text, const QString &sourc
     return out;
 }
 
-// Order IDs and phone numbers after their lead-ins, from a fixed-seed generator so every build of
-// the model is the same: three-letter prefixes with six digits, ten-digit phones, seven-digit IDs.
-void DomainLanguageModel::addIdentifiers(ArpaLanguageModel &lm, double weight) const
+// One identifier as spoken words. Shapes 0.. are the configured formats (their letters literal,
+// so "o r d" is a strong trigram where the store's IDs start with ORD); past them, the generic
+// shapes: three letters and six digits, ten-digit phones, seven-digit IDs.
+QStringList DomainLanguageModel::randomIdentifier(int shape, const std::function<int(int)> &pick) const
+{
+    QStringList words;
+    auto digit = [&pick] { return pick(12) == 0 ? QStringLiteral("oh") : digitWord(pick(10)); };
+    if (shape < m_identifierFormats.size()) {
+        const QString &format = m_identifierFormats.at(shape);
+        for (qsizetype i = 0; i < format.size(); ++i) {
+            const QChar c = format.at(i);
+            if (c == QLatin1Char('[')) {
+                const qsizetype close = format.indexOf(QLatin1Char(']'), i);
+                QList<int> allowed;
+                for (int d = 0; d < 10; ++d)
+                    if (digitClassContains(format.mid(i + 1, close - i - 1), d))
+                        allowed << d;
+                words << digitWord(allowed.isEmpty() ? pick(10) : allowed.at(pick(int(allowed.size()))));
+                i = close;
+            } else if (c == QLatin1Char('#')) {
+                words << digit();
+            } else if (c == QLatin1Char('@')) {
+                words << QString(QLatin1Char(char('a' + pick(26))));
+            } else if (c == QLatin1Char('0')) {
+                words << (pick(3) == 0 ? QStringLiteral("oh") : QStringLiteral("zero"));
+            } else if (c.isDigit()) {
+                words << digitWord(c.digitValue());
+            } else if (c.isLetter() && c.unicode() < 128) {
+                words << QString(c.toLower());
+            }
+        }
+        return words;
+    }
+    const int generic = shape - int(m_identifierFormats.size());
+    if (generic % 3 == 0)
+        for (int k = 0; k < 3; ++k)
+            words << QString(QLatin1Char(char('a' + pick(26))));
+    const int digits = generic % 3 == 1 ? 10 : (generic % 3 == 0 ? 6 : 7);
+    for (int k = 0; k < digits; ++k)
+        words << digit();
+    return words;
+}
+
+// Identifiers after their lead-ins, from a fixed-seed generator so every build of the model is
+// the same. With context, some also come inside the domain's sentences (a phrase before the
+// lead-in, one after the ID), so a caller who says the ID in the middle of a request is modelled.
+void DomainLanguageModel::addIdentifiers(ArpaLanguageModel &lm, double weight, int count, bool withContext) const
 {
     std::minstd_rand rng(20240601u);
     auto pick = [&rng](int n) { return int(rng() % std::uint32_t(n)); };
-    for (int i = 0; i < kIdentifierSentences; ++i) {
+    const int shapes = int(m_identifierFormats.size()) + 3;
+    for (int i = 0; i < count; ++i) {
         QStringList words;
+        if (withContext && !m_builtIn.isEmpty() && i % 3 == 1)
+            words += m_builtIn.at(pick(int(m_builtIn.size())));
         if (!m_leadIns.isEmpty() && i % 4 != 3)
             words += m_leadIns.at(pick(int(m_leadIns.size())));
-        const int shape = i % 3;
-        if (shape == 0)
-            for (int k = 0; k < 3; ++k)
-                words << QString(QLatin1Char(char('a' + pick(26))));
-        const int digits = shape == 1 ? 10 : (shape == 0 ? 6 : 7);
-        for (int k = 0; k < digits; ++k)
-            words << (pick(12) == 0 ? QStringLiteral("oh") : digitWord(pick(10)));
+        // The store's own shapes twice as often as the generic ones.
+        const int shape = m_identifierFormats.isEmpty() ? i % 3 : (i % 3 == 2 ? int(m_identifierFormats.size()) + pick(3) : pick(int(m_identifierFormats.size())));
+        words += randomIdentifier(std::min(shape, shapes - 1), pick);
+        if (withContext && !m_builtIn.isEmpty() && i % 3 == 2)
+            words += m_builtIn.at(pick(int(m_builtIn.size())));
         lm.addSentence(words, weight);
     }
 }
@@ -165,7 +210,7 @@ ArpaLanguageModel DomainLanguageModel::general() const
         for (const QString &w : words)
             lm.addWord(w, boost);
     }
-    addIdentifiers(lm, kIdentifierWeight);
+    addIdentifiers(lm, kIdentifierWeight, kIdentifierSentences, true);
     for (const QString &w : m_extraWords)
         lm.addWord(w, 0.5);
     for (const QString &w : m_sequenceWords)

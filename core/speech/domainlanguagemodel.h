@@ -39,7 +39,8 @@ public:
 
 private:
     QStringList known(const QString &text, const QString &source);
-    void addIdentifiers(ArpaLanguageModel &lm, double weight) const;
+    void addIdentifiers(ArpaLanguageModel &lm, double weight, int count, bool withContext) const;
+    QStringList randomIdentifier(int shape, const std::function<int(int)> &pick) const;
 
     KnownWord m_known;
     QList<QStringList> m_builtIn;

@@ -1,5 +1,6 @@
 #include "speech/endpointer.h"
 
+#include "speech/identifierformat.h"
 #include "speech/spokentext.h"
 
 #include <algorithm>
@@ -29,6 +30,7 @@ void Endpointer::reset()
     m_inTurn = false;
     m_cappedInSpeech = false;
     m_partialInsideSequence = false;
+    m_partialEndsInCompleteId = false;
     m_position = 0;
     m_turnStart = 0;
     m_lastActiveEnd = 0;
@@ -41,12 +43,21 @@ void Endpointer::setPartialTranscript(const QString &text)
                                            QStringLiteral("um"), QStringLiteral("uh")};
     const QString last = text.section(QLatin1Char(' '), -1, -1, QString::SectionSkipEmpty).toLower();
     m_partialInsideSequence = endsInsideSequence(text) || leadInEnds.contains(last);
+    m_partialEndsInCompleteId = false;
+    if (m_partialInsideSequence && !m_config.identifierFormats.isEmpty() && endsInsideSequence(text)) {
+        const QStringList runs = spelledRuns(text);
+        const QString run = runs.isEmpty() ? QString() : runs.last();
+        const auto &formats = m_config.identifierFormats;
+        const bool complete = std::any_of(formats.begin(), formats.end(), [&run](const QString &f) { return runMatchesFormat(run, f); });
+        const bool couldGrow = std::any_of(formats.begin(), formats.end(), [&run](const QString &f) { return runIsPrefixOfFormat(run, f); });
+        m_partialEndsInCompleteId = complete && !couldGrow;
+    }
 }
 
 int Endpointer::currentTimeoutMs() const
 {
     const int base = std::max(10, m_config.endpointingMs);
-    if (m_expectation == SttExpectation::DigitsAndLetters && m_partialInsideSequence) {
+    if (m_expectation == SttExpectation::DigitsAndLetters && m_partialInsideSequence && !m_partialEndsInCompleteId) {
         const int extended = int(std::lround(base * m_config.digitExtensionFactor));
         return std::max(base, std::min(extended, m_config.digitExtensionMaxMs));
     }
@@ -71,6 +82,7 @@ Endpointer::Event Endpointer::process(const VadDecision &vad, std::size_t sample
         m_cappedInSpeech = false;
         m_inTurn = true;
         m_partialInsideSequence = false;
+        m_partialEndsInCompleteId = false;
         // The onset run's first frame is where the caller started talking.
         m_turnStart = std::max<std::int64_t>(0, frameStart - std::int64_t(std::max(0, vad.onsetRunFrames - 1)) * std::int64_t(samples));
         m_lastActiveEnd = m_position;
@@ -95,6 +107,7 @@ Endpointer::Event Endpointer::process(const VadDecision &vad, std::size_t sample
     m_cappedInSpeech = e.reason == TurnEndReason::TurnCap && vad.speech;
     m_inTurn = false;
     m_partialInsideSequence = false;
+    m_partialEndsInCompleteId = false;
     return e;
 }
 

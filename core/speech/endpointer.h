@@ -4,6 +4,7 @@
 #include "speech/vad.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -15,6 +16,9 @@ struct EndpointerConfig
     double digitExtensionFactor = 3.0;  // while a number is being read out, wait this much longer…
     int digitExtensionMaxMs = 1500;     // …but never more than this
     int maxTurnMs = 15000;              // a turn is finalized after this long, speech or not
+    // The identifiers the store uses (SttConfig::identifierFormats): once the partial ends in a
+    // complete one, no longer wait for more digits.
+    QStringList identifierFormats;
 };
 
 enum class TurnEndReason {
@@ -31,7 +35,9 @@ QString turnEndReasonName(TurnEndReason reason); // "silence" | "digit_silence" 
 //  - It ends once no frame has been active for endpointingMs…
 //  - …or for the extended wait when the conversation expects digits and letters and the partial
 //    transcript ends inside a spelled sequence or a lead-in ("my order number is"), so a caller
-//    who pauses between digit groups is not cut off;
+//    who pauses between digit groups is not cut off — unless the sequence is already a complete
+//    identifier of a configured format that no longer format could extend ("o r d" and six
+//    digits): then the caller is done, and the turn ends after the ordinary silence;
 //  - …or when it has lasted maxTurnMs, whatever the VAD says; if the noise goes on, the next
 //    active frame opens a new turn, so every maxTurnMs the conversation gets a turn to act on.
 class Endpointer
@@ -68,6 +74,7 @@ private:
     int m_sampleRate = 16000;
     SttExpectation m_expectation = SttExpectation::General;
     bool m_partialInsideSequence = false;
+    bool m_partialEndsInCompleteId = false;
     bool m_inTurn = false;
     bool m_cappedInSpeech = false;
     std::int64_t m_position = 0;

@@ -1,6 +1,7 @@
 #include "speech/pocketsphinxstt.h"
 
 #include "speech/domainlanguagemodel.h"
+#include "speech/identifierformat.h"
 #include "speech/speechtr.h"
 #include "speech/spokentext.h"
 
@@ -8,6 +9,9 @@
 #include <QTemporaryDir>
 
 #include <pocketsphinx.h>
+#include <sphinxbase/cmn.h>
+#include <sphinxbase/fe.h>
+#include <sphinxbase/feat.h>
 
 #include <algorithm>
 
@@ -15,6 +19,12 @@ namespace ringside {
 
 namespace {
 constexpr int kMaxRedecodeSeconds = 20; // longer turns are not kept for a second decoding
+// The audio given to the identifier grammar around a spelled run of the first pass: a prefix such
+// as "o r d" is often heard as words just before the digits ("id nobody four eight …").
+constexpr int kSpanBeforeMs = 600;
+// How much of the call's first speech is held to compute the line's cepstral mean.
+constexpr std::size_t kSeedSamples = 16000 * 8 / 10;
+constexpr int kSpanAfterMs = 300;
 
 const char *searchName(SttExpectation e)
 {
@@ -58,10 +68,8 @@ bool PocketsphinxStt::start(const SttConfig &config, Callbacks callbacks)
     m_warnings.clear();
     if (!m_model)
         return fail(QStringLiteral("pocketsphinx: no model loaded"));
-    if (!PocketsphinxModel::supportsLanguage(config.language))
-        return fail(SpeechTr::tr("unsupported language: %1 has no embedded speech recognizer; "
-                                 "use typed input or a cloud provider (Google or Deepgram)")
-                        .arg(config.language));
+    if (const QString problem = configProblem(config); !problem.isEmpty())
+        return fail(problem);
     QString error;
     if (!m_resampler.init(config.sampleRate, 16000, 5, &error))
         return fail(QStringLiteral("sampleRate: %1").arg(error));
@@ -87,8 +95,10 @@ bool PocketsphinxStt::start(const SttConfig &config, Callbacks callbacks)
     // domain model earns a heavier language weight in all three passes and fewer inserted words;
     // pocketsphinx's own silence removal clipped word onsets ("nine" heard as "one") and the
     // pipeline's VAD already trims silence; its noise subtraction is worth keeping (60% → 97% in
-    // white noise).
-    QList<QByteArray> args = {"-hmm", hmm, "-dict", dict, "-bestpath", "yes", "-lw", "14", "-fwdflatlw", "14",
+    // white noise). No flat-lexicon second pass: it ran over the whole utterance when the turn
+    // ended (150 ms per turn measured in tst_speech_idsentences, 13 ms without) for no accuracy
+    // that tst_speech_sttaccuracy could measure; the lattice's best path still runs.
+    QList<QByteArray> args = {"-hmm", hmm, "-dict", dict, "-fwdflat", "no", "-bestpath", "yes", "-lw", "14",
                               "-bestpathlw", "14", "-wip", "0.2", "-remove_noise", "yes", "-remove_silence", "no"};
     std::vector<char *> argv;
     argv.push_back(const_cast<char *>("ringside"));
@@ -109,11 +119,21 @@ bool PocketsphinxStt::start(const SttConfig &config, Callbacks callbacks)
         stop();
         return fail(QStringLiteral("pocketsphinx: the generated domain model was rejected"));
     }
+    m_meanSeeded = false;
     m_pendingExpectation = config.expectation;
     applyExpectation();
     m_scratch.reserve(m_resampler.maxOutput(std::size_t(config.sampleRate) / 10));
     m_utterance.reserve(std::size_t(16000) * kMaxRedecodeSeconds);
     return true;
+}
+
+QString PocketsphinxStt::configProblem(const SttConfig &config)
+{
+    if (!PocketsphinxModel::supportsLanguage(config.language))
+        return SpeechTr::tr("unsupported language: %1 has no embedded speech recognizer; "
+                            "use typed input or a cloud provider (Google or Deepgram)")
+                .arg(config.language);
+    return {};
 }
 
 void PocketsphinxStt::applyExpectation()
@@ -168,9 +188,17 @@ void PocketsphinxStt::processAt16k(const std::int16_t *samples, std::size_t n)
         m_lastPartial.clear();
         m_samplesSincePartial = 0;
     }
-    ps_process_raw(m_decoder, samples, n, FALSE, FALSE);
     if (m_utterance.size() + n <= m_utterance.capacity())
         m_utterance.insert(m_utterance.end(), samples, samples + n);
+    if (!m_meanSeeded) {
+        // The call's first speech waits until it can give the line's mean (see seedMeanFromHeldAudio).
+        if (m_utterance.size() < kSeedSamples)
+            return;
+        seedMeanFromHeldAudio();
+        ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, FALSE);
+    } else {
+        ps_process_raw(m_decoder, samples, n, FALSE, FALSE);
+    }
     m_samplesSincePartial += std::int64_t(n);
     if (m_config.interimResults && m_callbacks.partial && m_samplesSincePartial >= m_partialIntervalMs * 16) {
         m_samplesSincePartial = 0;
@@ -190,16 +218,21 @@ void PocketsphinxStt::finalize()
     QString text;
     double confidence = 0.0;
     if (m_inUtterance) {
+        if (!m_meanSeeded) {
+            seedMeanFromHeldAudio(); // a turn shorter than the hold: decode what was held
+            ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, FALSE);
+        }
         ps_end_utt(m_decoder);
         m_inUtterance = false;
         const char *hyp = ps_get_hyp(m_decoder, nullptr);
         text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
-        if (m_utterancesDecoded++ == 0)
-            text = redecodeFirstUtterance(text);
-        if (m_activeExpectation == SttExpectation::DigitsAndLetters)
+        if (m_activeExpectation == SttExpectation::DigitsAndLetters) {
             text = chooseIdentifierOrWords(text);
-        else if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
-            text = redecodeWithGeneralModel();
+        } else {
+            text = decodeIdentifierSpan(text);
+            if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
+                text = redecodeWithGeneralModel();
+        }
         if (!text.isEmpty())
             confidence = logmath_exp(ps_get_logmath(m_decoder), ps_get_prob(m_decoder));
         m_resampler.reset();
@@ -209,18 +242,48 @@ void PocketsphinxStt::finalize()
         m_callbacks.final(text, confidence);
 }
 
-// Live cepstral mean normalization starts a call from the model's average voice and only adapts
-// during the first utterance, which then suffers most (an order number came out as different
-// digits). Decoding it again in one batch normalizes it with its own mean.
-QString PocketsphinxStt::redecodeFirstUtterance(const QString &live)
+// Pocketsphinx normalizes live audio with a cepstral mean that starts from the acoustic model's
+// and moves only a little as utterances end, so a call's first turns were normalized with a mean
+// far from the caller's (an order number came out as other digits); main decoded the whole first
+// turn a second time when it ended. Instead, the first turn's first moments are held back until
+// there is enough speech to compute the line's own mean from them, which then seeds the live
+// normalization before any of it is decoded: the first turn costs no second pass at its end.
+void PocketsphinxStt::seedMeanFromHeldAudio()
 {
-    if (m_utterance.empty() || ps_start_utt(m_decoder) < 0)
-        return live;
-    ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, TRUE);
-    ps_end_utt(m_decoder);
-    const char *hyp = ps_get_hyp(m_decoder, nullptr);
-    const QString batch = hyp ? QString::fromUtf8(hyp).simplified() : QString();
-    return batch.isEmpty() ? live : batch;
+    m_meanSeeded = true;
+    feat_t *feat = ps_get_feat(m_decoder);
+    fe_t *fe = fe_init_auto_r(cmd_ln_retain(ps_get_config(m_decoder)));
+    if (!feat || !feat->cmn_struct || !fe) {
+        if (fe)
+            fe_free(fe);
+        return;
+    }
+    const int ncep = fe_get_output_size(fe);
+    std::int32_t frames = std::int32_t(m_utterance.size() / 160 + 2);
+    std::vector<mfcc_t> storage(std::size_t(frames) * std::size_t(ncep));
+    std::vector<mfcc_t *> rows(static_cast<std::size_t>(frames));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rows[i] = storage.data() + i * std::size_t(ncep);
+    const std::int16_t *samples = m_utterance.data();
+    std::size_t n = m_utterance.size();
+    fe_start_utt(fe);
+    fe_process_frames(fe, &samples, &n, rows.data(), &frames, nullptr);
+    fe_free(fe);
+    // The same frames live normalization counts: those with energy (c0 ≥ 0).
+    std::vector<mfcc_t> mean(std::size_t(ncep), 0);
+    int counted = 0;
+    for (std::int32_t f = 0; f < frames; ++f) {
+        if (rows[std::size_t(f)][0] < 0)
+            continue;
+        for (int k = 0; k < ncep; ++k)
+            mean[std::size_t(k)] += rows[std::size_t(f)][k];
+        ++counted;
+    }
+    if (counted < 20 || ncep != feat->cmn_struct->veclen)
+        return;
+    for (mfcc_t &m : mean)
+        m /= mfcc_t(counted);
+    cmn_live_set(feat->cmn_struct, mean.data());
 }
 
 // While an ID is expected the grammar forces whatever was said into digits and letters, so a
@@ -275,6 +338,99 @@ bool PocketsphinxStt::matchesIdentifierFormat(const QString &text) const
         }
     }
     return false;
+}
+
+bool PocketsphinxStt::hasFormattedRun(const QString &text) const
+{
+    const QStringList runs = spelledRuns(text);
+    return std::any_of(runs.begin(), runs.end(), [this](const QString &run) {
+        return std::any_of(m_config.identifierFormats.begin(), m_config.identifierFormats.end(),
+                           [&run](const QString &f) { return runMatchesFormat(run, f); });
+    });
+}
+
+// The spelled run of the first pass (three or more sequence words) decoded again with the
+// identifier grammar over its own stretch of audio, with some audio before it (where a prefix
+// such as "o r d" may have been heard as words) and after it.
+QString PocketsphinxStt::decodeIdentifierSpan(const QString &text)
+{
+    struct Word { QString w; int sf; int ef; };
+    std::vector<Word> words;
+    int origin = -1; // segment frames count from the decoder's first utterance; the first segment starts this one
+    for (ps_seg_t *seg = ps_seg_iter(m_decoder); seg; seg = ps_seg_next(seg)) {
+        int sf = 0, ef = 0;
+        ps_seg_frames(seg, &sf, &ef);
+        if (origin < 0)
+            origin = sf;
+        const QString w = QString::fromUtf8(ps_seg_word(seg)).section(QLatin1Char('('), 0, 0);
+        if (w.startsWith(QLatin1Char('<')) || w.startsWith(QLatin1Char('[')))
+            continue;
+        words.push_back({ w, sf - origin, ef - origin });
+    }
+    std::size_t bestStart = 0, bestLen = 0;
+    for (std::size_t i = 0; i < words.size();) {
+        if (!isSequenceWord(words[i].w)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < words.size() && isSequenceWord(words[j].w))
+            ++j;
+        if (j - i > bestLen) {
+            bestLen = j - i;
+            bestStart = i;
+        }
+        i = j;
+    }
+    if (bestLen < 3 || hasFormattedRun(text))
+        return text; // no ID, or one already in the store's shape
+    const int frames = int(m_utterance.size() / 160);
+    const int sf = std::max(0, words[bestStart].sf - kSpanBeforeMs / 10);
+    const int ef = std::min(frames, words[bestStart + bestLen - 1].ef + 1 + kSpanAfterMs / 10);
+    if (ef <= sf || ps_set_search(m_decoder, searchName(SttExpectation::DigitsAndLetters)) < 0)
+        return text;
+    QString id;
+    if (ps_start_utt(m_decoder) >= 0) {
+        ps_process_raw(m_decoder, m_utterance.data() + std::size_t(sf) * 160, std::size_t(ef - sf) * 160, FALSE, TRUE);
+        ps_end_utt(m_decoder);
+        const char *hyp = ps_get_hyp(m_decoder, nullptr);
+        QStringList idWords;
+        for (const QString &w : (hyp ? QString::fromUtf8(hyp) : QString()).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            if (isSequenceWord(w))
+                idWords << w;
+        id = idWords.join(QLatin1Char(' '));
+    }
+    ps_set_search(m_decoder, searchName(m_activeExpectation));
+    return id.isEmpty() ? text : spliceIdentifier(text, id);
+}
+
+// `words` with its spelled run (the longest) replaced by `id`; without one, `id` is appended.
+QString PocketsphinxStt::spliceIdentifier(const QString &words, const QString &id) const
+{
+    QStringList w = words.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    qsizetype bestStart = -1, bestLen = 0;
+    for (qsizetype i = 0; i < w.size();) {
+        if (!isSequenceWord(w.at(i))) {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < w.size() && isSequenceWord(w.at(j)))
+            ++j;
+        if (j - i > bestLen) {
+            bestLen = j - i;
+            bestStart = i;
+        }
+        i = j;
+    }
+    const QStringList idWords = id.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (bestStart >= 0 && bestLen >= 2) {
+        w.remove(bestStart, bestLen);
+        for (qsizetype k = 0; k < idWords.size(); ++k)
+            w.insert(bestStart + k, idWords.at(k));
+        return w.join(QLatin1Char(' '));
+    }
+    return (w + idWords).join(QLatin1Char(' '));
 }
 
 // A grammar search ends empty when the caller said something it does not allow ("I'll check my

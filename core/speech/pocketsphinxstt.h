@@ -36,6 +36,10 @@ public:
     void stop() override;
     QString name() const override { return QStringLiteral("pocketsphinx"); }
 
+    // Why start() would refuse `config` without building anything ("unsupported language: …"),
+    // or "" — for PooledStt, which starts the stream on its pool.
+    static QString configProblem(const SttConfig &config);
+
     // Problems with the configuration that did not stop the stream (unknown keyword words, …).
     QStringList warnings() const { return m_warnings; }
     // Partial hypotheses are looked up at most this often (ms of audio); default 100.
@@ -49,7 +53,10 @@ private:
     QString redecodeWithGeneralModel();
     QString chooseIdentifierOrWords(const QString &grammarText);
     bool matchesIdentifierFormat(const QString &text) const;
-    QString redecodeFirstUtterance(const QString &live);
+    void seedMeanFromHeldAudio();
+    QString decodeIdentifierSpan(const QString &text);
+    QString spliceIdentifier(const QString &words, const QString &id) const;
+    bool hasFormattedRun(const QString &text) const;
 
     std::shared_ptr<const PocketsphinxModel> m_model;
     ps_decoder_s *m_decoder = nullptr;
@@ -65,8 +72,8 @@ private:
     std::int64_t m_samplesSincePartial = 0;
     int m_partialIntervalMs = 100;
     QString m_lastPartial;
-    int m_utterancesDecoded = 0;
     std::uint32_t m_noiseState = 12345u;
+    bool m_meanSeeded = false;
 };
 
 } // namespace ringside

@@ -15,6 +15,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -86,6 +87,9 @@ public:
     // A reply is waiting for its next TTS audio (pulling now would play silence).
     bool isAwaitingAgentAudio() const { return m_playout.isAwaitingAudio(); }
     bool isUserSpeaking() const { return m_endpointer.inTurn(); }
+    // A turn has ended and its final transcript has not arrived yet (recognizers may answer on
+    // their own threads).
+    bool isAwaitingFinal() const { return !m_turnsAwaitingFinal.empty(); }
     std::int64_t inputPosition() const { return m_inputPosition; }
     std::int64_t outputPosition() const { return m_playout.position(); }
     const SpeechPipelineConfig &config() const { return m_config; }
@@ -154,6 +158,9 @@ private:
         std::mutex lock;
         std::deque<SttMessage> stt;
         std::deque<TtsMessage> tts;
+        // Messages waiting: the pipeline thread looks here first and takes the lock (and swaps
+        // the queues, which allocates) only when there is something to take.
+        std::atomic<int> waiting{ 0 };
     };
     std::shared_ptr<Mailbox> m_mail = std::make_shared<Mailbox>();
 };

@@ -85,12 +85,22 @@ bool endsInsideSequence(const QString &transcript)
 
 QString collapseSpelledSequence(const QString &transcript)
 {
+    QString best;
+    for (const QString &run : spelledRuns(transcript))
+        if (run.size() >= best.size())
+            best = run;
+    return best;
+}
+
+QStringList spelledRuns(const QString &transcript)
+{
     const QStringList words = transcript.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    QString best, run;
+    QStringList runs;
+    QString run;
     int repeat = 1;
     auto endRun = [&] {
-        if (run.size() >= 2 && run.size() >= best.size()) // one letter is a word ("a"), not an ID
-            best = run;
+        if (run.size() >= 2) // one letter is a word ("a"), not an ID
+            runs << run;
         run.clear();
         repeat = 1;
     };
@@ -108,7 +118,7 @@ QString collapseSpelledSequence(const QString &transcript)
         repeat = 1;
     }
     endRun();
-    return best;
+    return runs;
 }
 
 } // namespace ringside

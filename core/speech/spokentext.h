@@ -29,4 +29,8 @@ bool endsInsideSequence(const QString &transcript);
 // the typed one.
 QString collapseSpelledSequence(const QString &transcript);
 
+// Every spelled run of two or more characters, in order: "it's o r d four eight and r e t one" →
+// ["ORD48", "RET1"]. "oh" is a zero, "double"/"triple" repeat the next character.
+QStringList spelledRuns(const QString &transcript);
+
 } // namespace ringside

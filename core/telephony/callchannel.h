@@ -3,6 +3,7 @@
 #include "speech/spscringbuffer.h"
 
 #include <QString>
+#include <QtGlobal>
 
 #include <atomic>
 #include <cstdint>
@@ -20,8 +21,19 @@ struct OutFrame
     Kind kind = Kind::Audio;
     std::uint16_t count = 0;       // samples in pcm
     std::int64_t outputSample = 0; // Mark: the output position played once the mark comes back
+    qint64 slotNs = 0;             // Audio: when it is due on the call's 20 ms clock (monotonic ns)
     bool endOfSpeech = false;      // Mark: the agent stopped speaking here ("rs-<n>-end")
     std::int16_t pcm[kMaxSamples] = {};
+};
+
+// What left the gateway and when, summed over every call (the I/O side counts, /healthz reports).
+// A frame is late when it leaves more than 20 ms after its slot: the caller's jitter buffer may
+// already have run dry.
+struct SendStats
+{
+    static constexpr qint64 kLateNs = 20'000'000;
+    std::atomic<quint64> framesSent{ 0 };
+    std::atomic<quint64> framesLate{ 0 };
 };
 
 // Where a call's network side (the server thread) and its engine side (a worker thread) meet:

@@ -115,6 +115,7 @@ void CallEngine::produceFrame()
     OutFrame &f = m_frame;
     f.kind = OutFrame::Kind::Audio;
     f.count = std::uint16_t(fs);
+    f.slotNs = m_t0Ns + m_framesPulled * kFrameNs;
     ++m_inPipeline;
     const std::size_t spoken = m_pipeline->pullAgentAudio(f.pcm, fs);
     --m_inPipeline;

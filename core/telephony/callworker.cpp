@@ -11,6 +11,7 @@
 #include "engine/sessionfactory.h"
 #include "speech/identifierformat.h"
 #include "speech/pocketsphinxstt.h"
+#include "speech/pooledstt.h"
 #include "storage/sqlutil.h"
 #include "tools/toolregistry.h"
 
@@ -34,10 +35,8 @@ SpeechPipelineConfig speechConfigFor(const Agent &agent, const Session &session,
     for (const KeywordBoost &k : agent.keywords)
         c.stt.keywords << k.toString();
     c.stt.phrases = const_cast<Session &>(session).brain().expectedPhrases();
-    // The store's setting may be prose ("ORD followed by six digits"); the recognizer wants a pattern.
-    const QString idFormat = identifierPatternFromFormat(session.config().variables.value(QStringLiteral("orderIdFormat")));
-    if (!idFormat.isEmpty())
-        c.stt.identifierFormats << idFormat;
+    // The store's setting may be prose ("ORD followed by six digits"); the recognizer wants patterns.
+    c.stt.identifierFormats = storeIdentifierFormats(session.config().variables.value(QStringLiteral("orderIdFormat")));
     c.tts.voice = agent.ttsVoice;
     c.tts.speed = agent.ttsSpeed;
     c.tts.language = agent.language;
@@ -158,7 +157,11 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
         { "notices", notices },
     };
     const QString id = setup.callId;
-    auto stt = m_services.sttModel ? std::make_unique<PocketsphinxStt>(m_services.sttModel) : nullptr;
+    // Decoded on the recognizer pool: this thread only copies the caller's audio into a ring.
+    std::unique_ptr<SttEngine> stt;
+    if (m_services.sttModel)
+        stt = std::make_unique<PooledStt>(std::make_unique<PocketsphinxStt>(m_services.sttModel), *m_services.recognizers,
+                                          &PocketsphinxStt::configProblem);
     const SpeechPipelineConfig speech = speechConfigFor(cfg.agent, *session, setup.sampleRate);
     auto engine = std::make_unique<CallEngine>(setup, channel, std::move(session), speech, std::move(stt), m_services.tts,
                                                [this, id](const QString &type, const QByteArray &j) { Q_EMIT callEvent(id, type, j); });

@@ -18,6 +18,7 @@ class QTimer;
 namespace ringside {
 class Database;
 class PocketsphinxModel;
+class RecognizerPool;
 class SqlStore;
 class CommerceBackend;
 class ToolRegistry;
@@ -43,6 +44,7 @@ struct WorkerServices
     std::shared_ptr<const nlu::Analyser> analyser;
     TtsEngine *tts = nullptr;
     std::shared_ptr<const PocketsphinxModel> sttModel; // null: no speech recognition
+    std::shared_ptr<RecognizerPool> recognizers;       // where every call's speech is decoded
     QString brainKind = QStringLiteral("playbook");
     Clock clock;
 };

@@ -103,6 +103,7 @@ void Gateway::addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol p
     h.callerLeft = [this](const QString &id) { postToCall(id, [](CallEngine &e, qint64) { e.callerLeft(); }); };
     h.closed = [this](MediaConnection &c) { onConnectionClosed(c); };
     auto *connection = new MediaConnection(std::move(socket), options, std::move(h), this);
+    connection->setSendStats(m_sendStats);
     connect(connection, &MediaConnection::frameRejected, this, [this] { ++m_rejectedFrames; });
     m_connections.insert(connection);
 }

@@ -55,6 +55,7 @@ public:
     int laggingMonitors() const { return m_monitor.laggingCount(); }
     quint64 rejectedFrames() const { return m_rejectedFrames; }
     quint64 callsStarted() const { return m_callsStarted; }
+    const SendStats &sendStats() const { return *m_sendStats; }
     const GatewayConfig &config() const { return m_config; }
     MonitorHub &monitor() { return m_monitor; }
 
@@ -95,6 +96,7 @@ private:
     int m_nextCallNumber = 1;
     quint64 m_rejectedFrames = 0;
     quint64 m_callsStarted = 0;
+    std::shared_ptr<SendStats> m_sendStats = std::make_shared<SendStats>();
     std::vector<std::int16_t> m_listenScratch;
 
     bool m_shuttingDown = false;

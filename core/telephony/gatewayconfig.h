@@ -12,6 +12,7 @@ namespace ringside::telephony {
 struct GatewayConfig
 {
     int workers = 0;                       // engine threads; 0: four per CPU core (see Gateway::start)
+    int recognizerThreads = 0;             // threads decoding callers' speech; 0: one per CPU core
     QString brainKind = QStringLiteral("playbook");
     bool speechRecognition = true;         // false: nothing is recognized (text-injected load tests)
     bool allowTextInjection = false;       // accept {"event":"ringside.text"} on media streams

@@ -6,6 +6,7 @@
 #include "engine/nlu/analyser.h"
 #include "speech/espeaktts.h"
 #include "speech/pocketsphinxmodel.h"
+#include "speech/recognizerpool.h"
 
 namespace ringside::telephony {
 
@@ -44,6 +45,7 @@ Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, Gat
         if (!model.ok())
             return R::failure(QStringLiteral("speech recognition: %1").arg(model.error()));
         services.sttModel = model.value();
+        services.recognizers = std::make_shared<RecognizerPool>(config.recognizerThreads);
     }
     rt->m_gateway = std::make_unique<Gateway>(std::move(config), std::move(services));
     rt->m_server = std::make_unique<GatewayServer>(*rt->m_gateway, db);

@@ -307,6 +307,8 @@ void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket
                         { "monitors", m_gateway.monitorCount() },
                         { "calls_started", m_gateway.callsStarted() },
                         { "rejected_frames", m_gateway.rejectedFrames() },
+                        { "frames_sent", m_gateway.sendStats().framesSent.load(std::memory_order_relaxed) },
+                        { "late_frames", m_gateway.sendStats().framesLate.load(std::memory_order_relaxed) },
                         { "process_cpu_ms", processCpuMs() } };
     makeResponder(request, socket).write(QByteArray::fromStdString(body.dump()), kJson,
                                          m_gateway.isShuttingDown() ? Status::ServiceUnavailable : Status::Ok);

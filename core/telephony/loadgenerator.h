@@ -1,5 +1,6 @@
 #pragma once
 
+#include "telephony/loadscript.h"
 #include "telephony/standincaller.h"
 #include "util/jsonqt.h"
 #include "util/result.h"
@@ -11,8 +12,11 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <map>
 #include <memory>
 #include <vector>
+
+class QWebSocket;
 
 namespace ringside::telephony {
 
@@ -21,19 +25,30 @@ struct LoadReport
 {
     int calls = 0;
     int answered = 0;             // the agent's voice reached the caller
-    int droppedCalls = 0;         // closed by the gateway before the caller hung up
+    int droppedCalls = 0;         // closed by the gateway before the caller hung up (mid-script)
+    int callsEndedByScript = 0;   // the agent ended the call after the whole script; another was placed
     qint64 framesSent = 0;
     qint64 framesReceived = 0;
     qint64 lateFrames = 0;        // outbound frames that came after the caller's buffer ran dry
     qint64 gapMs = 0;             // silence heard inside the agent's speech
     qint64 senderStalls = 0;      // this process fell behind its own 20 ms pace (it, not the engine, was slow)
     std::vector<int> turnLatenciesMs; // end of the caller's words → first agent audio, all calls
+    std::map<QString, std::vector<int>> latenciesByKind; // the same by turn kind (script or file name)
+    // The gateway's own count (from /healthz): frames that left more than 20 ms after their slot on
+    // the call's 20 ms clock, and all frames sent; -1 when the gateway does not say.
+    qint64 gatewayLateFrames = -1;
+    qint64 gatewayFramesSent = -1;
+    // Identifiers read out (turns with an expected ID) and those the agent looked up (a tool call
+    // naming the ID before the caller's next turn, seen on /monitor); -1 when /monitor was refused.
+    int idsExpected = 0;
+    int idsLookedUp = -1;
     double wallSeconds = 0;
     double engineCpuPercent = -1; // of one core, from the gateway's /healthz; -1 when unknown
     double localCpuPercent = 0;   // this process
     QString cpuSource;            // "gateway /healthz" or "local process"
 
     int percentile(double p) const; // -1 without latencies
+    static int percentile(const std::vector<int> &values, double p);
     QString toText() const;
     json toJson() const;
 };
@@ -51,8 +66,11 @@ public:
         QUrl url;                         // ws://host:port/twilio/media
         int calls = 1;
         int durationSeconds = 30;
-        std::vector<std::vector<std::int16_t>> utterances; // 8 kHz PCM16; or
+        std::vector<std::vector<std::int16_t>> utterances; // 8 kHz PCM16, said by every caller; or
+        std::vector<CallScript> scripts;  // caller n says scripts[n % size] turn by turn (kinds, expected IDs); or
         QStringList texts;                // typed turns (the gateway must allow ringside.text)
+        QStringList utteranceKinds;       // optional, one per utterance: the kind latencies are reported under
+        QString monitorToken;             // to watch /monitor for the IDs looked up (empty: no token)
         int rampMs = 50;                  // between dials, so connects do not arrive all at once
         QByteArray streamSecret;          // TWILIO_AUTH_TOKEN of the gateway, to compute ringside_auth
     };
@@ -73,12 +91,17 @@ Q_SIGNALS:
 private:
     struct Caller;
     void dialNext();
+    void dial(int slot);
     void onTick();
     void finish();
     void readEngineCpu(bool atEnd);
+    void watchMonitor();
+    void onMonitorMessage(const QString &text);
+    const CallScript &scriptFor(int callerIndex) const;
 
     Config m_config;
-    std::vector<std::unique_ptr<Caller>> m_callers;
+    std::vector<std::unique_ptr<Caller>> m_callers; // every call placed, in order
+    int m_slotsDialled = 0;
     QTimer m_clock;
     QTimer m_dialTimer;
     QElapsedTimer m_wall;
@@ -89,6 +112,12 @@ private:
     int m_pendingCpuReads = 0;
     bool m_stopping = false;
     LoadReport m_report;
+    std::unique_ptr<QWebSocket> m_monitor;
+    bool m_monitorOpen = false;
+    QHash<QString, int> m_callerByCallSid;
+    std::vector<CallScript> m_scripts; // utterances and texts, as scripts
+    qint64 m_gatewayLateStart = -1;
+    qint64 m_gatewaySentStart = -1;
 };
 
 } // namespace ringside::telephony

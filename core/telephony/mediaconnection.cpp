@@ -5,6 +5,7 @@
 
 #include <QLoggingCategory>
 
+#include <chrono>
 #include <cstring>
 
 Q_LOGGING_CATEGORY(lcMedia, "ringside.telephony.media")
@@ -208,13 +209,20 @@ bool MediaConnection::drain()
 {
     if (m_closed || !m_channel)
         return !m_closed;
+    const qint64 now = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
     while (auto f = m_channel->outbound.tryPop()) {
         if (m_closed)
             break;
         switch (f->kind) {
         case OutFrame::Kind::Audio:
-            if (!m_stopped)
-                sendAudio(f->pcm, f->count);
+            if (m_stopped)
+                break;
+            sendAudio(f->pcm, f->count);
+            if (m_sendStats) {
+                m_sendStats->framesSent.fetch_add(1, std::memory_order_relaxed);
+                if (now - f->slotNs > SendStats::kLateNs)
+                    m_sendStats->framesLate.fetch_add(1, std::memory_order_relaxed);
+            }
             break;
         case OutFrame::Kind::Mark:
             if (m_stopped)

@@ -54,6 +54,8 @@ public:
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
 
     int rejectedFrames() const { return m_rejected; }
+    // Where sent frames are counted (frames sent, frames late against their slot).
+    void setSendStats(std::shared_ptr<SendStats> stats) { m_sendStats = std::move(stats); }
     QString lastRejection() const { return m_lastRejection; }
 
 Q_SIGNALS:
@@ -72,6 +74,7 @@ private:
     ParseOptions m_options;
     Handlers m_handlers;
     std::shared_ptr<CallChannel> m_channel;
+    std::shared_ptr<SendStats> m_sendStats;
     QString m_callId;
     QString m_streamSid;
     QByteArray m_sidBytes;

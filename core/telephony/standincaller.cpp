@@ -173,8 +173,9 @@ void StandInCaller::tick(qint64 now)
     while (m_framesDue < due) {
         ++m_framesDue;
         if (m_playIndex >= m_play.size() && !m_queue.empty()) {
-            m_play = std::move(m_queue.front().first);
-            m_speechEndSample = m_queue.front().second;
+            m_play = std::move(m_queue.front().pcm);
+            m_speechEndSample = m_queue.front().speechEnd;
+            m_kind = m_queue.front().kind;
             m_queue.pop_front();
             m_playIndex = 0;
         }
@@ -185,8 +186,13 @@ void StandInCaller::tick(qint64 now)
             const bool crossesEnd = qint64(m_playIndex) < m_speechEndSample && qint64(m_playIndex + take) >= m_speechEndSample;
             m_playIndex += take;
             sendFrame(chunk.data(), frame);
-            if (crossesEnd)
-                m_turnEndNs = now; // the caller has finished speaking (as far as the line carries it)
+            if (crossesEnd) {
+                // The caller has finished speaking: the frame leaves when its last sample has been
+                // captured, so its speech ended this much earlier.
+                const qint64 after = qint64(frame) - (m_speechEndSample - qint64(m_playIndex - take));
+                m_turnEndNs = now - after * 1'000'000'000 / m_config.sampleRate;
+                m_turnKind = m_kind;
+            }
             if (m_playIndex >= m_play.size()) {
                 m_play.clear();
                 m_playIndex = 0;
@@ -209,9 +215,9 @@ void StandInCaller::tick(qint64 now)
     }
 }
 
-void StandInCaller::say(const std::vector<std::int16_t> &pcm, qint64 speechEnd)
+void StandInCaller::say(const std::vector<std::int16_t> &pcm, qint64 speechEnd, const QString &kind)
 {
-    m_queue.emplace_back(pcm, speechEnd >= 0 ? speechEnd : speechEndOf(pcm, m_config.sampleRate));
+    m_queue.push_back({ pcm, speechEnd >= 0 ? speechEnd : speechEndOf(pcm, m_config.sampleRate), kind });
 }
 
 void StandInCaller::sayText(const QString &text)
@@ -219,6 +225,7 @@ void StandInCaller::sayText(const QString &text)
     const json msg = { { "event", kTextInjectionEvent }, { sidKey().toStdString(), m_config.streamSid }, { "text", text } };
     sendRaw(QByteArray::fromStdString(msg.dump()));
     m_turnEndNs = nowNs();
+    m_turnKind.clear();
 }
 
 void StandInCaller::pressDigit(const QString &digit)
@@ -290,6 +297,7 @@ void StandInCaller::onText(const QString &text)
             m_stats.answered = true;
             if (m_turnEndNs > 0) {
                 m_stats.turnLatenciesMs.push_back(int((now - m_turnEndNs) / 1'000'000));
+                m_stats.turnKinds << m_turnKind;
                 m_turnEndNs = 0;
             }
         }

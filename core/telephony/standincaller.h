@@ -52,6 +52,7 @@ public:
         qint64 marksEchoed = 0;
         qint64 clears = 0;
         std::vector<int> turnLatenciesMs;        // end of the caller's words → first agent audio
+        QStringList turnKinds;                   // the kind given to say() for each latency above
         qint64 sendLateTicks = 0;                // this process fell behind sending (client overload)
     };
 
@@ -64,8 +65,9 @@ public:
     void tick(qint64 nowNs);
 
     // Queues an utterance (PCM16 at the stream's rate) after anything still being said; the turn
-    // latency is measured from `speechEnd` (samples; default: the last sample above the noise floor).
-    void say(const std::vector<std::int16_t> &pcm, qint64 speechEnd = -1);
+    // latency is measured from `speechEnd` (samples; default: the last sample above the noise floor)
+    // and reported under `kind` (benchmarks group turns: "first", "id", "plain", …).
+    void say(const std::vector<std::int16_t> &pcm, qint64 speechEnd = -1, const QString &kind = QString());
     // Sends {"event":"ringside.text"} (the gateway must allow text injection).
     void sayText(const QString &text);
     void pressDigit(const QString &digit);
@@ -111,8 +113,16 @@ private:
     // Sending: the current utterance and where we are in it.
     std::vector<std::int16_t> m_play;
     std::size_t m_playIndex = 0;
-    std::deque<std::pair<std::vector<std::int16_t>, qint64>> m_queue;
+    struct Queued
+    {
+        std::vector<std::int16_t> pcm;
+        qint64 speechEnd = -1;
+        QString kind;
+    };
+    std::deque<Queued> m_queue;
     qint64 m_speechEndSample = -1;
+    QString m_kind;                            // of the utterance being said
+    QString m_turnKind;                        // of the turn whose answer is awaited
     qint64 m_sendT0Ns = 0;
     qint64 m_framesDue = 0;
     qint64 m_seq = 1;

@@ -89,6 +89,38 @@ private slots:
         QCOMPARE(end, 30 + 75 - 1);
     }
 
+    // Once the partial ends in a complete identifier of a configured format that no longer format
+    // could extend, the caller has finished reading it: the ordinary silence ends the turn. A
+    // prefix, or an ID that a longer format could still grow into, keeps the longer wait.
+    void completeIdentifierEndsAfterOrdinarySilence_data()
+    {
+        QTest::addColumn<QString>("partial");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::addRow("order ID complete") << QStringLiteral("it's o r d four eight two nine one three") << 250;
+        QTest::addRow("order ID with oh") << QStringLiteral("o r d four oh two nine one three") << 250;
+        QTest::addRow("order ID half read") << QStringLiteral("it's o r d four eight two") << 750;
+        QTest::addRow("phone complete") << QStringLiteral("nine eight one two three four five six seven eight") << 250;
+        QTest::addRow("seven digits may grow into a phone") << QStringLiteral("nine eight one two three four five") << 750;
+        QTest::addRow("return ID complete") << QStringLiteral("r e t zero two one seven") << 250;
+        QTest::addRow("too long for any format") << QStringLiteral("o r d four eight two nine one three three") << 750;
+    }
+    void completeIdentifierEndsAfterOrdinarySilence()
+    {
+        QFETCH(QString, partial);
+        QFETCH(int, timeoutMs);
+        EndpointerConfig cfg;
+        cfg.identifierFormats = { QStringLiteral("ORD######"), QStringLiteral("RET-####"), QStringLiteral("[2-9]#########") };
+        Endpointer ep(cfg, kRate);
+        ep.setExpectation(SttExpectation::DigitsAndLetters);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(partial);
+        QCOMPARE(ep.currentTimeoutMs(), timeoutMs);
+        Endpointer::Event e;
+        const int end = framesUntilEnd(ep, 300, 3000, &e);
+        QCOMPARE(e.reason, timeoutMs == 250 ? TurnEndReason::Silence : TurnEndReason::DigitSilence);
+        QCOMPARE(end, 30 + timeoutMs / 10 - 1);
+    }
+
     void leadInAlsoExtends()
     {
         Endpointer ep(EndpointerConfig{}, kRate);

@@ -1,3 +1,4 @@
+#include "speech/identifierformat.h"
 #include "speech/sentencesplitter.h"
 #include "speech/spokentext.h"
 
@@ -84,6 +85,32 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QStringList, sentences);
         QCOMPARE(splitSentences(text), sentences);
+    }
+
+    // Every spelled run in order, so an ID in the middle of a sentence is found beside others.
+    void runs()
+    {
+        QCOMPARE(spelledRuns(QStringLiteral("and my other order is o r d seven seven one two oh four where is that one")),
+                 (QStringList{ QStringLiteral("ORD771204") }));
+        QCOMPARE(spelledRuns(QStringLiteral("it's r e t zero two one seven or nine eight double five")),
+                 (QStringList{ QStringLiteral("RET0217"), QStringLiteral("9855") }));
+        QCOMPARE(spelledRuns(QStringLiteral("i want a refund")), QStringList());
+    }
+
+    // The store's identifier shapes: a run fits, or could still grow into, a format.
+    void formats()
+    {
+        QVERIFY(runMatchesFormat(QStringLiteral("ORD482913"), QStringLiteral("ORD-######")));
+        QVERIFY(!runMatchesFormat(QStringLiteral("ORD48291"), QStringLiteral("ORD-######")));
+        QVERIFY(!runMatchesFormat(QStringLiteral("ORX482913"), QStringLiteral("ORD-######")));
+        QVERIFY(runMatchesFormat(QStringLiteral("9812345678"), QStringLiteral("[2-9]#########")));
+        QVERIFY(!runMatchesFormat(QStringLiteral("1812345678"), QStringLiteral("[2-9]#########")));
+        QVERIFY(runMatchesFormat(QStringLiteral("AB12"), QStringLiteral("@@##")));
+        QVERIFY(runIsPrefixOfFormat(QStringLiteral("ORD48"), QStringLiteral("ORD######")));
+        QVERIFY(!runIsPrefixOfFormat(QStringLiteral("ORD482913"), QStringLiteral("ORD######")));
+        QCOMPARE(storeIdentifierFormats(QStringLiteral("ORD followed by six digits")),
+                 (QStringList{ QStringLiteral("ORD######"), QStringLiteral("RET-####"), QStringLiteral("[2-9]#########") }));
+        QCOMPARE(storeIdentifierFormats(QStringLiteral("whatever the warehouse says")).size(), 2);
     }
 
     // A long sentence is cut at a clause boundary so its first part can be spoken sooner.

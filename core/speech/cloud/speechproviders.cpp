@@ -8,6 +8,8 @@
 #include "speech/cloud/googlechirpstt.h"
 #include "speech/espeaktts.h"
 #include "speech/pocketsphinxstt.h"
+#include "speech/pooledstt.h"
+#include "speech/recognizerpool.h"
 
 namespace ringside {
 
@@ -48,7 +50,17 @@ std::shared_ptr<TtsEngine> SpeechProviders::embeddedTts(QString *problem)
 std::unique_ptr<SttEngine> SpeechProviders::embeddedStt(QString *problem)
 {
     auto model = embeddedModel(problem);
-    return model ? std::make_unique<PocketsphinxStt>(model) : nullptr;
+    if (!model)
+        return nullptr;
+    std::shared_ptr<RecognizerPool> pool;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_pool)
+            m_pool = std::make_shared<RecognizerPool>();
+        pool = m_pool;
+    }
+    // The pool outlives the stream: SpeechProviders outlives the engines it returns.
+    return std::make_unique<PooledStt>(std::make_unique<PocketsphinxStt>(model), *pool, &PocketsphinxStt::configProblem);
 }
 
 std::unique_ptr<SttEngine> SpeechProviders::cloudStt(const QString &provider, const QString &model, QStringList *notices)

@@ -14,6 +14,7 @@
 namespace ringside {
 
 class PocketsphinxModel;
+class RecognizerPool;
 
 // The speech engines for one call, as the agent's sttProvider / ttsProvider ask.
 struct SpeechChoice
@@ -63,6 +64,7 @@ private:
     QProcessEnvironment m_env;
     std::mutex m_mutex;
     std::shared_ptr<const PocketsphinxModel> m_model;
+    std::shared_ptr<RecognizerPool> m_pool; // the embedded recognizer decodes here, off the call's thread
     QString m_modelProblem;
     std::shared_ptr<TtsEngine> m_tts;
     QString m_ttsProblem;

@@ -3,7 +3,8 @@
 // here for a fixed time: every caller streams 20 ms μ-law frames both ways like a phone line and
 // takes turns once the agent has finished speaking.
 //   BM_TextCalls/N     typed turns (ringside.text), recognizer off: the gateway, sessions, TTS and pacing
-//   BM_SpokenCalls/N   WAV turns heard by the embedded pocketsphinx: the real-time recognition load
+//   BM_SpokenCalls/N   spoken turns heard by the embedded pocketsphinx (spoken-calls.txt in six voices):
+//                      the real-time recognition load, turn latency per kind of turn, IDs looked up
 // Counters: answered calls, late outbound frames (the caller heard a gap), p50/p95/p99 turn
 // latency (end of the caller's words → first agent audio) and engine CPU in % of one core.
 // Run: build/bench/bench_telephony [--benchmark_filter=Text]
@@ -13,6 +14,7 @@
 #include "speech/resampler.h"
 #include "storage/database.h"
 #include "telephony/loadgenerator.h"
+#include "telephony/loadscript.h"
 #include "util/clock.h"
 
 #include <benchmark/benchmark.h>
@@ -24,12 +26,18 @@
 #include <QTemporaryDir>
 #include <QThread>
 
-#include <condition_variable>
-#include <mutex>
 
 using namespace ringside;
 
 namespace {
+
+// The engine under test: this build's, or RINGSIDE_ENGINE_BINARY (a saved "before" build, so
+// before/after figures come from the same benchmark code under the same load).
+QString engineBinary()
+{
+    const QString env = qEnvironmentVariable("RINGSIDE_ENGINE_BINARY");
+    return env.isEmpty() ? QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine") : env;
+}
 
 const QString kNow = QStringLiteral("2026-11-26T10:00:00+05:30");
 
@@ -48,44 +56,22 @@ QString demoDatabase()
     return path;
 }
 
-// The caller's turns, synthesized once at 8 kHz: a first turn (decoded twice while the recognizer
-// adapts), an ID (the endpointer waits longer after digits) and a plain later answer.
-std::vector<std::vector<std::int16_t>> spokenTurns()
+// The callers' turns: realistic WISMO calls (tests/bench/telephony/spoken-calls.txt: a first
+// question, an order ID alone and inside a sentence, a name with hesitations, thanks), synthesized
+// once at 8 kHz in six espeak-ng voices and speeds, one per caller in rotation.
+std::vector<telephony::CallScript> spokenScripts()
 {
-    static const auto turns = [] {
+    static const auto scripts = [] {
+        auto lines = telephony::readCallScript(QStringLiteral(RINGSIDE_SOURCE_DIR "/tests/bench/telephony/spoken-calls.txt"));
+        if (!lines.ok())
+            qFatal("%s", qPrintable(lines.error()));
         EspeakTts tts;
-        std::vector<std::vector<std::int16_t>> out;
-        for (const QString &text : { QStringLiteral("Where is my order?"), QStringLiteral("O R D 4 8 2 9 1 3"), QStringLiteral("Yes please.") }) {
-            TtsConfig config;
-            config.voice = QStringLiteral("en-us");
-            config.sampleRate = 8000;
-            std::vector<std::int16_t> pcm;
-            std::mutex m;
-            std::condition_variable cv;
-            bool done = false;
-            tts.synthesize(
-                    text, config,
-                    [&](const TtsChunk &chunk) {
-                        std::lock_guard g(m);
-                        const auto *samples = reinterpret_cast<const std::int16_t *>(chunk.audio.constData());
-                        pcm.insert(pcm.end(), samples, samples + chunk.audio.size() / 2);
-                        if (chunk.last) {
-                            done = true;
-                            cv.notify_all();
-                        }
-                    },
-                    [&](quint64, const QString &) {
-                        std::lock_guard g(m);
-                        done = true;
-                        cv.notify_all();
-                    });
-            std::unique_lock lock(m);
-            cv.wait(lock, [&] { return done; });
-            out.push_back(pcm);
-        }
-        return out;
+        auto made = telephony::synthesizeCallScripts(tts, lines.value(), telephony::defaultScriptVoices());
+        if (!made.ok())
+            qFatal("%s", qPrintable(made.error()));
+        return made.value();
     }();
-    return turns;
+    return scripts;
 }
 
 void runCalls(benchmark::State &state, bool spoken)
@@ -99,7 +85,7 @@ void runCalls(benchmark::State &state, bool spoken)
         if (!spoken)
             args << QStringLiteral("--no-stt") << QStringLiteral("--allow-text");
         serve.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        serve.start(QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine"), args);
+        serve.start(engineBinary(), args);
         QByteArray out;
         static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
         while (!listening.match(QString::fromUtf8(out)).hasMatch() && serve.state() != QProcess::NotRunning) {
@@ -117,7 +103,7 @@ void runCalls(benchmark::State &state, bool spoken)
         config.durationSeconds = seconds;
         config.rampMs = std::max(2, 2000 / calls);
         if (spoken)
-            config.utterances = spokenTurns();
+            config.scripts = spokenScripts();
         else
             config.texts = { QStringLiteral("where is my order"), QStringLiteral("my order number is O R D 4 8 2 9 1 3") };
         telephony::LoadGenerator generator(config);
@@ -140,6 +126,18 @@ void runCalls(benchmark::State &state, bool spoken)
         state.counters["engine_cpu_pct"] = r.engineCpuPercent;
         state.counters["loadgen_cpu_pct"] = r.localCpuPercent;
         state.counters["sender_stalls"] = double(r.senderStalls);
+        state.counters["gw_late_frames"] = double(r.gatewayLateFrames);
+        state.counters["gw_frames_sent"] = double(r.gatewayFramesSent);
+        if (spoken) {
+            state.counters["ids_expected"] = r.idsExpected;
+            state.counters["ids_looked_up"] = r.idsLookedUp;
+            for (const auto &[kind, values] : r.latenciesByKind) {
+                const std::string k = kind.isEmpty() ? std::string("other") : kind.toStdString();
+                state.counters[k + "_p50"] = telephony::LoadReport::percentile(values, 50);
+                state.counters[k + "_p95"] = telephony::LoadReport::percentile(values, 95);
+                state.counters[k + "_n"] = double(values.size());
+            }
+        }
     }
 }
 
@@ -155,7 +153,7 @@ void BM_SpokenCalls(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_TextCalls)->Args({ 100, 20 })->Args({ 250, 20 })->Args({ 500, 20 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
-BENCHMARK(BM_SpokenCalls)->Args({ 2, 25 })->Args({ 8, 25 })->Args({ 24, 25 })->Args({ 48, 25 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_SpokenCalls)->Args({ 1, 40 })->Args({ 8, 40 })->Args({ 24, 40 })->Args({ 48, 30 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
 int main(int argc, char **argv)
 {
