@@ -46,6 +46,18 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
             *error = QStringLiteral("no database path given (use --db PATH)");
         return nullptr;
     }
+    // A URL (postgresql://…, sqlite://…) is not a file name: taken as one it would quietly create a
+    // folder named after the scheme. Only SQLite files are supported for now.
+    const int scheme = path.indexOf(QLatin1String("://"));
+    if (scheme > 0 || path.startsWith(QLatin1String("postgres"), Qt::CaseInsensitive)) {
+        if (error) {
+            const QString name = scheme > 0 ? path.left(scheme) : QStringLiteral("postgresql");
+            *error = QStringLiteral("--db %1: %2 databases are not supported yet; give the path of a SQLite file "
+                                    "(for example --db ringside.db)")
+                         .arg(name + QStringLiteral("://…"), name);
+        }
+        return nullptr;
+    }
     const QFileInfo info(path);
     if (path != QLatin1String(":memory:") && !info.absoluteDir().exists()
         && !QDir().mkpath(info.absolutePath())) {

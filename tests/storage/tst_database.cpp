@@ -1,6 +1,7 @@
 #include "storage/database.h"
 #include "storage/migrator.h"
 
+#include <QDir>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -158,6 +159,24 @@ private slots:
         auto db = Database::open(QStringLiteral("/proc/nope/ringside.db"), &error);
         QVERIFY(!db);
         QVERIFY2(!error.isEmpty(), "expected an explanation");
+    }
+    void databaseUrlIsRefusedAndCreatesNothing()
+    {
+        // Until another engine is supported, a URL must not become a folder named "postgresql:".
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(dir.path()));
+        QString error;
+        auto db = Database::open(QStringLiteral("postgresql://ringside@localhost:5432/shop"), &error);
+        auto bare = Database::open(QStringLiteral("postgres:ringside"), nullptr);
+        QDir::setCurrent(previous);
+        QVERIFY(!db);
+        QVERIFY(!bare);
+        QVERIFY2(error.contains(QLatin1String("postgresql")) && error.contains(QLatin1String("not supported")),
+                 qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1String("ringside@localhost")), "the URL (it may carry a user) is not echoed");
+        QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
     }
     void splitsStatements()
     {
