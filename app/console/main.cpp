@@ -11,8 +11,11 @@
 
 #include "util/clock.h"
 
+#include "ringside_version.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -54,6 +57,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Ringside"));
     QApplication::setOrganizationName(QStringLiteral("Ringside"));
     QApplication::setApplicationVersion(QStringLiteral(RINGSIDE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.ringside.ringside"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.ringside.ringside")));
     applyLanguage(app);
 
     QCommandLineParser parser;
