@@ -158,25 +158,8 @@ def read_command(binary, program, cmd):
 
 
 def read_program(binary, program):
-    top = Command([])
-    text = run_help(binary, [])
-    parts = sections(text)
-    for line in parts[0][1]:
-        if line.startswith("Usage:"):
-            top.usage = synopsis(program, [], line)
-    top.description = [p.strip() for p in "\n".join(l for l in parts[0][1] if not l.startswith("Usage:")).split("\n\n")
-                       if p.strip()]
-    for heading, lines in parts[1:]:
-        if heading == "Commands":
-            for name, summary in entries(lines):
-                top.subcommands.append(read_command(binary, program, Command([name], summary)))
-        elif heading == "Options":
-            for spec, desc in entries(lines):
-                names_, value = parse_option(spec)
-                top.options.append((names_, value, desc))
-        elif heading == "Arguments":
-            top.arguments = entries(lines)
-    return top
+    """The program itself is read like a command: its "Commands:" section lists the commands."""
+    return read_command(binary, program, Command([]))
 
 
 # ---------------------------------------------------------------------------------------------
