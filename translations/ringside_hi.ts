@@ -2161,6 +2161,189 @@
     </message>
 </context>
 <context>
+    <name>ringside::ui::StoreBox</name>
+    <message>
+        <source>Store</source>
+        <translation>स्टोर</translation>
+    </message>
+    <message>
+        <source>Connect your Shopify or WooCommerce shop: calls then answer from its orders, and what callers ask for (cancel, a new address, a discount) is made in the shop. Without a shop, the embedded store is used.</source>
+        <translation>अपनी Shopify या WooCommerce शॉप जोड़ें: तब कॉल में उसी के ऑर्डर से जवाब दिए जाते हैं, और कॉलर जो माँगते हैं (कैंसल, नया पता, डिस्काउंट) वह शॉप में ही हो जाता है। शॉप न जुड़ी हो तो एम्बेडेड स्टोर इस्तेमाल होता है।</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>प्लेटफ़ॉर्म (&amp;P):</translation>
+    </message>
+    <message>
+        <source>S&amp;hop:</source>
+        <translation>शॉप (&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Access token:</source>
+        <translation>एक्सेस टोकन (&amp;A):</translation>
+    </message>
+    <message>
+        <source>Consumer &amp;secret:</source>
+        <translation>कंज़्यूमर सीक्रेट (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation>वेबहुक सीक्रेट (&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>कनेक्शन जाँचें (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>जोड़ें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>अभी सिंक करें (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>डिस्कनेक्ट करें</translation>
+    </message>
+    <message>
+        <source>Last webhook events</source>
+        <translation>हाल के वेबहुक इवेंट</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>कब आया</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>टॉपिक</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>नतीजा</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>ब्योरा</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the shop or failed</source>
+        <translation>शॉप में भेजे जाने को रुके या विफल बदलाव</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>काम</translation>
+    </message>
+    <message>
+        <source>Order / cart</source>
+        <translation>ऑर्डर / कार्ट</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>वजह</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>फिर कोशिश करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Admin API access token (shpat_…)</source>
+        <translation>Admin API एक्सेस टोकन (shpat_…)</translation>
+    </message>
+    <message>
+        <source>Consumer key (ck_…)</source>
+        <translation>कंज़्यूमर की (ck_…)</translation>
+    </message>
+    <message>
+        <source>Webhook address to paste into %1: https://YOUR-PUBLIC-ADDRESS/webhooks/%2 (serve&apos;s port, behind TLS), signed with the webhook secret above.</source>
+        <translation>%1 में डालने के लिए वेबहुक पता: https://YOUR-PUBLIC-ADDRESS/webhooks/%2 (serve का पोर्ट, TLS के पीछे), ऊपर वाले वेबहुक सीक्रेट से साइन किया हुआ।</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>पहले कोई डेटाबेस खोलें।</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 से पूछ रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>कनेक्ट नहीं हो सका: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1: %2, %3, %4</source>
+        <translation>%1 से जुड़ गया: %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>The shop answers: %1 is %2, %3, %4</source>
+        <translation>शॉप का जवाब: %1 है %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>time zone unknown</source>
+        <translation>टाइम ज़ोन पता नहीं</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>सिंक हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Connect a shop first.</source>
+        <translation>पहले कोई शॉप जोड़ें।</translation>
+    </message>
+    <message>
+        <source>%1: %2 records, %3 pages</source>
+        <translation>%1: %2 रिकॉर्ड, %3 पेज</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation>सिंक पूरा हुआ।</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1 (what was stored is kept; Sync now resumes)</source>
+        <translation>सिंक रुक गया: %1 (जो सेव हुआ वह रहेगा; अभी सिंक करें से आगे बढ़ेगा)</translation>
+    </message>
+    <message>
+        <source>Disconnected; calls use the embedded store again.</source>
+        <translation>शॉप डिस्कनेक्ट हुई; कॉल फिर से एम्बेडेड स्टोर इस्तेमाल करेंगी।</translation>
+    </message>
+    <message>
+        <source>Queued again; the outbox worker will try it now.</source>
+        <translation>फिर से कतार में डाला; आउटबॉक्स वर्कर अभी कोशिश करेगा।</translation>
+    </message>
+    <message>
+        <source>That change is no longer waiting.</source>
+        <translation>वह बदलाव अब इंतज़ार में नहीं है।</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2).</source>
+        <translation>%1 से जुड़ा है (%2)।</translation>
+    </message>
+    <message>
+        <source>No shop connected: calls use the embedded store.</source>
+        <translation>कोई शॉप नहीं जुड़ी: कॉल एम्बेडेड स्टोर इस्तेमाल करती हैं।</translation>
+    </message>
+    <message>
+        <source>Text messages: %1 sent, %2 delivered, %3 waiting, %4 failed%5</source>
+        <translation>SMS: %1 भेजे, %2 पहुँचे, %3 इंतज़ार में, %4 विफल%5</translation>
+    </message>
+    <message>
+        <source> — still queued because %1</source>
+        <translation> — अभी कतार में, क्योंकि %1</translation>
+    </message>
+</context>
+<context>
     <name>ringside::ui::TestCallWorkspace</name>
     <message>
         <source>The order, cart or customer the call is about (fills the agent&apos;s variables), or a phone number; empty for none</source>
