@@ -299,7 +299,7 @@ def build_completion(program, top):
 # ---------------------------------------------------------------------------------------------
 # The drift check.
 
-ENV_NAME = re.compile(r'"((?:RINGSIDE|TWILIO|EXOTEL|GOOGLE|GEMINI|OPENAI|DEEPGRAM|CARTESIA|AZURE)_[A-Z0-9_]+'
+ENV_NAME = re.compile(r'"((?:RINGSIDE|TWILIO|EXOTEL|GOOGLE|GEMINI|OPENAI|DEEPGRAM|CARTESIA|AZURE|SHOPIFY|WOOCOMMERCE)_[A-Z0-9_]+'
                       r'|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:API_KEY|KEY|TOKEN|SECRET|PASSWORD))"')
 
 
