@@ -2268,7 +2268,7 @@
     </message>
     <message>
         <source>Webhook address to paste into %1: https://YOUR-PUBLIC-ADDRESS/webhooks/%2 (serve&apos;s port, behind TLS), signed with the webhook secret above.</source>
-        <translation>%1 में डालने के लिए वेबहुक पता: https://YOUR-PUBLIC-ADDRESS/webhooks/%2 (serve का पोर्ट, TLS के पीछे), ऊपर वाले वेबहुक सीक्रेट से साइन किया हुआ।</translation>
+        <translation>%1 में डालने के लिए वेबहुक पता: https://आपका-पब्लिक-पता/webhooks/%2 (serve का पोर्ट, TLS के पीछे), ऊपर वाले वेबहुक सीक्रेट से साइन किया हुआ।</translation>
     </message>
     <message>
         <source>Open a database first.</source>
