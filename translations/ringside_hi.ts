@@ -2,129 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>main</name>
+    <message>
+        <source>Ringside operator console</source>
+        <translation>Ringside ऑपरेटर कंसोल</translation>
+    </message>
+    <message>
+        <source>Fill an empty database with the demo store and 90 days of demo calls.</source>
+        <translation>खाली डेटाबेस में डेमो स्टोर और 90 दिन की डेमो कॉल भरें।</translation>
+    </message>
+    <message>
+        <source>Use the database at PATH (created if missing).</source>
+        <translation>PATH पर रखा डेटाबेस इस्तेमाल करें (न हो तो बन जाएगा)।</translation>
+    </message>
+    <message>
+        <source>Keep the console&apos;s data (database, agents) in DIR instead of the usual data folder.</source>
+        <translation>कंसोल का डेटा (डेटाबेस, एजेंट) सामान्य डेटा फ़ोल्डर की जगह DIR में रखें।</translation>
+    </message>
+    <message>
+        <source>Render every workspace with demo data into DIR as PNG files and exit. Without --db a temporary database is used.</source>
+        <translation>हर वर्कस्पेस को डेमो डेटा के साथ DIR में PNG फ़ाइलों के रूप में बनाएँ और बंद हो जाएँ। --db न दें तो एक अस्थायी डेटाबेस इस्तेमाल होता है।</translation>
+    </message>
+    <message>
+        <source>Pretend the time is ISO (e.g. 2026-11-20T10:00:00Z); for demos and reproducible screenshots.</source>
+        <translation>मान लें कि समय ISO है (जैसे 2026-11-20T10:00:00Z); डेमो और हर बार एक जैसे स्क्रीनशॉट के लिए।</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::Speech</name>
+    <message>
+        <source>unsupported language: %1 has no embedded speech recognizer; use typed input or a cloud provider (Google or Deepgram)</source>
+        <translation>यह भाषा नहीं चलती: %1 के लिए एम्बेडेड स्पीच रिकग्नाइज़र नहीं है; टाइप करके बात करें या क्लाउड प्रोवाइडर (Google या Deepgram) इस्तेमाल करें</translation>
+    </message>
+</context>
+<context>
     <name>ringside::ui::AgentDocument</name>
     <message>
         <source>This is a shipped agent, a template: duplicate it to make a copy you can edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह साथ आया (शिप्ड) एजेंट है, एक टेम्पलेट: बदलाव करने के लिए इसकी डुप्लिकेट कॉपी बनाएँ।</translation>
     </message>
     <message>
         <source>This file is not an agent document, so editing it here would overwrite what is in it. Fix it in a text editor (the problems are listed below) or delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह फ़ाइल एजेंट डॉक्यूमेंट नहीं है, इसलिए यहाँ बदलाव करने से इसका मौजूदा कंटेंट मिट जाएगा। इसे किसी टेक्स्ट एडिटर में ठीक करें (समस्याएँ नीचे दी गई हैं) या हटा दें।</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका: %2</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AgentEditor</name>
     <message>
         <source>Duplicate to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>बदलने के लिए डुप्लिकेट करें</translation>
     </message>
     <message>
         <source>Click a problem to go to its field</source>
-        <translation type="unfinished"></translation>
+        <translation>समस्या पर क्लिक करें, उसी फ़ील्ड पर पहुँच जाएँगे</translation>
     </message>
     <message>
         <source>✓ No problems: this agent passes the same checks as ringside-engine validate.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ कोई समस्या नहीं: यह एजेंट वही सारी जाँचें पास करता है जो ringside-engine validate करता है।</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>सामान्य</translation>
     </message>
     <message>
         <source>Speech</source>
-        <translation type="unfinished"></translation>
+        <translation>आवाज़</translation>
     </message>
     <message>
         <source>Greeting &amp;&amp; prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्रीटिंग और प्रॉम्प्ट</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>टूल</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>वेरिएबल</translation>
     </message>
     <message>
         <source>Playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>प्लेबुक</translation>
     </message>
     <message>
         <source>(unnamed agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>(बिना नाम का एजेंट)</translation>
     </message>
     <message>
         <source>Shipped template</source>
-        <translation type="unfinished"></translation>
+        <translation>साथ आया टेम्पलेट</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AgentFiles</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पढ़ा नहीं जा सका: %2</translation>
     </message>
     <message>
         <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोल्डर %1 नहीं बन सका</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका: %2</translation>
     </message>
     <message>
         <source>Cannot delete %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 हटाया नहीं जा सका: %2</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AgentListModel</name>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>साथ आए</translation>
     </message>
     <message>
         <source>Yours</source>
-        <translation type="unfinished"></translation>
+        <translation>आपके</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 में %n समस्या</numerusform>
+            <numerusform>%1 में %n समस्याएँ</numerusform>
         </translation>
     </message>
     <message>
         <source>Shipped template — duplicate it to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>साथ आया टेम्पलेट — बदलने के लिए डुप्लिकेट करें</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट</translation>
     </message>
     <message>
         <source>Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>यूज़ केस</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>भाषा</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>स्रोत</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AgentsWorkspace</name>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 हटाएँ</translation>
     </message>
     <message>
         <source>New</source>
@@ -132,15 +166,15 @@
     </message>
     <message>
         <source>Duplicate</source>
-        <translation>प्रतिलिपि</translation>
+        <translation>डुप्लिकेट</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation>आयात…</translation>
+        <translation>इम्पोर्ट…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation>निर्यात…</translation>
+        <translation>एक्सपोर्ट…</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -148,7 +182,7 @@
     </message>
     <message>
         <source>Save</source>
-        <translation>सहेजें</translation>
+        <translation>सेव करें</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -160,27 +194,27 @@
     </message>
     <message>
         <source>Choose an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई एजेंट चुनें</translation>
     </message>
     <message>
         <source>Pick an agent on the left to see and edit it. Shipped agents are templates: duplicate one to make it yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>देखने और बदलने के लिए बाईं ओर से कोई एजेंट चुनें। साथ आए एजेंट टेम्पलेट हैं: अपना एजेंट बनाने के लिए किसी एक को डुप्लिकेट करें।</translation>
     </message>
     <message>
         <source>Import agent</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट इम्पोर्ट करें</translation>
     </message>
     <message>
         <source>Agent files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट फ़ाइलें (*.json);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
         <source>Export agent</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट एक्सपोर्ट करें</translation>
     </message>
     <message>
         <source>Agent files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट फ़ाइलें (*.json)</translation>
     </message>
     <message>
         <source>Agents</source>
@@ -188,166 +222,166 @@
     </message>
     <message>
         <source>Save*</source>
-        <translation type="unfinished"></translation>
+        <translation>सेव करें*</translation>
     </message>
     <message>
         <source>Save %1 (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 सेव करें (Ctrl+S)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>बदलाव सेव नहीं हुए</translation>
     </message>
     <message>
         <source>%1 has changes that are not saved. Save them before leaving?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में कुछ बदलाव सेव नहीं हुए हैं। जाने से पहले सेव करें?</translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 with %n problem(s); the engine uses defaults where a value is invalid.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 सेव हुआ, पर %n समस्या बाकी है; जहाँ वैल्यू गलत है वहाँ इंजन डिफ़ॉल्ट इस्तेमाल करता है।</numerusform>
+            <numerusform>%1 सेव हुआ, पर %n समस्याएँ बाकी हैं; जहाँ वैल्यू गलत है वहाँ इंजन डिफ़ॉल्ट इस्तेमाल करता है।</numerusform>
         </translation>
     </message>
     <message>
         <source>New agent</source>
-        <translation type="unfinished"></translation>
+        <translation>नया एजेंट</translation>
     </message>
     <message>
         <source>Hello! Thanks for calling {{storeName}}. How can I help you today?</source>
-        <translation type="unfinished"></translation>
+        <translation>नमस्ते! {{storeName}} को कॉल करने के लिए धन्यवाद। आज मैं आपकी क्या मदद कर सकता हूँ?</translation>
     </message>
     <message>
         <source>You are a friendly customer service agent for {{storeName}}. Keep answers under three sentences and offer the next step.</source>
-        <translation type="unfinished"></translation>
+        <translation>आप {{storeName}} के एक मिलनसार कस्टमर सर्विस एजेंट हैं। जवाब तीन वाक्यों से छोटे रखें और आगे क्या करना है, वह बताएँ।</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (कॉपी)</translation>
     </message>
     <message>
         <source>Created %1 in %2. It is yours to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 में %1 बन गया। अब आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
         <source>Delete agent</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट हटाएँ</translation>
     </message>
     <message>
         <source>%1 has unsaved changes. Delete it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 के बदलाव सेव नहीं हुए हैं। फिर भी हटाएँ?</translation>
     </message>
     <message>
         <source>Deleted %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 हटा दिया गया।</translation>
     </message>
     <message>
         <source>%1 is not an agent file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 एजेंट फ़ाइल नहीं है: %2</translation>
     </message>
     <message>
         <source>Imported %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 इम्पोर्ट हो गया।</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1 with %n problem(s) to fix; they are listed above the form.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 इम्पोर्ट हुआ, %n समस्या ठीक करनी है; वह फ़ॉर्म के ऊपर दी गई है।</numerusform>
+            <numerusform>%1 इम्पोर्ट हुआ, %n समस्याएँ ठीक करनी हैं; वे फ़ॉर्म के ऊपर दी गई हैं।</numerusform>
         </translation>
     </message>
     <message>
         <source>Exported %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 में एक्सपोर्ट हो गया।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AnalyticsCharts</name>
     <message>
         <source>%1 — no calls in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — इस अवधि में कोई कॉल नहीं</translation>
     </message>
     <message>
         <source>Calls per day by use case</source>
-        <translation type="unfinished"></translation>
+        <translation>यूज़ केस के हिसाब से रोज़ की कॉल</translation>
     </message>
     <message>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>नतीजे</translation>
     </message>
     <message>
         <source>COD confirmation rate</source>
-        <translation type="unfinished"></translation>
+        <translation>COD कन्फ़र्मेशन दर</translation>
     </message>
     <message>
         <source>Why carts were abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>कार्ट क्यों छोड़े गए</translation>
     </message>
     <message>
         <source>Reply latency</source>
-        <translation type="unfinished"></translation>
+        <translation>जवाब देने में लगा समय</translation>
     </message>
     <message>
         <source>Save this chart as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>इस चार्ट को PNG इमेज के रूप में सेव करें</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Confirmed of connected COD calls</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्ट हुई COD कॉल में से कन्फ़र्म</translation>
     </message>
     <message>
         <source>Carts</source>
-        <translation type="unfinished"></translation>
+        <translation>कार्ट</translation>
     </message>
     <message>
         <source>Replies</source>
-        <translation type="unfinished"></translation>
+        <translation>जवाब</translation>
     </message>
     <message>
         <source>≤ %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>≤ %1 ms</translation>
     </message>
     <message>
         <source>&gt; %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>&gt; %1 ms</translation>
     </message>
     <message>
         <source>%1 — %2 replies</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 जवाब</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AnalyticsData</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका: %2</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AnalyticsWorkspace</name>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>पिछले 7 दिन</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>पिछले 30 दिन</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>पिछले 90 दिन</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>अपनी तारीख़ें</translation>
     </message>
     <message>
         <source>All use cases</source>
-        <translation type="unfinished"></translation>
+        <translation>सभी यूज़ केस</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -355,11 +389,11 @@
     </message>
     <message>
         <source>Query again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>दोबारा लोड करें (F5)</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation>CSV निर्यात…</translation>
+        <translation>CSV एक्सपोर्ट…</translation>
     </message>
     <message>
         <source>Period:</source>
@@ -367,23 +401,23 @@
     </message>
     <message>
         <source>Use case:</source>
-        <translation>उपयोग:</translation>
+        <translation>यूज़ केस:</translation>
     </message>
     <message>
         <source>Export calls as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल CSV में एक्सपोर्ट करें</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
     </message>
     <message>
         <source>Save chart</source>
-        <translation type="unfinished"></translation>
+        <translation>चार्ट सेव करें</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG इमेज (*.png)</translation>
     </message>
     <message>
         <source>Analytics</source>
@@ -391,485 +425,485 @@
     </message>
     <message>
         <source>No database open</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई डेटाबेस खुला नहीं है</translation>
     </message>
     <message>
         <source>Choose a database in Settings to see its calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल देखने के लिए सेटिंग्स में कोई डेटाबेस चुनें।</translation>
     </message>
     <message>
         <source>No calls yet</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी तक कोई कॉल नहीं</translation>
     </message>
     <message>
         <source>This database is empty. Load the demo store to explore Ringside with 90 days of sample calls, or make a test call.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह डेटाबेस खाली है। 90 दिन की सैंपल कॉल के साथ Ringside आज़माने के लिए डेमो स्टोर लोड करें, या एक टेस्ट कॉल करें।</translation>
     </message>
     <message>
         <source>Calls appear here as agents handle them: make a test call, or connect the telephony gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट जैसे-जैसे कॉल संभालते हैं, वे यहाँ दिखती हैं: एक टेस्ट कॉल करें, या टेलीफ़ोनी गेटवे जोड़ें।</translation>
     </message>
     <message>
         <source>Load demo store</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर लोड करें</translation>
     </message>
     <message>
         <source>%1 to %2 (%3) · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 से %2 (%3) · %4</translation>
     </message>
     <message>
         <source>all use cases</source>
-        <translation type="unfinished"></translation>
+        <translation>सभी यूज़ केस</translation>
     </message>
     <message>
         <source>Nothing to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी एक्सपोर्ट करने को कुछ नहीं है।</translation>
     </message>
     <message>
         <source>Exported %1 calls to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 कॉल %2 में एक्सपोर्ट हो गईं।</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका।</translation>
     </message>
     <message>
         <source>Saved %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 में सेव हो गया।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::AudioDevicesBox</name>
     <message>
         <source>Audio devices (Test Call)</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑडियो डिवाइस (टेस्ट कॉल)</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>माइक्रोफ़ोन (&amp;M):</translation>
     </message>
     <message>
         <source>&amp;Speaker:</source>
-        <translation type="unfinished"></translation>
+        <translation>स्पीकर (&amp;S):</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>सिस्टम डिफ़ॉल्ट</translation>
     </message>
     <message>
         <source>%1 (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (जुड़ा नहीं है)</translation>
     </message>
     <message>
         <source>No microphone was found on this machine (a server or a remote session has none). Test Call can still be typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>इस मशीन पर कोई माइक्रोफ़ोन नहीं मिला (सर्वर या रिमोट सेशन में नहीं होता)। टेस्ट कॉल फिर भी टाइप करके की जा सकती है।</translation>
     </message>
     <message>
         <source>No speaker was found; the agent&apos;s replies are shown as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई स्पीकर नहीं मिला; एजेंट के जवाब टेक्स्ट में दिखेंगे।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::Backend</name>
     <message>
         <source>The work was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>काम रद्द कर दिया गया।</translation>
     </message>
     <message>
         <source>An unexpected error stopped the work.</source>
-        <translation type="unfinished"></translation>
+        <translation>एक अनपेक्षित गड़बड़ी से काम रुक गया।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::CallAudio</name>
     <message>
         <source>No audio output device: follow the call in the transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई ऑडियो आउटपुट डिवाइस नहीं: कॉल ट्रांसक्रिप्ट में पढ़ें</translation>
     </message>
     <message>
         <source>%1 cannot play %2 Hz mono audio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पर %2 Hz मोनो ऑडियो नहीं चल सकता</translation>
     </message>
     <message>
         <source>%1 could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 खुल नहीं सका</translation>
     </message>
     <message>
         <source>Listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पर सुन रहे हैं</translation>
     </message>
     <message>
         <source>No microphone: type what the caller should hear and press Say</source>
-        <translation type="unfinished"></translation>
+        <translation>माइक्रोफ़ोन नहीं है: कॉलर को जो सुनाना है वह टाइप करें और बोलें दबाएँ</translation>
     </message>
     <message>
         <source>%1 cannot record %2 Hz mono audio: type and press Say</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पर %2 Hz मोनो ऑडियो रिकॉर्ड नहीं हो सकता: टाइप करें और बोलें दबाएँ</translation>
     </message>
     <message>
         <source>%1 could not be opened: type and press Say</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 खुल नहीं सका: टाइप करें और बोलें दबाएँ</translation>
     </message>
     <message>
         <source>Your microphone (%1) reaches the caller</source>
-        <translation type="unfinished"></translation>
+        <translation>आपका माइक्रोफ़ोन (%1) कॉलर तक पहुँच रहा है</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::CallControls</name>
     <message>
         <source>Type a whisper for the agent, or (after Take over) a line for the caller</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट के लिए व्हिस्पर टाइप करें, या (कॉल संभालने के बाद) कॉलर के लिए कोई लाइन</translation>
     </message>
     <message>
         <source>&amp;Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>सुनें (&amp;L)</translation>
     </message>
     <message>
         <source>Hear the call (caller and agent) on your speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल (कॉलर और एजेंट) अपने स्पीकर पर सुनें</translation>
     </message>
     <message>
         <source>&amp;Take over</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल संभालें (&amp;T)</translation>
     </message>
     <message>
         <source>Silence the agent and speak to the caller yourself (microphone, or typed lines with Say)</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट को चुप कराएँ और कॉलर से खुद बात करें (माइक्रोफ़ोन से, या टाइप करके बोलें से)</translation>
     </message>
     <message>
         <source>&amp;Whisper</source>
-        <translation type="unfinished"></translation>
+        <translation>व्हिस्पर (&amp;W)</translation>
     </message>
     <message>
         <source>Guidance the agent follows in its next replies; the caller does not hear it</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट अपने अगले जवाबों में यह निर्देश मानेगा; कॉलर इसे नहीं सुनता</translation>
     </message>
     <message>
         <source>&amp;Say</source>
-        <translation type="unfinished"></translation>
+        <translation>बोलें (&amp;S)</translation>
     </message>
     <message>
         <source>Speak the typed line to the caller in the agent&apos;s voice (after Take over)</source>
-        <translation type="unfinished"></translation>
+        <translation>टाइप की गई लाइन एजेंट की आवाज़ में कॉलर को सुनाएँ (कॉल संभालने के बाद)</translation>
     </message>
     <message>
         <source>&amp;Hand back</source>
-        <translation type="unfinished"></translation>
+        <translation>वापस सौंपें (&amp;H)</translation>
     </message>
     <message>
         <source>Give the call back to the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल वापस एजेंट को सौंपें</translation>
     </message>
     <message>
         <source>&amp;End</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल खत्म करें (&amp;E)</translation>
     </message>
     <message>
         <source>Say goodbye and end the call</source>
-        <translation type="unfinished"></translation>
+        <translation>अलविदा कहकर कॉल खत्म करें</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Stopped listening</source>
-        <translation type="unfinished"></translation>
+        <translation>सुनना बंद किया</translation>
     </message>
     <message>
         <source>You have the call: the agent is silent until you hand it back</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल आपके पास है: जब तक आप वापस नहीं सौंपते, एजेंट चुप रहेगा</translation>
     </message>
     <message>
         <source>Whispered to the agent: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट को व्हिस्पर किया: “%1”</translation>
     </message>
     <message>
         <source>Said to the caller: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलर से कहा: “%1”</translation>
     </message>
     <message>
         <source>Handed back: the agent continues the call</source>
-        <translation type="unfinished"></translation>
+        <translation>वापस सौंपी: एजेंट कॉल जारी रखेगा</translation>
     </message>
     <message>
         <source>Ending the call</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल खत्म हो रही है</translation>
     </message>
     <message>
         <source>%1 refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 नहीं हुआ: %2</translation>
     </message>
     <message>
         <source>The outcome End writes on the call record</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल खत्म करने पर कॉल रिकॉर्ड में लिखा जाने वाला नतीजा</translation>
     </message>
     <message>
         <source>Outcome: as the agent judged</source>
-        <translation type="unfinished"></translation>
+        <translation>नतीजा: जैसा एजेंट ने तय किया</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::CallerAudioBar</name>
     <message>
         <source>Microphone: %1. Press Talk during a call to speak as the caller; you can also type, or play WAV files in.</source>
-        <translation type="unfinished"></translation>
+        <translation>माइक्रोफ़ोन: %1। कॉल के दौरान कॉलर बनकर बोलने के लिए बोलिए दबाएँ; आप टाइप भी कर सकते हैं, या WAV फ़ाइलें चला सकते हैं।</translation>
     </message>
     <message>
         <source>No microphone found on this machine: type as the caller, or play WAV files in.</source>
-        <translation type="unfinished"></translation>
+        <translation>इस मशीन पर कोई माइक्रोफ़ोन नहीं मिला: कॉलर बनकर टाइप करें, या WAV फ़ाइलें चलाएँ।</translation>
     </message>
     <message>
         <source>Talk</source>
-        <translation type="unfinished"></translation>
+        <translation>बोलिए</translation>
     </message>
     <message>
         <source>Speak as the caller through the microphone; the agent answers through the speaker and stops when you talk over it</source>
-        <translation type="unfinished"></translation>
+        <translation>माइक्रोफ़ोन से कॉलर बनकर बोलें; एजेंट स्पीकर से जवाब देता है और आपके बीच में बोलने पर रुक जाता है</translation>
     </message>
     <message>
         <source>Play WAV…</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV चलाएँ…</translation>
     </message>
     <message>
         <source>Play WAV files in as the caller&apos;s voice: the agent&apos;s recognizer hears them</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV फ़ाइलें कॉलर की आवाज़ के रूप में चलाएँ: एजेंट का रिकग्नाइज़र इन्हें सुनता है</translation>
     </message>
     <message>
         <source>Input level</source>
-        <translation type="unfinished"></translation>
+        <translation>इनपुट लेवल</translation>
     </message>
     <message>
         <source>Silence</source>
-        <translation type="unfinished"></translation>
+        <translation>खामोशी</translation>
     </message>
     <message>
         <source>Play WAV files in</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV फ़ाइलें चलाएँ</translation>
     </message>
     <message>
         <source>WAV files (*.wav)</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV फ़ाइलें (*.wav)</translation>
     </message>
     <message>
         <source>A WAV file could not be played in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>एक WAV फ़ाइल नहीं चल सकी: %1</translation>
     </message>
     <message>
         <source>Cannot talk through the microphone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>माइक्रोफ़ोन से बात नहीं हो सकती: %1</translation>
     </message>
     <message>
         <source>Speech</source>
-        <translation type="unfinished"></translation>
+        <translation>आवाज़</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::CallsModel</name>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑपरेटर</translation>
     </message>
     <message>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑपरेटर: %1</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>एस्केलेट हुई</translation>
     </message>
     <message>
         <source>Ending</source>
-        <translation type="unfinished"></translation>
+        <translation>खत्म हो रही है</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>शुरू हो रही है</translation>
     </message>
     <message>
         <source>AI</source>
-        <translation type="unfinished"></translation>
+        <translation>AI</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>आउटबाउंड</translation>
     </message>
     <message>
         <source>Inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>इनबाउंड</translation>
     </message>
     <message>
         <source>Call %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल %1 · %2</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>दिशा</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>स्थिति</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>अवधि</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>भाषा</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::Console</name>
     <message>
         <source>Load &amp;Demo Store</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर लोड करें (&amp;D)</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 खुल रहा है…</translation>
     </message>
     <message>
         <source>No database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस नहीं: %1</translation>
     </message>
     <message>
         <source>Loading the demo store…</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर लोड हो रहा है…</translation>
     </message>
     <message>
         <source>Demo store</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर</translation>
     </message>
     <message>
         <source>The demo store could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर लोड नहीं हो सका: %1</translation>
     </message>
     <message>
         <source>Ringside</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringside</translation>
     </message>
     <message>
         <source>%1 — Ringside</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Ringside</translation>
     </message>
     <message>
         <source>Database %1 is empty — File ▸ Load Demo Store to explore with sample data.</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस %1 खाली है — सैंपल डेटा के साथ आज़माने के लिए फ़ाइल ▸ डेमो स्टोर लोड करें।</translation>
     </message>
     <message>
         <source>Database %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस %1%2</translation>
     </message>
     <message>
         <source> · %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::ConsoleSettings</name>
     <message>
         <source>Enter the engine&apos;s address, e.g. wss://engine.example.com:8443/monitor.</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन का पता डालें, जैसे wss://engine.example.com:8443/monitor।</translation>
     </message>
     <message>
         <source>This is not a valid address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>यह सही पता नहीं है: %1</translation>
     </message>
     <message>
         <source>The address must start with ws:// or wss://, not %1://.</source>
-        <translation type="unfinished"></translation>
+        <translation>पता ws:// या wss:// से शुरू होना चाहिए, %1:// से नहीं।</translation>
     </message>
     <message>
         <source>The address has no host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>पते में होस्ट का नाम नहीं है।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::ConversationSection</name>
     <message>
         <source>&amp;Greeting — the first words the agent says:</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्रीटिंग — एजेंट के पहले शब्द (&amp;G):</translation>
     </message>
     <message>
         <source>Insert variable</source>
-        <translation type="unfinished"></translation>
+        <translation>वेरिएबल जोड़ें</translation>
     </message>
     <message>
         <source>System &amp;prompt — how the agent behaves (for LLM brains):</source>
-        <translation type="unfinished"></translation>
+        <translation>सिस्टम प्रॉम्प्ट — एजेंट कैसे बर्ताव करे (LLM ब्रेन के लिए) (&amp;P):</translation>
     </message>
     <message>
         <source>Greeting preview</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्रीटिंग प्रीव्यू</translation>
     </message>
     <message>
         <source>Edit greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्रीटिंग बदलें</translation>
     </message>
     <message>
         <source>Edit prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रॉम्प्ट बदलें</translation>
     </message>
     <message>
         <source>Declared by this agent</source>
-        <translation type="unfinished"></translation>
+        <translation>इस एजेंट के अपने वेरिएबल</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::DemoData</name>
     <message numerus="yes">
         <source>The database already holds %n record(s); the demo store only goes into an empty one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>डेटाबेस में पहले से %n रिकॉर्ड है; डेमो स्टोर सिर्फ़ खाली डेटाबेस में लोड होता है।</numerusform>
+            <numerusform>डेटाबेस में पहले से %n रिकॉर्ड हैं; डेमो स्टोर सिर्फ़ खाली डेटाबेस में लोड होता है।</numerusform>
         </translation>
     </message>
     <message>
         <source>Generating the demo store…</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर बन रहा है…</translation>
     </message>
     <message>
         <source>Writing customers, orders and carts…</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक, ऑर्डर और कार्ट लिखे जा रहे हैं…</translation>
     </message>
     <message>
         <source>The demo store could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर लिखा नहीं जा सका: %1</translation>
     </message>
     <message numerus="yes">
         <source>Creating %n day(s) of call history…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n दिन की कॉल हिस्ट्री बन रही है…</numerusform>
+            <numerusform>%n दिन की कॉल हिस्ट्री बन रही है…</numerusform>
         </translation>
     </message>
     <message>
         <source>The demo store was written, but its call history failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>डेमो स्टोर लिखा गया, पर उसकी कॉल हिस्ट्री नहीं बन सकी: %1</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>हो गया</translation>
     </message>
     <message numerus="yes">
-        <source>Demo store: %1; %n demo call(s) from %2 to %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Demo store: %1 customers, %2 orders, %3 carts; %Ln demo call(s) from %4 to %5.</source>
+        <translation>
+            <numerusform>डेमो स्टोर: %1 ग्राहक, %2 ऑर्डर, %3 कार्ट; %4 से %5 तक %Ln डेमो कॉल।</numerusform>
+            <numerusform>डेमो स्टोर: %1 ग्राहक, %2 ऑर्डर, %3 कार्ट; %4 से %5 तक %Ln डेमो कॉल।</numerusform>
         </translation>
     </message>
 </context>
@@ -877,309 +911,309 @@
     <name>ringside::ui::EscalationAlert</name>
     <message>
         <source>%1 is waiting for an operator</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ऑपरेटर का इंतज़ार कर रहे हैं</translation>
     </message>
     <message>
         <source>%1 is waiting for an operator: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ऑपरेटर का इंतज़ार कर रहे हैं: %2</translation>
     </message>
     <message>
         <source>Ringside — escalations</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringside — एस्केलेशन</translation>
     </message>
     <message>
         <source>Escalated call</source>
-        <translation type="unfinished"></translation>
+        <translation>एस्केलेट हुई कॉल</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::EscalationQueueModel</name>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 बाकी</translation>
     </message>
     <message>
         <source>callback offered</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल बैक ऑफ़र किया</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>कारण</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>इंतज़ार</translation>
     </message>
     <message>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::FieldErrors</name>
     <message>
         <source>Problem with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में समस्या</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::Format</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 सेकंड</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 मिनट %2 सेकंड</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::GeneralSection</name>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>पहचान</translation>
     </message>
     <message>
         <source>Shown in the console and used to find the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>कंसोल में दिखता है और एजेंट ढूँढने में काम आता है</translation>
     </message>
     <message>
         <source>Outbound — we call the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>आउटबाउंड — हम ग्राहक को कॉल करते हैं</translation>
     </message>
     <message>
         <source>Inbound — the customer calls</source>
-        <translation type="unfinished"></translation>
+        <translation>इनबाउंड — ग्राहक कॉल करता है</translation>
     </message>
     <message>
         <source>A BCP 47 language tag such as en-US, en-IN or hi-IN</source>
-        <translation type="unfinished"></translation>
+        <translation>BCP 47 भाषा टैग, जैसे en-US, en-IN या hi-IN</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम (&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Direction:</source>
-        <translation type="unfinished"></translation>
+        <translation>दिशा (&amp;D):</translation>
     </message>
     <message>
         <source>&amp;Use case:</source>
-        <translation type="unfinished"></translation>
+        <translation>यूज़ केस (&amp;U):</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>भाषा (&amp;L):</translation>
     </message>
     <message>
         <source>Brain</source>
-        <translation type="unfinished"></translation>
+        <translation>ब्रेन</translation>
     </message>
     <message>
         <source>The provider&apos;s default model</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोवाइडर का डिफ़ॉल्ट मॉडल</translation>
     </message>
     <message>
         <source>0 answers the same way every time; higher values vary more (0 to 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>0 पर हर बार एक जैसा जवाब; ज़्यादा वैल्यू पर जवाब ज़्यादा बदलते हैं (0 से 2)</translation>
     </message>
     <message>
         <source>LLM &amp;provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM प्रोवाइडर (&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>मॉडल (&amp;M):</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>टेम्परेचर (&amp;T):</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम बदलें</translation>
     </message>
     <message>
         <source>Change direction</source>
-        <translation type="unfinished"></translation>
+        <translation>दिशा बदलें</translation>
     </message>
     <message>
         <source>Change use case</source>
-        <translation type="unfinished"></translation>
+        <translation>यूज़ केस बदलें</translation>
     </message>
     <message>
         <source>Change language</source>
-        <translation type="unfinished"></translation>
+        <translation>भाषा बदलें</translation>
     </message>
     <message>
         <source>Change LLM provider</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM प्रोवाइडर बदलें</translation>
     </message>
     <message>
         <source>Change model</source>
-        <translation type="unfinished"></translation>
+        <translation>मॉडल बदलें</translation>
     </message>
     <message>
         <source>Change temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>टेम्परेचर बदलें</translation>
     </message>
     <message>
         <source>Not used by the embedded playbook brain</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड प्लेबुक ब्रेन इसका इस्तेमाल नहीं करता</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::GreetingPreview</name>
     <message>
         <source>Order, cart or customer id, or a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑर्डर, कार्ट या ग्राहक ID, या फ़ोन नंबर</translation>
     </message>
     <message>
         <source>The greeting is filled in with this record&apos;s details from the store</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्रीटिंग में स्टोर से इस रिकॉर्ड की जानकारी भरी जाती है</translation>
     </message>
     <message>
         <source>Preview &amp;for:</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रीव्यू किसके लिए (&amp;F):</translation>
     </message>
     <message>
         <source>(The greeting is empty.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ग्रीटिंग खाली है।)</translation>
     </message>
     <message>
         <source>Filled in for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 के लिए भरा गया।</translation>
     </message>
     <message>
         <source>No value for %1 with this record — left out so the caller never hears a placeholder.</source>
-        <translation type="unfinished"></translation>
+        <translation>इस रिकॉर्ड में %1 की वैल्यू नहीं है — इसे छोड़ दिया गया ताकि कॉलर को कभी प्लेसहोल्डर सुनाई न दे।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::KeychainSecretStore</name>
     <message>
         <source>No keychain service is running (on Linux: GNOME Keyring or KWallet through the Secret Service). Keys can still come from environment variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई कीचेन सेवा नहीं चल रही (Linux पर: Secret Service के ज़रिए GNOME Keyring या KWallet)। कुंजियाँ फिर भी एनवायरनमेंट वेरिएबल से आ सकती हैं।</translation>
     </message>
     <message>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कीचेन ने एक्सेस नहीं दिया: %1</translation>
     </message>
     <message>
         <source>the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>सिस्टम कीचेन</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::KeywordsEditor</name>
     <message>
         <source>Word or phrase</source>
-        <translation type="unfinished"></translation>
+        <translation>शब्द या वाक्यांश</translation>
     </message>
     <message>
         <source>Boost</source>
-        <translation type="unfinished"></translation>
+        <translation>बूस्ट</translation>
     </message>
     <message>
         <source>Words the recogniser should favour (positive boost) or avoid (negative). Leave the boost empty for the provider&apos;s default.</source>
-        <translation type="unfinished"></translation>
+        <translation>वे शब्द जिन्हें रिकग्नाइज़र ज़्यादा पहचाने (पॉज़िटिव बूस्ट) या टाले (नेगेटिव)। प्रोवाइडर के डिफ़ॉल्ट के लिए बूस्ट खाली छोड़ें।</translation>
     </message>
     <message>
         <source>Add word</source>
-        <translation type="unfinished"></translation>
+        <translation>शब्द जोड़ें</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ</translation>
     </message>
     <message>
         <source>Row %1: %2. The list is not saved until this is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>पंक्ति %1: %2। इसे ठीक करने तक सूची सेव नहीं होगी।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::KpiTiles</name>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल</translation>
     </message>
     <message>
         <source>Handled by the AI</source>
-        <translation type="unfinished"></translation>
+        <translation>AI ने संभालीं</translation>
     </message>
     <message>
         <source>Average handle time</source>
-        <translation type="unfinished"></translation>
+        <translation>औसत हैंडल टाइम</translation>
     </message>
     <message>
         <source>Average reply latency</source>
-        <translation type="unfinished"></translation>
+        <translation>औसत जवाब समय</translation>
     </message>
     <message>
         <source>COD confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>COD कन्फ़र्म</translation>
     </message>
     <message>
         <source>Carts recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>कार्ट रिकवर हुए</translation>
     </message>
     <message>
         <source>RTO rate (COD)</source>
-        <translation type="unfinished"></translation>
+        <translation>RTO दर (COD)</translation>
     </message>
     <message>
         <source>Customer satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक संतुष्टि</translation>
     </message>
     <message>
         <source>%1 connected · %2 live now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 कनेक्ट हुईं · %2 अभी लाइव</translation>
     </message>
     <message>
         <source>%1 of %2 connected calls; %3 escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 कनेक्ट हुई कॉल में से %1; %3 एस्केलेट हुईं</translation>
     </message>
     <message>
         <source>talk time of connected calls</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्ट हुई कॉल का टॉक टाइम</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>end of the caller&apos;s speech to the agent&apos;s first word</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलर के बोलना खत्म करने से एजेंट के पहले शब्द तक</translation>
     </message>
     <message>
         <source>%1 of %2 connected COD calls; %3 protected</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 कनेक्ट हुई COD कॉल में से %1; %3 बचाए गए</translation>
     </message>
     <message>
         <source>%1 of %2 calls; %3 recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 कॉल में से %1; %3 रिकवर हुए</translation>
     </message>
     <message>
         <source>previous period %1</source>
-        <translation type="unfinished"></translation>
+        <translation>पिछली अवधि %1</translation>
     </message>
     <message>
         <source>%1 points lower than the previous period</source>
-        <translation type="unfinished"></translation>
+        <translation>पिछली अवधि से %1 पॉइंट कम</translation>
     </message>
     <message>
         <source>%1 / 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / 5</translation>
     </message>
     <message numerus="yes">
         <source>%n response(s); NPS %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n जवाब; NPS %1</numerusform>
+            <numerusform>%n जवाब; NPS %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1187,150 +1221,201 @@
     <name>ringside::ui::Labels</name>
     <message>
         <source>Order status (WISMO)</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑर्डर स्टेटस (WISMO)</translation>
     </message>
     <message>
         <source>Delivery update</source>
-        <translation type="unfinished"></translation>
+        <translation>डिलीवरी अपडेट</translation>
     </message>
     <message>
         <source>COD confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>COD कन्फ़र्मेशन</translation>
     </message>
     <message>
         <source>Cart recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>कार्ट रिकवरी</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation>रिटर्न</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>अन्य</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>हल हुई</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>एस्केलेट हुई</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>कन्फ़र्म हुआ</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>बदला गया</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>रद्द हुआ</translation>
     </message>
     <message>
         <source>Rescheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>नया समय तय</translation>
     </message>
     <message>
         <source>Recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>रिकवर हुआ</translation>
     </message>
     <message>
         <source>Not interested</source>
-        <translation type="unfinished"></translation>
+        <translation>इंटरेस्ट नहीं</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल नहीं उठी</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल बैक</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>विफल</translation>
     </message>
     <message>
         <source>Price too high</source>
-        <translation type="unfinished"></translation>
+        <translation>कीमत ज़्यादा</translation>
     </message>
     <message>
         <source>Shipping cost</source>
-        <translation type="unfinished"></translation>
+        <translation>शिपिंग चार्ज</translation>
     </message>
     <message>
         <source>Payment issues</source>
-        <translation type="unfinished"></translation>
+        <translation>पेमेंट में दिक्कत</translation>
     </message>
     <message>
         <source>Just browsing</source>
-        <translation type="unfinished"></translation>
+        <translation>बस देख रहे थे</translation>
     </message>
     <message>
         <source>Not ready to buy</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी खरीदने को तैयार नहीं</translation>
     </message>
     <message>
         <source>Found it cheaper</source>
-        <translation type="unfinished"></translation>
+        <translation>कहीं और सस्ता मिला</translation>
     </message>
     <message>
         <source>Changed mind</source>
-        <translation type="unfinished"></translation>
+        <translation>इरादा बदल गया</translation>
     </message>
     <message>
         <source>Delivery too slow</source>
-        <translation type="unfinished"></translation>
+        <translation>डिलीवरी बहुत धीमी</translation>
     </message>
     <message>
         <source>Wrong item</source>
-        <translation type="unfinished"></translation>
+        <translation>गलत आइटम</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>अंग्रेज़ी</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>हिन्दी</translation>
+    </message>
+    <message>
+        <source>Delivered but not received</source>
+        <translation>डिलीवर दिखा, पर मिला नहीं</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>शिकायत</translation>
+    </message>
+    <message>
+        <source>Delayed over 7 days</source>
+        <translation>7 दिन से ज़्यादा देरी</translation>
+    </message>
+    <message>
+        <source>Damaged item</source>
+        <translation>खराब आइटम आया</translation>
+    </message>
+    <message>
+        <source>Asked for a person</source>
+        <translation>किसी इंसान से बात माँगी</translation>
+    </message>
+    <message>
+        <source>Language model unavailable</source>
+        <translation>लैंग्वेज मॉडल उपलब्ध नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::LanguageBox</name>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Console &amp;language:</source>
+        <translation>कंसोल की भाषा (&amp;L):</translation>
+    </message>
+    <message>
+        <source>Same as the system (%1)</source>
+        <translation>सिस्टम वाली (%1)</translation>
+    </message>
+    <message>
+        <source>Saved. The console speaks %1 from its next start.</source>
+        <translation>सेव हो गया। अगली बार खोलने पर कंसोल %1 में दिखेगा।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::LiveCallsWorkspace</name>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्ट नहीं है</translation>
     </message>
     <message>
         <source>&amp;Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>फिर से कनेक्ट करें (&amp;R)</translation>
     </message>
     <message>
         <source>Connect again as Settings say (embedded engine, or remote URL and token)</source>
-        <translation type="unfinished"></translation>
+        <translation>सेटिंग्स के हिसाब से फिर से कनेक्ट करें (एम्बेडेड इंजन, या रिमोट URL और टोकन)</translation>
     </message>
     <message>
         <source>Escalation queue</source>
-        <translation type="unfinished"></translation>
+        <translation>एस्केलेशन कतार</translation>
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>स्वीकार करें (&amp;A)</translation>
     </message>
     <message>
         <source>Take the selected waiting caller (the longest wait when none is selected) (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>चुना हुआ इंतज़ार करता कॉलर लें (कोई न चुना हो तो सबसे देर से इंतज़ार करने वाला) (%1)</translation>
     </message>
     <message>
         <source>Select a call to follow its conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>बातचीत देखने के लिए कोई कॉल चुनें</translation>
     </message>
     <message>
         <source>%1 accepted call %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ने कॉल %2 स्वीकार की</translation>
     </message>
     <message>
         <source>Embedded engine on 127.0.0.1:%1 — connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड इंजन 127.0.0.1:%1 पर — कनेक्ट हो रहा है…</translation>
     </message>
     <message>
         <source>The embedded engine could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड इंजन शुरू नहीं हो सका: %1</translation>
     </message>
     <message>
         <source>Live Calls</source>
@@ -1338,499 +1423,501 @@
     </message>
     <message>
         <source>Remote engine URL: %1 — set it in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>रिमोट इंजन URL: %1 — इसे सेटिंग्स में डालें</translation>
     </message>
     <message>
         <source>Open a database to run the embedded engine</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड इंजन चलाने के लिए कोई डेटाबेस खोलें</translation>
     </message>
     <message>
         <source>Starting the embedded engine…</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड इंजन शुरू हो रहा है…</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>Call %1 has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल %1 खत्म हो गई</translation>
     </message>
     <message>
         <source>⚠ Escalated — %1%2. Waiting %3: Accept or Take over.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ एस्केलेट हुई — %1%2। %3 से इंतज़ार: स्वीकार करें या कॉल संभालें।</translation>
     </message>
     <message>
         <source> — %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — %1</translation>
     </message>
     <message>
         <source>You have this call: the agent is silent until you hand it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह कॉल आपके पास है: जब तक आप वापस नहीं सौंपते, एजेंट चुप रहेगा।</translation>
     </message>
     <message>
         <source>%1 has taken this call over.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ने यह कॉल संभाल ली है।</translation>
     </message>
     <message>
         <source>Escalated earlier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>पहले एस्केलेट हुई थी: %1</translation>
     </message>
     <message>
         <source>This call has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह कॉल खत्म हो चुकी है।</translation>
     </message>
     <message>
         <source>Accepting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 स्वीकार की जा रही है…</translation>
     </message>
     <message>
         <source>You won: the caller is yours — speak, or type and press Say</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल आपको मिली: कॉलर अब आपके पास है — बोलें, या टाइप करके बोलें दबाएँ</translation>
     </message>
     <message>
         <source>Another operator won the race (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>किसी दूसरे ऑपरेटर ने पहले ले ली (%1)</translation>
     </message>
     <message>
         <source>Could not accept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>स्वीकार नहीं हो सकी: %1</translation>
     </message>
     <message>
         <source>No calls right now. Phones reach the embedded engine at ws://127.0.0.1:%1/twilio/media (Twilio) or /exotel/media (Exotel); calls appear here as they connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी कोई कॉल नहीं। फ़ोन एम्बेडेड इंजन तक ws://127.0.0.1:%1/twilio/media (Twilio) या /exotel/media (Exotel) पर पहुँचते हैं; कॉल कनेक्ट होते ही यहाँ दिखेंगी।</translation>
     </message>
     <message>
         <source>No calls right now. Calls appear here as they connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी कोई कॉल नहीं। कॉल कनेक्ट होते ही यहाँ दिखेंगी।</translation>
     </message>
     <message>
         <source>1 active call</source>
-        <translation type="unfinished"></translation>
+        <translation>1 चालू कॉल</translation>
     </message>
     <message>
         <source>%1 active calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 चालू कॉल</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 इंतज़ार में</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::LiveFeed</name>
     <message>
         <source>not connected to an engine</source>
-        <translation type="unfinished"></translation>
+        <translation>किसी इंजन से कनेक्ट नहीं</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>विफल: %1</translation>
     </message>
     <message>
         <source>Nobody accepted %1 in time: the caller was offered a callback</source>
-        <translation type="unfinished"></translation>
+        <translation>किसी ने %1 समय पर स्वीकार नहीं की: कॉलर को कॉल बैक ऑफ़र किया गया</translation>
     </message>
     <message>
         <source>The console fell behind the engine; %1 events were skipped and the view was refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>कंसोल इंजन से पीछे रह गया; %1 इवेंट छोड़े गए और व्यू रीफ़्रेश किया गया</translation>
     </message>
     <message>
         <source>The engine is shutting down; its calls are ending</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन बंद हो रहा है; उसकी कॉल खत्म हो रही हैं</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::MainWindow</name>
     <message>
         <source>Ringside</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringside</translation>
     </message>
     <message>
         <source>Workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>वर्कस्पेस</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>बंद करें (&amp;Q)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::MemorySecretStore</name>
     <message>
         <source>memory only (not kept after the console closes)</source>
-        <translation type="unfinished"></translation>
+        <translation>सिर्फ़ मेमोरी (कंसोल बंद होने पर नहीं रहतीं)</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>बंद करें</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::MonitorClient</name>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्ट नहीं है</translation>
     </message>
     <message>
         <source>Engine URL &quot;%1&quot; is not a ws:// or wss:// address with a host</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन URL &quot;%1&quot; होस्ट वाला ws:// या wss:// पता नहीं है</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 से कनेक्ट हो रहा है…</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 से कनेक्ट है</translation>
     </message>
     <message>
         <source>The server at %1 has no monitor feed (HTTP 404): check the URL&apos;s path (…/monitor)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 के सर्वर पर मॉनिटर फ़ीड नहीं है (HTTP 404): URL का पाथ जाँचें (…/monitor)</translation>
     </message>
     <message>
         <source>The engine wants an access token (HTTP %1): set the remote engine token in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन को एक्सेस टोकन चाहिए (HTTP %1): सेटिंग्स में रिमोट इंजन टोकन डालें</translation>
     </message>
     <message>
         <source>The engine refused the access token (HTTP %1): check the remote engine token in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन ने एक्सेस टोकन नहीं माना (HTTP %1): सेटिंग्स में रिमोट इंजन टोकन जाँचें</translation>
     </message>
     <message>
         <source>the connection closed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>कनेक्शन बंद हुआ (कोड %1)</translation>
     </message>
     <message>
         <source>the engine closed the feed</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन ने फ़ीड बंद कर दी</translation>
     </message>
     <message>
         <source>Lost the engine (%1); trying again in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन से संपर्क टूटा (%1); %2 सेकंड में फिर कोशिश</translation>
     </message>
     <message>
         <source>unreadable feed message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ीड का मैसेज पढ़ा नहीं जा सका: %1</translation>
     </message>
     <message>
         <source>unreadable audio frame: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑडियो फ़्रेम पढ़ा नहीं जा सका: %1</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::PlaybookSection</name>
     <message>
         <source>e.g. order-tracker.playbook.json (empty: no playbook)</source>
-        <translation type="unfinished"></translation>
+        <translation>जैसे order-tracker.playbook.json (खाली: कोई प्लेबुक नहीं)</translation>
     </message>
     <message>
         <source>Playbook &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>प्लेबुक फ़ाइल (&amp;F):</translation>
     </message>
     <message>
         <source>Save &amp;playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>प्लेबुक सेव करें (&amp;P)</translation>
     </message>
     <message>
         <source>Change playbook file</source>
-        <translation type="unfinished"></translation>
+        <translation>प्लेबुक फ़ाइल बदलें</translation>
     </message>
     <message>
         <source>This agent has no playbook: the embedded brain needs one, LLM brains do not.</source>
-        <translation type="unfinished"></translation>
+        <translation>इस एजेंट की कोई प्लेबुक नहीं है: एम्बेडेड ब्रेन को प्लेबुक चाहिए, LLM ब्रेन को नहीं।</translation>
     </message>
     <message>
         <source>%1 does not exist yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 अभी मौजूद नहीं है।</translation>
     </message>
     <message>
         <source>%1 does not exist yet; saving creates it beside the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 अभी मौजूद नहीं है; सेव करने पर यह एजेंट के पास ही बन जाएगी।</translation>
     </message>
     <message>
         <source>Editing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 बदल रहे हैं</translation>
     </message>
     <message>
         <source>Shipped playbook %1 (read-only).</source>
-        <translation type="unfinished"></translation>
+        <translation>साथ आई प्लेबुक %1 (सिर्फ़ पढ़ने के लिए)।</translation>
     </message>
     <message>
         <source>Showing the shipped playbook; saving writes your copy to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>साथ आई प्लेबुक दिख रही है; सेव करने पर आपकी कॉपी %1 में लिखी जाएगी।</translation>
     </message>
     <message>
         <source>Empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>खाली।</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>जाँच हो रही है…</translation>
     </message>
     <message>
         <source>✓ No problems: the engine&apos;s playbook checks pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ कोई समस्या नहीं: इंजन की प्लेबुक जाँचें पास हैं।</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… और %n।</numerusform>
+            <numerusform>… और %n।</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n समस्या:</numerusform>
+            <numerusform>%n समस्याएँ:</numerusform>
         </translation>
     </message>
     <message>
         <source>This playbook belongs to a shipped agent; duplicate the agent to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह प्लेबुक साथ आए एजेंट की है; इसे बदलने के लिए एजेंट को डुप्लिकेट करें।</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>सेव नहीं हुआ: %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका: %2</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::PreviewVariables</name>
     <message>
         <source>%1 — %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, %3</translation>
     </message>
     <message>
         <source>%1 — %2, abandoned cart</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, छोड़ा हुआ कार्ट</translation>
     </message>
     <message>
         <source>no record: store-wide values only</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई रिकॉर्ड नहीं: सिर्फ़ स्टोर की सामान्य वैल्यू</translation>
     </message>
     <message>
         <source>order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑर्डर %1</translation>
     </message>
     <message>
         <source>cart %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कार्ट %1</translation>
     </message>
     <message>
         <source>customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक %1</translation>
     </message>
     <message>
         <source>a call from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 से आई कॉल</translation>
     </message>
     <message>
         <source>No order, cart, customer or phone number &quot;%1&quot; in the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>स्टोर में &quot;%1&quot; नाम का कोई ऑर्डर, कार्ट, ग्राहक या फ़ोन नंबर नहीं है।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::ProviderChoices</name>
     <message>
         <source>Embedded (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड (ऑफ़लाइन)</translation>
     </message>
     <message>
         <source>OpenAI-compatible</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-कम्पैटिबल</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::ProviderKeys</name>
     <message>
         <source>speech recognition (sttProvider deepgram)</source>
-        <translation type="unfinished"></translation>
+        <translation>स्पीच रिकग्निशन (sttProvider deepgram)</translation>
     </message>
     <message>
         <source>speech recognition (sttProvider google)</source>
-        <translation type="unfinished"></translation>
+        <translation>स्पीच रिकग्निशन (sttProvider google)</translation>
     </message>
     <message>
         <source>speech synthesis (ttsProvider cartesia)</source>
-        <translation type="unfinished"></translation>
+        <translation>स्पीच सिंथेसिस (ttsProvider cartesia)</translation>
     </message>
     <message>
         <source>speech synthesis (ttsProvider azure)</source>
-        <translation type="unfinished"></translation>
+        <translation>स्पीच सिंथेसिस (ttsProvider azure)</translation>
     </message>
     <message>
         <source>language model (llmProvider gemini)</source>
-        <translation type="unfinished"></translation>
+        <translation>लैंग्वेज मॉडल (llmProvider gemini)</translation>
     </message>
     <message>
         <source>OpenAI-compatible</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-कम्पैटिबल</translation>
     </message>
     <message>
         <source>language model (openai-compatible, ollama, llama.cpp, vllm)</source>
-        <translation type="unfinished"></translation>
+        <translation>लैंग्वेज मॉडल (openai-compatible, ollama, llama.cpp, vllm)</translation>
     </message>
     <message>
         <source>Remote engine token</source>
-        <translation type="unfinished"></translation>
+        <translation>रिमोट इंजन टोकन</translation>
     </message>
     <message>
         <source>connecting to a remote engine</source>
-        <translation type="unfinished"></translation>
+        <translation>रिमोट इंजन से कनेक्ट करने के लिए</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::ProviderKeysBox</name>
     <message>
         <source>Provider keys</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोवाइडर कुंजियाँ</translation>
     </message>
     <message>
         <source>Keys for cloud speech and language providers are kept in %1, or read from the environment. They are never written to agent files. Agents whose provider has no key run on the embedded (offline) engine instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>क्लाउड स्पीच और लैंग्वेज प्रोवाइडर की कुंजियाँ %1 में रखी जाती हैं, या एनवायरनमेंट से पढ़ी जाती हैं। ये कभी एजेंट फ़ाइलों में नहीं लिखी जातीं। जिन एजेंट के प्रोवाइडर की कुंजी नहीं है, वे एम्बेडेड (ऑफ़लाइन) इंजन पर चलते हैं।</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>जाँच हो रही है…</translation>
     </message>
     <message>
         <source>Paste a new key</source>
-        <translation type="unfinished"></translation>
+        <translation>नई कुंजी पेस्ट करें</translation>
     </message>
     <message>
         <source>%1 key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 कुंजी</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation>सहेजें</translation>
+        <translation>सेव करें</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>सेव हो रहा है…</translation>
     </message>
     <message>
         <source>✓ Saved in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ कीचेन में सेव है</translation>
     </message>
     <message>
         <source>also set in the environment (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>एनवायरनमेंट में भी सेट है (%1)</translation>
     </message>
     <message>
         <source>✓ From the environment (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ एनवायरनमेंट से (%1)</translation>
     </message>
     <message>
         <source>Not set — set %1 or save a key here</source>
-        <translation type="unfinished"></translation>
+        <translation>सेट नहीं — %1 सेट करें या यहाँ कुंजी सेव करें</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> या </translation>
     </message>
     <message>
         <source>Keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कीचेन: %1</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::RoiPanel</name>
     <message>
         <source>Return on investment</source>
-        <translation type="unfinished"></translation>
+        <translation>निवेश पर रिटर्न (ROI)</translation>
     </message>
     <message>
         <source>Use the measured talk time</source>
-        <translation type="unfinished"></translation>
+        <translation>मापा गया टॉक टाइम इस्तेमाल करें</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> मिनट</translation>
     </message>
     <message>
         <source>How much of the recovered cart revenue to count as benefit (100 % as in the industry figures)</source>
-        <translation type="unfinished"></translation>
+        <translation>रिकवर हुए कार्ट की कमाई का कितना हिस्सा फ़ायदे में गिनें (इंडस्ट्री के आँकड़ों की तरह 100 %)</translation>
     </message>
     <message>
         <source>Voice agent cost per &amp;minute:</source>
-        <translation type="unfinished"></translation>
+        <translation>वॉइस एजेंट का प्रति मिनट खर्च (&amp;M):</translation>
     </message>
     <message>
         <source>Cost of a call handled by a &amp;person:</source>
-        <translation type="unfinished"></translation>
+        <translation>व्यक्ति द्वारा संभाली गई कॉल का खर्च (&amp;P):</translation>
     </message>
     <message>
         <source>Cost of one &amp;RTO (return to origin):</source>
-        <translation type="unfinished"></translation>
+        <translation>एक &amp;RTO (रिटर्न टू ओरिजिन) का खर्च:</translation>
     </message>
     <message>
         <source>Minutes per call:</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रति कॉल मिनट:</translation>
     </message>
     <message>
         <source>Recovered revenue &amp;counted:</source>
-        <translation type="unfinished"></translation>
+        <translation>रिकवर कमाई जो गिनी जाए (&amp;C):</translation>
     </message>
     <message>
         <source>ROI for the period</source>
-        <translation type="unfinished"></translation>
+        <translation>इस अवधि का ROI</translation>
     </message>
     <message>
         <source>Cost: %1 (%2 minutes of %3 AI calls, %4 min each%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>खर्च: %1 (%3 AI कॉल के %2 मिनट, हर कॉल %4 मिनट%5)</translation>
     </message>
     <message>
         <source>, measured</source>
-        <translation type="unfinished"></translation>
+        <translation>, मापा गया</translation>
     </message>
     <message>
         <source>Benefit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ायदा: %1</translation>
     </message>
     <message>
         <source>%1 RTOs avoided (%2 points on %3 COD orders)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 RTO बचे (%3 COD ऑर्डर पर %2 पॉइंट)</translation>
     </message>
     <message>
         <source>no RTO change measured</source>
-        <translation type="unfinished"></translation>
+        <translation>RTO में कोई बदलाव नहीं मापा गया</translation>
     </message>
     <message>
         <source>• Agent time saved: %1 (%2 calls deflected: %3)
 • Recovered carts: %4 (%5 carts)
 • RTO savings: %6 (%7)</source>
-        <translation type="unfinished"></translation>
+        <translation>• एजेंट का बचा समय: %1 (%2 कॉल AI ने संभालीं: %3)
+• रिकवर हुए कार्ट: %4 (%5 कार्ट)
+• RTO से बचत: %6 (%7)</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::ScenarioPanel</name>
     <message>
         <source>Regression scenarios</source>
-        <translation>रिग्रेशन परिदृश्य</translation>
+        <translation>रिग्रेशन सिनेरियो</translation>
     </message>
     <message>
         <source>Run all</source>
@@ -1838,108 +1925,108 @@
     </message>
     <message>
         <source>Replay every saved scenario against a fresh demo store, as ringside-engine test does</source>
-        <translation type="unfinished"></translation>
+        <translation>हर सेव सिनेरियो को नए डेमो स्टोर पर दोबारा चलाएँ, जैसे ringside-engine test करता है</translation>
     </message>
     <message>
         <source>None yet: end a test call and save it as a scenario.</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी कोई नहीं: टेस्ट कॉल खत्म करके उसे सिनेरियो के रूप में सेव करें।</translation>
     </message>
     <message numerus="yes">
         <source>%n scenario file(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 में %n सिनेरियो फ़ाइल</numerusform>
+            <numerusform>%1 में %n सिनेरियो फ़ाइलें</numerusform>
         </translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>चल रहा है…</translation>
     </message>
     <message>
         <source>PASS %1</source>
-        <translation type="unfinished"></translation>
+        <translation>पास %1</translation>
     </message>
     <message>
         <source>FAIL %1</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ेल %1</translation>
     </message>
     <message>
         <source>%1 passed, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पास, %2 फ़ेल</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::Screenshotter</name>
     <message>
         <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोल्डर %1 नहीं बन सका</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::SettingsWorkspace</name>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>इंजन</translation>
     </message>
     <message>
         <source>&amp;Embedded — calls run inside this console</source>
-        <translation type="unfinished"></translation>
+        <translation>एम्बेडेड — कॉल इसी कंसोल के अंदर चलती हैं (&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Remote — attach to ringside-engine serve on another machine</source>
-        <translation type="unfinished"></translation>
+        <translation>रिमोट — दूसरी मशीन पर चल रहे ringside-engine serve से जुड़ें (&amp;R)</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>लागू करें</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>पता:</translation>
     </message>
     <message>
         <source>The remote engine&apos;s access token is stored with the provider keys below.</source>
-        <translation type="unfinished"></translation>
+        <translation>रिमोट इंजन का एक्सेस टोकन नीचे प्रोवाइडर कुंजियों के साथ रखा जाता है।</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>चुनें…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>खोलें</translation>
     </message>
     <message>
         <source>An SQLite file holding the store, the call history and the campaign queue. It is created if it does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>एक SQLite फ़ाइल जिसमें स्टोर, कॉल हिस्ट्री और कैंपेन की कतार रहती है। न हो तो नई बन जाती है।</translation>
     </message>
     <message>
         <source>Choose a database</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस चुनें</translation>
     </message>
     <message>
         <source>SQLite databases (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite डेटाबेस (*.db);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
         <source>OpenAI-compatible server</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-कम्पैटिबल सर्वर</translation>
     </message>
     <message>
         <source>Base &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>बेस &amp;URL:</translation>
     </message>
     <message>
         <source>RINGSIDE_OPENAI_BASE_URL is set (%1) and takes precedence.</source>
-        <translation type="unfinished"></translation>
+        <translation>RINGSIDE_OPENAI_BASE_URL सेट है (%1), वही माना जाएगा।</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1947,137 +2034,320 @@
     </message>
     <message>
         <source>Enter the path of a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>डेटाबेस फ़ाइल का पाथ डालें।</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 खुल रहा है…</translation>
     </message>
     <message>
         <source>Could not open it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>नहीं खुल सका: %1</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई डेटाबेस खुला नहीं है।</translation>
     </message>
     <message>
         <source>Open: %1 — %2 store records, %3 calls%4</source>
-        <translation type="unfinished"></translation>
+        <translation>खुला है: %1 — %2 स्टोर रिकॉर्ड, %3 कॉल%4</translation>
     </message>
     <message>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::SpeechSection</name>
     <message>
         <source>Listening (speech to text)</source>
-        <translation type="unfinished"></translation>
+        <translation>सुनना (स्पीच से टेक्स्ट)</translation>
     </message>
     <message>
         <source>The provider&apos;s default model</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोवाइडर का डिफ़ॉल्ट मॉडल</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Silence that ends the caller&apos;s turn. Shorter answers faster; longer lets people pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>इतनी खामोशी के बाद कॉलर की बारी खत्म मानी जाती है। कम रखें तो जवाब जल्दी; ज़्यादा रखें तो लोग रुककर बोल सकते हैं।</translation>
     </message>
     <message>
         <source>Partial transcripts while the caller speaks (needed for barge-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलर के बोलते समय अधूरे ट्रांसक्रिप्ट (बीच में टोकने के लिए ज़रूरी)</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोवाइडर (&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>मॉडल (&amp;M):</translation>
     </message>
     <message>
         <source>&amp;End of turn after:</source>
-        <translation type="unfinished"></translation>
+        <translation>बारी खत्म, इतनी देर बाद (&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Keyword boosts:</source>
-        <translation type="unfinished"></translation>
+        <translation>कीवर्ड बूस्ट (&amp;K):</translation>
     </message>
     <message>
         <source>Speaking (text to speech)</source>
-        <translation type="unfinished"></translation>
+        <translation>बोलना (टेक्स्ट से स्पीच)</translation>
     </message>
     <message>
         <source>The provider&apos;s default voice for the language</source>
-        <translation type="unfinished"></translation>
+        <translation>इस भाषा के लिए प्रोवाइडर की डिफ़ॉल्ट आवाज़</translation>
     </message>
     <message>
         <source>Let the caller interrupt the agent (barge-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलर को एजेंट के बीच में बोलने दें (बार्ज-इन)</translation>
     </message>
     <message>
         <source>P&amp;rovider:</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रोवाइडर (&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Voice:</source>
-        <translation type="unfinished"></translation>
+        <translation>आवाज़ (&amp;V):</translation>
     </message>
     <message>
         <source>&amp;Speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>रफ़्तार (&amp;S):</translation>
     </message>
     <message>
         <source>Change STT provider</source>
-        <translation type="unfinished"></translation>
+        <translation>STT प्रोवाइडर बदलें</translation>
     </message>
     <message>
         <source>Change STT model</source>
-        <translation type="unfinished"></translation>
+        <translation>STT मॉडल बदलें</translation>
     </message>
     <message>
         <source>Change TTS provider</source>
-        <translation type="unfinished"></translation>
+        <translation>TTS प्रोवाइडर बदलें</translation>
     </message>
     <message>
         <source>Change voice</source>
-        <translation type="unfinished"></translation>
+        <translation>आवाज़ बदलें</translation>
     </message>
     <message>
         <source>Change end of turn</source>
-        <translation type="unfinished"></translation>
+        <translation>बारी खत्म होने का समय बदलें</translation>
     </message>
     <message>
         <source>Change speed</source>
-        <translation type="unfinished"></translation>
+        <translation>रफ़्तार बदलें</translation>
     </message>
     <message>
         <source>Change partial transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>अधूरे ट्रांसक्रिप्ट की सेटिंग बदलें</translation>
     </message>
     <message>
         <source>Change barge-in</source>
-        <translation type="unfinished"></translation>
+        <translation>बार्ज-इन बदलें</translation>
     </message>
     <message>
         <source>Edit keyword boosts</source>
-        <translation type="unfinished"></translation>
+        <translation>कीवर्ड बूस्ट बदलें</translation>
     </message>
     <message>
         <source>%1 accepts %2× to %3×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में %2× से %3× तक चलता है</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::StoreBox</name>
+    <message>
+        <source>Store</source>
+        <translation>स्टोर</translation>
+    </message>
+    <message>
+        <source>Connect your Shopify or WooCommerce shop: calls then answer from its orders, and what callers ask for (cancel, a new address, a discount) is made in the shop. Without a shop, the embedded store is used.</source>
+        <translation>अपनी Shopify या WooCommerce शॉप जोड़ें: तब कॉल में उसी के ऑर्डर से जवाब दिए जाते हैं, और कॉलर जो माँगते हैं (कैंसल, नया पता, डिस्काउंट) वह शॉप में ही हो जाता है। शॉप न जुड़ी हो तो एम्बेडेड स्टोर इस्तेमाल होता है।</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>प्लेटफ़ॉर्म (&amp;P):</translation>
+    </message>
+    <message>
+        <source>S&amp;hop:</source>
+        <translation>शॉप (&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Access token:</source>
+        <translation>एक्सेस टोकन (&amp;A):</translation>
+    </message>
+    <message>
+        <source>Consumer &amp;secret:</source>
+        <translation>कंज़्यूमर सीक्रेट (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation>वेबहुक सीक्रेट (&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>कनेक्शन जाँचें (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>जोड़ें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>अभी सिंक करें (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>डिस्कनेक्ट करें</translation>
+    </message>
+    <message>
+        <source>Last webhook events</source>
+        <translation>हाल के वेबहुक इवेंट</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>कब आया</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>टॉपिक</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>नतीजा</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>ब्योरा</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the shop or failed</source>
+        <translation>शॉप में भेजे जाने को रुके या विफल बदलाव</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>काम</translation>
+    </message>
+    <message>
+        <source>Order / cart</source>
+        <translation>ऑर्डर / कार्ट</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>वजह</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>फिर कोशिश करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Admin API access token (shpat_…)</source>
+        <translation>Admin API एक्सेस टोकन (shpat_…)</translation>
+    </message>
+    <message>
+        <source>Consumer key (ck_…)</source>
+        <translation>कंज़्यूमर की (ck_…)</translation>
+    </message>
+    <message>
+        <source>Webhook address to paste into %1: https://YOUR-PUBLIC-ADDRESS/webhooks/%2 (serve&apos;s port, behind TLS), signed with the webhook secret above.</source>
+        <translation>%1 में डालने के लिए वेबहुक पता: https://आपका-पब्लिक-पता/webhooks/%2 (serve का पोर्ट, TLS के पीछे), ऊपर वाले वेबहुक सीक्रेट से साइन किया हुआ।</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>पहले कोई डेटाबेस खोलें।</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 से पूछ रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>कनेक्ट नहीं हो सका: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1: %2, %3, %4</source>
+        <translation>%1 से जुड़ गया: %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>The shop answers: %1 is %2, %3, %4</source>
+        <translation>शॉप का जवाब: %1 है %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>time zone unknown</source>
+        <translation>टाइम ज़ोन पता नहीं</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>सिंक हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Connect a shop first.</source>
+        <translation>पहले कोई शॉप जोड़ें।</translation>
+    </message>
+    <message>
+        <source>%1: %2 records, %3 pages</source>
+        <translation>%1: %2 रिकॉर्ड, %3 पेज</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation>सिंक पूरा हुआ।</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1 (what was stored is kept; Sync now resumes)</source>
+        <translation>सिंक रुक गया: %1 (जो सेव हुआ वह रहेगा; अभी सिंक करें से आगे बढ़ेगा)</translation>
+    </message>
+    <message>
+        <source>Disconnected; calls use the embedded store again.</source>
+        <translation>शॉप डिस्कनेक्ट हुई; कॉल फिर से एम्बेडेड स्टोर इस्तेमाल करेंगी।</translation>
+    </message>
+    <message>
+        <source>Queued again; the outbox worker will try it now.</source>
+        <translation>फिर से कतार में डाला; आउटबॉक्स वर्कर अभी कोशिश करेगा।</translation>
+    </message>
+    <message>
+        <source>That change is no longer waiting.</source>
+        <translation>वह बदलाव अब इंतज़ार में नहीं है।</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2).</source>
+        <translation>%1 से जुड़ा है (%2)।</translation>
+    </message>
+    <message>
+        <source>No shop connected: calls use the embedded store.</source>
+        <translation>कोई शॉप नहीं जुड़ी: कॉल एम्बेडेड स्टोर इस्तेमाल करती हैं।</translation>
+    </message>
+    <message>
+        <source>Text messages: %1 sent, %2 delivered, %3 waiting, %4 failed%5</source>
+        <translation>SMS: %1 भेजे, %2 पहुँचे, %3 इंतज़ार में, %4 विफल%5</translation>
+    </message>
+    <message>
+        <source> — still queued because %1</source>
+        <translation> — अभी कतार में, क्योंकि %1</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::TestCallWorkspace</name>
     <message>
         <source>The order, cart or customer the call is about (fills the agent&apos;s variables), or a phone number; empty for none</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल किस ऑर्डर, कार्ट या ग्राहक के बारे में है (इससे एजेंट के वेरिएबल भरते हैं), या फ़ोन नंबर; किसी के बारे में नहीं तो खाली छोड़ें</translation>
     </message>
     <message>
         <source>Start call</source>
@@ -2085,7 +2355,7 @@
     </message>
     <message>
         <source>End</source>
-        <translation>समाप्त करें</translation>
+        <translation>खत्म करें</translation>
     </message>
     <message>
         <source>Agent:</source>
@@ -2093,11 +2363,11 @@
     </message>
     <message>
         <source>About:</source>
-        <translation>किसके बारे में:</translation>
+        <translation>किस बारे में:</translation>
     </message>
     <message>
         <source>Type what the caller says and press Enter</source>
-        <translation>कॉलर क्या कहता है लिखें और Enter दबाएँ</translation>
+        <translation>कॉलर क्या कहता है, लिखें और Enter दबाएँ</translation>
     </message>
     <message>
         <source>Send</source>
@@ -2105,11 +2375,11 @@
     </message>
     <message>
         <source>Save as regression scenario</source>
-        <translation>रिग्रेशन परिदृश्य के रूप में सहेजें</translation>
+        <translation>रिग्रेशन सिनेरियो के रूप में सेव करें</translation>
     </message>
     <message>
         <source>Keep this call&apos;s turns, tool calls and escalation as a scenario that `ringside-engine test` replays</source>
-        <translation type="unfinished"></translation>
+        <translation>इस कॉल की बातचीत, टूल कॉल और एस्केलेशन को ऐसे सिनेरियो के रूप में रखें जिसे `ringside-engine test` दोबारा चलाता है</translation>
     </message>
     <message>
         <source>Test Call</source>
@@ -2117,345 +2387,345 @@
     </message>
     <message>
         <source>(nobody in particular)</source>
-        <translation type="unfinished"></translation>
+        <translation>(कोई खास नहीं)</translation>
     </message>
     <message>
         <source>The call could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल शुरू नहीं हो सकी: %1</translation>
     </message>
     <message>
         <source>No agent %1 to call.</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल करने के लिए %1 नाम का कोई एजेंट नहीं है।</translation>
     </message>
     <message>
         <source>Escalated to a person — %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>किसी व्यक्ति को एस्केलेट की गई — %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Last reply %1 ms · average %2 ms over %n turn(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>पिछला जवाब %1 ms · %n बारी में औसत %2 ms</numerusform>
+            <numerusform>पिछला जवाब %1 ms · %n बारियों में औसत %2 ms</numerusform>
         </translation>
     </message>
     <message>
         <source>The call ended: %1. Save it as a regression scenario to replay it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल खत्म हुई: %1। बाद में दोबारा चलाने के लिए इसे रिग्रेशन सिनेरियो के रूप में सेव करें।</translation>
     </message>
     <message>
         <source>%1: test call of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 की टेस्ट कॉल</translation>
     </message>
     <message>
         <source>Nothing to save: the caller never spoke in this call.</source>
-        <translation type="unfinished"></translation>
+        <translation>सेव करने को कुछ नहीं: इस कॉल में कॉलर कुछ बोला ही नहीं।</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोल्डर %1 नहीं बन सका।</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका: %2</translation>
     </message>
     <message>
         <source>Saved as %1. Run it beside the others with “Run all”, or with ringside-engine test %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 के रूप में सेव हुआ। इसे बाकियों के साथ “सभी चलाएँ” से चलाएँ, या ringside-engine test %2 से।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::ToolsSection</name>
     <message>
         <source>Tick the tools this agent may call:</source>
-        <translation type="unfinished"></translation>
+        <translation>वे टूल चुनें जिन्हें यह एजेंट कॉल कर सकता है:</translation>
     </message>
     <message>
         <source>What the model sees</source>
-        <translation type="unfinished"></translation>
+        <translation>मॉडल को क्या दिखता है</translation>
     </message>
     <message>
         <source>Try it</source>
-        <translation type="unfinished"></translation>
+        <translation>आज़माएँ</translation>
     </message>
     <message>
         <source>Change tools</source>
-        <translation type="unfinished"></translation>
+        <translation>टूल बदलें</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::TranscriptModel</name>
     <message>
         <source>interrupted before any word was heard</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई शब्द सुनाई देने से पहले ही टोका गया</translation>
     </message>
     <message>
         <source>interrupted; the caller heard: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>बीच में टोका गया; कॉलर ने सुना: “%1”</translation>
     </message>
     <message>
         <source>escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>एस्केलेट हुई</translation>
     </message>
     <message>
         <source>An operator took the call over; the agent is silent</source>
-        <translation type="unfinished"></translation>
+        <translation>एक ऑपरेटर ने कॉल संभाल ली; एजेंट चुप है</translation>
     </message>
     <message>
         <source>The operator handed the call back to the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑपरेटर ने कॉल वापस एजेंट को सौंप दी</translation>
     </message>
     <message>
         <source>The caller pressed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलर ने %1 दबाया</translation>
     </message>
     <message>
         <source>The call is ending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल खत्म हो रही है: %1</translation>
     </message>
     <message>
         <source>Call ended</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल खत्म हुई</translation>
     </message>
     <message>
         <source>Call ended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल खत्म हुई: %1</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलर</translation>
     </message>
     <message>
         <source>Caller (speaking)</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलर (बोल रहे हैं)</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>एजेंट</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑपरेटर</translation>
     </message>
     <message>
         <source>Tool call</source>
-        <translation type="unfinished"></translation>
+        <translation>टूल कॉल</translation>
     </message>
     <message>
         <source>Tool result</source>
-        <translation type="unfinished"></translation>
+        <translation>टूल का नतीजा</translation>
     </message>
     <message>
         <source>Escalation</source>
-        <translation type="unfinished"></translation>
+        <translation>एस्केलेशन</translation>
     </message>
     <message>
         <source>Whisper</source>
-        <translation type="unfinished"></translation>
+        <translation>व्हिस्पर</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>सूचना</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>खत्म</translation>
     </message>
     <message>
         <source>→ %1(%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1(%2)</translation>
     </message>
     <message>
         <source>← %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>← %1: %2</translation>
     </message>
     <message>
         <source>⚠ Escalation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ एस्केलेशन: %1</translation>
     </message>
     <message>
         <source>⚠ Escalation: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ एस्केलेशन: %1 — %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>  (%1 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (%1 ms)</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::TranscriptView</name>
     <message>
         <source>Start a call: the agent&apos;s greeting, your words, the tools it calls and what they answered appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉल शुरू करें: एजेंट की ग्रीटिंग, आपकी बातें, एजेंट के कॉल किए टूल और उनके जवाब यहाँ दिखेंगे।</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#1565c0&apos;&gt;Agent:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:#1565c0&apos;&gt;एजेंट:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Caller:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;कॉलर:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;font-family:monospace;color:#6a1b9a&apos;&gt;→ %1 %2&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;font-family:monospace;color:#6a1b9a&apos;&gt;→ %1 %2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;font-family:monospace;color:%1&apos;&gt;← %2 %3&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;font-family:monospace;color:%1&apos;&gt;← %2 %3&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#c62828&apos;&gt;Escalated to a person&lt;/b&gt; (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;किसी व्यक्ति को एस्केलेट की गई&lt;/b&gt; (%1): %2</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#888;font-size:small&apos;&gt;replied in %1 ms&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#888;font-size:small&apos;&gt;%1 ms में जवाब दिया&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;i style=&apos;color:#888&apos;&gt;Note: %1&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i style=&apos;color:#888&apos;&gt;नोट: %1&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Call ended&lt;/b&gt; — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;कॉल खत्म हुई&lt;/b&gt; — %1</translation>
     </message>
     <message>
         <source>&lt;i style=&apos;color:#888&apos;&gt;The caller interrupted after: “%1”&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i style=&apos;color:#888&apos;&gt;कॉलर ने यहाँ के बाद टोका: “%1”&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::TryItPanel</name>
     <message>
         <source>Runs the tool against the open store, as a call would. Tools that change an order (confirm, cancel, reschedule…) really change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>टूल को खुले स्टोर पर वैसे ही चलाता है जैसे कॉल में चलता। ऑर्डर बदलने वाले टूल (कन्फ़र्म, रद्द, नया समय…) सच में ऑर्डर बदल देते हैं।</translation>
     </message>
     <message>
         <source>Arguments as a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>आर्ग्युमेंट JSON ऑब्जेक्ट के रूप में</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>चलाएँ (&amp;R)</translation>
     </message>
     <message>
         <source>Run the tool (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>टूल चलाएँ (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>The result appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>नतीजा यहाँ दिखेगा।</translation>
     </message>
     <message>
         <source>The arguments are not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>आर्ग्युमेंट सही JSON नहीं हैं: %1</translation>
     </message>
     <message>
         <source>The arguments must be a JSON object: {&quot;name&quot;: value, …}</source>
-        <translation type="unfinished"></translation>
+        <translation>आर्ग्युमेंट JSON ऑब्जेक्ट होने चाहिए: {&quot;name&quot;: value, …}</translation>
     </message>
     <message>
         <source>Running %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 चल रहा है…</translation>
     </message>
     <message>
         <source>%1 refused the arguments: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ने आर्ग्युमेंट नहीं माने: %2</translation>
     </message>
     <message>
         <source>%1 answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ने जवाब दिया।</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::VariablesSection</name>
     <message>
         <source>This agent&apos;s variables</source>
-        <translation type="unfinished"></translation>
+        <translation>इस एजेंट के वेरिएबल</translation>
     </message>
     <message>
         <source>Declare a variable here to use it as {{name}} in the greeting or prompt. The default is used when a call does not supply a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्रीटिंग या प्रॉम्प्ट में {{name}} की तरह इस्तेमाल करने के लिए वेरिएबल यहाँ बताएँ। कॉल में वैल्यू न मिले तो डिफ़ॉल्ट इस्तेमाल होता है।</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>विवरण</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>डिफ़ॉल्ट</translation>
     </message>
     <message>
         <source>Add variable</source>
-        <translation type="unfinished"></translation>
+        <translation>वेरिएबल जोड़ें</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ</translation>
     </message>
     <message>
         <source>Built-in variables (filled from the store and the call)</source>
-        <translation type="unfinished"></translation>
+        <translation>बिल्ट-इन वेरिएबल (स्टोर और कॉल से भरे जाते हैं)</translation>
     </message>
     <message>
         <source>Edit variables</source>
-        <translation type="unfinished"></translation>
+        <translation>वेरिएबल बदलें</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::VoiceLink</name>
     <message>
         <source>no microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>माइक्रोफ़ोन नहीं</translation>
     </message>
     <message>
         <source>%1 does not record 16-bit mono audio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पर 16-बिट मोनो ऑडियो रिकॉर्ड नहीं होता</translation>
     </message>
     <message>
         <source>no speaker: the agent&apos;s replies are shown as text only</source>
-        <translation type="unfinished"></translation>
+        <translation>स्पीकर नहीं: एजेंट के जवाब सिर्फ़ टेक्स्ट में दिखेंगे</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::VoiceWorker</name>
     <message>
         <source>no microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>माइक्रोफ़ोन नहीं</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::WavCaller</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: no recognizer for this agent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: इस एजेंट के लिए कोई रिकग्नाइज़र नहीं: %2</translation>
     </message>
     <message>
         <source>%1: the recognizer cannot hear this file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: रिकग्नाइज़र यह फ़ाइल नहीं सुन पा रहा: %2</translation>
     </message>
 </context>
 <context>
     <name>ringside::ui::WorkerServices</name>
     <message>
         <source>No database is open. Choose one in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई डेटाबेस खुला नहीं है। सेटिंग्स में कोई चुनें।</translation>
     </message>
 </context>
 </TS>

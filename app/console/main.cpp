@@ -5,34 +5,43 @@
 #include "shell/mainwindow.h"
 #include "shell/screenshotter.h"
 #include "shell/workspace.h"
+#include "services/consolelanguage.h"
+#include "services/consolesettings.h"
 #include "testcall/testcallworkspace.h"
 
 #include "util/clock.h"
 
+#include "ringside_version.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
+#include <QIcon>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace ringside;
 using namespace ringside::ui;
 
 namespace {
-void installTranslators(QApplication &app)
+// The language is read before the options are parsed (--help is translated too); screenshots never
+// read the user's settings, so they follow the system locale only.
+void applyLanguage(QApplication &app)
 {
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(QLocale(), QStringLiteral("ringside"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(ours);
+    const QStringList args = QApplication::arguments();
+    const bool screenshots = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
+        return a == QLatin1String("--screenshot") || a.startsWith(QLatin1String("--screenshot="));
+    });
+    QString choice;
+    if (!screenshots) {
+        QSettings user;
+        choice = ConsoleSettings(user).language();
+    }
+    ConsoleLanguage::apply(app, ConsoleLanguage::localeFor(choice, QLocale::system()), ConsoleLanguage::translationsFolder());
 }
 
 void printError(const QString &text)
@@ -48,7 +57,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Ringside"));
     QApplication::setOrganizationName(QStringLiteral("Ringside"));
     QApplication::setApplicationVersion(QStringLiteral(RINGSIDE_VERSION));
-    installTranslators(app);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.ringside.ringside"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.ringside.ringside")));
+    applyLanguage(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Ringside operator console"));

@@ -2,6 +2,8 @@
 #include "commands.h"
 #include "cliutil.h"
 
+#include "ringside_version.h"
+
 #include <QCoreApplication>
 
 using namespace ringside::cli;

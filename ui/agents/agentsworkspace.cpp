@@ -167,7 +167,9 @@ AgentsWorkspace::AgentsWorkspace(Backend &backend, const Clock &clock, QString a
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 320, 960 });
+    // Wide enough for the file toolbar in every language (Hindi runs wider), so no action hides
+    // behind the toolbar's » menu.
+    splitter->setSizes({ std::max(320, fileBar->sizeHint().width()), 960 });
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AgentsWorkspace::handleCurrentChanged);

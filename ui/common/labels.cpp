@@ -1,6 +1,7 @@
 #include "labels.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace ringside::ui {
 
@@ -84,9 +85,39 @@ QString reasonLabel(const QString &r)
         return Tr::tr("Delivery too slow");
     if (r == QLatin1String("wrong_item"))
         return Tr::tr("Wrong item");
+    // Escalation reasons (transfer_to_human's enum, and the engine's own).
+    if (r == QLatin1String("delivered_not_received"))
+        return Tr::tr("Delivered but not received");
+    if (r == QLatin1String("complaint"))
+        return Tr::tr("Complaint");
+    if (r == QLatin1String("delayed_over_7_days"))
+        return Tr::tr("Delayed over 7 days");
+    if (r == QLatin1String("damaged_item"))
+        return Tr::tr("Damaged item");
+    if (r == QLatin1String("customer_request"))
+        return Tr::tr("Asked for a person");
+    if (r == QLatin1String("llm_unavailable"))
+        return Tr::tr("Language model unavailable");
     if (r == QLatin1String("other"))
         return Tr::tr("Other");
     return humanise(r);
+}
+
+QString languageLabel(const QString &tag)
+{
+    const QLocale locale(tag);
+    switch (locale.language()) {
+    case QLocale::C:
+        return tag;   // not a language tag: show it as written
+    case QLocale::English:
+        return Tr::tr("English");
+    case QLocale::Hindi:
+        return Tr::tr("Hindi");
+    default:
+        // Other languages in the console's own language when it is English, else in themselves.
+        return QLocale().language() == QLocale::English ? QLocale::languageToString(locale.language())
+                                                        : locale.nativeLanguageName();
+    }
 }
 
 } // namespace ringside::ui

@@ -1,5 +1,7 @@
 #include "callsmodel.h"
 
+#include "common/labels.h"
+
 #include "util/clock.h"
 
 #include <QColor>
@@ -266,8 +268,7 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const
         case LanguageColumn: {
             if (r.language.isEmpty())
                 return QString();
-            const QLocale locale(r.language);
-            return locale.language() == QLocale::C ? r.language : QLocale::languageToString(locale.language());
+            return languageLabel(r.language);
         }
         }
         return {};

@@ -12,6 +12,7 @@ const QString kDatabasePath = QStringLiteral("database/path");
 const QString kOpenAiBaseUrl = QStringLiteral("providers/openaiBaseUrl");
 const QString kAudioInput = QStringLiteral("audio/input");
 const QString kAudioOutput = QStringLiteral("audio/output");
+const QString kLanguage = QStringLiteral("ui/language");
 
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(ringside::ui::ConsoleSettings)
@@ -80,6 +81,19 @@ QByteArray ConsoleSettings::audioOutput() const
 void ConsoleSettings::setAudioOutput(const QByteArray &id)
 {
     m_settings.setValue(kAudioOutput, id);
+}
+
+QString ConsoleSettings::language() const
+{
+    return m_settings.value(kLanguage).toString();
+}
+
+void ConsoleSettings::setLanguage(const QString &code)
+{
+    if (code.isEmpty())
+        m_settings.remove(kLanguage);
+    else
+        m_settings.setValue(kLanguage, code);
 }
 
 void ConsoleSettings::sync()

@@ -36,6 +36,10 @@ public:
     QByteArray audioOutput() const;
     void setAudioOutput(const QByteArray &id);
 
+    // The console's language code ("en", "hi"); empty: follow the system. Read at start.
+    QString language() const;
+    void setLanguage(const QString &code);
+
     void sync();
 
 private:

@@ -11,6 +11,7 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace ringside::ui {
 
@@ -65,9 +66,13 @@ DemoLoadReport loadDemoData(WorkerServices &services, const QDateTime &now, int 
     }
     services.reportProgress(Tr::tr("Done"), steps, steps);
     report.loaded = true;
-    report.summary = Tr::tr("Demo store: %1; %n demo call(s) from %2 to %3.", nullptr, history->calls)
-                             .arg(imported.summary(), history->firstDay.toString(Qt::ISODate),
-                                  history->lastDay.toString(Qt::ISODate));
+    // Counts and days in the console's locale (core's summary() is English, for the CLI).
+    const QLocale locale;
+    report.summary = Tr::tr("Demo store: %1 customers, %2 orders, %3 carts; %Ln demo call(s) from %4 to %5.", nullptr,
+                            history->calls)
+                             .arg(locale.toString(imported.customers), locale.toString(imported.orders),
+                                  locale.toString(imported.carts), locale.toString(history->firstDay, QLocale::ShortFormat),
+                                  locale.toString(history->lastDay, QLocale::ShortFormat));
     return report;
 }
 

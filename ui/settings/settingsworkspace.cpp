@@ -1,12 +1,14 @@
 #include "settingsworkspace.h"
 
 #include "audiodevicesbox.h"
+#include "languagebox.h"
 #include "providerkeysbox.h"
 #include "storebox.h"
 
 #include "agents/fielderrors.h"
 #include "common/format.h"
 #include "services/backend.h"
+#include "services/consolelanguage.h"
 #include "services/consolesettings.h"
 #include "services/demodata.h"
 
@@ -133,6 +135,9 @@ SettingsWorkspace::SettingsWorkspace(Backend &backend, ConsoleSettings &settings
 
     m_audio = new AudioDevicesBox(settings, page);
     layout->addWidget(m_audio);
+    m_language = new LanguageBox(settings, ConsoleLanguage::available(ConsoleLanguage::translationsFolder()),
+                                 QLocale::languageToCode(QLocale().language()), page);
+    layout->addWidget(m_language);
     layout->addStretch(1);
     showDatabase();
 }

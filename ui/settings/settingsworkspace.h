@@ -13,6 +13,7 @@ class QRadioButton;
 namespace ringside::ui {
 
 class AudioDevicesBox;
+class LanguageBox;
 class Backend;
 class ConsoleSettings;
 class ProviderKeysBox;
@@ -20,7 +21,8 @@ class SecretStore;
 class StoreBox;
 
 // Settings: which engine the console uses (embedded, or a remote one by URL), which database,
-// provider keys (keychain or environment), the connected shop (Store) and audio devices.
+// provider keys (keychain or environment), the connected shop (Store), audio devices and the
+// console's language.
 class SettingsWorkspace final : public Workspace
 {
     Q_OBJECT
@@ -39,6 +41,7 @@ public:
     ProviderKeysBox *keys() const { return m_keys; }
     AudioDevicesBox *audio() const { return m_audio; }
     StoreBox *store() const { return m_store; }
+    LanguageBox *language() const { return m_language; }
     QString databaseStatus() const;
     QString engineError() const;
 
@@ -58,6 +61,7 @@ private:
     ProviderKeysBox *m_keys = nullptr;
     AudioDevicesBox *m_audio = nullptr;
     StoreBox *m_store = nullptr;
+    LanguageBox *m_language = nullptr;
 };
 
 } // namespace ringside::ui

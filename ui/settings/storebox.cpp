@@ -189,7 +189,8 @@ StoreBox::~StoreBox()
 void StoreBox::onPlatformChanged()
 {
     const bool shopify = m_platform->currentData().toString() == QLatin1String("shopify");
-    m_shop->setPlaceholderText(shopify ? QStringLiteral("your-shop.myshopify.com") : QStringLiteral("https://example.com"));
+    // Example addresses, not words: the same in every language (a shop's address is never translated).
+    m_shop->setPlaceholderText(shopify ? QStringLiteral("example.myshopify.com") : QStringLiteral("https://example.com"));
     m_token->setPlaceholderText(shopify ? tr("Admin API access token (shpat_…)") : tr("Consumer key (ck_…)"));
     m_secret->setVisible(!shopify);
     m_secretLabel->setVisible(!shopify);
