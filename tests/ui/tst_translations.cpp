@@ -163,7 +163,7 @@ private Q_SLOTS:
     void tsFileIsUpToDateWithTheSources()
     {
         const QString project = QStringLiteral(RINGSIDE_LUPDATE_PROJECT);
-        QVERIFY2(QFile::exists(project), qPrintable(project + QStringLiteral(" (lupdate's project, written at configure time) is missing")));
+        QVERIFY2(QFile::exists(project), qPrintable(project + QStringLiteral(" (lupdate's project, written at build time) is missing")));
         QTemporaryDir dir;
         const QString committed = tsFiles().first();
         const QString copy = dir.filePath(QFileInfo(committed).fileName());
