@@ -4,6 +4,7 @@
 #include "cliutil.h"
 #include "platformruntime.h"
 
+#include "campaigns/campaignservice.h"
 #include "commerce/storestats.h"
 #include "storage/database.h"
 #include "telephony/agentdirectory.h"
@@ -82,7 +83,7 @@ int runServe(const QStringList &args)
                        QStringLiteral("127.0.0.1") });
     parser.addOption({ QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one and prints it)."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("token"), QStringLiteral("Token consoles must present on /monitor."), QStringLiteral("T") });
-    parser.addOption({ QStringLiteral("public-url"), QStringLiteral("The URL Twilio reaches this server at (https://…), for TwiML and signatures."),
+    parser.addOption({ QStringLiteral("public-url"), QStringLiteral("The URL Twilio reaches this server at (https://…), for TwiML and signatures (default RINGSIDE_PUBLIC_URL)."),
                        QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("number"), QStringLiteral("Route a called number to an agent (repeatable)."), QStringLiteral("E164=AGENT") });
     parser.addOption({ QStringLiteral("default-agent"), QStringLiteral("Agent for numbers not routed (default order-tracker)."),
@@ -96,6 +97,9 @@ int runServe(const QStringList &args)
                        QStringLiteral("S"), QStringLiteral("120") });
     parser.addOption({ QStringLiteral("no-stt"), QStringLiteral("Recognize nothing (load tests that inject text).") });
     parser.addOption({ QStringLiteral("allow-text"), QStringLiteral("Accept the {\"event\":\"ringside.text\"} extension on media streams (tests, loadgen --text).") });
+    parser.addOption({ QStringLiteral("no-campaigns"), QStringLiteral("Do not run the campaign dialer (docs/campaigns.md).") });
+    parser.addOption({ QStringLiteral("campaign-provider"), QStringLiteral("twilio (default) or exotel: who places campaign calls."), QStringLiteral("NAME"),
+                       QStringLiteral("twilio") });
     int code = Ok;
     if (!parse(parser, args, &code))
         return code;
@@ -125,7 +129,8 @@ int runServe(const QStringList &args)
     config.brainKind = brain;
     config.monitorToken = parser.isSet(QStringLiteral("token")) ? parser.value(QStringLiteral("token"))
                                                                 : qEnvironmentVariable("RINGSIDE_MONITOR_TOKEN");
-    config.publicUrl = parser.value(QStringLiteral("public-url"));
+    config.publicUrl = parser.isSet(QStringLiteral("public-url")) ? parser.value(QStringLiteral("public-url"))
+                                                                   : qEnvironmentVariable("RINGSIDE_PUBLIC_URL").trimmed();
     if (!config.publicUrl.isEmpty()) {
         const QUrl url(config.publicUrl);
         if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
@@ -188,6 +193,21 @@ int runServe(const QStringList &args)
                 .arg(bound)
                 .arg(config.monitorToken.isEmpty() ? QString() : QStringLiteral(" with token")));
 
+    // The campaign dialer: plans and places outbound calls, takes /twilio/status and /exotel/status.
+    std::unique_ptr<campaigns::CampaignService> dialer;
+    if (!parser.isSet(QStringLiteral("no-campaigns"))) {
+        const QString providerName = parser.value(QStringLiteral("campaign-provider"));
+        if (providerName != QLatin1String("twilio") && providerName != QLatin1String("exotel"))
+            return usageError(QStringLiteral("--campaign-provider: \"%1\" is not twilio or exotel").arg(providerName));
+        QString notice;
+        auto options = campaigns::CampaignService::fromEnvironment(
+                providerName == QLatin1String("twilio") ? telephony::MediaProtocol::Twilio : telephony::MediaProtocol::Exotel,
+                config.publicUrl, config.clock, config.agentsFolder, &notice);
+        if (!notice.isEmpty())
+            err(QStringLiteral("notice: %1").arg(notice));
+        dialer = std::make_unique<campaigns::CampaignService>(*db, rt.gateway(), rt.server(), std::move(options));
+    }
+
     telephony::Gateway &gateway = rt.gateway();
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
@@ -197,6 +217,8 @@ int runServe(const QStringList &args)
         if (gateway.isShuttingDown())
             return;
         err(QStringLiteral("serve: shutting down, ending %1 call(s)").arg(gateway.activeCalls()));
+        if (dialer)
+            dialer->stop();
         rt.server().stopListening();
         gateway.shutdown([] { QCoreApplication::quit(); });
     });
