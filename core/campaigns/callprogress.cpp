@@ -273,6 +273,7 @@ int CallProgress::repairMissingRecords(const QDateTime &)
     QList<qint64> ids;
     while (q.next())
         ids << q.value(0).toLongLong();
+    q.finish(); // no read open while writing (see TriggerScanner)
     for (qint64 id : ids)
         writeAttemptRecord(id);
     return int(ids.size());

@@ -71,11 +71,13 @@ CampaignService::CampaignService(Database &db, telephony::Gateway &gateway, tele
     connect(&m_gateway, &telephony::Gateway::callStarted, this, [this](const QString &) { m_liveCalls->store(m_gateway.activeCalls()); });
     connect(&m_gateway, &telephony::Gateway::callEnded, this, [this](const QString &callId, const QString &outcome, const QString &recordId) {
         m_liveCalls->store(m_gateway.activeCalls());
+        if (!m_dialer)
+            return;
         QMetaObject::invokeMethod(m_dialer, [d = m_dialer, callId, outcome, recordId] { d->conversationEnded(callId, outcome, recordId); },
                                   Qt::QueuedConnection);
     });
     connect(&m_gateway, &telephony::Gateway::customerSaid, this, [this](const QString &callId, const QString &phone, const QString &text) {
-        if (!m_optOut || phone.isEmpty())
+        if (!m_optOut || phone.isEmpty() || !m_dialer)
             return;
         const OptOutDetector *detector = m_optOut.get();
         QMetaObject::invokeMethod(m_dialer, [this, d = m_dialer, detector, callId, phone, text] {
@@ -106,20 +108,28 @@ CampaignService::~CampaignService()
 
 void CampaignService::stop()
 {
-    if (!m_thread.isRunning())
+    if (!m_dialer)
         return;
-    QMetaObject::invokeMethod(m_dialer, [d = m_dialer] { d->stop(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
+    // Nothing reaches the dialer from here on: the gateway's last calls end after this.
+    disconnect(&m_gateway, nullptr, this, nullptr);
+    disconnect(m_dialer, nullptr, this, nullptr);
+    Dialer *dialer = m_dialer;
+    m_dialer = nullptr;
+    QMetaObject::invokeMethod(dialer, [dialer] { dialer->stop(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit(); // the dialer is deleted on its thread as it finishes
     m_thread.wait();
 }
 
 void CampaignService::nudge()
 {
-    QMetaObject::invokeMethod(m_dialer, [d = m_dialer] { d->nudge(); }, Qt::QueuedConnection);
+    if (m_dialer)
+        QMetaObject::invokeMethod(m_dialer, [d = m_dialer] { d->nudge(); }, Qt::QueuedConnection);
 }
 
 telephony::ExtraReply CampaignService::statusRoute(bool twilio, const telephony::ExtraRequest &request)
 {
+    if (!m_dialer)
+        return { 503, body({ { "error", "the campaign dialer is stopping" } }) };
     if (request.method != "POST")
         return { 405, body({ { "error", "use POST" } }) };
     const Result<StatusUpdate> update =

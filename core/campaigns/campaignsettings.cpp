@@ -59,7 +59,7 @@ QStringList CampaignSettings::pause(const QString &useCase, const QDateTime &at)
     m_db.transaction([&](QSqlDatabase &db) {
         for (const QString &u : targets) {
             QSqlQuery q = execOrThrow(db, QStringLiteral("INSERT OR IGNORE INTO campaign_settings (key, value, updated_at) VALUES (?,?,?)"),
-                                      kPausedPrefix + u, at.toUTC().toString(Qt::ISODate), at.toMSecsSinceEpoch());
+                                      QString(kPausedPrefix + u), at.toUTC().toString(Qt::ISODate), at.toMSecsSinceEpoch());
             if (q.numRowsAffected() > 0)
                 changed << u;
         }
@@ -74,7 +74,7 @@ QStringList CampaignSettings::resume(const QString &useCase)
     const QStringList targets = useCase.isEmpty() ? useCases() : QStringList{ useCase };
     m_db.transaction([&](QSqlDatabase &db) {
         for (const QString &u : targets) {
-            QSqlQuery q = execOrThrow(db, QStringLiteral("DELETE FROM campaign_settings WHERE key = ?"), kPausedPrefix + u);
+            QSqlQuery q = execOrThrow(db, QStringLiteral("DELETE FROM campaign_settings WHERE key = ?"), QString(kPausedPrefix + u));
             if (q.numRowsAffected() > 0)
                 changed << u;
         }

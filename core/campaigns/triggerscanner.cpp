@@ -9,6 +9,8 @@
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 
+#include <QSqlRecord>
+
 namespace ringside::campaigns {
 
 namespace {
@@ -16,7 +18,7 @@ namespace {
 const QString kCustomerColumns = QStringLiteral("c.id, c.name, c.phone, c.state, c.country, c.timezone, c.preferred_language, c.type");
 
 // Reads the eight customer columns starting at `i`.
-Customer customerAt(const QSqlQuery &q, int i)
+Customer customerAt(const QVariantList &q, int i)
 {
     Customer c;
     c.id = q.value(i).toString();
@@ -33,6 +35,24 @@ Customer customerAt(const QSqlQuery &q, int i)
 QDateTime at(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+// The rows of a query, read to the end before anything is written: an open read would pin this
+// connection's snapshot, and SQLite refuses to turn a stale snapshot into a write when another
+// process (a second dialer) wrote in the meantime.
+std::vector<QVariantList> readAll(QSqlQuery &q)
+{
+    std::vector<QVariantList> rows;
+    const int n = q.record().count();
+    while (q.next()) {
+        QVariantList row;
+        row.reserve(n);
+        for (int i = 0; i < n; ++i)
+            row << q.value(i);
+        rows.push_back(std::move(row));
+    }
+    q.finish();
+    return rows;
 }
 
 QString localText(const QDateTime &t, const CalledParty &p)
@@ -90,7 +110,7 @@ void Scan::cod()
     if (!m_rules.cod.enabled)
         return;
     const CallPlanner planner(m_rules, m_storeZone, m_agents);
-    QSqlQuery q = execOrThrow(m_db.connection(),
+    QSqlQuery query = execOrThrow(m_db.connection(),
                               QStringLiteral("SELECT o.id, o.created_at, %1 FROM orders o JOIN customers c ON c.id = o.customer_id "
                                              "WHERE o.payment_method = 'cod' AND o.cod_confirmation IN ('', 'pending') "
                                              "AND o.status IN ('processing', 'on_hold', 'pending_payment') AND o.created_at >= ? AND o.created_at <= ? "
@@ -98,7 +118,7 @@ void Scan::cod()
                                              "ORDER BY o.created_at")
                                       .arg(kCustomerColumns),
                               since(m_rules.cod.lookbackHours), m_now.toMSecsSinceEpoch());
-    while (q.next()) {
+    for (const QVariantList &q : readAll(query)) {
         const QString orderId = q.value(0).toString();
         const Customer customer = customerAt(q, 2);
         ScheduledCall c = planner.plan(kCod, QStringLiteral("cod:") + orderId, m_rules.cod.agent, customer);
@@ -126,7 +146,7 @@ void Scan::delivery()
     const CallPlanner planner(m_rules, m_storeZone, m_agents);
     // The event's time: when it shipped, else the latest tracking event of the order's status,
     // else when the order last changed.
-    QSqlQuery q = execOrThrow(m_db.connection(),
+    QSqlQuery query = execOrThrow(m_db.connection(),
                               QStringLiteral("SELECT o.id, o.status, COALESCE(CASE WHEN o.status = 'shipped' THEN o.shipped_at END, "
                                              "(SELECT MAX(t.at) FROM tracking_events t WHERE t.order_id = o.id AND t.status = o.status), o.updated_at), %1 "
                                              "FROM orders o JOIN customers c ON c.id = o.customer_id "
@@ -134,7 +154,7 @@ void Scan::delivery()
                                       .arg(kCustomerColumns),
                               since(m_rules.delivery.lookbackHours));
     const qint64 from = since(m_rules.delivery.lookbackHours);
-    while (q.next()) {
+    for (const QVariantList &q : readAll(query)) {
         const QString orderId = q.value(0).toString();
         const QString status = q.value(1).toString();
         const QString kind = status == QLatin1String("shipped") ? QStringLiteral("fulfilled") : status;
@@ -163,7 +183,7 @@ void Scan::carts()
     if (!m_rules.cart.enabled)
         return;
     const CallPlanner planner(m_rules, m_storeZone, m_agents);
-    QSqlQuery q = execOrThrow(m_db.connection(),
+    QSqlQuery query = execOrThrow(m_db.connection(),
                               QStringLiteral("SELECT k.id, k.abandoned_at, k.total_minor, k.currency, k.recovery_attempts, %1 "
                                              "FROM carts k JOIN customers c ON c.id = k.customer_id "
                                              "WHERE k.status = 'abandoned' AND k.abandoned_at >= ? AND k.abandoned_at <= ? "
@@ -171,7 +191,7 @@ void Scan::carts()
                                              "ORDER BY k.abandoned_at")
                                       .arg(kCustomerColumns),
                               since(m_rules.cart.lookbackHours), m_now.toMSecsSinceEpoch());
-    while (q.next()) {
+    for (const QVariantList &q : readAll(query)) {
         const QString cartId = q.value(0).toString();
         const Customer customer = customerAt(q, 5);
         ScheduledCall c = planner.plan(kCart, QStringLiteral("cart:") + cartId, m_rules.cart.agent, customer);
@@ -204,7 +224,7 @@ void Scan::callbacks()
     if (!m_rules.callback.enabled)
         return;
     const CallPlanner planner(m_rules, m_storeZone, m_agents);
-    QSqlQuery q = execOrThrow(m_db.connection(),
+    QSqlQuery query = execOrThrow(m_db.connection(),
                               QStringLiteral("SELECT r.id, r.agent, r.use_case, r.order_id, r.cart_id, COALESCE(r.ended_at, r.started_at), r.transcript, "
                                              "r.customer_id, %1 FROM call_records r LEFT JOIN customers c ON c.id = r.customer_id "
                                              "WHERE r.outcome = 'callback' AND r.started_at >= ? AND r.started_at <= ? "
@@ -212,7 +232,7 @@ void Scan::callbacks()
                                              "ORDER BY r.started_at")
                                       .arg(kCustomerColumns),
                               since(m_rules.callback.lookbackHours), m_now.toMSecsSinceEpoch());
-    while (q.next()) {
+    for (const QVariantList &q : readAll(query)) {
         const QString recordId = q.value(0).toString();
         const QString agent = m_agents.slugFor(q.value(1).toString());
         Customer customer = customerAt(q, 8);
