@@ -176,27 +176,39 @@ int list(const QStringList &args)
     return Ok;
 }
 
+// Parses the one call ID operand and finds it; prints the problem and returns nullopt otherwise.
+std::optional<ScheduledCall> callOperand(const QCommandLineParser &parser, Context &ctx, const QString &subcommand, int *code)
+{
+    bool ok = false;
+    const qint64 id = operands(parser).value(0).toLongLong(&ok);
+    if (operands(parser).size() != 1 || !ok) {
+        *code = usageError(QStringLiteral("%1 takes one call ID").arg(subcommand));
+        return std::nullopt;
+    }
+    const auto call = CallQueue(*ctx.db).byId(id);
+    if (!call) {
+        err(QStringLiteral("campaigns: no planned call %1").arg(id));
+        *code = Failed;
+    }
+    return call;
+}
+
 int show(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("One planned call with every attempt of its trigger and each attempt's history, as JSON."));
     parser.addOption(dbOption());
+    parser.addOption(nowOption());
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The call's id (campaigns list)."));
     Context ctx;
     int code = Ok;
     if (!open(parser, args, &ctx, &code))
         return code;
-    bool ok = false;
-    const qint64 id = operands(parser).value(0).toLongLong(&ok);
-    if (operands(parser).size() != 1 || !ok)
-        return usageError(QStringLiteral("show takes one call ID"));
     try {
+        const auto call = callOperand(parser, ctx, QStringLiteral("show"), &code);
+        if (!call)
+            return code;
         CallQueue queue(*ctx.db);
-        const auto call = queue.byId(id);
-        if (!call) {
-            err(QStringLiteral("campaigns: no planned call %1").arg(id));
-            return Failed;
-        }
         CallJson view;
         json attempts = json::array();
         for (const ScheduledCall &a : queue.attempts(call->subjectKey)) {
@@ -253,17 +265,12 @@ int cancel(const QStringList &args)
     int code = Ok;
     if (!open(parser, args, &ctx, &code))
         return code;
-    bool ok = false;
-    const qint64 id = operands(parser).value(0).toLongLong(&ok);
-    if (operands(parser).size() != 1 || !ok)
-        return usageError(QStringLiteral("cancel takes one call ID"));
     try {
+        const auto call = callOperand(parser, ctx, QStringLiteral("cancel"), &code);
+        if (!call)
+            return code;
+        const qint64 id = call->id;
         CallQueue queue(*ctx.db);
-        const auto call = queue.byId(id);
-        if (!call) {
-            err(QStringLiteral("campaigns: no planned call %1").arg(id));
-            return Failed;
-        }
         if (!queue.cancel(id, QStringLiteral("operator"), ctx.clock.now())) {
             err(QStringLiteral("campaigns: call %1 is %2; only scheduled calls can be cancelled").arg(id).arg(call->status));
             return Failed;

@@ -2,6 +2,7 @@
 
 #include "campaigns/queuerow.h"
 
+#include "analytics/sqlbind.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 
@@ -52,19 +53,6 @@ QString whereFor(const CallQueue::Filter &f, QVariantList *binds)
         binds->append(f.dueTo.toMSecsSinceEpoch());
     }
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
-}
-
-QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        throw StorageError(QStringLiteral("prepare failed: %1 (%2)").arg(q.lastError().text(), sql.left(200)));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec())
-        throw StorageError(QStringLiteral("query failed: %1 (%2)").arg(q.lastError().text(), sql.left(200)));
-    return q;
 }
 
 } // namespace
@@ -141,7 +129,7 @@ std::vector<ScheduledCall> CallQueue::list(const Filter &f)
         sql += QStringLiteral(" LIMIT ? OFFSET ?");
         binds << f.limit << f.offset;
     }
-    QSqlQuery q = run(m_db.connection(), sql, binds);
+    QSqlQuery q = analytics::runBound(m_db.connection(), sql, binds);
     std::vector<ScheduledCall> out;
     while (q.next())
         out.push_back(rowFrom(q));
@@ -151,7 +139,7 @@ std::vector<ScheduledCall> CallQueue::list(const Filter &f)
 qint64 CallQueue::count(const Filter &f)
 {
     QVariantList binds;
-    QSqlQuery q = run(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM scheduled_calls") + whereFor(f, &binds), binds);
+    QSqlQuery q = analytics::runBound(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM scheduled_calls") + whereFor(f, &binds), binds);
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -163,7 +151,7 @@ std::vector<std::pair<QString, qint64>> CallQueue::countsByStatus(const QString 
         sql += QStringLiteral(" WHERE use_case = ?");
         binds << useCase;
     }
-    QSqlQuery q = run(m_db.connection(), sql + QStringLiteral(" GROUP BY status"), binds);
+    QSqlQuery q = analytics::runBound(m_db.connection(), sql + QStringLiteral(" GROUP BY status"), binds);
     std::vector<std::pair<QString, qint64>> out;
     while (q.next())
         out.emplace_back(q.value(0).toString(), q.value(1).toLongLong());

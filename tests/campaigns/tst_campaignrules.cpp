@@ -3,6 +3,13 @@
 #include "campaigns/campaignrules.h"
 #include "campaigns/dndcsv.h"
 #include "campaigns/languagechoice.h"
+#include "campaigns/providerclient.h"
+#include "campaigns/statusupdate.h"
+
+#include "telephony/twilioweb.h"
+
+#include <QNetworkAccessManager>
+#include <QUrlQuery>
 
 #include "commerce/commercetypes.h"
 
@@ -169,6 +176,92 @@ private slots:
         QCOMPARE(gotPhones, phones);
         QCOMPARE(gotCategories, categories);
         QCOMPARE(bad, invalid);
+    }
+
+    void twilioStatusCallbacksAreVerified()
+    {
+        const QString url = QStringLiteral("https://voice.example.com/twilio/status?sc=42");
+        const telephony::FormFields form = { { QStringLiteral("CallSid"), QStringLiteral("CA1") }, { QStringLiteral("CallStatus"), QStringLiteral("no-answer") },
+                                             { QStringLiteral("SequenceNumber"), QStringLiteral("3") }, { QStringLiteral("AnsweredBy"), QStringLiteral("machine_start") },
+                                             { QStringLiteral("CallDuration"), QStringLiteral("0") } };
+        const QByteArray body = telephony::encodeForm(form);
+        const QByteArray signature = telephony::twilioSignature("tok", url, form);
+        const auto ok = twilioStatusUpdate("tok", url, body, signature);
+        QVERIFY2(ok.ok(), qPrintable(ok.error()));
+        QCOMPARE(ok->callId, QStringLiteral("CA1"));
+        QCOMPARE(ok->status, QStringLiteral("no-answer"));
+        QCOMPARE(ok->sequence, 3);
+        QCOMPARE(ok->scheduledId, qint64(42));
+        QCOMPARE(ok->answeredBy, QStringLiteral("machine_start"));
+        QVERIFY(ok->isFinal());
+        // Another URL (another row), another token, a changed field: refused.
+        QVERIFY(twilioStatusUpdate("tok", QStringLiteral("https://voice.example.com/twilio/status?sc=43"), body, signature).error().startsWith(QLatin1String("signature")));
+        QVERIFY(!twilioStatusUpdate("other", url, body, signature).ok());
+        QVERIFY(!twilioStatusUpdate("tok", url, body + "&CallDuration=9", signature).ok());
+        QVERIFY(!twilioStatusUpdate(QByteArray(), url, body, signature).ok()); // no token configured: nothing is trusted
+    }
+
+    void exotelCallbacksProveThemselvesByTheirUrl()
+    {
+        const QByteArray secret = "exotel-token";
+        QUrl url(QStringLiteral("https://voice.example.com/exotel/status"));
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("sc"), QStringLiteral("7"));
+        q.addQueryItem(QStringLiteral("sig"), exotelCallbackSignature(secret, 7));
+        url.setQuery(q);
+        const auto form = exotelStatusUpdate(secret, url, "CallSid=b6cf&Status=no-answer&DateUpdated=2026-11-27+10%3A01%3A00");
+        QVERIFY2(form.ok(), qPrintable(form.error()));
+        QCOMPARE(form->status, QStringLiteral("no-answer"));
+        QCOMPARE(form->scheduledId, qint64(7));
+        const auto asJson = exotelStatusUpdate(secret, url, R"({"CallSid":"b6cf","Status":"busy","ConversationDuration":0})");
+        QVERIFY2(asJson.ok(), qPrintable(asJson.error()));
+        QCOMPARE(asJson->status, QStringLiteral("busy"));
+        QUrl forged = url;
+        QUrlQuery fq(url);
+        fq.removeAllQueryItems(QStringLiteral("sc"));
+        fq.addQueryItem(QStringLiteral("sc"), QStringLiteral("8"));
+        forged.setQuery(fq);
+        QVERIFY(!exotelStatusUpdate(secret, forged, "CallSid=b6cf&Status=completed").ok());
+        QVERIFY(!exotelStatusUpdate(secret, url, "Status=completed").ok()); // no CallSid
+    }
+
+    void placementRequests()
+    {
+        QNetworkAccessManager network;
+        DialerIdentity twilio;
+        twilio.credentials.accountSid = QStringLiteral("AC1");
+        twilio.credentials.apiBase = QUrl(QStringLiteral("https://api.twilio.com"));
+        twilio.from = QStringLiteral("+14155550100");
+        twilio.publicUrl = QUrl(QStringLiteral("https://voice.example.com/"));
+        ScheduledCall c;
+        c.id = 9;
+        c.phone = QStringLiteral("+919812345678");
+        c.agent = QStringLiteral("cod-confirmation");
+        c.orderId = QStringLiteral("ORD-1");
+        CampaignRules::Dialer rules;
+        rules.machineDetection = true;
+        rules.voicemail = QStringLiteral("Please call us back");
+        const telephony::OutboundCall t = ProviderClient(network, twilio).outboundCall(c, rules);
+        QCOMPARE(t.statusCallback, QStringLiteral("https://voice.example.com/twilio/status?sc=9"));
+        QCOMPARE(t.machineDetection, QStringLiteral("DetectMessageEnd"));
+        const auto request = telephony::buildOutboundRequest(t, twilio.credentials);
+        QVERIFY(request.ok());
+        const telephony::FormFields form = telephony::parseForm(request->body);
+        QCOMPARE(telephony::formValue(form, QStringLiteral("MachineDetection")), QStringLiteral("DetectMessageEnd"));
+        const QUrlQuery voice(QUrl(telephony::formValue(form, QStringLiteral("Url"))));
+        QCOMPARE(voice.queryItemValue(QStringLiteral("amd")), QStringLiteral("1"));
+        QCOMPARE(voice.queryItemValue(QStringLiteral("voicemail"), QUrl::FullyDecoded), QStringLiteral("Please call us back"));
+        QCOMPARE(voice.queryItemValue(QStringLiteral("campaign_call")), QStringLiteral("9"));
+
+        DialerIdentity exotel = twilio;
+        exotel.provider = telephony::MediaProtocol::Exotel;
+        exotel.callbackSecret = "exotel-token";
+        const telephony::OutboundCall e = ProviderClient(network, exotel).outboundCall(c, rules);
+        const QUrl callback(e.statusCallback);
+        QCOMPARE(callback.path(), QStringLiteral("/exotel/status"));
+        QCOMPARE(QUrlQuery(callback).queryItemValue(QStringLiteral("sig")), exotelCallbackSignature("exotel-token", 9));
+        QVERIFY(exotelStatusUpdate("exotel-token", callback, "CallSid=x&Status=completed").ok());
+        QVERIFY(e.machineDetection.isEmpty()); // Twilio only
     }
 };
 

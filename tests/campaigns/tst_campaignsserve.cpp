@@ -192,6 +192,28 @@ private slots:
         }, 10000));
     }
 
+    void answeringMachinesHearTheVoicemail()
+    {
+        // What Twilio fetches for a campaign call placed with AMD and a voicemail (docs/campaigns.md).
+        const QString query = QStringLiteral("agent=cod-confirmation&direction=outbound&order=ORD-1&amd=1&voicemail=Please%20call%20us%20back");
+        auto post = [&](const QString &answeredBy) {
+            const telephony::FormFields fields = { { QStringLiteral("CallSid"), QStringLiteral("CAamd") }, { QStringLiteral("From"), QStringLiteral("+14155550100") },
+                                                   { QStringLiteral("To"), QStringLiteral("+919812345678") }, { QStringLiteral("AnsweredBy"), answeredBy } };
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/twilio/voice?%2").arg(m_port).arg(query)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+            request.setRawHeader("X-Twilio-Signature", telephony::twilioSignature(kToken.toUtf8(), QStringLiteral("%1/twilio/voice?%2").arg(kPublicUrl, query), fields));
+            QNetworkReply *reply = m_network.post(request, telephony::encodeForm(fields));
+            (void)QTest::qWaitFor([&] { return reply->isFinished(); }, 5000);
+            const QByteArray body = reply->readAll();
+            reply->deleteLater();
+            return body;
+        };
+        const QByteArray machine = post(QStringLiteral("machine_end_beep"));
+        QVERIFY2(machine.contains("<Say") && machine.contains("Please call us back") && !machine.contains("<Stream"), machine.constData());
+        const QByteArray human = post(QStringLiteral("human"));
+        QVERIFY2(human.contains("<Stream"), human.constData());
+    }
+
     void stopCallingMePutsTheNumberOnTheList()
     {
         telephony::StandInCaller::Config c;

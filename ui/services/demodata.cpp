@@ -4,6 +4,7 @@
 
 #include "analytics/callrecordstore.h"
 #include "analytics/demohistory.h"
+#include "campaigns/democampaigns.h"
 #include "commerce/demostore.h"
 #include "commerce/fixtureimporter.h"
 #include "commerce/storestats.h"
@@ -39,7 +40,7 @@ DemoLoadReport loadDemoData(WorkerServices &services, const QDateTime &now, int 
                               nullptr, int(before.storeRecords + before.callRecords));
         return report;
     }
-    constexpr int steps = 3;
+    constexpr int steps = 4;
     services.reportProgress(Tr::tr("Generating the demo store…"), 0, steps);
     const commerce::StoreData data = commerce::generateDemoStore(kDemoSeed, now);
     if (services.stopRequested())
@@ -63,11 +64,17 @@ DemoLoadReport loadDemoData(WorkerServices &services, const QDateTime &now, int 
         report.error = Tr::tr("The demo store was written, but its call history failed: %1").arg(history.error());
         return report;
     }
+    // A day of outbound campaigns on top, made by the real scheduler and rules.
+    services.reportProgress(Tr::tr("Running a day of campaigns…"), 3, steps);
+    const Result<campaigns::DemoCampaignStats> day = campaigns::generateDemoCampaigns(services.database(), now, quint32(kDemoSeed));
     services.reportProgress(Tr::tr("Done"), steps, steps);
     report.loaded = true;
     report.summary = Tr::tr("Demo store: %1; %n demo call(s) from %2 to %3.", nullptr, history->calls)
                              .arg(imported.summary(), history->firstDay.toString(Qt::ISODate),
                                   history->lastDay.toString(Qt::ISODate));
+    if (day)
+        report.summary += QLatin1Char(' ') + Tr::tr("Campaigns: %1 calls placed, %2 skipped, %3 planned ahead.")
+                                                    .arg(day->placed).arg(day->skipped).arg(day->scheduledAhead);
     return report;
 }
 
