@@ -143,7 +143,7 @@ int list(const QStringList &args)
             for (const ScheduledCall &c : calls) {
                 text += first ? "\n" : ",\n";
                 first = false;
-                text += view.toJson(c).dump(-1, ' ', false, json::error_handler_t::replace);
+                view.appendJson(text, c);
                 if (text.size() > (1 << 20)) {
                     std::fwrite(text.data(), 1, text.size(), stdout);
                     text.clear();

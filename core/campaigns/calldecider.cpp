@@ -15,7 +15,7 @@ Decision skip(const QString &reason, const QString &detail)
 // Whether the order or cart still needs this call.
 std::optional<Decision> subjectCheck(const DecisionInput &in)
 {
-    const ScheduledCall &c = in.call;
+    const ScheduledCall &c = *in.call;
     const SubjectState &s = in.subject;
     const bool aboutOrder = !c.orderId.isEmpty() && (c.useCase == kCod || c.useCase == kDelivery);
     const bool aboutCart = !c.cartId.isEmpty() && c.useCase == kCart;
@@ -64,9 +64,14 @@ CalledParty partyOf(const ScheduledCall &call)
     return p;
 }
 
+bool skipsWeekends(const DecisionInput &in, const CampaignRules &rules)
+{
+    return in.call->useCase == kCart && in.subject.businessCustomer && rules.cart.skipWeekendsForBusiness;
+}
+
 Decision decideCall(const DecisionInput &in, const CampaignRules &rules, const QDateTime &now)
 {
-    const ScheduledCall &c = in.call;
+    const ScheduledCall &c = *in.call;
     if (c.phone.isEmpty())
         return skip(reason::noPhone, QStringLiteral("no phone number for customer %1").arg(c.customerId));
     if (std::optional<Decision> d = subjectCheck(in))
@@ -82,10 +87,11 @@ Decision decideCall(const DecisionInput &in, const CampaignRules &rules, const Q
     if (kind == CallKind::Promotional && in.party.isUs() && !in.consent)
         return skip(reason::noConsent, QStringLiteral("%1 is a US number with no recorded consent to marketing calls").arg(c.phone));
 
-    const bool weekends = c.useCase == kCart && in.subject.businessCustomer && rules.cart.skipWeekendsForBusiness;
+    const bool weekends = skipsWeekends(in, rules);
     const WindowRule window = windowFor(in.party, kind, rules.windowOpen, rules.windowClose, weekends);
-    if (!isAllowed(now, in.party, window)) {
-        const QDateTime next = nextAllowed(now, in.party, window);
+    const bool open = in.openNow >= 0 ? in.openNow == 1 : isAllowed(now, in.party, window);
+    if (!open) {
+        const QDateTime next = in.openNow == 0 ? in.nextOpening : nextAllowed(now, in.party, window);
         if (!next.isValid())
             return skip(reason::quietHours, QStringLiteral("no calling hours fit %1").arg(in.party.zoneName()));
         return { Decision::Action::Reschedule, reason::quietHours,

@@ -27,13 +27,17 @@ struct SubjectState
 
 struct DecisionInput
 {
-    ScheduledCall call;
+    const ScheduledCall *call = nullptr; // points into the caller's list (DecisionLoader::load keeps it)
     SubjectState subject;
     std::optional<DndEntry> dnd;
     bool consent = false;         // a recorded marketing consent for the number
     int placedToday = 0;          // campaign calls placed to the number in its local day so far
     CalledParty party;
     QString agentUseCase;         // the calling agent's use case (callbacks borrow it)
+    // The window at `now`, when the loader already worked it out for calls alike (same zones,
+    // country and kind): 1 open, 0 closed (then nextOpening), -1 not known (decideCall computes it).
+    int openNow = -1;
+    QDateTime nextOpening;
 };
 
 struct Decision
@@ -46,6 +50,9 @@ struct Decision
 };
 
 Decision decideCall(const DecisionInput &input, const CampaignRules &rules, const QDateTime &now);
+
+// Whether a call of this input is subject to the business-weekend rule (cart recovery to a business).
+bool skipsWeekends(const DecisionInput &input, const CampaignRules &rules);
 
 // The called party of a planned call, from its stored zone(s) ("A|B") and number.
 CalledParty partyOf(const ScheduledCall &call);

@@ -6,58 +6,110 @@
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 
+#include <QAtomicInteger>
+
 namespace ringside::campaigns {
 
 using namespace detail;
 
-std::vector<ScheduledCall> CallQueue::claimDue(const QDateTime &now, const QString &owner, int leaseSeconds, int limit,
-                                               const QStringList &pausedUseCases)
+QString CallQueue::claimDueToken(const QDateTime &now, const QString &owner, int leaseSeconds, int limit, const QStringList &pausedUseCases,
+                                 int *claimed)
 {
-    std::vector<ScheduledCall> claimed;
+    static QAtomicInteger<quint64> counter;
+    const QString token = QStringLiteral("%1#%2").arg(owner).arg(counter.fetchAndAddRelaxed(1) + 1);
+    *claimed = 0;
     if (limit <= 0)
-        return claimed;
+        return token;
     const qint64 t = now.toMSecsSinceEpoch();
     const bool ok = m_db.transaction([&](QSqlDatabase &db) {
-        QString sql = QStringLiteral("SELECT %1 FROM scheduled_calls WHERE status = 'scheduled' AND due_at <= ?").arg(kColumns);
-        QVariantList binds{ t };
+        // One statement: the rows due now (oldest first, paused use cases left) become this
+        // claim's, under a lease and a new generation. The write lock makes it atomic across processes.
+        QString pick = QStringLiteral("SELECT id FROM scheduled_calls WHERE status = 'scheduled' AND due_at <= ?");
+        QVariantList binds{ text(token), t + qint64(leaseSeconds) * 1000, t, t, t };
         if (!pausedUseCases.isEmpty()) {
             QStringList marks;
             for (const QString &u : pausedUseCases) {
                 marks << QStringLiteral("?");
                 binds << u;
             }
-            sql += QStringLiteral(" AND use_case NOT IN (%1)").arg(marks.join(QLatin1Char(',')));
+            pick += QStringLiteral(" AND use_case NOT IN (%1)").arg(marks.join(QLatin1Char(',')));
         }
-        sql += QStringLiteral(" ORDER BY due_at, id LIMIT ?");
+        pick += QStringLiteral(" ORDER BY due_at, id LIMIT ?");
         binds << limit;
         QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql))
+        if (!q.prepare(QStringLiteral("UPDATE scheduled_calls SET status = 'dialing', lease_owner = ?, lease_until = ?, lease_gen = lease_gen + 1, "
+                                      "claimed_at = ?, updated_at = ? WHERE id IN (%1)")
+                               .arg(pick)))
             throw StorageError(q.lastError().text());
         for (const QVariant &b : binds)
             q.addBindValue(b);
         if (!q.exec())
             throw StorageError(q.lastError().text());
-        while (q.next())
-            claimed.push_back(rowFrom(q));
-        q.finish();
-        const qint64 until = t + qint64(leaseSeconds) * 1000;
-        for (ScheduledCall &c : claimed) {
-            execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET status = 'dialing', lease_owner = ?, lease_until = ?, "
-                                           "lease_gen = lease_gen + 1, claimed_at = ?, updated_at = ? WHERE id = ?"),
-                        text(owner), until, t, t, c.id);
-            c.status = kDialing;
-            c.leaseOwner = owner;
-            c.leaseUntil = QDateTime::fromMSecsSinceEpoch(until, Qt::UTC);
-            c.leaseGen += 1;
-            c.claimedAt = now;
-            addEvent(db, c.id, QStringLiteral("claimed"), QString(), owner, now);
-        }
+        *claimed = q.numRowsAffected();
+        // The history keeps who picked each call up (the console shows it), in one statement too.
+        if (*claimed > 0)
+            execOrThrow(db, QStringLiteral("INSERT INTO campaign_events (scheduled_call_id, at, kind, reason, detail) "
+                                           "SELECT id, ?, 'claimed', '', ? FROM scheduled_calls WHERE lease_owner = ? AND status = 'dialing'"),
+                        t, text(owner), text(token));
         return true;
     });
     if (!ok)
         throw StorageError(QStringLiteral("could not claim due calls"));
+    return token;
+}
+
+std::vector<ScheduledCall> CallQueue::claimDue(const QDateTime &now, const QString &owner, int leaseSeconds, int limit,
+                                               const QStringList &pausedUseCases)
+{
+    int n = 0;
+    const QString token = claimDueToken(now, owner, leaseSeconds, limit, pausedUseCases, &n);
+    std::vector<ScheduledCall> claimed;
+    if (n == 0)
+        return claimed;
+    claimed.reserve(std::size_t(n));
+    QSqlQuery q = execOrThrow(m_db.connection(),
+                              QStringLiteral("SELECT %1 FROM scheduled_calls WHERE lease_owner = ? AND status = 'dialing' ORDER BY due_at, id").arg(kColumns),
+                              token);
+    while (q.next())
+        claimed.push_back(rowFrom(q));
     return claimed;
+}
+
+int CallQueue::settle(std::vector<Settlement> &items, const QDateTime &now)
+{
+    int changed = 0;
+    if (items.empty())
+        return 0;
+    const qint64 t = now.toMSecsSinceEpoch();
+    m_db.transaction([&](QSqlDatabase &db) {
+        QSqlQuery skipQ(db), moveQ(db), eventQ(db);
+        skipQ.prepare(QStringLiteral("UPDATE scheduled_calls SET status = 'skipped', reason = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? "
+                                     "WHERE id = ? AND status = 'dialing' AND lease_gen = ? AND provider_call_id IS NULL"));
+        moveQ.prepare(QStringLiteral("UPDATE scheduled_calls SET status = 'scheduled', due_at = ?, reason = ?, lease_owner = NULL, lease_until = NULL, "
+                                     "updated_at = ? WHERE id = ? AND status = 'dialing' AND lease_gen = ? AND provider_call_id IS NULL"));
+        eventQ.prepare(QStringLiteral("INSERT INTO campaign_events (scheduled_call_id, at, kind, reason, detail) VALUES (?,?,?,?,?)"));
+        for (Settlement &s : items) {
+            s.applied = false;
+            QSqlQuery &q = s.moveTo.isValid() ? moveQ : skipQ;
+            if (s.moveTo.isValid())
+                q.addBindValue(s.moveTo.toMSecsSinceEpoch());
+            for (const QVariant &v : { QVariant(text(s.reason)), QVariant(t), QVariant(s.id), QVariant(s.gen) })
+                q.addBindValue(v);
+            if (!q.exec())
+                throw StorageError(q.lastError().text());
+            if (q.numRowsAffected() != 1)
+                continue;
+            s.applied = true;
+            ++changed;
+            for (const QVariant &v : { QVariant(s.id), QVariant(t), QVariant(s.moveTo.isValid() ? QStringLiteral("rescheduled") : QStringLiteral("skipped")),
+                                       QVariant(text(s.reason)), QVariant(text(s.detail)) })
+                eventQ.addBindValue(v);
+            if (!eventQ.exec())
+                throw StorageError(eventQ.lastError().text());
+        }
+        return true;
+    });
+    return changed;
 }
 
 std::vector<ScheduledCall> CallQueue::expiredLeases(const QDateTime &now, int limit)

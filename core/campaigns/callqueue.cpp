@@ -199,18 +199,4 @@ void CallQueue::addEvent(const QSqlDatabase &db, qint64 id, const QString &kind,
                 at.toMSecsSinceEpoch(), text(kind), text(reason), text(detail));
 }
 
-int CallQueue::placedBetween(const QString &phone, const QDateTime &from, const QDateTime &to)
-{
-    QSqlQuery q = execOrThrow(m_db.connection(),
-                              QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE phone = ? AND placed_at >= ? AND placed_at < ?"), phone,
-                              from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
-    return q.next() ? q.value(0).toInt() : 0;
-}
-
-int CallQueue::inFlight()
-{
-    QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE status = 'dialing'"));
-    return q.next() ? q.value(0).toInt() : 0;
-}
-
 } // namespace ringside::campaigns

@@ -58,9 +58,26 @@ public:
 
     // --- the dialer's side -----------------------------------------------------------------
     // Claims up to `limit` rows due at `now` (oldest first) whose use case is not paused: they
-    // become "dialing" under a lease of `leaseSeconds` owned by `owner`, generation bumped.
+    // become "dialing" under a lease of `leaseSeconds`, generation bumped, owned by a token made
+    // from `owner` for this claim alone (returned; *claimed says how many). One statement.
+    QString claimDueToken(const QDateTime &now, const QString &owner, int leaseSeconds, int limit, const QStringList &pausedUseCases,
+                          int *claimed);
+    // The same, returning the claimed rows.
     std::vector<ScheduledCall> claimDue(const QDateTime &now, const QString &owner, int leaseSeconds, int limit,
                                         const QStringList &pausedUseCases);
+
+    // Skips (moveTo invalid) and moves out of quiet hours for claimed calls, in one transaction,
+    // each fenced by its lease generation and logged. Returns how many changed.
+    struct Settlement
+    {
+        qint64 id = 0;
+        qint64 gen = 0;
+        QString reason;
+        QString detail;
+        QDateTime moveTo;
+        bool applied = false; // set by settle(): false when the lease was lost meanwhile
+    };
+    int settle(std::vector<Settlement> &items, const QDateTime &now);
     // "dialing" rows whose lease ran out before a provider call id was recorded.
     std::vector<ScheduledCall> expiredLeases(const QDateTime &now, int limit);
     // Takes over an expired lease (new owner and generation); false when another dialer did first.
@@ -87,11 +104,6 @@ public:
     void addEvent(qint64 id, const QString &kind, const QString &reason, const QString &detail, const QDateTime &at);
     void addEvent(const QSqlDatabase &db, qint64 id, const QString &kind, const QString &reason, const QString &detail,
                   const QDateTime &at);
-
-    // Calls placed to `phone` in [from, to) — the per-customer daily cap.
-    int placedBetween(const QString &phone, const QDateTime &from, const QDateTime &to);
-    // Rows in "dialing" (placed or about to be) — the concurrency cap.
-    int inFlight();
 
     Database &database() { return m_db; }
 

@@ -53,15 +53,15 @@ public:
                     break;
                 DecisionLoader loader(m_db, &m_agents);
                 loader.refresh(t);
-                for (const DecisionInput &in : loader.load(due, t)) {
+                for (const DecisionInput &in : loader.load(due, t, rules)) {
                     const Decision d = decideCall(in, rules, t);
                     if (d.action == Decision::Action::Skip) {
-                        m_queue.skip(in.call.id, d.reason, d.detail, t, in.call.leaseGen);
+                        m_queue.skip(in.call->id, d.reason, d.detail, t, in.call->leaseGen);
                         ++stats.skipped;
                     } else if (d.action == Decision::Action::Reschedule) {
-                        m_queue.reschedule(in.call.id, d.due, d.reason, d.detail, t, in.call.leaseGen);
+                        m_queue.reschedule(in.call->id, d.due, d.reason, d.detail, t, in.call->leaseGen);
                     } else {
-                        place(in.call, t);
+                        place(*in.call, t);
                         ++stats.placed;
                     }
                 }

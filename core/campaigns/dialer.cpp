@@ -68,6 +68,7 @@ void Dialer::stop()
 
 void Dialer::nudge()
 {
+    m_scanDue = true;
     QTimer::singleShot(0, this, &Dialer::pass);
 }
 
@@ -118,7 +119,12 @@ void Dialer::pass()
         m_rules = settings.rules(&problems);
         for (const QString &p : problems)
             m_report.errors << p;
-        m_report.scanned = TriggerScanner(m_db, m_agents, m_analyser).scan(now());
+        // Serving, the store is scanned every kScanIntervalMs and when nudged; dialling runs every pass.
+        if (!m_timer.isActive() || m_scanDue || !m_sinceScan.isValid() || m_sinceScan.elapsed() >= kScanIntervalMs) {
+            m_report.scanned = TriggerScanner(m_db, m_agents, m_analyser).scan(now());
+            m_scanDue = false;
+            m_sinceScan.start();
+        }
     } catch (const StorageError &e) {
         m_report.errors << QString::fromUtf8(e.what());
         qCWarning(lcDialer, "pass failed: %s", e.what());
@@ -167,25 +173,35 @@ void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
     crashPoint("after_claim");
     DecisionLoader loader(m_db, &m_agents);
     loader.refresh(t);
-    for (DecisionInput &in : loader.load(claimed, t)) {
+    // Skips and moves are written together, one transaction for the whole claim.
+    std::vector<CallQueue::Settlement> settled;
+    for (const DecisionInput &in : loader.load(claimed, t, rules)) {
+        const ScheduledCall &call = *in.call;
         Decision d = decideCall(in, rules, t);
-        if (d.action == Decision::Action::Place && in.call.useCase == kCart && m_options.cartCheck
-            && m_options.cartCheck(in.call.cartId) == CartState::Completed)
-            d = { Decision::Action::Skip, reason::completed, QStringLiteral("the platform says cart %1 was completed").arg(in.call.cartId), {} };
+        if (d.action == Decision::Action::Place && call.useCase == kCart && m_options.cartCheck
+            && m_options.cartCheck(call.cartId) == CartState::Completed)
+            d = { Decision::Action::Skip, reason::completed, QStringLiteral("the platform says cart %1 was completed").arg(call.cartId), {} };
         switch (d.action) {
         case Decision::Action::Skip:
-            if (queue.skip(in.call.id, d.reason, d.detail, t, in.call.leaseGen))
-                report.skipped[d.reason] += 1;
+            settled.push_back({ call.id, call.leaseGen, d.reason, d.detail, {} });
             break;
         case Decision::Action::Reschedule:
-            if (queue.reschedule(in.call.id, d.due, d.reason, d.detail, t, in.call.leaseGen))
-                ++report.rescheduled;
+            settled.push_back({ call.id, call.leaseGen, d.reason, d.detail, d.due });
             break;
         case Decision::Action::Place:
-            loader.notePlaced(in.call.phone, t);
-            m_pending.push_back({ in.call });
+            loader.notePlaced(call.phone, t);
+            m_pending.push_back({ call });
             break;
         }
+    }
+    queue.settle(settled, t);
+    for (const CallQueue::Settlement &s : settled) {
+        if (!s.applied)
+            continue;
+        if (s.moveTo.isValid())
+            ++report.rescheduled;
+        else
+            report.skipped[s.reason] += 1;
     }
 }
 

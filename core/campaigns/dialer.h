@@ -19,6 +19,7 @@
 
 #include "util/clock.h"
 
+#include <QElapsedTimer>
 #include <QMap>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -71,8 +72,10 @@ public:
 
     // One full pass; `done` runs once every request of the pass has been answered (or timed out).
     void runOnce(std::function<void(const PassReport &)> done);
-    // Passes every `intervalMs` and soon after nudge().
+    // Passes every `intervalMs` and soon after nudge(). The store is scanned every
+    // kScanIntervalMs and on every nudge (run once: every pass).
     void start(int intervalMs = 1000);
+    static constexpr int kScanIntervalMs = 5000;
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
 
@@ -119,6 +122,8 @@ private:
     CampaignRules m_rules;
     int m_requests = 0;        // provider requests in flight
     bool m_inPass = false;
+    bool m_scanDue = true;     // nudged, or the scan interval passed
+    QElapsedTimer m_sinceScan;
     PassReport m_report;
     std::vector<std::function<void(const PassReport &)>> m_waiting;
 };

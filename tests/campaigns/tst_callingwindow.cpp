@@ -2,6 +2,7 @@
 // and the US, DST on US numbers, area codes that span zones, weekends for business customers.
 #include "campaigns/calledparty.h"
 #include "campaigns/callingwindow.h"
+#include "campaigns/campaignjson.h"
 #include "campaigns/campaignrules.h"
 
 #include "commerce/commercetypes.h"
@@ -166,6 +167,63 @@ private slots:
                  QStringLiteral("2026-11-30T09:00:00+05:30"));
         const WindowRule consumer = windowFor(party, CallKind::Promotional, rules.windowOpen, rules.windowClose, false);
         QVERIFY(isAllowed(saturday, party, consumer));
+    }
+
+    void fastLocalTimesMatchQt_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("instant");
+        QTest::addRow("IST") << QStringLiteral("Asia/Kolkata") << QStringLiteral("2026-11-27T04:30:00Z");
+        QTest::addRow("Chicago, winter") << QStringLiteral("America/Chicago") << QStringLiteral("2026-03-08T07:59:59Z");
+        QTest::addRow("Chicago, the first DST second") << QStringLiteral("America/Chicago") << QStringLiteral("2026-03-08T08:00:00Z");
+        QTest::addRow("Chicago, fall back") << QStringLiteral("America/Chicago") << QStringLiteral("2026-11-01T06:30:00Z");
+        QTest::addRow("Kathmandu +05:45") << QStringLiteral("Asia/Kathmandu") << QStringLiteral("2026-01-01T00:00:00Z");
+        QTest::addRow("before 1970") << QStringLiteral("America/New_York") << QStringLiteral("1969-07-20T20:17:40Z");
+    }
+    void fastLocalTimesMatchQt()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QString, instant);
+        const QDateTime t = iso(instant);
+        const QTimeZone z(zone.toUtf8());
+        CallJson view;
+        // The cached interval path, a second call and one far away, all agree with Qt's own conversion.
+        for (const QDateTime &probe : { t, t.addSecs(1), t.addDays(200), t }) {
+            const QDateTime local = probe.toTimeZone(z);
+            QString expected = local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+            const int off = local.offsetFromUtc();
+            expected += off == 0 ? QStringLiteral("Z")
+                                 : QStringLiteral("%1%2:%3").arg(off < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+                                           .arg(qAbs(off) / 3600, 2, 10, QLatin1Char('0')).arg(qAbs(off) / 60 % 60, 2, 10, QLatin1Char('0'));
+            QCOMPARE(view.local(probe, zone), expected);
+        }
+    }
+
+    void listJsonIsTheSameObject()
+    {
+        ScheduledCall c;
+        c.id = 7;
+        c.useCase = kCod;
+        c.agent = QStringLiteral("cod-confirmation");
+        c.orderId = QStringLiteral("ORD-\"1\"");
+        c.phone = QStringLiteral("+919812345678");
+        c.timezone = QStringLiteral("Asia/Kolkata");
+        c.dueAt = iso(QStringLiteral("2026-11-27T04:30:00Z"));
+        c.attempt = 2;
+        c.status = kScheduled;
+        c.language = QStringLiteral("mr-IN");
+        c.reason = QStringLiteral("quiet_hours");
+        CallJson view;
+        std::string text;
+        view.appendJson(text, c);
+        const json j = json::parse(text);
+        QCOMPARE(j.value("id", 0), 7);
+        QCOMPARE(stringAt(j, "order_id"), QStringLiteral("ORD-\"1\""));
+        QCOMPARE(stringAt(j, "due_at"), QStringLiteral("2026-11-27T10:00:00+05:30"));
+        QCOMPARE(j.value("attempt", 0), 2);
+        QVERIFY(j["cart_id"].is_null());
+        QVERIFY(j["placed_at"].is_null());
+        QCOMPARE(stringAt(j, "reason"), QStringLiteral("quiet_hours"));
     }
 
     void emptyWindowHasNoTime()

@@ -54,18 +54,19 @@ std::vector<ScheduledCall> decideDue(Database &db, const QDateTime &now, QMap<QS
     DecisionLoader loader(db, &agents());
     loader.refresh(now);
     std::vector<ScheduledCall> place;
-    for (const DecisionInput &in : loader.load(queue.claimDue(now, QStringLiteral("test"), 120, 1000, CampaignSettings(db).pausedUseCases()), now)) {
+    const std::vector<ScheduledCall> claimed = queue.claimDue(now, QStringLiteral("test"), 120, 1000, CampaignSettings(db).pausedUseCases());
+    for (const DecisionInput &in : loader.load(claimed, now, rules)) {
         const Decision d = decideCall(in, rules, now);
         if (d.action == Decision::Action::Skip) {
-            queue.skip(in.call.id, d.reason, d.detail, now, in.call.leaseGen);
+            queue.skip(in.call->id, d.reason, d.detail, now, in.call->leaseGen);
             if (skips)
                 (*skips)[d.reason] += 1;
         } else if (d.action == Decision::Action::Reschedule) {
-            queue.reschedule(in.call.id, d.due, d.reason, d.detail, now, in.call.leaseGen);
+            queue.reschedule(in.call->id, d.due, d.reason, d.detail, now, in.call->leaseGen);
             if (moved)
                 ++*moved;
         } else {
-            place.push_back(in.call);
+            place.push_back(*in.call);
         }
     }
     return place;

@@ -45,6 +45,7 @@ CREATE TABLE scheduled_calls (
     UNIQUE (subject_key, attempt)
 );
 CREATE INDEX scheduled_calls_due ON scheduled_calls(status, due_at);
+CREATE INDEX scheduled_calls_due_all ON scheduled_calls(due_at, id);
 CREATE INDEX scheduled_calls_phone ON scheduled_calls(phone, placed_at);
 CREATE INDEX scheduled_calls_provider ON scheduled_calls(provider_call_id) WHERE provider_call_id IS NOT NULL;
 CREATE INDEX scheduled_calls_order ON scheduled_calls(order_id) WHERE order_id IS NOT NULL;
@@ -97,3 +98,7 @@ CREATE TABLE campaign_settings (
 -- counts as recovered only when such an order follows its recovery call.
 ALTER TABLE orders ADD COLUMN cart_id TEXT;
 CREATE INDEX orders_cart ON orders(cart_id) WHERE cart_id IS NOT NULL;
+
+-- What the trigger scan reads every few seconds: recently changed orders, recently abandoned carts.
+CREATE INDEX orders_updated ON orders(updated_at);
+CREATE INDEX carts_status_abandoned ON carts(status, abandoned_at);
