@@ -5,6 +5,7 @@
 
 #include "campaigns/campaignagents.h"
 #include "campaigns/dialer.h"
+#include "campaigns/shopcartcheck.h"
 #include "engine/nlu/analyser.h"
 #include "storage/database.h"
 
@@ -70,6 +71,8 @@ int runCampaignsRun(const QStringList &args)
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
+    // A cart-recovery call asks a connected shop first whether the checkout is still abandoned.
+    options.cartCheck = campaigns::shopCartCheck(*db, platforms::PlatformCredentials::fromEnvironment());
     const campaigns::CampaignAgents agents(parser.value(QStringLiteral("agents")));
     const auto analyser = nlu::Analyser::builtin();
     campaigns::Dialer dialer(*db, agents, analyser.ok() ? &analyser.value() : nullptr, options);

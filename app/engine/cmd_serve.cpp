@@ -5,6 +5,7 @@
 #include "platformruntime.h"
 
 #include "campaigns/campaignservice.h"
+#include "campaigns/shopcartcheck.h"
 #include "commerce/storestats.h"
 #include "storage/database.h"
 #include "telephony/agentdirectory.h"
@@ -182,17 +183,6 @@ int runServe(const QStringList &args)
         err(QStringLiteral("serve: %1").arg(error));
         return Failed;
     }
-    // Shop webhooks, the write-back outbox and the SMS sender (docs/platforms.md).
-    PlatformRuntime platforms(*db, config.clock);
-    platforms.serveWebhooks(rt.server());
-    for (const QString &n : platforms.notices())
-        err(QStringLiteral("notice: %1").arg(n));
-    const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(host.toString()) : host.toString();
-    out(QStringLiteral("listening on http://%1:%2 (POST /twilio/voice, /webhooks/shopify, /webhooks/woocommerce; WS /twilio/media, /exotel/media, /monitor%3; GET /healthz, /metrics)")
-                .arg(hostText)
-                .arg(bound)
-                .arg(config.monitorToken.isEmpty() ? QString() : QStringLiteral(" with token")));
-
     // The campaign dialer: plans and places outbound calls, takes /twilio/status and /exotel/status.
     std::unique_ptr<campaigns::CampaignService> dialer;
     if (!parser.isSet(QStringLiteral("no-campaigns"))) {
@@ -205,8 +195,27 @@ int runServe(const QStringList &args)
                 config.publicUrl, config.clock, config.agentsFolder, &notice);
         if (!notice.isEmpty())
             err(QStringLiteral("notice: %1").arg(notice));
+        // A cart-recovery call asks a connected shop first whether the checkout is still abandoned.
+        options.dialer.cartCheck = campaigns::shopCartCheck(*db, platforms::PlatformCredentials::fromEnvironment());
         dialer = std::make_unique<campaigns::CampaignService>(*db, rt.gateway(), rt.server(), std::move(options));
     }
+
+    // Shop webhooks, the write-back outbox and the SMS sender (docs/platforms.md).
+    // Declared after the dialer: its threads stop first, so the nudge never outlives the dialer.
+    // An applied webhook that changed orders or carts wakes the dialer's scan at once.
+    campaigns::StoreChangeNudge nudge([&dialer] {
+        if (dialer)
+            dialer->nudge();
+    });
+    PlatformRuntime platforms(*db, config.clock);
+    platforms.serveWebhooks(rt.server(), &nudge);
+    for (const QString &n : platforms.notices())
+        err(QStringLiteral("notice: %1").arg(n));
+    const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(host.toString()) : host.toString();
+    out(QStringLiteral("listening on http://%1:%2 (POST /twilio/voice, /twilio/status, /exotel/status, /webhooks/shopify, /webhooks/woocommerce; WS /twilio/media, /exotel/media, /monitor%3; GET /healthz, /metrics)")
+                .arg(hostText)
+                .arg(bound)
+                .arg(config.monitorToken.isEmpty() ? QString() : QStringLiteral(" with token")));
 
     telephony::Gateway &gateway = rt.gateway();
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);

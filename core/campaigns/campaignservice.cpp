@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
+#include <QMutexLocker>
 
 Q_LOGGING_CATEGORY(lcCampaigns, "ringside.campaigns")
 
@@ -114,7 +115,10 @@ void CampaignService::stop()
     disconnect(&m_gateway, nullptr, this, nullptr);
     disconnect(m_dialer, nullptr, this, nullptr);
     Dialer *dialer = m_dialer;
-    m_dialer = nullptr;
+    {
+        const QMutexLocker lock(&m_nudgeLock); // a nudge from another thread has been posted, or sees null
+        m_dialer = nullptr;
+    }
     QMetaObject::invokeMethod(dialer, [dialer] { dialer->stop(); }, Qt::BlockingQueuedConnection);
     m_thread.quit(); // the dialer is deleted on its thread as it finishes
     m_thread.wait();
@@ -122,6 +126,7 @@ void CampaignService::stop()
 
 void CampaignService::nudge()
 {
+    const QMutexLocker lock(&m_nudgeLock);
     if (m_dialer)
         QMetaObject::invokeMethod(m_dialer, [d = m_dialer] { d->nudge(); }, Qt::QueuedConnection);
 }

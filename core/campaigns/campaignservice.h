@@ -11,6 +11,7 @@
 #include "campaigns/dialer.h"
 #include "telephony/extraroute.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -51,7 +52,7 @@ public:
                     QObject *parent = nullptr);
     ~CampaignService() override;
 
-    // The store changed: plan and dial soon.
+    // The store changed: plan and dial soon. Any thread (a platform's webhook worker).
     void nudge();
     // Stops the dialer (its in-flight requests are abandoned; leases make that safe).
     void stop();
@@ -73,6 +74,7 @@ private:
     std::unique_ptr<nlu::Analyser> m_analyser;
     std::unique_ptr<OptOutDetector> m_optOut;
     Dialer *m_dialer = nullptr;        // lives on m_thread
+    QMutex m_nudgeLock;                // nudge() from other threads against stop()
     std::shared_ptr<std::atomic<int>> m_liveCalls = std::make_shared<std::atomic<int>>(0);
 };
 

@@ -178,9 +178,15 @@ void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
     for (const DecisionInput &in : loader.load(claimed, t, rules)) {
         const ScheduledCall &call = *in.call;
         Decision d = decideCall(in, rules, t);
-        if (d.action == Decision::Action::Place && call.useCase == kCart && m_options.cartCheck
-            && m_options.cartCheck(call.cartId) == CartState::Completed)
-            d = { Decision::Action::Skip, reason::completed, QStringLiteral("the platform says cart %1 was completed").arg(call.cartId), {} };
+        if (d.action == Decision::Action::Place && call.useCase == kCart && m_options.cartCheck) {
+            const CartCheck cart = m_options.cartCheck(call.cartId);
+            if (cart.state == CartState::Completed)
+                d = { Decision::Action::Skip, reason::completed, cart.detail, {} };
+            else if (cart.state == CartState::Gone)
+                d = { Decision::Action::Skip, reason::cancelled, cart.detail, {} };
+            else if (cart.state == CartState::Unknown && !cart.detail.isEmpty())
+                queue.addEvent(call.id, QStringLiteral("cart_check_failed"), QString(), cart.detail, t);
+        }
         switch (d.action) {
         case Decision::Action::Skip:
             settled.push_back({ call.id, call.leaseGen, d.reason, d.detail, {} });

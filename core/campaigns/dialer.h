@@ -35,9 +35,15 @@ namespace ringside::campaigns {
 class CampaignAgents;
 
 // "Is the cart still abandoned?" asked right before a recovery call (the platform when one is
-// connected); Unknown falls back to the store's own state, already checked.
-enum class CartState { Abandoned, Completed, Unknown };
-using CartStatusCheck = std::function<CartState(const QString &cartId)>;
+// connected, shopcartcheck.h); Unknown falls back to the store's own state, already checked (with
+// a detail when the shop could not be asked: recorded in the call's history, the call goes ahead).
+enum class CartState { Abandoned, Completed, Gone, Unknown };
+struct CartCheck
+{
+    CartState state = CartState::Unknown;
+    QString detail;
+};
+using CartStatusCheck = std::function<CartCheck(const QString &cartId)>;
 
 struct DialerOptions
 {

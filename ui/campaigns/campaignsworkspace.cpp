@@ -69,6 +69,7 @@ QString eventKindLabel(const QString &kind)
         { QStringLiteral("order_unconfirmed"), QObject::tr("Order marked unconfirmed") }, { QStringLiteral("adopted"), QObject::tr("Call found at the provider") },
         { QStringLiteral("lease_recovered"), QObject::tr("Taken over from a stopped dialer") }, { QStringLiteral("cancelled"), QObject::tr("Cancelled") },
         { QStringLiteral("failed"), QObject::tr("Failed") },               { QStringLiteral("refused"), QObject::tr("Refused by the provider") },
+        { QStringLiteral("cart_check_failed"), QObject::tr("The shop could not be asked about the cart") },
     };
     return words.value(kind, kind);
 }
