@@ -74,7 +74,8 @@ int runServe(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
             "Runs the call gateway on one port: POST /twilio/voice (TwiML), WS /twilio/media and /exotel/media "
-            "(live calls), WS /monitor (consoles; docs/monitor-protocol.md), GET /healthz and /metrics. "
+            "(live calls), WS /monitor (consoles; docs/monitor-protocol.md), GET /healthz and /metrics; the campaign dialer "
+            "(POST /twilio/status, /exotel/status; docs/campaigns.md) and the shop webhooks (docs/platforms.md). "
             "SIGTERM or Ctrl-C ends every call politely and writes its record before exiting. "
             "Environment: TWILIO_AUTH_TOKEN (webhook signatures and stream secrets), EXOTEL_STREAM_CREDENTIALS "
             "(KEY:TOKEN Exotel must present), RINGSIDE_MONITOR_TOKEN (instead of --token). See docs/telephony.md."));

@@ -7,6 +7,7 @@
 #include "storage/sqlutil.h"
 
 #include <QAtomicInteger>
+#include <QRandomGenerator>
 
 namespace ringside::campaigns {
 
@@ -15,8 +16,10 @@ using namespace detail;
 QString CallQueue::claimDueToken(const QDateTime &now, const QString &owner, int leaseSeconds, int limit, const QStringList &pausedUseCases,
                                  int *claimed)
 {
+    // Unique to this claim even when a restarted dialer gets a dead one's pid (its rows may still be
+    // "dialing" under the old token): a counter for this process and a random part.
     static QAtomicInteger<quint64> counter;
-    const QString token = QStringLiteral("%1#%2").arg(owner).arg(counter.fetchAndAddRelaxed(1) + 1);
+    const QString token = QStringLiteral("%1#%2.%3").arg(owner).arg(counter.fetchAndAddRelaxed(1) + 1).arg(QRandomGenerator::global()->generate64(), 0, 16);
     *claimed = 0;
     if (limit <= 0)
         return token;
