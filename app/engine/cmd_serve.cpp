@@ -4,6 +4,8 @@
 #include "cliutil.h"
 #include "platformruntime.h"
 
+#include "campaigns/campaignservice.h"
+#include "campaigns/shopcartcheck.h"
 #include "commerce/storestats.h"
 #include "storage/database.h"
 #include "telephony/agentdirectory.h"
@@ -72,7 +74,8 @@ int runServe(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
             "Runs the call gateway on one port: POST /twilio/voice (TwiML), WS /twilio/media and /exotel/media "
-            "(live calls), WS /monitor (consoles; docs/monitor-protocol.md), GET /healthz and /metrics. "
+            "(live calls), WS /monitor (consoles; docs/monitor-protocol.md), GET /healthz and /metrics; the campaign dialer "
+            "(POST /twilio/status, /exotel/status; docs/campaigns.md) and the shop webhooks (docs/platforms.md). "
             "SIGTERM or Ctrl-C ends every call politely and writes its record before exiting. "
             "Environment: TWILIO_AUTH_TOKEN (webhook signatures and stream secrets), EXOTEL_STREAM_CREDENTIALS "
             "(KEY:TOKEN Exotel must present), RINGSIDE_MONITOR_TOKEN (instead of --token). See docs/telephony.md."));
@@ -82,7 +85,7 @@ int runServe(const QStringList &args)
                        QStringLiteral("127.0.0.1") });
     parser.addOption({ QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one and prints it)."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("token"), QStringLiteral("Token consoles must present on /monitor."), QStringLiteral("T") });
-    parser.addOption({ QStringLiteral("public-url"), QStringLiteral("The URL Twilio reaches this server at (https://…), for TwiML and signatures."),
+    parser.addOption({ QStringLiteral("public-url"), QStringLiteral("The URL Twilio reaches this server at (https://…), for TwiML and signatures (default RINGSIDE_PUBLIC_URL)."),
                        QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("number"), QStringLiteral("Route a called number to an agent (repeatable)."), QStringLiteral("E164=AGENT") });
     parser.addOption({ QStringLiteral("default-agent"), QStringLiteral("Agent for numbers not routed (default order-tracker)."),
@@ -96,6 +99,9 @@ int runServe(const QStringList &args)
                        QStringLiteral("S"), QStringLiteral("120") });
     parser.addOption({ QStringLiteral("no-stt"), QStringLiteral("Recognize nothing (load tests that inject text).") });
     parser.addOption({ QStringLiteral("allow-text"), QStringLiteral("Accept the {\"event\":\"ringside.text\"} extension on media streams (tests, loadgen --text).") });
+    parser.addOption({ QStringLiteral("no-campaigns"), QStringLiteral("Do not run the campaign dialer (docs/campaigns.md).") });
+    parser.addOption({ QStringLiteral("campaign-provider"), QStringLiteral("twilio (default) or exotel: who places campaign calls."), QStringLiteral("NAME"),
+                       QStringLiteral("twilio") });
     int code = Ok;
     if (!parse(parser, args, &code))
         return code;
@@ -125,7 +131,8 @@ int runServe(const QStringList &args)
     config.brainKind = brain;
     config.monitorToken = parser.isSet(QStringLiteral("token")) ? parser.value(QStringLiteral("token"))
                                                                 : qEnvironmentVariable("RINGSIDE_MONITOR_TOKEN");
-    config.publicUrl = parser.value(QStringLiteral("public-url"));
+    config.publicUrl = parser.isSet(QStringLiteral("public-url")) ? parser.value(QStringLiteral("public-url"))
+                                                                   : qEnvironmentVariable("RINGSIDE_PUBLIC_URL").trimmed();
     if (!config.publicUrl.isEmpty()) {
         const QUrl url(config.publicUrl);
         if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
@@ -177,13 +184,36 @@ int runServe(const QStringList &args)
         err(QStringLiteral("serve: %1").arg(error));
         return Failed;
     }
+    // The campaign dialer: plans and places outbound calls, takes /twilio/status and /exotel/status.
+    std::unique_ptr<campaigns::CampaignService> dialer;
+    if (!parser.isSet(QStringLiteral("no-campaigns"))) {
+        const QString providerName = parser.value(QStringLiteral("campaign-provider"));
+        if (providerName != QLatin1String("twilio") && providerName != QLatin1String("exotel"))
+            return usageError(QStringLiteral("--campaign-provider: \"%1\" is not twilio or exotel").arg(providerName));
+        QString notice;
+        auto options = campaigns::CampaignService::fromEnvironment(
+                providerName == QLatin1String("twilio") ? telephony::MediaProtocol::Twilio : telephony::MediaProtocol::Exotel,
+                config.publicUrl, config.clock, config.agentsFolder, &notice);
+        if (!notice.isEmpty())
+            err(QStringLiteral("notice: %1").arg(notice));
+        // A cart-recovery call asks a connected shop first whether the checkout is still abandoned.
+        options.dialer.cartCheck = campaigns::shopCartCheck(*db, platforms::PlatformCredentials::fromEnvironment());
+        dialer = std::make_unique<campaigns::CampaignService>(*db, rt.gateway(), rt.server(), std::move(options));
+    }
+
     // Shop webhooks, the write-back outbox and the SMS sender (docs/platforms.md).
+    // Declared after the dialer: its threads stop first, so the nudge never outlives the dialer.
+    // An applied webhook that changed orders or carts wakes the dialer's scan at once.
+    campaigns::StoreChangeNudge nudge([&dialer] {
+        if (dialer)
+            dialer->nudge();
+    });
     PlatformRuntime platforms(*db, config.clock);
-    platforms.serveWebhooks(rt.server());
+    platforms.serveWebhooks(rt.server(), &nudge);
     for (const QString &n : platforms.notices())
         err(QStringLiteral("notice: %1").arg(n));
     const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(host.toString()) : host.toString();
-    out(QStringLiteral("listening on http://%1:%2 (POST /twilio/voice, /webhooks/shopify, /webhooks/woocommerce; WS /twilio/media, /exotel/media, /monitor%3; GET /healthz, /metrics)")
+    out(QStringLiteral("listening on http://%1:%2 (POST /twilio/voice, /twilio/status, /exotel/status, /webhooks/shopify, /webhooks/woocommerce; WS /twilio/media, /exotel/media, /monitor%3; GET /healthz, /metrics)")
                 .arg(hostText)
                 .arg(bound)
                 .arg(config.monitorToken.isEmpty() ? QString() : QStringLiteral(" with token")));
@@ -197,6 +227,8 @@ int runServe(const QStringList &args)
         if (gateway.isShuttingDown())
             return;
         err(QStringLiteral("serve: shutting down, ending %1 call(s)").arg(gateway.activeCalls()));
+        if (dialer)
+            dialer->stop();
         rt.server().stopListening();
         gateway.shutdown([] { QCoreApplication::quit(); });
     });

@@ -18,6 +18,8 @@ int runVoice(const QStringList &args);
 int runServe(const QStringList &args);
 int runCall(const QStringList &args);
 int runLoadgen(const QStringList &args);
+int runCampaigns(const QStringList &args);
+int runDnd(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -35,6 +37,8 @@ const std::vector<Command> &commands()
         { "serve", "Run the call gateway: Twilio/Exotel media, TwiML, the /monitor feed, /healthz, /metrics", runServe },
         { "call", "Place an outbound call through Twilio (or Exotel) to an agent on a running gateway", runCall },
         { "loadgen", "Stand-in Twilio callers against a gateway: answered calls, late frames, turn latency, engine CPU", runLoadgen },
+        { "campaigns", "Outbound campaigns: list the planned calls, run the dialer once, pause/resume, cancel, rules", runCampaigns },
+        { "dnd", "The do-not-call list: import an NCPR/DND export, check, add, remove a number", runDnd },
     };
     return table;
 }

@@ -67,10 +67,10 @@ PlatformRuntime::~PlatformRuntime()
     stop(m_outboxThread);
 }
 
-void PlatformRuntime::serveWebhooks(telephony::GatewayServer &server)
+void PlatformRuntime::serveWebhooks(telephony::GatewayServer &server, platforms::StoreChangeListener *listener)
 {
     const PlatformCredentials credentials = PlatformCredentials::fromEnvironment();
-    m_webhooks = new WebhookWorker(m_db, m_clock);
+    m_webhooks = new WebhookWorker(m_db, m_clock, listener);
     m_webhookThread = startOn(m_webhooks, "ringside-webhooks");
     m_webhooks->wake(); // what an earlier run stored and did not apply
     WebhookWorker *worker = m_webhooks;

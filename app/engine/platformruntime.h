@@ -19,6 +19,7 @@ class GatewayServer;
 namespace platforms {
 class OutboxWorker;
 class SmsSender;
+class StoreChangeListener;
 class WebhookEndpoint;
 class WebhookWorker;
 }
@@ -32,8 +33,10 @@ public:
     PlatformRuntime(Database &db, Clock clock);
     ~PlatformRuntime(); // stops the threads (an action in flight finishes first)
 
-    // POST /webhooks/shopify, /webhooks/woocommerce and /sms/twilio/status on the server.
-    void serveWebhooks(telephony::GatewayServer &server);
+    // POST /webhooks/shopify, /webhooks/woocommerce and /sms/twilio/status on the server; each
+    // applied webhook that wrote orders or carts is told to `listener` (the campaigns' dialer),
+    // which must outlive this runtime.
+    void serveWebhooks(telephony::GatewayServer &server, platforms::StoreChangeListener *listener = nullptr);
     // Things worth telling the person starting the command (missing secrets).
     QStringList notices() const { return m_notices; }
 

@@ -1,6 +1,7 @@
 #include "dailyseries.h"
 
 #include "callrecord.h"
+#include "cartrecoveries.h"
 #include "storage/database.h"
 #include "sqlbind.h"
 
@@ -101,23 +102,29 @@ DailySeries computeDailySeries(Database &db, const KpiQuery &query)
     for (size_t i = 0; i < n; ++i) {
         const qint64 confirmed = cod[i].outcome(QStringLiteral("confirmed")) + cod[i].outcome(QStringLiteral("modified"));
         s.codConfirmationRate.push_back(ratio(double(confirmed), double(cod[i][col::Answered])));
-        s.cartRecoveryRate.push_back(ratio(double(cart[i].outcome(QStringLiteral("recovered"))), double(cart[i][col::Calls])));
+
         s.avgTurnLatencyMs.push_back(ratio(double(perDay[i][col::LatSumMs]), double(perDay[i][col::LatN])));
     }
     s.turnLatency = histogram(latencyBucketBoundsMs(), all, col::LatencyFirst, all[col::LatSumMs], all[col::LatN]);
     s.callDuration = histogram(durationBucketBoundsMs(), all, col::DurationFirst, all[col::TalkMs], all[col::Answered]);
 
-    QSqlQuery money = runBound(c, QStringLiteral("SELECT day, currency, SUM(amount_minor) FROM %1 WHERE day >= ? AND day <= ?%2 "
-                                                 "AND use_case = 'cart_recovery' GROUP BY day, currency")
-                                      .arg(revenue, filter), bounds);
-    while (money.next()) {
-        const size_t i = size_t(money.value(0).toLongLong() - firstDay);
-        if (i >= n)
-            continue;
-        auto &series = s.revenueRecoveredMinor[money.value(1).toString()];
-        series.resize(n, 0);
-        series[i] += money.value(2).toLongLong();
+    // Recovered carts by the day of their recovery call (an order placed from the cart within
+    // seven days: cartrecoveries.h), not by how the call ended.
+    std::vector<qint64> recovered(n, 0);
+    if (query.useCase.isEmpty() || query.useCase == QLatin1String("cart_recovery")) {
+        for (const RecoveredCart &rc : recoveredCarts(c, query.period.startMs(), query.period.endMs(), query.agent, query.channel)) {
+            const QDate day = QDateTime::fromMSecsSinceEpoch(rc.calledAtMs, Qt::UTC).toTimeZone(query.period.zone).date();
+            const qint64 i = query.period.from.daysTo(day);
+            if (i < 0 || size_t(i) >= n)
+                continue;
+            ++recovered[size_t(i)];
+            auto &series = s.revenueRecoveredMinor[rc.currency];
+            series.resize(n, 0);
+            series[size_t(i)] += rc.totalMinor;
+        }
     }
+    for (size_t i = 0; i < n; ++i)
+        s.cartRecoveryRate.push_back(ratio(double(recovered[i]), double(cart[i][col::Calls])));
     return s;
 }
 

@@ -43,7 +43,9 @@ void deletePreviousDemo(QSqlDatabase db)
              "DELETE FROM cod_events WHERE order_id LIKE 'DEMO-COD-%'",
              "DELETE FROM delivery_reschedules WHERE order_id LIKE 'DEMO-COD-%'",
              "DELETE FROM returns WHERE order_id LIKE 'DEMO-COD-%'",
-             "DELETE FROM orders WHERE id LIKE 'DEMO-COD-%'" })
+             "DELETE FROM orders WHERE id LIKE 'DEMO-COD-%'",
+             "DELETE FROM order_items WHERE order_id LIKE 'DEMO-CART-%'",
+             "DELETE FROM orders WHERE id LIKE 'DEMO-CART-%'" })
         execOrThrow(db, QLatin1String(sql));
 }
 
@@ -143,6 +145,45 @@ void returnsCall(DemoContext &ctx, CallRecord &c)
     c.toolCalls = json::array({ { { "name", "initiate_return" }, { "arguments", { { "order_id", c.orderId } } }, { "result", { { "success", true } } } } });
     if (ctx.rng.chance(0.85))
         c.toolCalls.push_back({ { "name", "schedule_pickup" }, { "arguments", { { "order_id", c.orderId } } }, { "result", { { "success", true } } } });
+}
+
+// What the cart calls led to: a cart counts as recovered only when an order is placed from it
+// within seven days of its call (cartrecoveries.h). Most calls that ended "recovered" (a link
+// sent) turn into an order within two days, a few do not; now and then a cart whose call went
+// nowhere is bought anyway.
+void placeOrdersFromCarts(DemoContext &ctx)
+{
+    if (ctx.customers.isEmpty() || ctx.items.empty())
+        return; // orders need real customers
+    QSqlDatabase db = ctx.db.connection();
+    execOrThrow(db, QStringLiteral("BEGIN IMMEDIATE"));
+    try {
+        for (const CallRecord &c : ctx.calls) {
+            if (c.useCase != QLatin1String("cart_recovery") || c.cartId.isEmpty() || !ctx.customers.contains(c.customerId))
+                continue;
+            const bool linkSent = c.outcome == QLatin1String("recovered");
+            if (!ctx.rng.chance(linkSent ? 0.78 : 0.03))
+                continue;
+            const double hours = linkSent ? ctx.rng.skewed(6, 0.9) : double(ctx.rng.between(12, 160));
+            const QDateTime at = c.endedAt.addSecs(qint64(std::min(hours, 47.0 + (linkSent ? 0 : 120)) * 3600));
+            if (at > ctx.now)
+                continue;
+            const qint64 total = c.revenueMinor > 0 ? c.revenueMinor
+                                                    : (ctx.currency == QLatin1String("INR") ? qint64(ctx.rng.between(5, 60)) * 10000 - 100
+                                                                                            : qint64(ctx.rng.between(20, 200)) * 100 - 1);
+            const QString id = QStringLiteral("DEMO-CART-%1").arg(c.cartId.section(QLatin1Char('-'), -1));
+            const DemoItem &item = ctx.items.at(size_t(ctx.rng.between(0, int(ctx.items.size()) - 1)));
+            execOrThrow(db, QStringLiteral("INSERT INTO orders (id, customer_id, status, payment_method, total_minor, currency, created_at, "
+                                           "cart_id, updated_at) VALUES (?, ?, 'processing', 'upi', ?, ?, ?, ?, ?)"),
+                        id, c.customerId, total, ctx.currency, at.toMSecsSinceEpoch(), c.cartId, at.toMSecsSinceEpoch());
+            execOrThrow(db, QStringLiteral("INSERT INTO order_items (order_id, line, sku, name, quantity, price_minor, category) VALUES (?, 1, ?, ?, 1, ?, ?)"),
+                        id, item.sku, item.name, total, item.category);
+        }
+        execOrThrow(db, QStringLiteral("COMMIT"));
+    } catch (...) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
 }
 
 struct UseCasePlan {
@@ -324,6 +365,8 @@ Result<DemoHistoryStats> generateDemoCallHistory(Database &db, const QDateTime &
 
     CallRecordStore store(db);
     const auto inserted = store.insertMany(ctx.calls);
+    if (inserted)
+        placeOrdersFromCarts(ctx);
     if (!inserted)
         return Result<DemoHistoryStats>::failure(QStringLiteral("demo history: %1").arg(inserted.error()));
     return DemoHistoryStats { inserted.value(), orders, ctx.firstDay, ctx.lastDay };

@@ -1,6 +1,7 @@
 #include "kpis.h"
 
 #include "callrecord.h"
+#include "cartrecoveries.h"
 #include "storage/database.h"
 #include "sqlbind.h"
 
@@ -151,10 +152,7 @@ void fillCart(KpiReport &r)
     c.abandonedCartsTargeted = t[col::FirstAttempts];
     c.recoveryCallsMade = t[col::Calls];
     c.callsConnected = t[col::Answered];
-    c.cartsRecovered = t.outcome(QStringLiteral("recovered"));
-    c.recoveryRate = ratio(double(c.cartsRecovered), double(c.recoveryCallsMade));
-    c.connectedRecoveryRate = ratio(double(c.cartsRecovered), double(c.callsConnected));
-    c.revenueRecoveredMinor = revenueOf(r, QStringLiteral("cart_recovery"));
+    c.callsEndedRecovered = t.outcome(QStringLiteral("recovered"));
     c.abandonmentReasons = byCount(family(t, col::ReasonFirst, cancelReasons()));
 }
 
@@ -241,6 +239,19 @@ KpiReport computeKpis(Database &db, const KpiQuery &query)
     fillCod(r);
     fillCart(r);
     r.cod.rto = rtoKpis(c, query.period);
+    // From what happened after the calls, not from how they ended: the orders placed from the
+    // carts, and the COD orders whose attempts ran out.
+    CartRecoveryKpis &cart = r.cartRecovery;
+    if (query.useCase.isEmpty() || query.useCase == QLatin1String("cart_recovery")) {
+        for (const RecoveredCart &rc : recoveredCarts(c, query.period.startMs(), query.period.endMs(), query.agent, query.channel)) {
+            ++cart.cartsRecovered;
+            cart.revenueRecoveredMinor[rc.currency] += rc.totalMinor;
+        }
+    }
+    cart.recoveryRate = ratio(double(cart.cartsRecovered), double(cart.recoveryCallsMade));
+    cart.connectedRecoveryRate = ratio(double(cart.cartsRecovered), double(cart.callsConnected));
+    if (query.useCase.isEmpty() || query.useCase == QLatin1String("cod_confirmation"))
+        r.cod.unconfirmed = unconfirmedCodOrders(c, query.period.startMs(), query.period.endMs(), query.agent, query.channel);
     return r;
 }
 

@@ -85,6 +85,7 @@ struct CodKpis {
     qint64 modified = 0;
     qint64 cancelled = 0;
     qint64 notConnected = 0;
+    qint64 unconfirmed = 0;      // orders called about in the period whose attempts ran out unanswered
     Rate confirmationRate;       // confirmed / callsConnected
     Rate cancellationRate;       // cancelled / callsConnected
     Breakdown cancellationReasons;
@@ -96,10 +97,11 @@ struct CartRecoveryKpis {
     qint64 abandonedCartsTargeted = 0; // carts whose first recovery call is in the period
     qint64 recoveryCallsMade = 0;
     qint64 callsConnected = 0;
-    qint64 cartsRecovered = 0;
+    qint64 cartsRecovered = 0;   // carts with an order placed from them within 7 days of the call (cartrecoveries.h)
+    qint64 callsEndedRecovered = 0; // calls whose conversation ended "recovered" (a link sent: not yet a sale)
     Rate recoveryRate;           // cartsRecovered / recoveryCallsMade
     Rate connectedRecoveryRate;  // cartsRecovered / callsConnected
-    MoneyByCurrency revenueRecoveredMinor;
+    MoneyByCurrency revenueRecoveredMinor; // the totals of those orders
     Breakdown abandonmentReasons;
 };
 

@@ -1,5 +1,7 @@
 #include "prometheusexporter.h"
 
+#include "cartrecoveries.h"
+
 #include "callrecord.h"
 #include "moneytext.h"
 #include "rollup.h"
@@ -202,10 +204,17 @@ QString renderMetrics(Database &db)
     counter(out, QStringLiteral("ringside_cart_recovery_calls_total"), QStringLiteral("Cart recovery calls made."), double(cart[col::Calls]));
     labelled(out, QStringLiteral("ringside_cart_recovery_outcome_total"), QStringLiteral("Cart recovery calls by outcome."),
              QStringLiteral("outcome"), outcomes(), [&](const QString &o) { return cart.outcome(o); });
-    counter(out, QStringLiteral("ringside_cart_recovery_conversions_total"), QStringLiteral("Carts recovered."),
-            double(cart.outcome(QStringLiteral("recovered"))));
-    money(out, d, QStringLiteral("cart_recovery"), QStringLiteral("ringside_cart_recovery_revenue_total"),
-          QStringLiteral("Revenue of recovered carts, in major units of the currency."));
+    // Recovered = an order placed from the cart within seven days of its call (cartrecoveries.h).
+    const std::vector<RecoveredCart> recovered = recoveredCarts(db.connection(), 0, 0);
+    std::map<QString, qint64> recoveredMinor;
+    for (const RecoveredCart &rc : recovered)
+        recoveredMinor[rc.currency] += rc.totalMinor;
+    counter(out, QStringLiteral("ringside_cart_recovery_conversions_total"), QStringLiteral("Carts recovered: an order placed from the cart within 7 days of its call."),
+            double(recovered.size()));
+    out.family(QStringLiteral("ringside_cart_recovery_revenue_total"), kCounter,
+               QStringLiteral("Value of the orders placed from recovered carts, in major units of the currency."));
+    for (const auto &[currency, minor] : recoveredMinor)
+        out.sample({}, { { QStringLiteral("currency"), currency } }, minorToMajor(minor, currency));
     labelled(out, QStringLiteral("ringside_cart_abandonment_reason_total"), QStringLiteral("Cart abandonment reasons given on calls."),
              QStringLiteral("reason"), abandonmentReasons(), [&](const QString &r) { return cart.reason(r); });
 

@@ -135,6 +135,7 @@ QString kpiText(const KpiReport &r)
         t.row(QStringLiteral("Connected"), share(c.callsConnected, c.callsAttempted));
         t.row(QStringLiteral("Confirmed (incl. modified)"), formatCount(c.confirmed));
         t.row(QStringLiteral("Cancelled"), formatCount(c.cancelled));
+        t.row(QStringLiteral("Unconfirmed (attempts ran out)"), formatCount(c.unconfirmed));
         t.row(QStringLiteral("Confirmation rate (of connected)"), formatPercent(c.confirmationRate));
         t.row(QStringLiteral("Cancellation reasons"), breakdown(c.cancellationReasons));
         t.row(QStringLiteral("Order value confirmed"), moneyList(c.revenueProtectedMinor));
@@ -153,7 +154,8 @@ QString kpiText(const KpiReport &r)
         t.row(QStringLiteral("Abandoned carts targeted"), formatCount(c.abandonedCartsTargeted));
         t.row(QStringLiteral("Recovery calls made"), formatCount(c.recoveryCallsMade));
         t.row(QStringLiteral("Connected"), share(c.callsConnected, c.recoveryCallsMade));
-        t.row(QStringLiteral("Carts recovered"), formatCount(c.cartsRecovered));
+        t.row(QStringLiteral("Carts recovered (ordered within 7 days)"), formatCount(c.cartsRecovered));
+        t.row(QStringLiteral("Calls ending \"recovered\" (link sent)"), formatCount(c.callsEndedRecovered));
         t.row(QStringLiteral("Recovery rate (of calls made)"), formatPercent(c.recoveryRate));
         t.row(QStringLiteral("Recovery rate (of connected)"), formatPercent(c.connectedRecoveryRate));
         t.row(QStringLiteral("Revenue recovered"), moneyList(c.revenueRecoveredMinor));

@@ -203,6 +203,7 @@ void Gateway::onCallStarted(const QString &callId, const QByteArray &infoJson)
         call.info = json::object();
     call.state = LiveCall::State::Active;
     ++m_callsStarted;
+    m_dialing.erase(callId); // a campaign call that was ringing is live now
     m_monitor.broadcast({ { "type", "call_started" }, { "call", call.summary(nowMs(), 0, false) } });
     Q_EMIT callStarted(callId);
 }
@@ -236,6 +237,10 @@ void Gateway::onCallEvent(const QString &callId, const QString &type, const QByt
     msg += '}';
     m_monitor.broadcastRaw(msg);
 
+    if (type == QLatin1String("user")) {
+        const json ev = json::parse(eventJson.constBegin(), eventJson.constEnd(), nullptr, false);
+        Q_EMIT customerSaid(callId, call.setup.customerPhone(), stringAt(ev, "text"));
+    }
     if (type == QLatin1String("escalation") && call.state != LiveCall::State::Ending) {
         const json ev = json::parse(eventJson.constBegin(), eventJson.constEnd(), nullptr, false);
         call.escalationReason = stringAt(ev, "reason");

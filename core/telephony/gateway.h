@@ -59,9 +59,17 @@ public:
     const GatewayConfig &config() const { return m_config; }
     MonitorHub &monitor() { return m_monitor; }
 
+    // Campaign calls being dialled (gatewayoutbound.cpp): consoles see them from the moment the
+    // provider accepts them ("outbound_dialing") until they are answered (call_started, same
+    // call id) or end unanswered ("outbound_progress" with finished true).
+    void announceOutbound(const json &call);
+    void outboundProgress(const QString &callId, const QString &status, bool finished, const QString &outcome);
+
 Q_SIGNALS:
     void callStarted(const QString &callId);
     void callEnded(const QString &callId, const QString &outcome, const QString &recordId);
+    // The customer said something on a call (final text), e.g. "stop calling me".
+    void customerSaid(const QString &callId, const QString &customerPhone, const QString &text);
 
 private:
     std::shared_ptr<CallChannel> onStreamStart(MediaConnection &connection, const StreamStart &start, QString *refusal);
@@ -78,6 +86,7 @@ private:
     void broadcastQueue();
     void finishShutdown();
     json snapshotFor(const QString &operatorName) const;
+    json dialingSnapshot() const;
     json handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra);
     QString handleOperatorAudio(MonitorHub::Consumer &consumer, const monitor::AudioFrame &frame);
     qint64 nowMs() const { return m_config.clock.nowMs(); }
@@ -90,6 +99,7 @@ private:
     std::vector<CallWorker *> m_workers;
     std::vector<int> m_load;                                 // calls per worker
     std::map<QString, LiveCall> m_calls;
+    std::map<QString, json> m_dialing;                       // campaign calls ringing, by call id
     std::vector<QSet<MediaConnection *>> m_connectionsByWorker; // streams whose frames a worker fills
     QSet<MediaConnection *> m_connections;
     QTimer m_slaTimer;

@@ -51,7 +51,8 @@ json Gateway::snapshotFor(const QString &operatorName) const
              { "escalation_sla_ms", m_config.escalationSlaMs },
              { "shutting_down", m_shuttingDown },
              { "calls", calls },
-             { "queue", queue } };
+             { "queue", queue },
+             { "dialing", dialingSnapshot() } };
 }
 
 void Gateway::broadcastQueue()

@@ -277,6 +277,17 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
     const QString to = formValue(fields, QStringLiteral("To"));
     // Outbound calls (`ringside-engine call`) name their agent and subject in the webhook URL's query.
     const QUrlQuery query(request.url());
+    // Campaign calls with answering-machine detection: a machine hears the short voicemail (or
+    // nothing) instead of the agent; the campaign retries it later (docs/campaigns.md).
+    const QString answeredBy = formValue(fields, QStringLiteral("AnsweredBy"));
+    if (query.queryItemValue(QStringLiteral("amd")) == QLatin1String("1")
+        && (answeredBy.startsWith(QLatin1String("machine")) || answeredBy == QLatin1String("fax"))) {
+        const QString voicemail = query.queryItemValue(QStringLiteral("voicemail"), QUrl::FullyDecoded);
+        responder.write(voicemail.isEmpty() ? QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>")
+                                            : sayAndHangUpTwiml(voicemail),
+                        xml);
+        return;
+    }
     const auto &map = m_gateway.config().numberAgents;
     QString agent = query.queryItemValue(QStringLiteral("agent"), QUrl::FullyDecoded);
     if (agent.isEmpty())

@@ -35,6 +35,8 @@ QUrlQuery callQuery(const OutboundCall &call)
         q.addQueryItem(QStringLiteral("cart"), call.cartId);
     if (!call.customerId.isEmpty())
         q.addQueryItem(QStringLiteral("customer"), call.customerId);
+    for (const auto &[name, value] : call.webhookParameters)
+        q.addQueryItem(name, value);
     return q;
 }
 
@@ -104,6 +106,12 @@ Result<OutboundRequest> buildOutboundRequest(const OutboundCall &call, const Pro
         form = { { QStringLiteral("To"), call.to }, { QStringLiteral("From"), call.from }, { QStringLiteral("Url"), voice.toString(QUrl::FullyEncoded) } };
         if (!call.statusCallback.isEmpty())
             form.append({ QStringLiteral("StatusCallback"), call.statusCallback });
+        if (!call.statusCallback.isEmpty() && !call.statusCallbackEvents.isEmpty())
+            form.append({ QStringLiteral("StatusCallbackEvent"), call.statusCallbackEvents });
+        if (!call.machineDetection.isEmpty())
+            form.append({ QStringLiteral("MachineDetection"), call.machineDetection });
+        if (call.timeoutSeconds > 0)
+            form.append({ QStringLiteral("Timeout"), QString::number(call.timeoutSeconds) });
     } else {
         r.url = withPath(credentials.apiBase, QStringLiteral("/v1/accounts/%1/calls/connect").arg(credentials.accountSid));
         QUrl stream = withPath(pub, QStringLiteral("/exotel/media"));

@@ -33,6 +33,11 @@ struct OutboundCall
     QString customerId;
     QUrl publicUrl;         // where the gateway is reachable: https://voice.example.com
     QString statusCallback; // optional
+    // Campaign calls (core/campaigns) also ask for these; empty / 0 leaves them out.
+    QString statusCallbackEvents;   // Twilio StatusCallbackEvent, e.g. "initiated ringing answered completed"
+    QString machineDetection;       // Twilio MachineDetection: "Enable" or "DetectMessageEnd"
+    int timeoutSeconds = 0;         // Twilio Timeout: seconds to let it ring
+    QList<QPair<QString, QString>> webhookParameters; // added to the voice webhook's (or Exotel stream's) query
 };
 
 struct ProviderCredentials

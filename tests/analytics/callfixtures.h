@@ -45,6 +45,15 @@ struct TestDb {
     {
         execOrThrow(db->connection(), QStringLiteral("INSERT INTO customers (id, name) VALUES (?, ?)"), id, QStringLiteral("Test ") + id);
     }
+    // An order placed from a cart (what makes a cart "recovered": analytics/cartrecoveries.h).
+    void addCartOrder(const QString &id, const QString &cartId, const QDateTime &created, qint64 totalMinor, const QString &currency,
+                      const QString &status = QStringLiteral("processing"))
+    {
+        execOrThrow(db->connection(), QStringLiteral(
+            "INSERT INTO orders (id, customer_id, status, payment_method, total_minor, currency, created_at, cart_id, updated_at) "
+            "VALUES (?, 'C1', ?, 'upi', ?, ?, ?, ?, ?)"),
+            id, status, totalMinor, currency, created.toMSecsSinceEpoch(), cartId, created.toMSecsSinceEpoch());
+    }
     void addOrder(const QString &id, const QString &status, const QString &payment, const QDateTime &created,
                   const QDateTime &delivered = {}, const QString &carrier = {})
     {

@@ -19,10 +19,12 @@ void addDays(CallRecordStore &store)
     insertOrFail(store, confirmed);
     insertOrFail(store, call(QStringLiteral("cod_confirmation"), QStringLiteral("no_answer"), d18.addSecs(60), 0, false));
     CallRecord recovered = call(QStringLiteral("cart_recovery"), QStringLiteral("recovered"), d20, 200);
+    recovered.cartId = QStringLiteral("K1");
     recovered.revenueMinor = 100000;
     recovered.currency = QStringLiteral("INR");
     insertOrFail(store, recovered);
     CallRecord declined = call(QStringLiteral("cart_recovery"), QStringLiteral("not_interested"), d20.addSecs(60), 45);
+    declined.cartId = QStringLiteral("K2");
     declined.cancelReason = QStringLiteral("shipping_cost");
     insertOrFail(store, declined);
     CallRecord slow = call(QStringLiteral("wismo"), QStringLiteral("resolved"), d20.addSecs(120), 700);
@@ -60,6 +62,9 @@ private slots:
         TestDb t;
         CallRecordStore store(*t.db);
         addDays(store);
+        // K1 is bought two hours after its call (INR 1,000.00); K2 is never bought.
+        t.addCustomer(QStringLiteral("C1"));
+        t.addCartOrder(QStringLiteral("OK1"), QStringLiteral("K1"), at("2026-11-20T08:00:00Z"), 100000, QStringLiteral("INR"));
         const DailySeries s = computeDailySeries(*t.db, threeDays());
         // COD on the 18th: 1 confirmed of 1 connected.
         QCOMPARE(s.codConfirmationRate, (std::vector<Rate> { 1.0, std::nullopt, std::nullopt }));

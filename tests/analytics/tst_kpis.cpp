@@ -72,6 +72,19 @@ void addMixedDay(CallRecordStore &store)
     insertOrFail(store, call(wismo, QStringLiteral("resolved"), at("2026-11-20T19:00:00Z"), 60));
 }
 
+// What the mixed day's cart calls led to: K1 was bought an hour after its call; K2's call ended
+// "recovered" (a link sent) but the order came 8 days later; K3 said "not interested" and bought
+// it three days later; K4's order was cancelled.
+void addCartOrders(TestDb &t)
+{
+    const QDateTime t0 = at("2026-11-20T05:00:00Z");
+    t.addCustomer(QStringLiteral("C1"));
+    t.addCartOrder(QStringLiteral("OK1"), QStringLiteral("K1"), t0.addSecs(3600), 250000, QStringLiteral("INR"));
+    t.addCartOrder(QStringLiteral("OK2"), QStringLiteral("K2"), t0.addDays(8), 5000, QStringLiteral("USD"));
+    t.addCartOrder(QStringLiteral("OK3"), QStringLiteral("K3"), t0.addDays(3), 5000, QStringLiteral("USD"));
+    t.addCartOrder(QStringLiteral("OK4"), QStringLiteral("K4"), t0.addDays(1), 9900, QStringLiteral("INR"), QStringLiteral("cancelled"));
+}
+
 } // namespace
 
 class TestKpis : public QObject
@@ -83,6 +96,7 @@ private slots:
         TestDb t;
         CallRecordStore store(*t.db);
         addMixedDay(store);
+        addCartOrders(t);
         const KpiReport r = computeKpis(*t.db, day(QDate(2026, 11, 20)));
 
         // WISMO: 5 calls; AI alone on w1 w2 w4 w5 = 4; resolved 2 → 2/4; escalated 1 → 1/5;
@@ -110,11 +124,14 @@ private slots:
         QCOMPARE(r.cod.cancellationReasons, (Breakdown { { QStringLiteral("changed_mind"), 1 } }));
         QCOMPARE(r.cod.revenueProtectedMinor, (MoneyByCurrency { { QStringLiteral("INR"), 230000 } }));
 
-        // Cart: 4 carts, 4 calls, 3 connected, 2 recovered → 2/4 and 2/3; INR and USD kept apart.
+        // Cart: 4 carts, 4 calls, 3 connected. Recovered = an order from the cart within 7 days:
+        // K1 and K3 (not K2's late order, not K4's cancelled one) → 2/4 and 2/3; the orders'
+        // totals, INR and USD kept apart. Two calls ended "recovered" (K1, K2).
         QCOMPARE(r.cartRecovery.abandonedCartsTargeted, qint64(4));
         QCOMPARE(r.cartRecovery.recoveryCallsMade, qint64(4));
         QCOMPARE(r.cartRecovery.callsConnected, qint64(3));
         QCOMPARE(r.cartRecovery.cartsRecovered, qint64(2));
+        QCOMPARE(r.cartRecovery.callsEndedRecovered, qint64(2));
         expectRate(r.cartRecovery.recoveryRate, 0.5, "recovery rate");
         expectRate(r.cartRecovery.connectedRecoveryRate, 2.0 / 3.0, "connected recovery rate");
         QCOMPARE(r.cartRecovery.revenueRecoveredMinor,
@@ -148,11 +165,14 @@ private slots:
         TestDb t;
         CallRecordStore store(*t.db);
         addMixedDay(store);
+        addCartOrders(t);
         const json j = toJson(computeKpis(*t.db, day(QDate(2026, 11, 20))));
         QCOMPARE(j["wismo"]["resolution_rate"].get<double>(), 0.5);
         QCOMPARE(j["cart_recovery"]["revenue_recovered_minor"]["USD"].get<qint64>(), qint64(5000));
         QCOMPARE(j["cod"]["cancellation_reasons"]["changed_mind"].get<int>(), 1);
-        QVERIFY(j["cod"]["rto"]["reduction_points"].is_null()); // no orders at all
+        QVERIFY(j["cod"]["rto"]["reduction_points"].is_null()); // no COD orders at all
+        QCOMPARE(j["cart_recovery"]["calls_ended_recovered"].get<int>(), 2);
+        QCOMPARE(j["cod"]["unconfirmed"].get<int>(), 0);
         QCOMPARE(j["period"]["timezone"].get<std::string>(), std::string("Asia/Kolkata"));
         QVERIFY(j["filters"]["use_case"].is_null());
     }
@@ -368,10 +388,12 @@ private slots:
         TestDb t;
         CallRecordStore store(*t.db);
         addMixedDay(store);
+        addCartOrders(t);
         const QString text = kpiText(computeKpis(*t.db, day(QDate(2026, 11, 20))));
         QVERIFY2(text.contains(QStringLiteral("50.0%")), qPrintable(text));          // WISMO resolution
         QVERIFY2(text.contains(QStringLiteral("66.7%")), qPrintable(text));          // COD confirmation
-        QVERIFY2(text.contains(QStringLiteral("INR 2,500.00 + USD 50.00")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("INR 2,500.00 + USD 50.00")), qPrintable(text));    // the orders placed from K1 and K3
+        QVERIFY2(text.contains(QStringLiteral("Calls ending \"recovered\" (link sent)")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("1m 38s")), qPrintable(text));         // 97.5 s rounds to 98 s
         QVERIFY2(text.contains(QStringLiteral("+25")), qPrintable(text));            // NPS
     }

@@ -34,6 +34,7 @@ private slots:
         c1.cancelReason = QStringLiteral("found_cheaper");
         insertOrFail(store, c1);
         CallRecord k1 = call(QStringLiteral("cart_recovery"), QStringLiteral("recovered"), t0, 90);
+        k1.cartId = QStringLiteral("K1");
         k1.revenueMinor = 123456;
         k1.currency = QStringLiteral("INR");
         insertOrFail(store, k1);
@@ -41,9 +42,14 @@ private slots:
         k2.cancelReason = QStringLiteral("shipping_cost");
         insertOrFail(store, k2);
 
+        // The cart is bought the next day: one conversion, worth the order's total.
+        t.addCustomer(QStringLiteral("C1"));
+        t.addCartOrder(QStringLiteral("OK1"), QStringLiteral("K1"), t0.addDays(1), 123456, QStringLiteral("INR"));
+
         const QString text = renderMetrics(*t.db);
         const exposition::Parsed p = exposition::parse(text);
         QVERIFY2(p.errors.isEmpty(), qPrintable(p.errors.join(QLatin1Char('\n')) + QLatin1Char('\n') + text));
+        QCOMPARE(p.value(QStringLiteral("ringside_cart_recovery_conversions_total")), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_wismo_calls_total")), 2.0);
         QCOMPARE(p.value(QStringLiteral("ringside_wismo_calls_resolved_total")), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_wismo_calls_escalated_total")), 1.0);

@@ -131,6 +131,11 @@ void FakeShop::seedShopify(int orders, int checkouts, const QDateTime &base)
     }
 }
 
+json &FakeShop::shopifyCheckout(int index)
+{
+    return m_checkouts.at(size_t(index));
+}
+
 json &FakeShop::shopifyOrder(const QString &name)
 {
     for (json &o : m_orders)

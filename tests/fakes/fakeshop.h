@@ -50,6 +50,7 @@ public:
     // and `checkouts` abandoned checkouts; ids above 2^53.
     void seedShopify(int orders, int checkouts = 3, const QDateTime &base = QDateTime::fromString(QStringLiteral("2026-11-01T08:00:00Z"), Qt::ISODate));
     nlohmann::json &shopifyOrder(const QString &name); // the GraphQL node of "#1001"
+    nlohmann::json &shopifyCheckout(int index);         // the GraphQL AbandonedCheckout node, index 0 = the first seeded
     static QString orderGid(int index);                 // index 0 = #1001
     static QString orderLegacyId(int index);
     // Calls of each mutation per subject (order GID / discount code).

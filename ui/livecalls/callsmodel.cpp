@@ -237,6 +237,10 @@ QString CallsModel::stateLabel(const QString &state, const QString &operatorName
         return tr("Ending");
     if (state == QLatin1String("starting"))
         return tr("Starting");
+    if (state == QLatin1String("dialing"))
+        return tr("Dialling (campaign)");
+    if (state == QLatin1String("ringing"))
+        return tr("Ringing (campaign)");
     return tr("AI");
 }
 

@@ -197,6 +197,12 @@ void LiveFeed::applySnapshot(const json &m)
         else
             dropTranscript(id);
     }
+    // Campaign calls still ringing (no transcript yet: they are not answered).
+    for (const json &c : m.value("dialing", json::array())) {
+        LiveCallRow row = LiveCallRow::fromSummary(c);
+        if (!row.callId.isEmpty() && !live.contains(row.callId))
+            rows.push_back(std::move(row));
+    }
     m_calls->endBatch(); // what was staged before the snapshot is superseded by it
     m_calls->reset(std::move(rows));
     m_calls->beginBatch();
@@ -226,6 +232,22 @@ void LiveFeed::applyOne(const json &m)
         if (!row.callId.isEmpty()) {
             ensureTranscript(row.callId);
             m_calls->upsert(row);
+        }
+    } else if (type == QLatin1String("outbound_dialing")) {
+        // A campaign call the engine just placed: shown ringing until it is answered (call_started
+        // replaces the row) or ends unanswered (outbound_progress, finished).
+        const LiveCallRow row = LiveCallRow::fromSummary(m.value("call", json::object()));
+        if (!row.callId.isEmpty() && !m_calls->call(row.callId))
+            m_calls->upsert(row);
+    } else if (type == QLatin1String("outbound_progress")) {
+        const LiveCallRow *row = m_calls->call(callId);
+        if (row && (row->state == QLatin1String("dialing") || row->state == QLatin1String("ringing"))) {
+            if (m.value("finished", false)) {
+                m_calls->remove(callId);
+                Q_EMIT notice(tr("Campaign call to %1 ended unanswered (%2)").arg(maskPhone(row->phone), stringAt(m, "outcome")));
+            } else if (stringAt(m, "status") == QLatin1String("ringing")) {
+                m_calls->setState(callId, QStringLiteral("ringing"), QString());
+            }
         }
     } else if (type == QLatin1String("call_state")) {
         m_calls->setState(callId, stringAt(m, "state"), stringAt(m, "operator"));

@@ -4,6 +4,7 @@
 
 #include "analytics/callrecordstore.h"
 #include "analytics/demohistory.h"
+#include "campaigns/democampaigns.h"
 #include "commerce/demostore.h"
 #include "commerce/fixtureimporter.h"
 #include "commerce/storestats.h"
@@ -40,7 +41,7 @@ DemoLoadReport loadDemoData(WorkerServices &services, const QDateTime &now, int 
                               nullptr, int(before.storeRecords + before.callRecords));
         return report;
     }
-    constexpr int steps = 3;
+    constexpr int steps = 4;
     services.reportProgress(Tr::tr("Generating the demo store…"), 0, steps);
     const commerce::StoreData data = commerce::generateDemoStore(kDemoSeed, now);
     if (services.stopRequested())
@@ -64,6 +65,9 @@ DemoLoadReport loadDemoData(WorkerServices &services, const QDateTime &now, int 
         report.error = Tr::tr("The demo store was written, but its call history failed: %1").arg(history.error());
         return report;
     }
+    // A day of outbound campaigns on top, made by the real scheduler and rules.
+    services.reportProgress(Tr::tr("Running a day of campaigns…"), 3, steps);
+    const Result<campaigns::DemoCampaignStats> day = campaigns::generateDemoCampaigns(services.database(), now, quint32(kDemoSeed));
     services.reportProgress(Tr::tr("Done"), steps, steps);
     report.loaded = true;
     // Counts and days in the console's locale (core's summary() is English, for the CLI).
@@ -73,6 +77,10 @@ DemoLoadReport loadDemoData(WorkerServices &services, const QDateTime &now, int 
                              .arg(locale.toString(imported.customers), locale.toString(imported.orders),
                                   locale.toString(imported.carts), locale.toString(history->firstDay, QLocale::ShortFormat),
                                   locale.toString(history->lastDay, QLocale::ShortFormat));
+    if (day)
+        report.summary += QLatin1Char(' ') + Tr::tr("Campaigns: %1 calls placed, %2 skipped, %3 planned ahead.")
+                                                    .arg(locale.toString(day->placed), locale.toString(day->skipped),
+                                                         locale.toString(day->scheduledAhead));
     return report;
 }
 

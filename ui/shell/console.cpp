@@ -5,6 +5,7 @@
 #include "agents/agenteditor.h"
 #include "agents/agentsworkspace.h"
 #include "analytics/analyticsworkspace.h"
+#include "campaigns/campaignsworkspace.h"
 #include "services/backend.h"
 #include "services/consolesettings.h"
 #include "services/demodata.h"
@@ -49,6 +50,7 @@ Console::Console(ConsoleOptions options, QSettings &settings, QProcessEnvironmen
     m_window->addWorkspace(m_agents);
     m_window->addWorkspace(m_testCall);
     m_window->addWorkspace(liveCalls);
+    m_window->addWorkspace(new CampaignsWorkspace(*m_backend, m_clock));
     m_window->addWorkspace(m_analytics);
     m_window->addWorkspace(m_settingsWorkspace);
 

@@ -1,0 +1,64 @@
+#include "cartrecoveries.h"
+
+#include "sqlbind.h"
+
+namespace ringside::analytics {
+
+namespace {
+
+QString callFilters(const QString &agent, const QString &channel, QVariantList *values)
+{
+    QString sql;
+    if (!agent.isEmpty()) {
+        sql += QStringLiteral(" AND agent = ?");
+        *values << agent;
+    }
+    if (!channel.isEmpty()) {
+        sql += QStringLiteral(" AND channel = ?");
+        *values << channel;
+    }
+    return sql;
+}
+
+} // namespace
+
+std::vector<RecoveredCart> recoveredCarts(const QSqlDatabase &db, qint64 fromMs, qint64 toMs, const QString &agent, const QString &channel)
+{
+    // Bound in the order the text uses them: the call filters, the window, the period.
+    QVariantList values;
+    const QString filters = callFilters(agent, channel, &values);
+    values << kRecoveryWindowMs;
+    QString period;
+    if (fromMs != 0 || toMs != 0) {
+        period = QStringLiteral(" WHERE f.called_at >= ? AND f.called_at < ?");
+        values << fromMs << toMs;
+    }
+    const QString sql = QStringLiteral(
+            "SELECT f.cart_id, f.called_at, o.id, o.created_at, o.total_minor, o.currency FROM "
+            "(SELECT cart_id, MIN(started_at) AS called_at FROM call_records WHERE use_case = 'cart_recovery' "
+            "AND cart_id IS NOT NULL AND outcome <> 'in_progress'%1 GROUP BY cart_id) f "
+            "JOIN orders o ON o.id = (SELECT p.id FROM orders p WHERE p.cart_id = f.cart_id AND p.created_at >= f.called_at "
+            "AND p.created_at < f.called_at + ? AND p.status <> 'cancelled' ORDER BY p.created_at LIMIT 1)%2 ORDER BY f.called_at")
+                                .arg(filters, period);
+    QSqlQuery q = runBound(db, sql, values);
+    std::vector<RecoveredCart> out;
+    while (q.next())
+        out.push_back({ q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toLongLong(),
+                        q.value(4).toLongLong(), q.value(5).toString() });
+    return out;
+}
+
+qint64 unconfirmedCodOrders(const QSqlDatabase &db, qint64 fromMs, qint64 toMs, const QString &agent, const QString &channel)
+{
+    QVariantList values { fromMs, toMs };
+    const QString filters = callFilters(agent, channel, &values);
+    QSqlQuery q = runBound(db, QStringLiteral("SELECT COUNT(DISTINCT r.order_id) FROM call_records r JOIN orders o ON o.id = r.order_id "
+                                              "WHERE r.use_case = 'cod_confirmation' AND r.first_attempt = 1 AND r.started_at >= ? "
+                                              "AND r.started_at < ? AND o.cod_confirmation = 'unconfirmed'%1")
+                                   .arg(QString(filters).replace(QLatin1String(" agent"), QLatin1String(" r.agent"))
+                                                .replace(QLatin1String(" channel"), QLatin1String(" r.channel"))),
+                           values);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace ringside::analytics

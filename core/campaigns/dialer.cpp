@@ -1,0 +1,424 @@
+#include "campaigns/dialer.h"
+
+#include "campaigns/calldecider.h"
+#include "campaigns/callqueue.h"
+#include "campaigns/campaignagents.h"
+#include "campaigns/campaignsettings.h"
+#include "campaigns/decisionloader.h"
+#include "campaigns/dndlist.h"
+
+#include "storage/database.h"
+#include "storage/sqlutil.h"
+
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+#include <csignal>
+#include <cmath>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcDialer, "ringside.campaigns.dialer")
+
+namespace ringside::campaigns {
+
+void crashPoint(const char *step)
+{
+    static const QByteArray at = qgetenv("RINGSIDE_CAMPAIGNS_CRASH_AT");
+    if (!at.isEmpty() && at == step)
+        ::kill(::getpid(), SIGKILL);
+}
+
+json PassReport::toJson() const
+{
+    json skips = json::object();
+    for (auto it = skipped.cbegin(); it != skipped.cend(); ++it)
+        skips[it.key().toStdString()] = it.value();
+    return { { "scheduled", { { "cod_confirmation", scanned.cod }, { "delivery_update", scanned.delivery },
+                              { "cart_recovery", scanned.cart }, { "callback", scanned.callback } } },
+             { "claimed", claimed }, { "placed", placed }, { "rescheduled", rescheduled }, { "refused", refused },
+             { "skipped", skips }, { "leases_recovered", leasesRecovered }, { "settled", settled }, { "errors", errors } };
+}
+
+Dialer::Dialer(Database &db, const CampaignAgents &agents, const nlu::Analyser *analyser, DialerOptions options, QObject *parent)
+    : QObject(parent), m_db(db), m_agents(agents), m_analyser(analyser), m_options(std::move(options)), m_network(this),
+      m_progress(db, agents), m_timer(this), m_pacer(this)
+{
+    // The network manager and timers are children, so they move to the dialer's thread with it.
+    qRegisterMetaType<ringside::campaigns::PassReport>();
+    if (m_options.identity)
+        m_provider = std::make_unique<ProviderClient>(m_network, *m_options.identity);
+    connect(&m_timer, &QTimer::timeout, this, &Dialer::pass);
+    m_pacer.setTimerType(Qt::PreciseTimer);
+    connect(&m_pacer, &QTimer::timeout, this, &Dialer::sendNext);
+}
+
+Dialer::~Dialer() = default;
+
+void Dialer::start(int intervalMs)
+{
+    m_timer.start(intervalMs);
+    QTimer::singleShot(0, this, &Dialer::pass);
+}
+
+void Dialer::stop()
+{
+    m_timer.stop();
+    m_pacer.stop();
+}
+
+void Dialer::nudge()
+{
+    m_scanDue = true;
+    QTimer::singleShot(0, this, &Dialer::pass);
+}
+
+void Dialer::runOnce(std::function<void(const PassReport &)> done)
+{
+    m_waiting.push_back(std::move(done));
+    pass();
+}
+
+void Dialer::requestStarted()
+{
+    ++m_requests;
+}
+
+void Dialer::requestFinished()
+{
+    --m_requests;
+    if (m_requests == 0 && m_pending.empty() && !m_inPass) {
+        const PassReport report = m_report;
+        auto waiting = std::move(m_waiting);
+        m_waiting.clear();
+        Q_EMIT passFinished(report);
+        for (auto &w : waiting)
+            w(report);
+    }
+}
+
+int Dialer::capacity(const CampaignRules &rules)
+{
+    QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT COALESCE(SUM(answered_at IS NULL), 0), COALESCE(SUM(answered_at IS NOT NULL), 0) "
+                                                                "FROM scheduled_calls WHERE status = 'dialing'"));
+    q.next();
+    const int ringing = q.value(0).toInt();
+    const int live = m_options.liveCalls ? m_options.liveCalls() : q.value(1).toInt();
+    return std::max(0, rules.dialer.maxConcurrentCalls - rules.dialer.inboundReserve - ringing - live - int(m_pending.size()));
+}
+
+void Dialer::pass()
+{
+    if (m_inPass)
+        return;
+    m_inPass = true;
+    requestStarted(); // the pass itself counts until its last step is over
+    m_report = PassReport();
+    try {
+        CampaignSettings settings(m_db);
+        QStringList problems;
+        m_rules = settings.rules(&problems);
+        for (const QString &p : problems)
+            m_report.errors << p;
+        // Serving, the store is scanned every kScanIntervalMs and when nudged; dialling runs every pass.
+        if (!m_timer.isActive() || m_scanDue || !m_sinceScan.isValid() || m_sinceScan.elapsed() >= kScanIntervalMs) {
+            m_report.scanned = TriggerScanner(m_db, m_agents, m_analyser).scan(now());
+            m_scanDue = false;
+            m_sinceScan.start();
+        }
+    } catch (const StorageError &e) {
+        m_report.errors << QString::fromUtf8(e.what());
+        qCWarning(lcDialer, "pass failed: %s", e.what());
+    }
+    // Expired leases first: a call they may have placed must be found before anything is claimed.
+    if (m_provider)
+        recoverLeases([this] { continuePass(); });
+    else
+        continuePass();
+}
+
+void Dialer::continuePass()
+{
+    try {
+        if (m_provider) {
+            settleStale(m_report, m_rules);
+            claimAndDecide(m_report, m_rules);
+        }
+        m_progress.repairMissingRecords(now());
+    } catch (const StorageError &e) {
+        m_report.errors << QString::fromUtf8(e.what());
+        qCWarning(lcDialer, "pass failed: %s", e.what());
+    }
+    m_inPass = false;
+    if (!m_pending.empty() && !m_pacer.isActive()) {
+        m_pacer.start(std::max(1, int(std::lround(1000.0 / m_rules.dialer.callsPerSecond))));
+        sendNext();
+    }
+    requestFinished();
+}
+
+void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
+{
+    CallQueue queue(m_db);
+    const QStringList paused = CampaignSettings(m_db).pausedUseCases();
+    int limit = capacity(rules);
+    if (m_timer.isActive()) // serving: claim about one interval's worth at the pace
+        limit = std::min(limit, int(std::ceil(rules.dialer.callsPerSecond * std::max(1, m_timer.interval()) / 1000.0)) + 1);
+    if (limit <= 0)
+        return;
+    const QDateTime t = now();
+    const std::vector<ScheduledCall> claimed = queue.claimDue(t, m_options.owner, rules.dialer.leaseSeconds, limit, paused);
+    if (claimed.empty())
+        return;
+    report.claimed += int(claimed.size());
+    crashPoint("after_claim");
+    DecisionLoader loader(m_db, &m_agents);
+    loader.refresh(t);
+    // Skips and moves are written together, one transaction for the whole claim.
+    std::vector<CallQueue::Settlement> settled;
+    for (const DecisionInput &in : loader.load(claimed, t, rules)) {
+        const ScheduledCall &call = *in.call;
+        Decision d = decideCall(in, rules, t);
+        if (d.action == Decision::Action::Place && call.useCase == kCart && m_options.cartCheck) {
+            const CartCheck cart = m_options.cartCheck(call.cartId);
+            if (cart.state == CartState::Completed)
+                d = { Decision::Action::Skip, reason::completed, cart.detail, {} };
+            else if (cart.state == CartState::Gone)
+                d = { Decision::Action::Skip, reason::cancelled, cart.detail, {} };
+            else if (cart.state == CartState::Unknown && !cart.detail.isEmpty())
+                queue.addEvent(call.id, QStringLiteral("cart_check_failed"), QString(), cart.detail, t);
+        }
+        switch (d.action) {
+        case Decision::Action::Skip:
+            settled.push_back({ call.id, call.leaseGen, d.reason, d.detail, {} });
+            break;
+        case Decision::Action::Reschedule:
+            settled.push_back({ call.id, call.leaseGen, d.reason, d.detail, d.due });
+            break;
+        case Decision::Action::Place:
+            loader.notePlaced(call.phone, t);
+            m_pending.push_back({ call });
+            break;
+        }
+    }
+    queue.settle(settled, t);
+    for (const CallQueue::Settlement &s : settled) {
+        if (!s.applied)
+            continue;
+        if (s.moveTo.isValid())
+            ++report.rescheduled;
+        else
+            report.skipped[s.reason] += 1;
+    }
+}
+
+void Dialer::sendNext()
+{
+    if (m_pending.empty()) {
+        m_pacer.stop();
+        return;
+    }
+    const ScheduledCall call = m_pending.front().call;
+    m_pending.pop_front();
+    CallQueue queue(m_db);
+    // Never send with a lease that may run out before the provider answers: another dialer
+    // could then take the call over and place it too.
+    const qint64 margin = std::min<qint64>(30000, qint64(m_rules.dialer.leaseSeconds) * 250);
+    try {
+        if (!queue.holdsLease(call.id, call.leaseGen, now(), margin)) {
+            queue.addEvent(call.id, QStringLiteral("lease_lost"), QString(), QStringLiteral("not sent: the lease ran short"), now());
+            if (m_pending.empty())
+                m_pacer.stop();
+            requestStarted();
+            requestFinished();
+            return;
+        }
+    } catch (const StorageError &e) {
+        m_report.errors << QString::fromUtf8(e.what());
+        return;
+    }
+    requestStarted();
+    m_provider->place(call, m_rules.dialer, [this, call](Result<telephony::OutboundResult> result) {
+        placed(call, result);
+        requestFinished();
+    });
+    if (m_pending.empty())
+        m_pacer.stop();
+}
+
+void Dialer::placed(const ScheduledCall &call, const Result<telephony::OutboundResult> &result)
+{
+    const QDateTime t = now();
+    try {
+        if (result.ok()) {
+            crashPoint("after_post");
+            CallQueue(m_db).recordPlaced(call.id, call.leaseGen, m_provider->identity().providerName(), result->callSid, result->status, t);
+            crashPoint("after_record");
+            ++m_report.placed;
+            const json info = { { "call_id", result->callSid }, { "scheduled_call_id", call.id }, { "provider", m_provider->identity().providerName() },
+                                { "to", call.phone }, { "agent", call.agent }, { "use_case", call.useCase }, { "attempt", call.attempt },
+                                { "order_id", call.orderId }, { "cart_id", call.cartId }, { "customer_id", call.customerId },
+                                { "language", call.agentLanguage }, { "status", result->status }, { "direction", "outbound" }, { "state", "dialing" },
+                                { "started_at", t.toString(Qt::ISODateWithMs) } };
+            Q_EMIT callPlaced(QByteArray::fromStdString(info.dump()));
+            return;
+        }
+        static const QRegularExpression http(QStringLiteral("answered HTTP (\\d{3})"));
+        const QRegularExpressionMatch m = http.match(result.error());
+        const int status = m.hasMatch() ? m.captured(1).toInt() : 0;
+        if (status >= 400 && status < 500) {
+            // A 4xx creates nothing: the call never existed, so it may be retried by the rules.
+            m_progress.placementRefused(call, result.error(), t);
+            ++m_report.refused;
+        } else {
+            // No answer, or a server error: the call may exist. The lease runs out and the
+            // provider is asked before anything is placed again.
+            CallQueue(m_db).addEvent(call.id, QStringLiteral("placement_unknown"), QString(), result.error(), t);
+            m_report.errors << result.error();
+        }
+    } catch (const StorageError &e) {
+        m_report.errors << QString::fromUtf8(e.what());
+    }
+}
+
+void Dialer::recoverLeases(std::function<void()> then)
+{
+    CallQueue queue(m_db);
+    const QDateTime t = now();
+    std::vector<ScheduledCall> taken;
+    try {
+        for (ScheduledCall row : queue.expiredLeases(t, 20)) {
+            const QString previousOwner = row.leaseOwner;
+            if (queue.takeOverLease(row, m_options.owner, t, m_rules.dialer.leaseSeconds)) {
+                row.reason = previousOwner; // remembered for the history below
+                taken.push_back(row);
+            }
+        }
+    } catch (const StorageError &e) {
+        m_report.errors << QString::fromUtf8(e.what());
+    }
+    if (taken.empty()) {
+        then();
+        return;
+    }
+    auto left = std::make_shared<int>(int(taken.size()));
+    for (const ScheduledCall &row : taken) {
+        requestStarted();
+        m_provider->findCalls(row.phone, row.claimedAt.isValid() ? row.claimedAt : row.updatedAt,
+                              [this, row, left, then](Result<std::vector<ProviderCallInfo>> found) {
+            const QDateTime at = now();
+            const QString previousOwner = row.reason;
+            CallQueue q(m_db);
+            try {
+                if (!found.ok()) {
+                    // Not asked, not retried: the lease runs out again and the question is asked again.
+                    m_report.errors << found.error();
+                    q.addEvent(row.id, QStringLiteral("lease_check_failed"), QString(), found.error(), at);
+                } else {
+                    std::optional<ProviderCallInfo> ours;
+                    for (const ProviderCallInfo &c : found.value())
+                        if (!q.byProviderCallId(c.callId)) {
+                            ours = c;
+                            break;
+                        }
+                    if (ours) {
+                        q.recordPlaced(row.id, row.leaseGen, m_provider->identity().providerName(), ours->callId, ours->status, at);
+                        q.addEvent(row.id, QStringLiteral("adopted"), QString(),
+                                   QStringLiteral("%1's lease ran out; the provider has call %2 to %3, so it is not placed again")
+                                           .arg(previousOwner, ours->callId, row.phone),
+                                   at);
+                        StatusUpdate u;
+                        u.provider = m_provider->identity().providerName();
+                        u.callId = ours->callId;
+                        u.status = ours->status;
+                        u.durationS = ours->durationS;
+                        u.answeredBy = ours->answeredBy;
+                        if (u.isFinal())
+                            m_progress.apply(u, at);
+                    } else {
+                        q.reschedule(row.id, row.dueAt, QString(),
+                                     QStringLiteral("%1's lease ran out and the provider has no call to %2 since the claim: retried")
+                                             .arg(previousOwner, row.phone),
+                                     at, row.leaseGen);
+                    }
+                    ++m_report.leasesRecovered;
+                }
+            } catch (const StorageError &e) {
+                m_report.errors << QString::fromUtf8(e.what());
+            }
+            if (--*left == 0)
+                then();
+            requestFinished();
+        });
+    }
+}
+
+void Dialer::settleStale(PassReport &, const CampaignRules &rules)
+{
+    CallQueue queue(m_db);
+    const QDateTime t = now();
+    for (const ScheduledCall &row : queue.unsettled(t.addSecs(-qint64(rules.dialer.staleMinutes) * 60), 20)) {
+        requestStarted();
+        m_provider->fetchCall(row.providerCallId, [this, row](Result<ProviderCallInfo> info) {
+            const QDateTime at = now();
+            try {
+                if (!info.ok()) {
+                    m_report.errors << info.error();
+                    execOrThrow(m_db.connection(), QStringLiteral("UPDATE scheduled_calls SET updated_at = ? WHERE id = ?"), at.toMSecsSinceEpoch(), row.id);
+                } else {
+                    StatusUpdate u;
+                    u.provider = row.provider;
+                    u.callId = row.providerCallId;
+                    u.status = info->status;
+                    u.durationS = info->durationS;
+                    u.answeredBy = info->answeredBy;
+                    m_progress.apply(u, at);
+                    ++m_report.settled;
+                }
+            } catch (const StorageError &e) {
+                m_report.errors << QString::fromUtf8(e.what());
+            }
+            requestFinished();
+        });
+    }
+}
+
+void Dialer::statusReceived(const StatusUpdate &update)
+{
+    try {
+        const CallProgress::Applied a = m_progress.apply(update, now());
+        if (a.known && !a.ignored) {
+            const json info = { { "call_id", update.callId }, { "scheduled_call_id", a.id }, { "status", update.status },
+                                { "finished", a.finished }, { "outcome", a.outcome }, { "next_attempt", a.nextAttempt } };
+            Q_EMIT callProgressed(QByteArray::fromStdString(info.dump()));
+        }
+    } catch (const StorageError &e) {
+        qCWarning(lcDialer, "status %s for %s not applied: %s", qPrintable(update.status), qPrintable(update.callId), e.what());
+    }
+}
+
+void Dialer::conversationEnded(const QString &callId, const QString &outcome, const QString &recordId)
+{
+    try {
+        m_progress.conversationEnded(callId, outcome, recordId, now());
+    } catch (const StorageError &e) {
+        qCWarning(lcDialer, "conversation end of %s not applied: %s", qPrintable(callId), e.what());
+    }
+}
+
+void Dialer::optOut(const QString &phone, const QString &detail)
+{
+    try {
+        const QDateTime t = now();
+        QString error;
+        if (!DndList(m_db).add(phone, QStringLiteral("opt_out"), QString(), detail, t, &error)) {
+            qCWarning(lcDialer, "opt-out not recorded: %s", qPrintable(error));
+            return;
+        }
+        const int skipped = CallQueue(m_db).skipAllFor(phone, reason::optedOut, detail, t);
+        qCInfo(lcDialer, "%s asked not to be called: on the do-not-call list, %d planned call(s) skipped", qPrintable(phone), skipped);
+    } catch (const StorageError &e) {
+        qCWarning(lcDialer, "opt-out of %s not recorded: %s", qPrintable(phone), e.what());
+    }
+}
+
+} // namespace ringside::campaigns
