@@ -159,7 +159,12 @@ bool Interpreter::runRules(const json &rules)
         const json *condition = when == rule.end() ? nullptr : &*when;
         if (!matches(condition))
             continue;
-        rememberSlots(condition && condition->contains("heard") ? namesIn((*condition)["heard"]) : QStringList());
+        const QStringList heardNames = condition && condition->contains("heard") ? namesIn((*condition)["heard"]) : QStringList();
+        for (const QString &slot : heardNames) {
+            if (m_turn.heard.has(slot) && !m_turn.consumed.contains(slot))
+                m_turn.consumed << slot;
+        }
+        rememberSlots(heardNames);
         m_turn.ruleFired = true;
         runActions(rule["do"]);
         return true;
@@ -252,7 +257,9 @@ QString Interpreter::text(const json &value)
     const QString raw = pickText(value, m_style.language);
     if (raw.contains(QLatin1String("{{choices}}")))
         m_state.root["choices"] = naturalList(choiceLabels(nullptr), m_style.language);
-    const Rendered r = render(raw, m_state.root, m_style);
+    SpeechStyle spoken = m_style;
+    spoken.spellIds = true; // {{orderId}}, {{slots.order_id}}: said character by character
+    const Rendered r = render(raw, m_state.root, spoken);
     if (!r.missing.isEmpty() && m_turn.ctx)
         m_turn.ctx->notice(QStringLiteral("playbook: no value for %1 in a reply (step %2)")
                                    .arg(r.missing.join(QStringLiteral(", ")), m_state.step));
@@ -283,6 +290,7 @@ void Interpreter::gotoStep(const QString &step, bool ask)
         m_state.pendingDigits.clear();
     }
     m_turn.askAtEnd = ask;
+    m_turn.entered = ask;
 }
 
 void Interpreter::retry(const QString &text)
