@@ -7,6 +7,8 @@
 #include "nlutestsupport.h"
 #include "paraphrasecorpus.h"
 
+#include <QFile>
+
 using namespace ringside;
 
 namespace {
@@ -14,14 +16,14 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.70 },
-    { QStringLiteral("hinglish"), 0.63 },
-    { QStringLiteral("hindi"), 0.40 },
+    { QStringLiteral("en"), 0.90 },
+    { QStringLiteral("hinglish"), 0.90 },
+    { QStringLiteral("hindi"), 0.82 },
 };
 const QHash<QString, double> kDevelopmentFloor = {
-    { QStringLiteral("en"), 0.67 },
-    { QStringLiteral("hinglish"), 0.60 },
-    { QStringLiteral("hindi"), 0.36 },
+    { QStringLiteral("en"), 0.93 },
+    { QStringLiteral("hinglish"), 0.94 },
+    { QStringLiteral("hindi"), 0.87 },
 };
 
 QString percent(const test::ParaphraseScore &s)
@@ -65,7 +67,26 @@ private:
     }
 
 private slots:
-    void initTestCase() { QVERIFY(nlu::test::loadBuiltin(&nlu)); }
+    void initTestCase()
+    {
+        // RINGSIDE_NLU_LEXICON_DIR=resources/nlu reads the lexicon files from the source tree, so
+        // a tuning round needs no rebuild; the test itself always checks the compiled-in lexicon.
+        const QString dir = qEnvironmentVariable("RINGSIDE_NLU_LEXICON_DIR");
+        if (dir.isEmpty()) {
+            QVERIFY(nlu::test::loadBuiltin(&nlu));
+            return;
+        }
+        json document = json::object();
+        for (const char *name : { "language", "numbers", "calendar", "yesno", "reasons", "entities", "intents", "paraphrases" }) {
+            QFile file(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".json"));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray bytes = file.readAll();
+            document = nlu::Lexicon::merged(document, json::parse(bytes.constBegin(), bytes.constEnd()));
+        }
+        Result<nlu::Analyser> a = nlu::Analyser::fromDocument(document);
+        QVERIFY2(a, qPrintable(a.error()));
+        nlu.emplace(std::move(a).value());
+    }
 
     // Held out: only totals are shown.
     void validation() { check(QStringLiteral("validation"), kValidationFloor, false); }
