@@ -216,6 +216,8 @@ void Interpreter::runAction(const json &action)
         counter = counter.is_number() ? counter.get<int>() + 1 : 1;
     } else if (verb == QLatin1String("retry")) {
         retry(v.is_boolean() ? QString() : text(v));
+    } else if (verb == QLatin1String("reask")) {
+        m_turn.askAtEnd = true; // whatever was said, the step's question still stands
     } else if (verb == QLatin1String("outcome")) {
         m_state.outcome = qs(v.get<std::string>());
         m_turn.ctx->setOutcome(m_state.outcome);

@@ -391,6 +391,9 @@ private:
         } else if (verb == QLatin1String("retry")) {
             if (!(v.is_boolean() && v.get<bool>()))
                 checkText(v, p);
+        } else if (verb == QLatin1String("reask")) {
+            if (!(v.is_boolean() && v.get<bool>()))
+                problem(p, QStringLiteral("must be true"));
         } else if (verb == QLatin1String("outcome")) {
             if (!v.is_string() || !outcomeValues().contains(key(v.get<std::string>())))
                 problem(p, QStringLiteral("must be one of %1").arg(outcomeValues().join(QStringLiteral(", "))));

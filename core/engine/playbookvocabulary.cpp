@@ -32,7 +32,7 @@ const QStringList &conditionKeys()
 const QStringList &actionVerbs()
 {
     static const QStringList v = words({ "say", "call", "branch", "run", "goto", "set", "count", "retry", "outcome",
-                                         "revenue", "escalate", "end" });
+                                         "revenue", "escalate", "end", "reask" });
     return v;
 }
 
