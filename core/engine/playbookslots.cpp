@@ -69,9 +69,18 @@ QString onlyDigitRun(const nlu::Analysis &a, const nlu::Analyser *analyser)
 {
     if (!analyser)
         return {};
+    // "the last four digits are …", "aakhri chaar ank …": a lone number that names how many
+    // digits follow is not one of them.
+    const auto word = [&a](int i) { return i >= 0 && i < a.text.size() ? a.text.at(i).stem : QString(); };
+    static const QStringList countWords = { QStringLiteral("digit"), QStringLiteral("ank"), QStringLiteral("number") };
+    static const QStringList lastWords = { QStringLiteral("last"), QStringLiteral("aakhri"), QStringLiteral("akhri"),
+                                           QStringLiteral("antim"), QStringLiteral("final") };
     QString digits;
-    for (const nlu::DigitRun &run : analyser->lexicon().numbers().digitRuns(a.text))
+    for (const nlu::DigitRun &run : analyser->lexicon().numbers().digitRuns(a.text)) {
+        if (run.first == run.last && (lastWords.contains(word(run.first - 1)) || countWords.contains(word(run.last + 1))))
+            continue;
         digits += run.digits;
+    }
     return digits;
 }
 
