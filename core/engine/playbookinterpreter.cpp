@@ -226,7 +226,7 @@ void Interpreter::runAction(const json &action)
     } else if (verb == QLatin1String("escalate")) {
         const auto summary = action.find("summary");
         const auto sayText = action.find("say");
-        escalate(qs(v.get<std::string>()), summary == action.end() ? QString() : text(*summary),
+        escalate(qs(v.get<std::string>()), summary == action.end() ? QString() : text(*summary, false),
                  sayText == action.end() ? QString() : text(*sayText));
     } else if (verb == QLatin1String("end")) {
         end(v.is_string() ? qs(v.get<std::string>()) : QString());
@@ -254,13 +254,13 @@ QStringList Interpreter::choiceLabels(json *items)
     return labels;
 }
 
-QString Interpreter::text(const json &value)
+QString Interpreter::text(const json &value, bool spellIds)
 {
     const QString raw = pickText(value, m_style.language);
     if (raw.contains(QLatin1String("{{choices}}")))
         m_state.root["choices"] = naturalList(choiceLabels(nullptr), m_style.language);
     SpeechStyle spoken = m_style;
-    spoken.spellIds = true; // {{orderId}}, {{slots.order_id}}: said character by character
+    spoken.spellIds = spellIds; // {{orderId}}, {{slots.order_id}}: said character by character
     const Rendered r = render(raw, m_state.root, spoken);
     if (!r.missing.isEmpty() && m_turn.ctx)
         m_turn.ctx->notice(QStringLiteral("playbook: no value for %1 in a reply (step %2)")
