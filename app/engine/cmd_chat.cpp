@@ -9,11 +9,13 @@
 #include "analytics/callrecordstore.h"
 #include "commerce/sqlstore.h"
 #include "commerce/storestats.h"
+#include "engine/callagent.h"
 #include "engine/nlu/analyser.h"
 #include "engine/sessionfactory.h"
 #include "engine/turnwait.h"
 #include "platforms/storebackend.h"
 #include "storage/database.h"
+#include "tools/toolcatalogue.h"
 #include "tools/toolregistry.h"
 
 #include <QFile>
@@ -124,6 +126,11 @@ int runChat(const QStringList &args)
     parser.addOption({ QStringLiteral("order"), QStringLiteral("Order the call is about."), QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("cart"), QStringLiteral("Cart the call is about."), QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("caller"), QStringLiteral("Caller ID of an inbound call (may identify the customer)."), QStringLiteral("PHONE") });
+    parser.addOption({ QStringLiteral("language"),
+                       QStringLiteral("Hold the call in this language (e.g. ta-IN): the agent's variant for it. The playbook brain speaks "
+                                      "English and Hindi, so another language goes to the llm brain when one is configured, else "
+                                      "the call runs in the agent's own language."),
+                       QStringLiteral("CODE") });
     parser.addOption({ QStringLiteral("channel"), QStringLiteral("Channel on the call record (default chat)."), QStringLiteral("NAME"),
                        QStringLiteral("chat") });
     parser.addOption({ QStringLiteral("script"), QStringLiteral("Run this script to the end instead of reading stdin."), QStringLiteral("FILE") });
@@ -159,6 +166,15 @@ int runChat(const QStringList &args)
     CatalogueEntry entry;
     if (!agentFrom(parser, QStringLiteral("chat"), &entry, &code))
         return code;
+    QString brainKind = parser.value(QStringLiteral("brain"));
+    if (parser.isSet(QStringLiteral("language"))) {
+        const AgentCatalogue catalogue(QString(), toolNames());
+        const CallAgent choice = agentForCall(catalogue, entry, parser.value(QStringLiteral("language")), brainKind);
+        if (!choice.note.isEmpty())
+            err(QStringLiteral("notice: %1").arg(choice.note));
+        entry = choice.entry;
+        brainKind = choice.brainKind;
+    }
 
     auto db = openDatabase(parser);
     if (!db)
@@ -181,7 +197,7 @@ int runChat(const QStringList &args)
     SessionRequest request;
     request.agent = entry.agent;
     request.agentPath = entry.path;
-    request.brainKind = parser.value(QStringLiteral("brain"));
+    request.brainKind = brainKind;
     request.subject = subjectFrom(parser);
     request.subject.overrides = vars;
     request.channel = parser.value(QStringLiteral("channel"));

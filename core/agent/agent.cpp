@@ -202,6 +202,12 @@ ordered_json agentDocument(const Agent &agent)
         mergeVariables(agentObj(), agent.variables, before.variables);
     if (agent.playbook != before.playbook)
         put("playbook", toJson(agent.playbook));
+    if (agent.callerVerification != before.callerVerification) {
+        ordered_json &v = objectAt(agentObj(), "callerVerification");
+        v["required"] = agent.callerVerification.required;
+        v["methods"] = toJson(agent.callerVerification.methods);
+        v["maxAttempts"] = agent.callerVerification.maxAttempts;
+    }
     return doc;
 }
 

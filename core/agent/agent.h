@@ -43,6 +43,16 @@ struct TemplateVariable {
     bool operator==(const TemplateVariable &) const = default;
 };
 
+// agent.callerVerification: how an inbound caller whose number is not the order's phone proves
+// they are the customer before hearing more than the order's status (docs/agent-format.md).
+struct CallerVerificationSettings {
+    bool required = false;
+    QStringList methods = callerVerificationMethods();   // the agent asks for the first
+    int maxAttempts = agentdefaults::verificationAttempts;
+
+    bool operator==(const CallerVerificationSettings &) const = default;
+};
+
 struct Agent {
     QString name;
     AgentType type = agentdefaults::type;
@@ -70,6 +80,7 @@ struct Agent {
     QStringList tools;                         // tool names the agent may call
     QList<TemplateVariable> variables;         // declared beyond the built-in ones
     QString playbook;                          // relative to the agent file; empty: none
+    CallerVerificationSettings callerVerification;
 
     ordered_json document = ordered_json::object();   // the whole file as read
 

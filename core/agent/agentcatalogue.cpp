@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QMap>
 
 #include <algorithm>
 
@@ -89,6 +90,74 @@ Result<CatalogueEntry> AgentCatalogue::find(const QString &key) const
         known << QStringLiteral("%1 (%2)").arg(e.agent.name, e.slug);
     return Result<CatalogueEntry>::failure(QStringLiteral("no agent \"%1\": give a name, a slug or an agent file; known: %2")
                                                .arg(wanted, known.join(QStringLiteral(", "))));
+}
+
+namespace {
+
+// "ta-IN" matches "ta-IN" and "ta"; "ta" matches any "ta-…".
+bool sameLanguage(const QString &tag, const QString &wanted)
+{
+    if (tag.compare(wanted, Qt::CaseInsensitive) == 0)
+        return true;
+    const QString primary = wanted.section(QLatin1Char('-'), 0, 0);
+    return !wanted.contains(QLatin1Char('-')) && tag.section(QLatin1Char('-'), 0, 0).compare(primary, Qt::CaseInsensitive) == 0;
+}
+
+// Variant files of one slug in one folder: language tag → path.
+QMap<QString, QString> variantFiles(const QString &folder, const QString &slug)
+{
+    QMap<QString, QString> out;
+    if (folder.isEmpty())
+        return out;
+    const QDir dir(QDir(folder).filePath(QStringLiteral("variants")));
+    const QString prefix = slug + QLatin1Char('.');
+    for (const QString &name : dir.entryList({ prefix + QStringLiteral("*.json") }, QDir::Files | QDir::Readable, QDir::Name)) {
+        const QString language = name.mid(prefix.size(), name.size() - prefix.size() - 5);
+        if (!language.isEmpty() && !language.contains(QLatin1Char('.')))
+            out.insert(language, dir.filePath(name));
+    }
+    return out;
+}
+
+} // namespace
+
+CatalogueEntry AgentCatalogue::variantFor(const CatalogueEntry &agent, const QString &languageCode, bool *found) const
+{
+    if (found)
+        *found = false;
+    const QString wanted = languageCode.trimmed();
+    if (wanted.isEmpty() || sameLanguage(agent.agent.language, wanted)) {
+        if (found)
+            *found = !wanted.isEmpty();
+        return agent;
+    }
+    for (const QString &folder : { m_userFolder, shippedFolder() }) {
+        const QMap<QString, QString> files = variantFiles(folder, agent.slug);
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            if (!sameLanguage(it.key(), wanted))
+                continue;
+            CatalogueEntry variant = loadEntry(it.value(), folder == shippedFolder());
+            variant.slug = agent.slug; // the same agent, in another language
+            if (found)
+                *found = true;
+            return variant;
+        }
+    }
+    return agent;
+}
+
+QStringList AgentCatalogue::variantLanguages(const CatalogueEntry &agent) const
+{
+    QStringList out;
+    for (const QString &folder : { m_userFolder, shippedFolder() }) {
+        const QMap<QString, QString> files = variantFiles(folder, agent.slug);
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            if (!out.contains(it.key()) && it.key().compare(agent.agent.language, Qt::CaseInsensitive) != 0)
+                out << it.key();
+        }
+    }
+    out.sort();
+    return out;
 }
 
 QString agentSlug(const QString &name)

@@ -38,6 +38,15 @@ public:
     // shipped one share a name, the user's is found.
     Result<CatalogueEntry> find(const QString &key) const;
 
+    // The agent in another language: its variant file `variants/<slug>.<language>.json`, from the
+    // user folder first, then the shipped ones (e.g. :/ringside/agents/variants/order-tracker.ta-IN.json).
+    // `languageCode` is a BCP 47 tag ("ta-IN"; "ta" finds "ta-IN" too). The agent itself when it
+    // already speaks that language, or when there is no such variant (*found is then false).
+    // Variants are not listed in entries(): they are the same agent, spoken differently.
+    CatalogueEntry variantFor(const CatalogueEntry &agent, const QString &languageCode, bool *found = nullptr) const;
+    // The languages `agent` has variants for (its own not included), sorted.
+    QStringList variantLanguages(const CatalogueEntry &agent) const;
+
     static QString shippedFolder();
     // Agent files are *.json; playbooks beside them (*.playbook.json) are not agents.
     static bool isAgentFileName(const QString &fileName);

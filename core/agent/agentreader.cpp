@@ -89,6 +89,8 @@ private:
     void readKeywords(const ordered_json &arr, const QString &base, QList<KeywordBoost> *out);
     void readTools(const ordered_json &arr, const QString &base, QStringList *out);
     void readVariables(const ordered_json &obj, const QString &base, QList<TemplateVariable> *out);
+    void readCallerVerification(const ordered_json &obj, const QString &base, CallerVerificationSettings *out);
+    void checkVoiceLanguage(const QString &base, const Agent &agent);
     void checkTemplate(const QString &pointer, const QString &text, const QStringList &declared);
     void checkKeys(const ordered_json &obj, const QString &base, const QStringList &known);
 
@@ -258,6 +260,16 @@ void Reader::read(const ordered_json &doc, Agent *agent)
             agent->playbook = playbook;
     }
 
+    if (const ordered_json *verification = child(a, "callerVerification")) {
+        const QString pointer = childPointer(base, QStringLiteral("callerVerification"));
+        if (verification->is_object())
+            readCallerVerification(*verification, pointer, &agent->callerVerification);
+        else
+            wrongType(pointer, "an object {\"required\": true, \"methods\": [...], \"maxAttempts\": 2}", *verification);
+    }
+    if (ttsProviderValid)
+        checkVoiceLanguage(base, *agent);
+
     checkTemplate(childPointer(base, QStringLiteral("greetingMessage")), agent->greetingMessage, declared);
     checkTemplate(childPointer(base, QStringLiteral("prompt")), agent->prompt, declared);
     checkKeys(a, base, agentKeys());
@@ -366,6 +378,69 @@ void Reader::readVariables(const ordered_json &obj, const QString &base, QList<T
     }
 }
 
+void Reader::readCallerVerification(const ordered_json &obj, const QString &base, CallerVerificationSettings *out)
+{
+    readBool(obj, base, "required", &out->required);
+    if (const ordered_json *methods = child(obj, "methods")) {
+        const QString pointer = childPointer(base, QStringLiteral("methods"));
+        if (!methods->is_array()) {
+            wrongType(pointer, "an array of method names", *methods);
+        } else {
+            const QStringList known = callerVerificationMethods();
+            QStringList read;
+            for (qsizetype i = 0; i < qsizetype(methods->size()); ++i) {
+                const ordered_json &m = (*methods)[size_t(i)];
+                const QString itemPointer = childPointer(pointer, i);
+                if (!m.is_string()) {
+                    wrongType(itemPointer, "a method name", m);
+                    continue;
+                }
+                const QString name = textOf(m);
+                if (!known.contains(name))
+                    problem(itemPointer, QStringLiteral("unknown method %1; known: %2").arg(quoted(name), known.join(QStringLiteral(", "))));
+                else if (read.contains(name))
+                    problem(itemPointer, QStringLiteral("method %1 is listed twice").arg(quoted(name)));
+                else
+                    read << name;
+            }
+            if (methods->empty())
+                problem(pointer, QStringLiteral("must name at least one method (%1)").arg(known.join(QStringLiteral(", "))));
+            else if (!read.isEmpty())
+                out->methods = read;
+        }
+    }
+    if (const ordered_json *attempts = child(obj, "maxAttempts")) {
+        const QString pointer = childPointer(base, QStringLiteral("maxAttempts"));
+        if (!attempts->is_number()) {
+            wrongType(pointer, "a whole number", *attempts);
+        } else {
+            const double n = attempts->get<double>();
+            if (n != std::floor(n) || n < 1 || n > agentlimits::maxVerificationAttempts)
+                problem(pointer, QStringLiteral("must be a whole number from 1 to %1, got %2").arg(agentlimits::maxVerificationAttempts).arg(n));
+            else
+                out->maxAttempts = int(n);
+        }
+    }
+    checkKeys(obj, base, { QStringLiteral("required"), QStringLiteral("methods"), QStringLiteral("maxAttempts") });
+}
+
+void Reader::checkVoiceLanguage(const QString &base, const Agent &agent)
+{
+    // Azure voice names start with their locale ("ta-IN-PallaviNeural"): one that speaks another
+    // language would read every reply with the wrong accent, or not at all.
+    if (agent.ttsProvider != QLatin1String("azure") || agent.ttsVoice.isEmpty())
+        return;
+    const QStringList parts = agent.ttsVoice.split(QLatin1Char('-'));
+    if (parts.size() < 3)
+        return;
+    const QString locale = parts.at(0) + QLatin1Char('-') + parts.at(1);
+    if (!isLanguageTag(locale))
+        return;
+    if (locale.compare(agent.language, Qt::CaseInsensitive) != 0)
+        problem(childPointer(base, QStringLiteral("ttsVoice")),
+                QStringLiteral("Azure voice %1 speaks %2, but the agent's language is %3").arg(quoted(agent.ttsVoice), locale, agent.language));
+}
+
 void Reader::checkTemplate(const QString &pointer, const QString &text, const QStringList &declared)
 {
     const TemplateScan scan = scanTemplate(text);
@@ -407,7 +482,7 @@ QStringList agentKeys()
              QStringLiteral("sttConfig"),     QStringLiteral("ttsProvider"),    QStringLiteral("ttsVoice"),
              QStringLiteral("ttsConfig"),     QStringLiteral("greetingMessage"), QStringLiteral("allowInterruptions"),
              QStringLiteral("prompt"),        QStringLiteral("tools"),          QStringLiteral("variables"),
-             QStringLiteral("playbook") };
+             QStringLiteral("playbook"),      QStringLiteral("callerVerification") };
 }
 
 void readAgentDocument(const ordered_json &document, const QStringList &knownTools, Agent *agent,

@@ -130,6 +130,11 @@ QStringList builtInVariables()
              QStringLiteral("processingTime"),  QStringLiteral("discountAmount") };
 }
 
+QStringList callerVerificationMethods()
+{
+    return { QStringLiteral("pin_code"), QStringLiteral("phone_last4"), QStringLiteral("email") };
+}
+
 bool isLanguageTag(const QString &tag)
 {
     static const QRegularExpression shape(QStringLiteral("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"));

@@ -54,7 +54,14 @@ constexpr bool interimResults = true;
 constexpr double keywordBoost = 1.0;   // a bare "word" in sttConfig.keywords
 constexpr double ttsSpeed = 1.0;
 constexpr bool allowInterruptions = true;
+constexpr int verificationAttempts = 2;
 } // namespace agentdefaults
+
+// callerVerification.methods: what a caller may confirm ("pin_code", "phone_last4", "email").
+QStringList callerVerificationMethods();
+namespace agentlimits {
+constexpr int maxVerificationAttempts = 5;
+} // namespace agentlimits
 
 // Variables the engine fills from the store and the call; usable in any agent without declaring.
 QStringList builtInVariables();

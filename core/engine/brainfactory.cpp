@@ -1,5 +1,7 @@
 #include "engine/brainfactory.h"
 
+#include "engine/callagent.h"
+
 #include "engine/llmbrain/llmbrainfactory.h"
 #include "engine/nlu/analyser.h"
 #include "engine/playbookbrain.h"
@@ -46,6 +48,18 @@ std::unique_ptr<Brain> createBrain(const QString &kind, const BrainSetup &setup,
     }
     if (kind != QLatin1String("playbook"))
         return fail(QStringLiteral("unknown brain \"%1\" (known: %2)").arg(kind, brainKinds().join(QStringLiteral(", "))));
+    // The playbook brain speaks English and Hindi: an agent in another language goes to the LLM
+    // brain, or is refused, so no caller hears a greeting in one language and replies in another.
+    if (!playbookSpeaks(setup.agent.language)) {
+        QString why;
+        std::unique_ptr<Brain> brain = createLlmBrain(setup.agent, &why);
+        if (brain)
+            return brain;
+        return fail(QStringLiteral("agent \"%1\" speaks %2, and the playbook brain speaks only English and Hindi; "
+                                   "the LLM brain would take this call but cannot start (%3). Configure the LLM, or call "
+                                   "in the agent's own language (ringside-engine chat --language, docs/agent-format.md)")
+                            .arg(setup.agent.name, setup.agent.language, why));
+    }
 
     std::shared_ptr<const nlu::Analyser> analyser = setup.analyser;
     if (!analyser) {

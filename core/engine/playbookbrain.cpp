@@ -12,6 +12,10 @@ using namespace playbook;
 
 namespace {
 
+constexpr int kRecentUtterances = 6; // an item named this many turns back is still remembered
+constexpr int kFactTurns = 4;        // a slot said this many turns back is still taken
+constexpr int kMaxCarryHops = 3;     // steps one turn may pass through on carried slots
+
 QStringList expectedSlots(const json &step)
 {
     const auto e = step.find("expect");
@@ -101,8 +105,16 @@ void PlaybookBrain::respond(const QString &userText, BrainContext &ctx)
         slotContext.pendingDigits = m_state.pendingDigits;
         turn.heard = heardSlots(turn.analysis, slotContext);
         run.rememberSlots({});
+        ++m_state.turnNumber;
+        m_state.recentUtterances << userText.trimmed();
+        while (m_state.recentUtterances.size() > kRecentUtterances)
+            m_state.recentUtterances.removeFirst();
 
         interpret(run, turn);
+        if (turn.consumed.contains(QStringLiteral("choice")))
+            m_state.recentUtterances.clear(); // that item is chosen; its words name nothing more
+        rememberFacts(turn);
+        carryForward(run, turn);
         if (turn.ruleFired && !turn.retried)
             m_state.retries = 0;
     }
@@ -240,6 +252,77 @@ bool PlaybookBrain::followWhispers(Interpreter &run, BrainContext &ctx)
         }
     }
     return redirected;
+}
+
+void PlaybookBrain::rememberFacts(const TurnState &turn)
+{
+    for (auto it = m_state.facts.begin(); it != m_state.facts.end();) {
+        if (it.value().value("turn", 0) < m_state.turnNumber - kFactTurns)
+            it = m_state.facts.erase(it);
+        else
+            ++it;
+    }
+    for (const QString &slot : turn.heard.carriable) {
+        if (turn.consumed.contains(slot))
+            continue;
+        const auto v = turn.heard.values.find(slot.toStdString());
+        if (v != turn.heard.values.end())
+            m_state.facts[slot.toStdString()] = { { "value", *v }, { "turn", m_state.turnNumber } };
+    }
+}
+
+json PlaybookBrain::recallChoice(Interpreter &run)
+{
+    json items;
+    const QStringList labels = run.choiceLabels(&items);
+    if (labels.isEmpty() || !items.is_array())
+        return nullptr;
+    for (auto it = m_state.recentUtterances.crbegin(); it != m_state.recentUtterances.crend(); ++it) {
+        const nlu::ItemMatch m = m_analyser->item(*it, labels);
+        // Only a name ("the blue shirt"): "the second one" said earlier was about another list.
+        if (m.sure && !m.byPosition && m.index >= 0 && size_t(m.index) < items.size())
+            return items[size_t(m.index)];
+    }
+    return nullptr;
+}
+
+void PlaybookBrain::carryForward(Interpreter &run, TurnState &turn)
+{
+    for (int hop = 0; hop < kMaxCarryHops; ++hop) {
+        if (!turn.entered || !turn.askAtEnd || turn.stopped || turn.endOutcome)
+            return;
+        const json &step = run.currentStep();
+        const QStringList expected = expectedSlots(step);
+        HeardSlots carried;
+        for (const QString &slot : expected) {
+            const auto fact = m_state.facts.find(slot.toStdString());
+            if (fact != m_state.facts.end())
+                carried.values[slot.toStdString()] = (*fact)["value"];
+        }
+        if (expected.contains(QStringLiteral("choice")) && step.value("recall", false)) {
+            if (json chosen = recallChoice(run); !chosen.is_null())
+                carried.values["choice"] = std::move(chosen);
+        }
+        if (carried.values.empty())
+            return;
+        for (auto it = carried.values.begin(); it != carried.values.end(); ++it)
+            m_state.facts.erase(it.key());
+        // The step's rules hear only what was carried: the words of this turn were about
+        // something else, so their intents and yes/no must not fire again.
+        turn.heard = carried;
+        turn.analysis.universal = nlu::IntentResult();
+        turn.analysis.playbook = nlu::IntentResult();
+        turn.analysis.yesNo = nlu::YesNo();
+        turn.entered = false;
+        turn.askAtEnd = false;
+        run.rememberSlots({});
+        if (!step.contains("on") || !run.runRules(step["on"])) {
+            turn.askAtEnd = true;
+            return;
+        }
+        if (turn.consumed.contains(QStringLiteral("choice")))
+            m_state.recentUtterances.clear();
+    }
 }
 
 void PlaybookBrain::finish(Interpreter &run, TurnState &turn)

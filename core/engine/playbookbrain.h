@@ -52,6 +52,10 @@ private:
     // True when a whisper moved the call to another step (the caller's words are then not read).
     bool followWhispers(playbook::Interpreter &run, BrainContext &ctx);
     void finish(playbook::Interpreter &run, playbook::TurnState &turn);
+    // Slots said before they were asked for: kept, and given to the step that asks for them.
+    void rememberFacts(const playbook::TurnState &turn);
+    void carryForward(playbook::Interpreter &run, playbook::TurnState &turn);
+    json recallChoice(playbook::Interpreter &run);
 
     std::shared_ptr<const Playbook> m_playbook;
     std::shared_ptr<const nlu::Analyser> m_analyser;

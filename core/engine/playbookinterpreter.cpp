@@ -159,7 +159,12 @@ bool Interpreter::runRules(const json &rules)
         const json *condition = when == rule.end() ? nullptr : &*when;
         if (!matches(condition))
             continue;
-        rememberSlots(condition && condition->contains("heard") ? namesIn((*condition)["heard"]) : QStringList());
+        const QStringList heardNames = condition && condition->contains("heard") ? namesIn((*condition)["heard"]) : QStringList();
+        for (const QString &slot : heardNames) {
+            if (m_turn.heard.has(slot) && !m_turn.consumed.contains(slot))
+                m_turn.consumed << slot;
+        }
+        rememberSlots(heardNames);
         m_turn.ruleFired = true;
         runActions(rule["do"]);
         return true;
@@ -211,6 +216,8 @@ void Interpreter::runAction(const json &action)
         counter = counter.is_number() ? counter.get<int>() + 1 : 1;
     } else if (verb == QLatin1String("retry")) {
         retry(v.is_boolean() ? QString() : text(v));
+    } else if (verb == QLatin1String("reask")) {
+        m_turn.askAtEnd = true; // whatever was said, the step's question still stands
     } else if (verb == QLatin1String("outcome")) {
         m_state.outcome = qs(v.get<std::string>());
         m_turn.ctx->setOutcome(m_state.outcome);
@@ -219,7 +226,7 @@ void Interpreter::runAction(const json &action)
     } else if (verb == QLatin1String("escalate")) {
         const auto summary = action.find("summary");
         const auto sayText = action.find("say");
-        escalate(qs(v.get<std::string>()), summary == action.end() ? QString() : text(*summary),
+        escalate(qs(v.get<std::string>()), summary == action.end() ? QString() : text(*summary, false),
                  sayText == action.end() ? QString() : text(*sayText));
     } else if (verb == QLatin1String("end")) {
         end(v.is_string() ? qs(v.get<std::string>()) : QString());
@@ -247,12 +254,14 @@ QStringList Interpreter::choiceLabels(json *items)
     return labels;
 }
 
-QString Interpreter::text(const json &value)
+QString Interpreter::text(const json &value, bool spellIds)
 {
     const QString raw = pickText(value, m_style.language);
     if (raw.contains(QLatin1String("{{choices}}")))
         m_state.root["choices"] = naturalList(choiceLabels(nullptr), m_style.language);
-    const Rendered r = render(raw, m_state.root, m_style);
+    SpeechStyle spoken = m_style;
+    spoken.spellIds = spellIds; // {{orderId}}, {{slots.order_id}}: said character by character
+    const Rendered r = render(raw, m_state.root, spoken);
     if (!r.missing.isEmpty() && m_turn.ctx)
         m_turn.ctx->notice(QStringLiteral("playbook: no value for %1 in a reply (step %2)")
                                    .arg(r.missing.join(QStringLiteral(", ")), m_state.step));
@@ -283,6 +292,7 @@ void Interpreter::gotoStep(const QString &step, bool ask)
         m_state.pendingDigits.clear();
     }
     m_turn.askAtEnd = ask;
+    m_turn.entered = ask;
 }
 
 void Interpreter::retry(const QString &text)

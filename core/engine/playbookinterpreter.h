@@ -24,7 +24,7 @@ public:
     void runActions(const json &actions);
 
     // A playbook text in the agent's language, rendered; missing values are reported as notices.
-    QString text(const json &text);
+    QString text(const json &text, bool spellIds = true); // spellIds false: for a person to read (summaries)
     // A "texts" override, else the built-in text, rendered.
     QString builtin(const QString &key);
 

@@ -1,5 +1,7 @@
 #include "engine/playbookslots.h"
 
+#include <QRegularExpression>
+
 namespace ringside::playbook {
 
 namespace {
@@ -48,6 +50,58 @@ nlu::PhoneMatch continuedPhone(const nlu::PhoneMatch &now, const SlotContext &c)
     const nlu::PhoneMatch joined =
             c.analyser->phone(c.pendingDigits + QLatin1Char(' ') + c.utterance, c.phoneCountry);
     return digitsOnly(joined.digits).size() > c.pendingDigits.size() ? joined : now;
+}
+
+bool mentions(const nlu::NormalisedText &text, std::initializer_list<const char *> words)
+{
+    for (const nlu::Token &t : text.tokens) {
+        for (const char *w : words) {
+            if (t.canon == QLatin1String(w))
+                return true;
+        }
+    }
+    return false;
+}
+
+// Digits said one after another in the whole utterance, when they are the only number in it:
+// "four one one zero zero one", "411 001", "paanch chhe saat aath".
+QString onlyDigitRun(const nlu::Analysis &a, const nlu::Analyser *analyser)
+{
+    if (!analyser)
+        return {};
+    // "the last four digits are …", "aakhri chaar ank …": a lone number that names how many
+    // digits follow is not one of them.
+    const auto word = [&a](int i) { return i >= 0 && i < a.text.size() ? a.text.at(i).stem : QString(); };
+    static const QStringList countWords = { QStringLiteral("digit"), QStringLiteral("ank"), QStringLiteral("number") };
+    static const QStringList lastWords = { QStringLiteral("last"), QStringLiteral("aakhri"), QStringLiteral("akhri"),
+                                           QStringLiteral("antim"), QStringLiteral("final") };
+    QString digits;
+    for (const nlu::DigitRun &run : analyser->lexicon().numbers().digitRuns(a.text)) {
+        if (run.first == run.last && (lastWords.contains(word(run.first - 1)) || countWords.contains(word(run.last + 1))))
+            continue;
+        digits += run.digits;
+    }
+    return digits;
+}
+
+// "priya dot sharma at gmail dot com", "priya.sharma@gmail.com".
+QString spokenEmail(const QString &utterance)
+{
+    QString s = QLatin1Char(' ') + utterance.toLower() + QLatin1Char(' ');
+    s.replace(QStringLiteral(" at the rate of "), QStringLiteral("@"));
+    s.replace(QStringLiteral(" at the rate "), QStringLiteral("@"));
+    s.replace(QStringLiteral(" at "), QStringLiteral("@"));
+    s.replace(QStringLiteral(" dot "), QStringLiteral("."));
+    s.replace(QStringLiteral(" underscore "), QStringLiteral("_"));
+    s.replace(QStringLiteral(" dash "), QStringLiteral("-"));
+    static const QRegularExpression email(QStringLiteral("([a-z0-9._%+-]+)\\s*@\\s*([a-z0-9-]+(?:\\s*\\.\\s*[a-z0-9-]+)+)"));
+    const QRegularExpressionMatch m = email.match(s);
+    if (!m.hasMatch())
+        return {};
+    QString out = m.captured(1) + QLatin1Char('@') + m.captured(2);
+    out.remove(QLatin1Char(' '));
+    // "my email is priya…": the lead words run into the name only when written without a space.
+    return out;
 }
 
 bool mentionsPhone(const nlu::NormalisedText &text)
@@ -119,11 +173,41 @@ HeardSlots heardSlots(const nlu::Analysis &a, const SlotContext &c)
         phone.digits = orderId.digits;
         orderId = nlu::OrderIdMatch();
     }
-    if (orderId.status == Found::Complete)
+    if (orderId.status == Found::Complete) {
         h.values["order_id"] = orderId.id;
-    if (phone.status == Found::Complete)
+        // Bare digits may be a PIN code or a quantity: kept for later steps only when the caller
+        // said it was an order ("order 482913", "O R D …").
+        if (orderId.prefixHeard || mentions(a.text, { "order", "ord" }))
+            h.carriable << QStringLiteral("order_id");
+    }
+    if (phone.status == Found::Complete) {
         h.values["phone"] = phone.e164;
-    const bool anyNumber = h.has(QStringLiteral("order_id")) || h.has(QStringLiteral("phone"));
+        h.carriable << QStringLiteral("phone");
+    }
+    if (c.analyser) {
+        const nlu::OrderIdMatch ret = c.analyser->orderId(c.utterance, c.returnIdPattern);
+        if (ret.status == Found::Complete && ret.prefixHeard) {
+            h.values["return_id"] = ret.id;
+            h.carriable << QStringLiteral("return_id");
+            // "RET 0001" is not also an order "0001".
+            if (!orderId.prefixHeard && h.values.contains("order_id") && orderId.digits == ret.digits)
+                h.values.erase("order_id");
+        }
+    }
+    // What a caller says to prove who they are (verify_caller): a PIN code, the last four digits
+    // of their phone, an email address.
+    if (expects("pin_code") || expects("phone_last4")) {
+        const QString digits = onlyDigitRun(a, c.analyser);
+        if (digits.size() == 6)
+            h.values["pin_code"] = digits;
+        if (digits.size() == 4)
+            h.values["phone_last4"] = digits;
+    }
+    if (expects("email")) {
+        if (const QString email = spokenEmail(c.utterance); !email.isEmpty())
+            h.values["email"] = email;
+    }
+    const bool anyNumber = h.has(QStringLiteral("order_id")) || h.has(QStringLiteral("phone")) || h.has(QStringLiteral("return_id"));
     if (!anyNumber) {
         if (orderId.status == Found::Partial)
             partial("order_id", orderId.digits);
@@ -135,26 +219,40 @@ HeardSlots heardSlots(const nlu::Analysis &a, const SlotContext &c)
             invalid("phone", phone.problem);
     }
 
-    if (a.date.status == Found::Complete)
+    if (a.date.status == Found::Complete) {
         h.values["date"] = a.date.iso();
-    else if (a.date.status == Found::Invalid)
+        h.carriable << QStringLiteral("date");
+    } else if (a.date.status == Found::Invalid) {
         invalid("date", a.date.problem);
-    if (a.timeSlot.status == Found::Complete)
+    }
+    if (a.timeSlot.status == Found::Complete) {
         h.values["time_slot"] = a.timeSlot.slot;
+        h.carriable << QStringLiteral("time_slot");
+    }
     if (a.yesNo.answer != nlu::Answer::Unknown)
         h.values["yes_no"] = nlu::answerName(a.yesNo.answer);
     if (a.quantity.status == Found::Complete)
         h.values["quantity"] = a.quantity.all ? json("all") : json(a.quantity.value);
-    if (a.cancellation.matched())
+    if (a.cancellation.matched()) {
         h.values["cancel_reason"] = a.cancellation.reason;
-    if (a.abandonment.matched())
+        h.carriable << QStringLiteral("cancel_reason");
+    }
+    if (a.abandonment.matched()) {
         h.values["abandonment_reason"] = a.abandonment.reason;
-    if (a.returnReason.matched())
+        h.carriable << QStringLiteral("abandonment_reason");
+    }
+    if (a.returnReason.matched()) {
         h.values["return_reason"] = a.returnReason.reason;
-    if (a.refundMethod.status == Found::Complete)
+        h.carriable << QStringLiteral("return_reason");
+    }
+    if (a.refundMethod.status == Found::Complete) {
         h.values["refund_method"] = a.refundMethod.method;
-    if (a.address.status == Found::Complete)
+        h.carriable << QStringLiteral("refund_method");
+    }
+    if (a.address.status == Found::Complete) {
         h.values["address"] = a.address.text;
+        h.carriable << QStringLiteral("address");
+    }
     if (!c.utterance.trimmed().isEmpty())
         h.values["text"] = c.utterance.trimmed();
     if (json chosen = chooseItem(a, c); !chosen.is_null())

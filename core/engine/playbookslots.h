@@ -11,6 +11,8 @@ struct SlotContext
 {
     const nlu::Analyser *analyser = nullptr;
     nlu::OrderIdPattern orderIdPattern;
+    // Return IDs ("RET-0001"): heard only with their letters, so "0001" alone is not one.
+    nlu::OrderIdPattern returnIdPattern = { QStringLiteral("RET"), QStringLiteral("-"), 4, false };
     QString phoneCountry = QStringLiteral("IN");
     QStringList expected;          // the step's expect list
     json choiceItems;              // the step's choices (array), or null

@@ -24,6 +24,7 @@ struct HeardSlots
     QString partialDigits;
     QString invalidSlot;            // an expected slot heard but impossible
     QString invalidProblem;
+    QStringList carriable;          // slots safe to keep for a later step (cue-based, unambiguous)
 
     bool has(const QString &slot) const { return values.contains(slot.toStdString()); }
 };
@@ -41,6 +42,11 @@ struct ConversationState
     QString outcome;            // set by an "outcome" action
     QString pendingSlot;        // a slot heard in part, completed by the next turn
     QString pendingDigits;
+    // Slots the caller gave before they were asked for, with the turn they were said in: a step
+    // that asks for one takes it instead of asking ("I want to return the shirt, order 482913").
+    json facts = json::object();
+    int turnNumber = 0;
+    QStringList recentUtterances; // newest last, for items named before the list was known
 };
 
 struct TurnState
@@ -54,6 +60,8 @@ struct TurnState
     std::optional<QString> endOutcome;
     bool ruleFired = false;
     bool retried = false;
+    bool entered = false;      // a goto entered a step and will ask its question
+    QStringList consumed;      // slots a rule's "heard" condition used this turn
     int depth = 0;             // routine nesting, against loops
 };
 

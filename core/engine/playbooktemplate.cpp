@@ -253,8 +253,10 @@ QString evaluate(const Expression &expression, const json &root, const SpeechSty
     const json *value = lookup(root, expression.path);
     if (!value || value->is_null())
         return {};
-    if (expression.helper.isEmpty())
-        return valueText(*value, style.language);
+    if (expression.helper.isEmpty()) {
+        const QString text = valueText(*value, style.language);
+        return style.spellIds && looksLikeId(text.trimmed()) ? spellId(text.trimmed()) : text;
+    }
     return applyHelper(expression.helper, *value, style);
 }
 

@@ -20,6 +20,7 @@ struct SpeechStyle
     QTimeZone zone = QTimeZone::utc();
     QDateTime now;
     QString currency;
+    bool spellIds = false; // speech: a plain value that looks like an ID is spelled ("O R D 4 8 …")
 };
 
 // The value at a dotted path ("order.items.0.name"); a first name that is not a key of `root` is

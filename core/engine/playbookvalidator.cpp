@@ -194,6 +194,12 @@ private:
             checkChoices(step["choices"], childPointer(at, QStringLiteral("choices")));
         if (expected.contains(QStringLiteral("choice")) && !hasChoices)
             problem(childPointer(at, QStringLiteral("expect")), QStringLiteral("expects \"choice\" but the step has no \"choices\""));
+        if (const auto recall = step.find("recall"); recall != step.end()) {
+            if (!recall->is_boolean())
+                problem(childPointer(at, QStringLiteral("recall")), QStringLiteral("must be true or false"));
+            else if (recall->get<bool>() && !hasChoices)
+                problem(childPointer(at, QStringLiteral("recall")), QStringLiteral("recalls an item named earlier, but the step has no \"choices\""));
+        }
         for (const char *k : { "partial", "invalid" }) {
             if (auto v = step.find(k); v != step.end()) {
                 const QString p = childPointer(at, QLatin1String(k));
@@ -385,6 +391,9 @@ private:
         } else if (verb == QLatin1String("retry")) {
             if (!(v.is_boolean() && v.get<bool>()))
                 checkText(v, p);
+        } else if (verb == QLatin1String("reask")) {
+            if (!(v.is_boolean() && v.get<bool>()))
+                problem(p, QStringLiteral("must be true"));
         } else if (verb == QLatin1String("outcome")) {
             if (!v.is_string() || !outcomeValues().contains(key(v.get<std::string>())))
                 problem(p, QStringLiteral("must be one of %1").arg(outcomeValues().join(QStringLiteral(", "))));

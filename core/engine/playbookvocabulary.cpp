@@ -18,7 +18,8 @@ QStringList words(std::initializer_list<const char *> list)
 const QStringList &slotNames()
 {
     static const QStringList v = words({ "order_id", "phone", "date", "time_slot", "yes_no", "quantity", "cancel_reason",
-                                         "abandonment_reason", "return_reason", "refund_method", "address", "choice", "text" });
+                                         "abandonment_reason", "return_reason", "refund_method", "address", "choice", "text",
+                                         "return_id", "pin_code", "phone_last4", "email" });
     return v;
 }
 
@@ -31,7 +32,7 @@ const QStringList &conditionKeys()
 const QStringList &actionVerbs()
 {
     static const QStringList v = words({ "say", "call", "branch", "run", "goto", "set", "count", "retry", "outcome",
-                                         "revenue", "escalate", "end" });
+                                         "revenue", "escalate", "end", "reask" });
     return v;
 }
 
@@ -116,7 +117,7 @@ const QStringList &playbookKeys()
 
 const QStringList &stepKeys()
 {
-    static const QStringList v = words({ "ask", "expect", "choices", "retry", "partial", "invalid", "on", "description" });
+    static const QStringList v = words({ "ask", "expect", "choices", "recall", "retry", "partial", "invalid", "on", "description" });
     return v;
 }
 

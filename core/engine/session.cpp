@@ -8,6 +8,7 @@
 #include "engine/sentences.h"
 #include "engine/universaltexts.h"
 #include "storage/sqlutil.h"
+#include "tools/speechformat.h"
 #include "tools/toolerror.h"
 #include "tools/toolregistry.h"
 
@@ -57,7 +58,11 @@ void Session::start()
     m_sinceStart.start();
     m_startedAt = m_config.clock.now();
     m_state = State::Active;
-    const RenderResult greeting = renderTemplate(m_config.agent.greetingMessage, m_config.variables);
+    // IDs in the greeting ("your order {{orderId}}") are spelled, as everywhere the agent speaks.
+    QHash<QString, QString> spoken = m_config.variables;
+    for (auto it = spoken.begin(); it != spoken.end(); ++it)
+        it.value() = spellIdsIn(it.value());
+    const RenderResult greeting = renderTemplate(m_config.agent.greetingMessage, spoken);
     if (!greeting.missing.isEmpty())
         notice(QStringLiteral("greeting: no value for %1, left out").arg(greeting.missing.join(QStringLiteral(", "))));
     if (!greeting.text.trimmed().isEmpty()) {
@@ -153,6 +158,10 @@ json Session::callTool(const QString &name, const json &arguments)
     context.language = m_config.agent.language;
     context.callerPhone = m_config.callerPhone;
     context.customerId = m_config.customerId;
+    context.verification.required = m_config.agent.callerVerification.required;
+    context.verification.methods = m_config.agent.callerVerification.methods;
+    context.verification.maxAttempts = m_config.agent.callerVerification.maxAttempts;
+    context.verificationState = &m_verification;
     const json result = m_services.tools.call(name, arguments, context);
     emitEvent(QStringLiteral("tool_result"), { { "name", name }, { "result", result } });
     m_toolCalls.push_back({ { "name", name }, { "arguments", arguments }, { "result", result } });

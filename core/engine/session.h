@@ -10,6 +10,7 @@
 #include "agent/agent.h"
 #include "engine/brain.h"
 #include "engine/sessionevent.h"
+#include "tools/callerverification.h"
 #include "util/clock.h"
 
 #include <QElapsedTimer>
@@ -150,6 +151,7 @@ private:
 
     json m_transcript = json::array();
     json m_toolCalls = json::array();
+    CallerVerification m_verification; // who the caller has shown they are, for the tools
     std::vector<int> m_latencies;
 };
 

@@ -14,9 +14,10 @@ namespace {
 
 constexpr int kCheckoutLinkHours = 24;
 
-json cartNotFound(const QString &spokenId)
+json cartNotFound(const HandlerEnv &env, const QString &spokenId)
 {
-    return notFound(QStringLiteral("I couldn't find the cart %1.").arg(spokenId));
+    return notFound(env.hindi() ? QStringLiteral("Cart %1 nahi mila.").arg(spellId(spokenId))
+                                : QStringLiteral("I couldn't find the cart %1.").arg(spellId(spokenId)));
 }
 
 // An unguessable token so a link cannot be derived from the cart ID alone.
@@ -51,18 +52,24 @@ json getAbandonedCart(HandlerEnv &env)
     if (!cart && !phone.isEmpty()) {
         const auto customer = env.backend.customerByPhone(phone);
         if (!customer && customerId.isEmpty())
-            return notFound(QStringLiteral("I couldn't find a customer with that phone number."));
+            return notFound(env.hindi() ? QStringLiteral("Is phone number ka koi customer nahi mila.")
+                                        : QStringLiteral("I couldn't find a customer with that phone number."));
         if (customer)
             cart = env.backend.abandonedCartForCustomer(customer->id);
     }
     if (!cart)
-        return notFound(QStringLiteral("There's no abandoned cart for this customer."));
+        return notFound(env.hindi() ? QStringLiteral("Is customer ka koi chhoda hua cart nahi hai.")
+                                    : QStringLiteral("There's no abandoned cart for this customer."));
 
-    const Speaker say = env.englishSpeakerFor(cart->customerId);
+    const Speaker say = env.speakerFor(cart->customerId);
     const QStringList phrases = itemPhrases(cart->items, say.language());
-    const QString message = phrases.isEmpty()
-            ? QStringLiteral("Your cart comes to %1.").arg(say.money(cart->total()))
-            : QStringLiteral("You have %1 in your cart, totaling %2.").arg(say.list(phrases), say.money(cart->total()));
+    QString message;
+    if (say.hindi())
+        message = phrases.isEmpty() ? QStringLiteral("Aapka cart %1 ka hai.").arg(say.money(cart->total()))
+                                    : QStringLiteral("Aapke cart mein %1 hain, kul %2.").arg(say.list(phrases), say.money(cart->total()));
+    else
+        message = phrases.isEmpty() ? QStringLiteral("Your cart comes to %1.").arg(say.money(cart->total()))
+                                    : QStringLiteral("You have %1 in your cart, totaling %2.").arg(say.list(phrases), say.money(cart->total()));
     json hoursAgo = nullptr;
     if (cart->abandonedAt.isValid()) {
         const double hours = double(cart->abandonedAt.msecsTo(env.now)) / 3'600'000.0;
@@ -88,7 +95,7 @@ json sendCheckoutLink(HandlerEnv &env)
 {
     const auto cart = findCart(env.backend, env.arg("cart_id"));
     if (!cart)
-        return cartNotFound(env.arg("cart_id"));
+        return cartNotFound(env, env.arg("cart_id"));
     const auto customer = env.backend.customerById(cart->customerId);
     const QString country = customer && !customer->country.isEmpty()
             ? customer->country
@@ -132,7 +139,17 @@ json sendCheckoutLink(HandlerEnv &env)
                                   .arg(storeName, link).arg(kCheckoutLinkHours);
     const qint64 smsId = env.backend.queueSms(sms);
 
-    const Speaker say = env.englishSpeakerFor(cart->customerId);
+    const Speaker say = env.speakerFor(cart->customerId);
+    const QString ending = spellId(phone.right(4));
+    QString message;
+    if (shopLink) // the store's own link: its lifetime is the store's, so no hours are promised
+        message = say.hindi() ? QStringLiteral("Aapka checkout link %1 par khatm hone wale number par SMS se bheja ja raha hai.").arg(ending)
+                              : QStringLiteral("I'm sending your checkout link by SMS to the number ending in %1.").arg(ending);
+    else
+        message = say.hindi() ? QStringLiteral("Maine %1 par khatm hone wale number par SMS se checkout link bhej diya hai. Yeh %2 ghante tak chalega.")
+                                        .arg(ending).arg(kCheckoutLinkHours)
+                              : QStringLiteral("I've sent a checkout link by SMS to the number ending in %1. It's valid for %2 hours.")
+                                        .arg(ending).arg(kCheckoutLinkHours);
     return { { "success", true },
              { "cart_id", cart->id },
              { "link", link },
@@ -140,23 +157,22 @@ json sendCheckoutLink(HandlerEnv &env)
              { "to_phone", phone },
              { "sms_id", smsId },
              { "discount_code", withDiscount ? json(cart->discountCode) : json(nullptr) },
-             { "message", shopLink ? QStringLiteral("I'm sending your checkout link by SMS to the number ending in %1.").arg(spellId(phone.right(4)))
-                                   : QStringLiteral("I've sent a checkout link by SMS to the number ending in %1. It's valid for %2 hours.")
-                                             .arg(spellId(phone.right(4))).arg(kCheckoutLinkHours) } };
+             { "message", message } };
 }
 
 json recordCartAbandonmentReason(HandlerEnv &env)
 {
     const auto cart = findCart(env.backend, env.arg("cart_id"));
     if (!cart)
-        return cartNotFound(env.arg("cart_id"));
+        return cartNotFound(env, env.arg("cart_id"));
     const QString reason = env.arg("reason");
     env.backend.recordAbandonmentReason(cart->id, reason, env.arg("notes"), env.now);
     return { { "success", true },
              { "recorded", true },
              { "cart_id", cart->id },
              { "abandonment_reason", reason },
-             { "message", QStringLiteral("Thank you for telling me. That really helps us.") } };
+             { "message", env.hindi() ? QStringLiteral("Batane ke liye dhanyavaad. Isse hamein sach mein madad milti hai.")
+                                      : QStringLiteral("Thank you for telling me. That really helps us.") } };
 }
 
 } // namespace ringside

@@ -6,7 +6,7 @@ namespace ringside {
 
 // One function per tool; the registry validates arguments before calling them, so each may read
 // its required arguments directly. Grouped by file: orderhandlers.cpp, codhandlers.cpp,
-// returnhandlers.cpp, carthandlers.cpp, offerhandlers.cpp, sessionhandlers.cpp.
+// returnhandlers.cpp, carthandlers.cpp, offerhandlers.cpp, verifyhandlers.cpp, sessionhandlers.cpp.
 
 json getOrderStatus(HandlerEnv &env);
 json getTrackingDetails(HandlerEnv &env);
@@ -25,6 +25,8 @@ json recordCartAbandonmentReason(HandlerEnv &env);
 
 json checkAvailableOffers(HandlerEnv &env);
 json applyDiscount(HandlerEnv &env);
+
+json verifyCaller(HandlerEnv &env);
 
 json transferToHuman(HandlerEnv &env);
 json endCall(HandlerEnv &env);

@@ -46,14 +46,22 @@ Speaker HandlerEnv::speakerFor(const QString &customerId) const
     return Speaker(context.language, customerZone(backend, customerId), now);
 }
 
-Speaker HandlerEnv::englishSpeakerFor(const QString &customerId) const
-{
-    return Speaker(QStringLiteral("en-US"), customerZone(backend, customerId), now);
-}
-
 json notFound(const QString &message)
 {
     return { { "found", false }, { "message", message } };
+}
+
+json orderNotFoundReply(const HandlerEnv &env, const QString &spokenId)
+{
+    return notFound(env.hindi() ? QStringLiteral("Order %1 nahi mila. Kripya order number dobara bataiye.").arg(spellId(spokenId))
+                                : QStringLiteral("I couldn't find an order with the ID %1. Could you check the number?")
+                                          .arg(spellId(spokenId)));
+}
+
+json returnNotFoundReply(const HandlerEnv &env, const QString &spokenId)
+{
+    return notFound(env.hindi() ? QStringLiteral("Return %1 nahi mila. Kripya return ID dobara bataiye.").arg(spellId(spokenId))
+                                : QStringLiteral("I couldn't find a return with the ID %1. Could you check it?").arg(spellId(spokenId)));
 }
 
 json refusal(const char *reason, const QString &message)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callerverification.h"
 #include "commerce/commercebackend.h"
 #include "speaker.h"
 #include "toolcontext.h"
@@ -27,8 +28,6 @@ struct HandlerEnv {
     // Speech bound to the customer's timezone (the store's, then UTC, when there is no customer)
     // and the call's language.
     Speaker speakerFor(const QString &customerId) const;
-    // The same in English, for tools whose messages have no Hindi variant yet.
-    Speaker englishSpeakerFor(const QString &customerId) const;
     QString setting(const QString &key, const QString &fallback) const { return backend.setting(key, fallback); }
 };
 
@@ -36,6 +35,9 @@ using ToolHandler = json (*)(HandlerEnv &env);
 
 // {"found": false, "message": …}: nothing matched what the caller said.
 json notFound(const QString &message);
+// {"found": false, …} for an order / a return ID the caller gave, in the call's language.
+json orderNotFoundReply(const HandlerEnv &env, const QString &spokenId);
+json returnNotFoundReply(const HandlerEnv &env, const QString &spokenId);
 // {"success": false, "reason": …, "message": …}: a business rule refused the action.
 json refusal(const char *reason, const QString &message);
 // A structured argument error found by a handler (e.g. a date in the past in the customer's zone).

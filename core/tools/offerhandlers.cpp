@@ -10,9 +10,10 @@ namespace ringside {
 
 namespace {
 
-json cartNotFound(const QString &spokenId)
+json cartNotFound(const HandlerEnv &env, const QString &spokenId)
 {
-    return notFound(QStringLiteral("I couldn't find the cart %1.").arg(spokenId));
+    return notFound(env.hindi() ? QStringLiteral("Cart %1 nahi mila.").arg(spellId(spokenId))
+                                : QStringLiteral("I couldn't find the cart %1.").arg(spellId(spokenId)));
 }
 
 json offerJson(const OfferEvaluation &e, const Cart &cart, const Speaker &say)
@@ -54,8 +55,9 @@ json checkAvailableOffers(HandlerEnv &env)
 {
     const auto cart = findCart(env.backend, env.arg("cart_id"));
     if (!cart)
-        return cartNotFound(env.arg("cart_id"));
-    const Speaker say = env.englishSpeakerFor(cart->customerId);
+        return cartNotFound(env, env.arg("cart_id"));
+    const Speaker say = env.speakerFor(cart->customerId);
+    const bool hi = say.hindi();
     const QString category = env.arg("category");
 
     std::vector<OfferEvaluation> usable;
@@ -72,18 +74,27 @@ json checkAvailableOffers(HandlerEnv &env)
     if (usable.empty()) {
         return { { "has_offers", false },
                  { "cart_id", cart->id },
-                 { "message", QStringLiteral("I don't have any offers that apply to your cart right now.") } };
+                 { "message", hi ? QStringLiteral("Abhi aapke cart par koi offer lagu nahi hota.")
+                                 : QStringLiteral("I don't have any offers that apply to your cart right now.") } };
     }
     json all = json::array();
     for (const OfferEvaluation &e : usable)
         all.push_back(offerJson(e, *cart, say));
     const OfferEvaluation &best = usable.front();
-    QString message = QStringLiteral("Good news! ");
-    if (!best.offer.description.isEmpty())
-        message += QStringLiteral("There's an offer for you: %1. ").arg(best.offer.description);
-    message += QStringLiteral("With code %1 you'd save %2, so your total would be %3.")
-                       .arg(best.offer.code, say.money({ best.savingMinor, cart->currency }),
-                            say.money({ std::max<qint64>(0, cart->totalMinor - best.savingMinor), cart->currency }));
+    const QString saving = say.money({ best.savingMinor, cart->currency });
+    const QString newTotal = say.money({ std::max<qint64>(0, cart->totalMinor - best.savingMinor), cart->currency });
+    QString message;
+    if (hi) {
+        message = QStringLiteral("Achhi khabar hai! ");
+        if (!best.offer.description.isEmpty())
+            message += QStringLiteral("Aapke liye ek offer hai: %1. ").arg(best.offer.description);
+        message += QStringLiteral("Code %1 se aapke %2 bachenge, aur total %3 ho jayega.").arg(spellId(best.offer.code), saving, newTotal);
+    } else {
+        message = QStringLiteral("Good news! ");
+        if (!best.offer.description.isEmpty())
+            message += QStringLiteral("There's an offer for you: %1. ").arg(best.offer.description);
+        message += QStringLiteral("With code %1 you'd save %2, so your total would be %3.").arg(spellId(best.offer.code), saving, newTotal);
+    }
     return { { "has_offers", true },
              { "cart_id", cart->id },
              { "currency", cart->currency },
@@ -96,28 +107,37 @@ json applyDiscount(HandlerEnv &env)
 {
     const auto cart = findCart(env.backend, env.arg("cart_id"));
     if (!cart)
-        return cartNotFound(env.arg("cart_id"));
-    const Speaker say = env.englishSpeakerFor(cart->customerId);
+        return cartNotFound(env, env.arg("cart_id"));
+    const Speaker say = env.speakerFor(cart->customerId);
+    const bool hi = say.hindi();
     const QString given = env.arg("discount_code");
     const auto offer = findOffer(env.backend, given);
     if (!offer)
-        return refusal("unknown_code", QStringLiteral("I couldn't find the code %1. Could you check it?").arg(given));
+        return refusal("unknown_code", hi ? QStringLiteral("Code %1 nahi mila. Kripya ek baar check kijiye.").arg(spellId(given))
+                                          : QStringLiteral("I couldn't find the code %1. Could you check it?").arg(spellId(given)));
 
     const OfferEvaluation e = evaluateOffer(*offer, *cart, env.now);
     const QString code = offer->code;
+    const QString codeSpoken = spellId(code);
     if (e.blocker == QLatin1String("expired"))
-        return refusal("expired", QStringLiteral("I'm sorry, code %1 expired on %2.").arg(code, say.date(offer->expiresAt)));
+        return refusal("expired", hi ? QStringLiteral("Maaf kijiye, code %1 %2 ko khatam ho gaya.").arg(codeSpoken, say.date(offer->expiresAt))
+                                     : QStringLiteral("I'm sorry, code %1 expired on %2.").arg(codeSpoken, say.date(offer->expiresAt)));
     if (!e.applies()) {
         QString why;
         if (e.blocker == QLatin1String("min_cart_total")) {
             const Money min{ offer->minCartTotalMinor, cart->currency };
             const Money missing{ offer->minCartTotalMinor - cartSubtotal(*cart), cart->currency };
-            why = QStringLiteral("Code %1 needs a cart of at least %2; adding %3 more would unlock it.")
-                          .arg(code, say.money(min), say.money(missing));
+            why = hi ? QStringLiteral("Code %1 ke liye cart kam se kam %2 ka hona chahiye; %3 aur jodne se yeh lag jayega.")
+                               .arg(codeSpoken, say.money(min), say.money(missing))
+                     : QStringLiteral("Code %1 needs a cart of at least %2; adding %3 more would unlock it.")
+                               .arg(codeSpoken, say.money(min), say.money(missing));
         } else if (e.blocker == QLatin1String("currency")) {
-            why = QStringLiteral("Code %1 is for %2 orders and can't be used on this cart.").arg(code, offer->currency);
+            why = hi ? QStringLiteral("Code %1 %2 orders ke liye hai, is cart par nahi lag sakta.").arg(codeSpoken, offer->currency)
+                     : QStringLiteral("Code %1 is for %2 orders and can't be used on this cart.").arg(codeSpoken, offer->currency);
         } else {
-            why = QStringLiteral("Code %1 only covers the %2 category, and your cart has nothing from it.").arg(code, offer->category);
+            why = hi ? QStringLiteral("Code %1 sirf %2 category par lagta hai, aur aapke cart mein us category ka kuch nahi hai.")
+                               .arg(codeSpoken, offer->category)
+                     : QStringLiteral("Code %1 only covers the %2 category, and your cart has nothing from it.").arg(codeSpoken, offer->category);
         }
         json result = refusal("not_applicable", why);
         result["detail"] = e.blocker.isEmpty() ? QStringLiteral("no_saving") : e.blocker;
@@ -158,8 +178,10 @@ json applyDiscount(HandlerEnv &env)
              { "original_total", decimalAmount(cart->total()) },
              { "new_total", decimalAmount(newTotal) },
              { "currency", cart->currency },
-             { "message", QStringLiteral("Done! Code %1 is applied. You save %2, so your new total is %3.")
-                                  .arg(code, say.money(saving), say.money(newTotal)) } };
+             { "message", hi ? QStringLiteral("Ho gaya! Code %1 lag gaya hai. Aapke %2 bache, aur naya total %3 hai.")
+                                       .arg(codeSpoken, say.money(saving), say.money(newTotal))
+                                 : QStringLiteral("Done! Code %1 is applied. You save %2, so your new total is %3.")
+                                       .arg(codeSpoken, say.money(saving), say.money(newTotal)) } };
 }
 
 } // namespace ringside

@@ -49,6 +49,10 @@ json describeOne(HandlerEnv &env, const Order &order)
 {
     OrderDescriptionOptions options;
     options.processingTime = env.setting(QStringLiteral("processingTime"), QStringLiteral("1 to 2 business days"));
+    bool ok = false;
+    const int window = env.setting(QStringLiteral("returnWindowDays"), QStringLiteral("7")).toInt(&ok);
+    if (ok && window >= 0)
+        options.returnWindowDays = window;
     return describeOrder(order, env.speakerFor(order.customerId), options);
 }
 
@@ -106,21 +110,26 @@ json getTrackingDetails(HandlerEnv &env)
             break;
     }
     if (found.empty()) {
-        return notFound(QStringLiteral("I couldn't find a %1 shipment with tracking number %2. Could you check the number?")
-                                .arg(carrierDisplayName(carrier), spellId(number)));
+        return notFound(env.hindi() ? QStringLiteral("Tracking number %2 ka koi %1 shipment nahi mila. Kripya number check kijiye.")
+                                              .arg(carrierDisplayName(carrier), spellId(number))
+                                    : QStringLiteral("I couldn't find a %1 shipment with tracking number %2. Could you check the number?")
+                                              .arg(carrierDisplayName(carrier), spellId(number)));
     }
     const auto match = std::find_if(found.begin(), found.end(), [&](const Order &o) { return o.carrier == carrier; });
     if (match == found.end()) {
-        json result = notFound(QStringLiteral("Tracking number %1 is not a %2 shipment; it is with %3.")
-                                       .arg(spellId(number), carrierDisplayName(carrier),
-                                            carrierDisplayName(found.front().carrier)));
+        json result = notFound(env.hindi() ? QStringLiteral("Tracking number %1 %2 ka shipment nahi hai; yeh %3 ke paas hai.")
+                                                     .arg(spellId(number), carrierDisplayName(carrier),
+                                                          carrierDisplayName(found.front().carrier))
+                                           : QStringLiteral("Tracking number %1 is not a %2 shipment; it is with %3.")
+                                                     .arg(spellId(number), carrierDisplayName(carrier),
+                                                          carrierDisplayName(found.front().carrier)));
         result["reason"] = "carrier_mismatch";
         result["actual_carrier"] = found.front().carrier;
         return result;
     }
 
     const Order &order = *match;
-    const Speaker say = env.englishSpeakerFor(order.customerId);
+    const Speaker say = env.speakerFor(order.customerId);
     std::vector<TrackingEvent> events = order.trackingEvents;
     std::stable_sort(events.begin(), events.end(), [](const TrackingEvent &a, const TrackingEvent &b) { return a.at > b.at; });
 
@@ -130,17 +139,31 @@ json getTrackingDetails(HandlerEnv &env)
 
     const QString carrierName = carrierDisplayName(order.carrier);
     QString message;
-    if (events.empty()) {
-        message = QStringLiteral("There are no scan updates from %1 for this shipment yet.").arg(carrierName);
+    if (say.hindi()) {
+        if (events.empty()) {
+            message = QStringLiteral("Is shipment ka %1 se abhi koi scan update nahi aaya hai.").arg(carrierName);
+        } else {
+            const TrackingEvent &latest = events.front();
+            message = QStringLiteral("%1 ka sabse naya update: %2").arg(carrierName, statusWords(latest.status));
+            if (!latest.location.isEmpty())
+                message += QStringLiteral(", ") + latest.location + QStringLiteral(" mein");
+            message += QStringLiteral(", %1 %2.").arg(onDay(say, say.localDate(latest.at)), say.time(latest.at));
+        }
+        if (order.status != QLatin1String("delivered") && order.estimatedDelivery.isValid())
+            message += QStringLiteral(" Delivery %1 tak hone ki ummeed hai.").arg(say.day(order.estimatedDelivery));
     } else {
-        const TrackingEvent &latest = events.front();
-        message = QStringLiteral("The latest %1 update: %2").arg(carrierName, statusWords(latest.status));
-        if (!latest.location.isEmpty())
-            message += QStringLiteral(" at ") + latest.location;
-        message += QStringLiteral(", %1 at %2.").arg(onDay(say, say.localDate(latest.at)), say.time(latest.at));
+        if (events.empty()) {
+            message = QStringLiteral("There are no scan updates from %1 for this shipment yet.").arg(carrierName);
+        } else {
+            const TrackingEvent &latest = events.front();
+            message = QStringLiteral("The latest %1 update: %2").arg(carrierName, statusWords(latest.status));
+            if (!latest.location.isEmpty())
+                message += QStringLiteral(" at ") + latest.location;
+            message += QStringLiteral(", %1 at %2.").arg(onDay(say, say.localDate(latest.at)), say.time(latest.at));
+        }
+        if (order.status != QLatin1String("delivered") && order.estimatedDelivery.isValid())
+            message += QStringLiteral(" Expected delivery is %1.").arg(say.day(order.estimatedDelivery));
     }
-    if (order.status != QLatin1String("delivered") && order.estimatedDelivery.isValid())
-        message += QStringLiteral(" Expected delivery is %1.").arg(say.day(order.estimatedDelivery));
 
     return { { "found", true },
              { "tracking_number", order.trackingNumber },

@@ -220,6 +220,14 @@ json describeOrder(const Order &order, const Speaker &say, const OrderDescriptio
     };
     if (escalate)
         result["escalation_reason"] = "delayed_over_7_days";
+    // A delivered order says at once whether it can still be returned, so an agent can tell the
+    // caller before asking which item and why.
+    if (order.status == QLatin1String("delivered") && order.deliveredAt.isValid()) {
+        const QDate lastDay = say.localDate(order.deliveredAt).addDays(options.returnWindowDays);
+        result["return_window_days"] = options.returnWindowDays;
+        result["returnable_until"] = lastDay.toString(Qt::ISODate);
+        result["return_window_open"] = say.today() <= lastDay;
+    }
     return result;
 }
 

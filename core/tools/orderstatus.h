@@ -11,6 +11,7 @@ namespace ringside {
 struct OrderDescriptionOptions {
     QString processingTime;   // store setting, e.g. "1-2 business days"
     int escalateAfterDays = 7; // escalate when not delivered this many whole days past the estimate
+    int returnWindowDays = 7;  // store setting returnWindowDays: a delivered order says until when it can be returned
 };
 
 json describeOrder(const Order &order, const Speaker &say, const OrderDescriptionOptions &options);

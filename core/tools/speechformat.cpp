@@ -245,6 +245,54 @@ QString carrierDisplayName(const QString &carrier)
     return statusWords(carrier);
 }
 
+bool looksLikeId(const QString &word)
+{
+    // Store identifiers are written in capitals and digits ("ORD-482913", "RET-0001", "SAVE10");
+    // "14-inch" or "16GB" in a product name are measures, said as words.
+    if (word.size() < 3 || word.size() > 24)
+        return false;
+    int letters = 0;
+    int digits = 0;
+    for (const QChar c : word) {
+        if (c.isDigit())
+            ++digits;
+        else if (c.unicode() >= u'A' && c.unicode() <= u'Z')
+            ++letters;
+        else if (c != QLatin1Char('-') && c != QLatin1Char('_') && c != QLatin1Char('/') && c != QLatin1Char('#'))
+            return false;
+    }
+    return letters > 0 && (digits >= 3 || (digits >= 2 && word.at(0).isLetter()));
+}
+
+QString spellIdsIn(const QString &text)
+{
+    QString out;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        if (text.at(i).isSpace()) {
+            out += text.at(i++);
+            continue;
+        }
+        qsizetype end = i;
+        while (end < text.size() && !text.at(end).isSpace())
+            ++end;
+        // "ORD-482913." / "(RET-0001)": the punctuation around the word is not part of it.
+        qsizetype from = i;
+        qsizetype to = end;
+        while (from < to && !text.at(from).isLetterOrNumber())
+            ++from;
+        while (to > from && !text.at(to - 1).isLetterOrNumber())
+            --to;
+        const QString core = text.mid(from, to - from);
+        if (looksLikeId(core))
+            out += text.mid(i, from - i) + spellId(core) + text.mid(to, end - to);
+        else
+            out += text.mid(i, end - i);
+        i = end;
+    }
+    return out;
+}
+
 QString statusWords(const QString &status)
 {
     if (status == QLatin1String("pending_payment"))

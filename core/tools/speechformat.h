@@ -18,6 +18,13 @@ bool isHindi(const QString &language);
 
 // "ORD-482913" → "O R D 4 8 2 9 1 3": letters and digits one by one, separators dropped.
 QString spellId(const QString &id);
+// Whether a word is an identifier a voice must spell: capital letters and digits, no spaces, at
+// least three digits or a letter first and two digits ("ORD-482913", "RET-0001", "SAVE10",
+// "BD123456789IN"); "14-inch" and "16GB" are not.
+bool looksLikeId(const QString &word);
+// `text` with every word that looks like an identifier spelled ("your order ORD-482913." →
+// "your order O R D 4 8 2 9 1 3."); punctuation around a word is kept.
+QString spellIdsIn(const QString &text);
 
 // The IANA zone, or UTC when the name is empty or unknown.
 QTimeZone zoneOrUtc(const QString &ianaId);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "callerverification.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -11,6 +13,8 @@ struct ToolContext {
     QString language = QStringLiteral("en-US");    // BCP 47; "hi-IN" gives romanized Hindi messages
     QString callerPhone;                           // the line's caller ID, for the session's own use
     QString customerId;                            // when the session already knows the customer
+    VerificationPolicy verification;               // the agent's callerVerification (not required by default)
+    CallerVerification *verificationState = nullptr; // the call's state; null: nothing is remembered
 };
 
 } // namespace ringside

@@ -4,6 +4,7 @@
 #include "handlers.h"
 #include "storage/sqlutil.h"
 #include "toolcatalogue.h"
+#include "verificationgate.h"
 
 #include <QHash>
 
@@ -27,6 +28,7 @@ const QHash<QString, ToolHandler> &handlerTable()
         { QStringLiteral("apply_discount"), &applyDiscount },
         { QStringLiteral("send_checkout_link"), &sendCheckoutLink },
         { QStringLiteral("record_cart_abandonment_reason"), &recordCartAbandonmentReason },
+        { QStringLiteral("verify_caller"), &verifyCaller },
         { QStringLiteral("transfer_to_human"), &transferToHuman },
         { QStringLiteral("end_call"), &endCall },
     };
@@ -76,9 +78,14 @@ json ToolRegistry::dispatch(const QString &name, const json &arguments, const To
     const ValidatedArguments valid = validateArguments(*tool, arguments);
     if (!valid.ok())
         return valid.error->toJson();
+    // An agent that verifies callers: actions need a verified caller, results mask personal fields.
+    if (auto refused = refuseUnverified(name, valid.arguments, context, m_backend))
+        return *refused;
     HandlerEnv env{ m_backend, context, valid.arguments,
                     context.now.isValid() ? context.now : QDateTime::currentDateTimeUtc() };
-    return (*handler)(env);
+    json result = (*handler)(env);
+    applyVerification(name, result, context, m_backend);
+    return result;
 }
 
 } // namespace ringside

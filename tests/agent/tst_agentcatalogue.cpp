@@ -3,6 +3,7 @@
 #include "agent/template.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,7 +41,8 @@ private slots:
         const QString end = QStringLiteral("end_call");
         QTest::addRow("order tracker") << QStringLiteral("order-tracker") << QStringLiteral("Order Tracker") << QStringLiteral("inbound")
             << QStringLiteral("wismo") << QStringLiteral("en-US")
-            << QStringList{ QStringLiteral("get_order_status"), QStringLiteral("get_tracking_details"), QStringLiteral("reschedule_delivery"), transfer, end };
+            << QStringList{ QStringLiteral("get_order_status"), QStringLiteral("get_tracking_details"), QStringLiteral("reschedule_delivery"),
+                            QStringLiteral("verify_caller"), transfer, end };
         QTest::addRow("delivery notifier") << QStringLiteral("delivery-notifier") << QStringLiteral("Delivery Notifier") << QStringLiteral("outbound")
             << QStringLiteral("delivery_update") << QStringLiteral("en-US")
             << QStringList{ QStringLiteral("get_order_status"), QStringLiteral("get_tracking_details"), QStringLiteral("reschedule_delivery"), transfer, end };
@@ -55,7 +57,7 @@ private slots:
         QTest::addRow("returns") << QStringLiteral("returns-handler") << QStringLiteral("Returns Handler") << QStringLiteral("inbound")
             << QStringLiteral("returns") << QStringLiteral("en-US")
             << QStringList{ QStringLiteral("get_order_status"), QStringLiteral("initiate_return"), QStringLiteral("schedule_pickup"),
-                            QStringLiteral("check_return_status"), transfer, end };
+                            QStringLiteral("check_return_status"), QStringLiteral("verify_caller"), transfer, end };
     }
     void shippedAgents()
     {
@@ -89,6 +91,107 @@ private slots:
         const RenderResult greeting = renderTemplate(a.greetingMessage, { { QStringLiteral("storeName"), QStringLiteral("Kiran") } });
         QVERIFY(!greeting.text.contains(u'{'));
         QVERIFY(!greeting.text.contains(u'}'));
+    }
+
+    void inboundAgentsVerifyCallers()
+    {
+        const AgentCatalogue catalogue;
+        for (const CatalogueEntry &e : catalogue.entries()) {
+            const bool inbound = e.agent.type == AgentType::Inbound;
+            QCOMPARE(e.agent.callerVerification.required, inbound);
+            if (inbound)
+                QCOMPARE(e.agent.callerVerification.methods.first(), QStringLiteral("pin_code"));
+        }
+    }
+
+    // Every shipped agent in the seed's other Indian languages, for the LLM brain.
+    void variants_data()
+    {
+        QTest::addColumn<QString>("slug");
+        QTest::addColumn<QString>("language");
+        for (const char *slug : { "order-tracker", "delivery-notifier", "cod-confirmation", "cart-recovery", "returns-handler" })
+            for (const char *language : { "mr-IN", "ta-IN", "kn-IN", "gu-IN", "bn-IN", "ml-IN", "te-IN" })
+                QTest::addRow("%s %s", slug, language) << QString::fromLatin1(slug) << QString::fromLatin1(language);
+    }
+    void variants()
+    {
+        QFETCH(QString, slug);
+        QFETCH(QString, language);
+        const AgentCatalogue catalogue;
+        const CatalogueEntry base = catalogue.find(slug).value();
+        bool found = false;
+        const CatalogueEntry v = catalogue.variantFor(base, language, &found);
+        QVERIFY(found);
+        QCOMPARE(v.path, QStringLiteral(":/ringside/agents/variants/%1.%2.json").arg(slug, language));
+        QCOMPARE(v.slug, slug);
+        QVERIFY2(v.issues.isEmpty(), qPrintable(v.issues.isEmpty() ? QString() : formatIssue(v.issues.first())));
+        const Agent &a = v.agent;
+        QCOMPARE(a.language, language);
+        QCOMPARE(a.sttProvider, QStringLiteral("google"));
+        QCOMPARE(a.sttModel, QStringLiteral("chirp"));
+        QCOMPARE(a.ttsProvider, QStringLiteral("azure"));
+        QVERIFY(a.ttsVoice.startsWith(language + QLatin1Char('-')) && a.ttsVoice.endsWith(QLatin1String("Neural")));
+        QCOMPARE(a.tools, base.agent.tools);
+        QCOMPARE(a.type, base.agent.type);
+        QCOMPARE(a.useCase, base.agent.useCase);
+        QCOMPARE(a.callerVerification, base.agent.callerVerification);
+        // Written in the language: most letters of the greeting and prompt are not Latin (the
+        // tool names, enum values and variables inside stay as they are).
+        const auto nativeShare = [](QString text) {
+            text.remove(QRegularExpression(QStringLiteral("\\{\\{[^}]*\\}\\}"))); // {{storeName}} stays as written
+            int latin = 0, other = 0;
+            for (const QChar c : text) {
+                if (!c.isLetter() && !c.isMark())
+                    continue;
+                (c.unicode() < 0x250 ? latin : other)++;
+            }
+            return double(other) / double(qMax(1, latin + other));
+        };
+        QVERIFY2(nativeShare(a.greetingMessage) > 0.6, qPrintable(a.greetingMessage));
+        QVERIFY2(nativeShare(a.prompt) > 0.6, qPrintable(a.prompt.left(200)));
+        for (const QString &tool : a.tools)
+            QVERIFY2(a.prompt.contains(tool), qPrintable(tool));
+        // Dates and money are phrased in English or Hindi by the engine: a greeting in another
+        // language speaks none of them.
+        for (const char *var : { "{{deliveryDate}}", "{{orderTotal}}", "{{deliveryUpdate}}", "{{cartTotal}}" })
+            QVERIFY2(!a.greetingMessage.contains(QLatin1String(var)), var);
+    }
+
+    void variantLookups()
+    {
+        const AgentCatalogue catalogue;
+        const CatalogueEntry tracker = catalogue.find(QStringLiteral("order-tracker")).value();
+        bool found = false;
+        QCOMPARE(catalogue.variantFor(tracker, QStringLiteral("ta"), &found).agent.language, QStringLiteral("ta-IN"));
+        QVERIFY(found);
+        QCOMPARE(catalogue.variantFor(tracker, QStringLiteral("en-US"), &found).path, tracker.path);
+        QVERIFY(found);
+        QCOMPARE(catalogue.variantFor(tracker, QStringLiteral("fr-FR"), &found).path, tracker.path);
+        QVERIFY(!found);
+        QCOMPARE(catalogue.variantFor(tracker, QString(), &found).path, tracker.path);
+        QVERIFY(!found);
+        QCOMPARE(catalogue.variantLanguages(tracker),
+                 (QStringList{ QStringLiteral("bn-IN"), QStringLiteral("gu-IN"), QStringLiteral("kn-IN"), QStringLiteral("ml-IN"),
+                               QStringLiteral("mr-IN"), QStringLiteral("ta-IN"), QStringLiteral("te-IN") }));
+        // Variants are the same agents: they are not listed as agents of their own.
+        QCOMPARE(catalogue.entries().size(), 5);
+    }
+
+    void userVariantWins()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("variants")));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("variants/order-tracker.ta-IN.json")),
+                          R"({"agent": {"name": "Mine", "language": "ta-IN", "greetingMessage": "வணக்கம்", "prompt": "உதவி"}})"));
+        const AgentCatalogue catalogue(dir.path());
+        const CatalogueEntry tracker = catalogue.find(QStringLiteral("order-tracker")).value();
+        bool found = false;
+        const CatalogueEntry v = catalogue.variantFor(tracker, QStringLiteral("ta-IN"), &found);
+        QVERIFY(found);
+        QCOMPARE(v.agent.name, QStringLiteral("Mine"));
+        QVERIFY(!v.shipped);
+        // Other languages still come from the shipped variants.
+        QCOMPARE(catalogue.variantFor(tracker, QStringLiteral("te-IN"), &found).agent.language, QStringLiteral("te-IN"));
     }
 
     void compiledInMatchesSourceTree()
@@ -183,7 +286,7 @@ private slots:
         const AgentCatalogue catalogue({}, { QStringLiteral("end_call") });
         const Result<CatalogueEntry> tracker = catalogue.find(QStringLiteral("order-tracker"));
         QVERIFY(tracker.ok());
-        QCOMPARE(tracker->issues.size(), 4);   // four of its five tools are not in this list
+        QCOMPARE(tracker->issues.size(), 5);   // five of its six tools are not in this list
         QCOMPARE(tracker->issues.first().pointer, QStringLiteral("/agent/tools/0"));
     }
 

@@ -155,6 +155,26 @@ private slots:
         row("speed default provider", agentWith(R"("ttsConfig": {"speed": 0.4})"),
             { QStringLiteral("/agent/ttsConfig/speed: must be between 0.5 and 2 for ttsProvider embedded, got 0.4") });
         row("speed azure ok", agentWith(R"("ttsProvider": "azure", "ttsConfig": {"speed": 1.9})"), {});
+        row("azure voice of another language", agentWith(R"("language": "ta-IN", "ttsProvider": "azure", "ttsVoice": "hi-IN-SwaraNeural")"),
+            { QStringLiteral("/agent/ttsVoice: Azure voice \"hi-IN-SwaraNeural\" speaks hi-IN, but the agent's language is ta-IN") });
+        row("azure voice of the language", agentWith(R"("language": "ta-IN", "ttsProvider": "azure", "ttsVoice": "ta-IN-PallaviNeural")"), {});
+        row("verification ok", agentWith(R"("callerVerification": {"required": true, "methods": ["phone_last4"], "maxAttempts": 3})"), {});
+        row("verification wrong types", agentWith(R"("callerVerification": {"required": "yes", "methods": "pin_code", "maxAttempts": "2"})"),
+            { QStringLiteral("/agent/callerVerification/required: must be true or false, got string"),
+              QStringLiteral("/agent/callerVerification/methods: must be an array of method names, got string"),
+              QStringLiteral("/agent/callerVerification/maxAttempts: must be a whole number, got string") });
+        row("verification methods", agentWith(R"("callerVerification": {"methods": ["pin_code", "aadhaar", "pin_code", 4]})"),
+            { QStringLiteral("/agent/callerVerification/methods/1: unknown method \"aadhaar\"; known: pin_code, phone_last4, email"),
+              QStringLiteral("/agent/callerVerification/methods/2: method \"pin_code\" is listed twice"),
+              QStringLiteral("/agent/callerVerification/methods/3: must be a method name, got number") });
+        row("verification no methods", agentWith(R"("callerVerification": {"required": true, "methods": []})"),
+            { QStringLiteral("/agent/callerVerification/methods: must name at least one method (pin_code, phone_last4, email)") });
+        row("verification attempts", agentWith(R"("callerVerification": {"maxAttempts": 9})"),
+            { QStringLiteral("/agent/callerVerification/maxAttempts: must be a whole number from 1 to 5, got 9") });
+        row("verification not an object", agentWith(R"("callerVerification": true)"),
+            { QStringLiteral("/agent/callerVerification: must be an object {\"required\": true, \"methods\": [...], \"maxAttempts\": 2}, got boolean") });
+        row("verification misspelt key", agentWith(R"("callerVerification": {"maxAttempt": 2})"),
+            { QStringLiteral("/agent/callerVerification/maxAttempt: unknown key; did you mean \"maxAttempts\"?") });
         row("speed unknown provider not judged", agentWith(R"("ttsProvider": "elevenlabs", "ttsConfig": {"speed": 9})"),
             { QStringLiteral("/agent/ttsProvider: unknown TTS provider \"elevenlabs\"; known: embedded, cartesia, azure") });
         row("unknown enums", agentWith(R"("type": "inbond", "useCase": "sales", "llmProvider": "claude", "sttProvider": "whisper")"),

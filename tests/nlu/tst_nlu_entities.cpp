@@ -29,8 +29,8 @@ private slots:
         QTest::addRow("ek") << QStringLiteral("sirf ek") << 1 << false;
         QTest::addRow("devanagari do") << QStringLiteral("दो चाहिए") << 2 << false;
         QTest::addRow("devanagari digit") << QStringLiteral("३ पीस") << 3 << false;
-        QTest::addRow("both") << QStringLiteral("both of them") << 2 << false;
-        QTest::addRow("dono") << QStringLiteral("dono") << 2 << false;
+        QTest::addRow("both") << QStringLiteral("both of them") << 2 << true; // two, and all of a pair
+        QTest::addRow("dono") << QStringLiteral("dono") << 2 << true;
         QTest::addRow("all of them") << QStringLiteral("all of them") << 0 << true;
         QTest::addRow("sab") << QStringLiteral("sab wapas karna hai") << 0 << true;
         QTest::addRow("correction") << QStringLiteral("two, no wait, three") << 3 << false;

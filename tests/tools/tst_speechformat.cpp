@@ -31,6 +31,27 @@ private slots:
         QCOMPARE(spellId(id), spoken);
     }
 
+    // IDs inside a sentence are spelled, measures and ordinary words are not.
+    void idsInText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("spoken");
+        QTest::addRow("order in a sentence") << QStringLiteral("about your order ORD-482913.") << QStringLiteral("about your order O R D 4 8 2 9 1 3.");
+        QTest::addRow("in brackets") << QStringLiteral("return (RET-0001) is booked") << QStringLiteral("return (R E T 0 0 0 1) is booked");
+        QTest::addRow("discount code") << QStringLiteral("use SAVE10 today") << QStringLiteral("use S A V E 1 0 today");
+        QTest::addRow("tracking number") << QStringLiteral("BD123456789IN") << QStringLiteral("B D 1 2 3 4 5 6 7 8 9 I N");
+        QTest::addRow("measure") << QStringLiteral("the 14-inch Laptop (i5, 16GB)") << QStringLiteral("the 14-inch Laptop (i5, 16GB)");
+        QTest::addRow("already spelled") << QStringLiteral("O R D 4 8 2 9 1 3") << QStringLiteral("O R D 4 8 2 9 1 3");
+        QTest::addRow("money and dates") << QStringLiteral("1,499 rupees by 2026-12-28") << QStringLiteral("1,499 rupees by 2026-12-28");
+        QTest::addRow("address") << QStringLiteral("12 MG Road, Pune 411001") << QStringLiteral("12 MG Road, Pune 411001");
+    }
+    void idsInText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, spoken);
+        QCOMPARE(spellIdsIn(text), spoken);
+    }
+
     void dates_data()
     {
         QTest::addColumn<QDate>("date");

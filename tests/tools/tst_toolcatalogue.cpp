@@ -94,10 +94,11 @@ private slots:
     void namesInOrder()
     {
         const QStringList names = toolNames();
-        QCOMPARE(names.size(), 15);
+        QCOMPARE(names.size(), 16);
         QCOMPARE(names.first(), QStringLiteral("get_order_status"));
         QCOMPARE(names.at(12), QStringLiteral("record_cart_abandonment_reason"));
-        QCOMPARE(names.at(13), QStringLiteral("transfer_to_human"));
+        QCOMPARE(names.at(13), QStringLiteral("verify_caller"));
+        QCOMPARE(names.at(14), QStringLiteral("transfer_to_human"));
         QCOMPARE(names.last(), QStringLiteral("end_call"));
         QCOMPARE(int(toolCatalogue().size()), names.size());
         QVERIFY(!findTool(QStringLiteral("provide_product_details")));

@@ -1,6 +1,7 @@
 #include "engine/llmbrain/replyspeaker.h"
 
 #include "engine/llmbrain/spokentext.h"
+#include "tools/speechformat.h"
 
 namespace ringside {
 
@@ -84,7 +85,7 @@ QStringList ReplySpeaker::drain(bool atEnd)
             break;
         }
         m_pos = end;
-        offer(piece, &out);
+        offer(spellIdsIn(piece), &out);
     }
     if (m_holdFrom >= 0 && atEnd) {
         const QString prose = removeMachineBlocks(m_raw.mid(m_holdFrom));
@@ -97,7 +98,7 @@ QStringList ReplySpeaker::drain(bool atEnd)
             const QString piece = stripMarkdown(prose.mid(pos, end - pos));
             pos = end;
             if (!looksLikeMachineText(piece))
-                offer(piece, &out);
+                offer(spellIdsIn(piece), &out);
         }
         m_holdFrom = -1;
         m_pos = m_raw.size();

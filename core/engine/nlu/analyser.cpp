@@ -40,6 +40,13 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
     const Lexicon &lex = *m_lexicon;
     Analysis a;
     a.text = lex.normaliser().normalise(text);
+    // Devanagari words the lexicon does not know may still be words of the playbook's intents.
+    if (context.intents && !context.intents->vocabulary().isEmpty()) {
+        for (Token &tok : a.text.tokens) {
+            if (tok.transliterated)
+                spellOutDevanagari(tok, lex.normaliser(), &context.intents->vocabulary());
+        }
+    }
     const NormalisedText &t = a.text;
     if (t.isEmpty())
         return a;

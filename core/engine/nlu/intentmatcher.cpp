@@ -114,6 +114,22 @@ Result<IntentMatcher> IntentMatcher::fromJson(const json &input, const Normalise
         }
     }
     m.finish(normaliser.functionWords(), normaliser.negators());
+    for (const json &spec : *list) {
+        for (const char *key : { "phrases", "keywords", "whole" }) {
+            const auto it = spec.find(key);
+            if (it == spec.end() || !it->is_array())
+                continue;
+            for (const json &p : *it) {
+                const json &text = p.is_object() && p.contains("phrase") ? p["phrase"] : p;
+                if (!text.is_string())
+                    continue;
+                for (const Token &t : normaliser.normalise(qs(text.get<std::string>())).tokens) {
+                    if (t.script == Script::Latin)
+                        m.m_vocabulary.add(t.canon);
+                }
+            }
+        }
+    }
     return m;
 }
 
@@ -128,7 +144,8 @@ void IntentMatcher::finish(const QSet<QString> &functionWords, const QSet<QStrin
         p.intent = cue.value / 2;
         p.text = cue.phrase;
         for (const QString &s : cue.stems) {
-            if (!functionWords.contains(s) && !p.content.contains(s))
+            // A negator alone ("nahi", "not") says nothing about which phrase was meant.
+            if (!functionWords.contains(s) && !negators.contains(s) && !p.content.contains(s))
                 p.content.append(s);
             p.selfNegating = p.selfNegating || negators.contains(s);
         }
@@ -217,8 +234,14 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
                 negated[p] = negated[p] || neg;
             }
         }
+        bool anyNegator = false;
+        for (const Token &t : text.tokens)
+            anyNegator = anyNegator || t.isNegator();
         for (const int p : std::as_const(touched)) {
             const Phrase &ph = m_phrases.at(p);
+            // "order nahi chahiye" heard as "order chahiye" would mean the opposite.
+            if (ph.selfNegating && !anyNegator)
+                continue;
             const double ratio = credit[p] / ph.contentWeight;
             if (count[p] < 2 || ratio < 0.5)
                 continue;

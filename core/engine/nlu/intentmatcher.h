@@ -61,6 +61,8 @@ public:
     IntentResult match(const NormalisedText &text) const;
 
     QStringList intents() const { return m_names; }
+    // The Latin words of these intents, for Devanagari words the lexicon does not know.
+    const Vocabulary &vocabulary() const { return m_vocabulary; }
     bool isEmpty() const { return m_names.isEmpty(); }
     void setOptions(Options options) { m_options = options; }
     Options options() const { return m_options; }
@@ -87,6 +89,7 @@ private:
     QHash<QString, QList<int>> m_byContent; // content stem → phrase indices
     QHash<QString, double> m_weight;        // content stem → 1 / number of intents using it
     Options m_options;
+    Vocabulary m_vocabulary;
 };
 
 } // namespace ringside::nlu

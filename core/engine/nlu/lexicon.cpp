@@ -8,13 +8,17 @@ namespace ringside::nlu {
 
 namespace {
 
-const char *const kFiles[] = {"language", "numbers", "calendar", "yesno", "reasons", "entities", "intents"};
+// "paraphrases" holds the ways of saying things tuned on tests/nlu/development (issue 16); merged last.
+const char *const kFiles[] = {"language", "numbers", "calendar", "yesno", "reasons", "entities", "intents", "paraphrases"};
 
+// A file is named after the section it holds, except paraphrases.json, which adds to several.
 QStringList sectionNames()
 {
     QStringList out;
-    for (const char *f : kFiles)
-        out.append(QLatin1String(f));
+    for (const char *f : kFiles) {
+        if (qstrcmp(f, "paraphrases") != 0)
+            out.append(QLatin1String(f));
+    }
     return out;
 }
 
@@ -110,6 +114,39 @@ json Lexicon::merged(const json &document, const json &extra)
     return extra;
 }
 
+namespace {
+
+// Every Latin word anywhere in a lexicon document (keys and values), spelling-folded.
+void collectWords(const json &node, const Normaliser &normaliser, Vocabulary *into)
+{
+    const auto words = [&](const QString &text) {
+        for (const Token &t : normaliser.normalise(text).tokens) {
+            if (t.script == Script::Latin)
+                into->add(t.canon);
+        }
+    };
+    if (node.is_string()) {
+        words(qs(node.get<std::string>()));
+    } else if (node.is_object()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            words(qs(it.key()));
+            collectWords(it.value(), normaliser, into);
+        }
+    } else if (node.is_array()) {
+        for (const json &v : node)
+            collectWords(v, normaliser, into);
+    }
+}
+
+} // namespace
+
+Vocabulary vocabularyOf(const json &document, const Normaliser &normaliser)
+{
+    Vocabulary vocabulary;
+    collectWords(document, normaliser, &vocabulary);
+    return vocabulary;
+}
+
 Result<Lexicon> Lexicon::compile(const json &document)
 {
     Lexicon lex;
@@ -123,7 +160,11 @@ Result<Lexicon> Lexicon::compile(const json &document)
         return it == document.end() ? empty : *it;
     };
     QString error;
-    if (!lex.compileLanguage(section("language"), &error) || !lex.compileNumbers(section("numbers"), &error)
+    if (!lex.compileLanguage(section("language"), &error))
+        return Result<Lexicon>::failure(error);
+    // Devanagari words in the cues below and in utterances meet the lexicon's Latin words.
+    lex.m_normaliser.setVocabulary(vocabularyOf(document, lex.m_normaliser));
+    if (!lex.compileNumbers(section("numbers"), &error)
         || !lex.compileCalendar(section("calendar"), &error) || !lex.compileEntities(section("entities"), &error)
         || !lex.compileReasons(section("reasons"), &error))
         return Result<Lexicon>::failure(error);

@@ -47,6 +47,9 @@ struct EntityWords
     CueSet orderLeads;    // "order number", "order id"
 };
 
+// The Latin words of a lexicon document (or a playbook's intents), for spellOutDevanagari().
+Vocabulary vocabularyOf(const json &document, const Normaliser &normaliser);
+
 // Everything the NLU knows about words, compiled from JSON (resources/nlu/*.json, plus any
 // designer additions). Immutable once built; share it freely between threads.
 class Lexicon

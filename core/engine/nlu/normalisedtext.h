@@ -27,6 +27,7 @@ struct Token
     bool negatesForward = false;  // "not", "don't", "mat": negates the words after it
     bool negatesBackward = false; // "nahi", "mat": negates the words before it (Hindi word order)
     bool marker = false;          // part of a clause marker; never part of a match
+    bool transliterated = false;  // a Devanagari word spelled out in Latin that no known word matched
 
     bool isNegator() const { return negatesForward || negatesBackward; }
     bool isDigits() const { return script == Script::Digits; }

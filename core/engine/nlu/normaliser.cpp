@@ -249,6 +249,10 @@ NormalisedText Normaliser::normalise(const QString &text) const
     for (int i = 0; i < t.size(); ++i) {
         Token &tok = t.tokens[i];
         tok.canon = canonical(tok.text);
+        // Only once a lexicon's words are known: while the spelling map itself is read, its
+        // Devanagari variants must stay as they are written.
+        if (tok.script == Script::Devanagari && tok.canon == tok.text && !m_config.vocabulary.isEmpty())
+            spellOutDevanagari(tok, *this);
         tok.stem = asciiLetters(tok.canon) ? stemWord(tok.canon) : tok.canon;
         tok.negatesForward = m_config.negatesForward.contains(tok.canon);
         tok.negatesBackward = m_config.negatesBackward.contains(tok.canon);
@@ -326,6 +330,26 @@ QStringList Normaliser::stems(const QString &phrase) const
     for (const Token &tok : t.tokens)
         out.append(tok.stem);
     return out;
+}
+
+void spellOutDevanagari(Token &token, const Normaliser &normaliser, const Vocabulary *extra)
+{
+    const QString latin = normaliser.canonical(devanagariToLatin(token.text));
+    if (latin.isEmpty() || !asciiLetters(latin))
+        return; // signs only, or letters outside the table: keep the Devanagari form
+    // A word spelled alike wins over one that only sounds alike; the playbook's own words are
+    // the likelier meaning of a loan word than the lexicon's.
+    QString known = normaliser.vocabulary().findExact(latin);
+    if (known.isEmpty() && extra)
+        known = extra->findExact(latin);
+    const bool exact = !known.isEmpty();
+    if (known.isEmpty() && extra)
+        known = extra->findSimilar(latin);
+    if (known.isEmpty())
+        known = normaliser.vocabulary().findSimilar(latin);
+    token.canon = known.isEmpty() ? latin : known;
+    token.transliterated = !exact; // a playbook's words may still fit better (Analyser::analyse)
+    token.stem = stemWord(token.canon);
 }
 
 QString NormalisedText::joined() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/nlu/normalisedtext.h"
+#include "engine/nlu/transliteration.h"
 
 #include <QHash>
 #include <QSet>
@@ -30,6 +31,7 @@ public:
         QSet<QString> hindiWords;           // stems that mark romanised Hindi
         QSet<QString> englishWords;         // stems that mark English
         QSet<QString> functionWords;        // stems too common to carry meaning ("the", "ka", "hai")
+        Vocabulary vocabulary;              // Latin words a Devanagari word may stand for
     };
 
     Normaliser() = default;
@@ -44,6 +46,11 @@ public:
     // exposed so lexicon compilers can key their maps the same way.
     QString canonical(const QString &word) const;
 
+    // The Latin words of a whole lexicon, so Devanagari words in utterances (and in later cues)
+    // meet them; set once while the lexicon compiles.
+    void setVocabulary(Vocabulary vocabulary) { m_config.vocabulary = std::move(vocabulary); }
+    const Vocabulary &vocabulary() const { return m_config.vocabulary; }
+
     bool isFunctionWord(const QString &stem) const { return m_config.functionWords.contains(stem); }
     const QSet<QString> &functionWords() const { return m_config.functionWords; }
     // Every negator, either direction (canonical forms, which are also their stems).
@@ -57,6 +64,11 @@ private:
     QHash<QString, QList<int>> m_markerByFirst;  // first stem → indices into clauseMarkers
     QHash<QString, QList<int>> m_barrierByFirst; // first stem → indices into scopeBarriers
 };
+
+// The canonical form and stem of a Devanagari word no spelling lists: spelled out in Latin,
+// folded by the spelling map, then matched against `vocabulary` (when given). Sets
+// `transliterated` when no known word fitted.
+void spellOutDevanagari(Token &token, const Normaliser &normaliser, const Vocabulary *extra = nullptr);
 
 // Removes simple English inflections so "cancelled", "cancelling" and "cancel" share a stem.
 // Applied to every Latin word, Hinglish included: both sides of a match go through it, so it

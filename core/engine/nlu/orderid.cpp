@@ -1,5 +1,9 @@
 #include "engine/nlu/orderid.h"
 
+#include "engine/nlu/transliteration.h"
+
+#include <QHash>
+
 namespace ringside::nlu {
 
 namespace {
@@ -19,16 +23,40 @@ struct Candidate
     bool negated = false;
 };
 
-// Tokens spelling `letters` one letter at a time from `start` ("o r d"); returns how many.
+// The letter a token names: a single letter ("r"), or a letter's name as speech-to-text writes it
+// in English or Devanagari ("are", "tee", "आर" → "aar", "टी" → "tee"). Only ever asked inside a
+// spelled prefix, so everyday words ("are", "ji") cannot become letters anywhere else.
+QChar letterOf(const Token &token)
+{
+    if (token.text.size() == 1 && token.text.at(0).unicode() < 0x80 && token.text.at(0).isLetter())
+        return token.text.at(0);
+    static const QHash<QString, QChar> names = [] {
+        QHash<QString, QChar> h;
+        const auto add = [&h](char letter, std::initializer_list<const char *> spoken) {
+            for (const char *s : spoken)
+                h.insert(phoneticKey(QLatin1String(s)), QLatin1Char(letter));
+        };
+        add('a', { "e", "ay", "ei" });   add('b', { "bee", "bi" });  add('c', { "see", "si" });
+        add('d', { "dee", "di" });       add('e', { "ee", "i" });    add('f', { "ef", "eff" });
+        add('g', { "jee", "ji" });       add('h', { "ech", "aitch" }); add('i', { "ai", "eye" });
+        add('j', { "je", "jay" });       add('k', { "ke", "kay" });  add('l', { "el", "ell" });
+        add('m', { "em" });              add('n', { "en" });         add('o', { "o", "oh" });
+        add('p', { "pee", "pi" });       add('q', { "kyu", "queue" }); add('r', { "aar", "are", "ar" });
+        add('s', { "es", "ess" });       add('t', { "tee", "ti" });  add('u', { "yu", "you" });
+        add('v', { "vee", "vi" });       add('x', { "eks", "ex" });  add('y', { "vai", "why" });
+        add('z', { "zed", "jed", "zee" });
+        return h;
+    }();
+    return names.value(phoneticKey(token.canon));
+}
+
+// Tokens spelling `letters` one letter at a time from `start` ("o r d", "आर ई टी"); returns how many.
 int spelledAt(const NormalisedText &t, int start, const QString &letters)
 {
     if (letters.size() < 2 || start + letters.size() > t.size())
         return 0;
     for (int k = 0; k < letters.size(); ++k) {
-        const QString &w = t.at(start + k).text;
-        const bool same = w.size() == 1 ? w.at(0) == letters.at(k)
-                                         : (letters.at(k) == QLatin1Char('o') && w == QLatin1String("oh"));
-        if (!same)
+        if (letterOf(t.at(start + k)) != letters.at(k))
             return 0;
     }
     return int(letters.size());

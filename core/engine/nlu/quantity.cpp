@@ -41,8 +41,9 @@ QuantityMatch extractQuantity(const NormalisedText &text, const Lexicon &lexicon
     QList<Candidate> found;
     const CueSet &words = lexicon.entities().quantity;
     for (const CueHit &h : words.find(text, 0)) {
+        // "both" / "dono" is two, and all of them: a caller says it of a pair.
         const bool all = words.cue(h.cue).label == QLatin1String("all");
-        found.append({h.first, h.last, all ? 0 : 2, all});
+        found.append({h.first, h.last, all ? 0 : 2, true});
     }
     const Numbers &numbers = lexicon.numbers();
     QList<bool> inDigitString(text.size(), false); // IDs and phone numbers said digit by digit

@@ -1,0 +1,275 @@
+#include "engine/nlu/transliteration.h"
+
+#include <QList>
+
+namespace ringside::nlu {
+
+namespace {
+
+const char *consonant(char16_t u)
+{
+    switch (u) {
+    case 0x0915: return "k";   case 0x0916: return "kh";  case 0x0917: return "g";   case 0x0918: return "gh";
+    case 0x0919: return "n";   case 0x091A: return "ch";  case 0x091B: return "chh"; case 0x091C: return "j";
+    case 0x091D: return "jh";  case 0x091E: return "n";   case 0x091F: return "t";   case 0x0920: return "th";
+    case 0x0921: return "d";   case 0x0922: return "dh";  case 0x0923: return "n";   case 0x0924: return "t";
+    case 0x0925: return "th";  case 0x0926: return "d";   case 0x0927: return "dh";  case 0x0928: return "n";
+    case 0x0929: return "n";   case 0x092A: return "p";   case 0x092B: return "ph";  case 0x092C: return "b";
+    case 0x092D: return "bh";  case 0x092E: return "m";   case 0x092F: return "y";   case 0x0930: return "r";
+    case 0x0931: return "r";   case 0x0932: return "l";   case 0x0933: return "l";   case 0x0935: return "v";
+    case 0x0936: return "sh";  case 0x0937: return "sh";  case 0x0938: return "s";   case 0x0939: return "h";
+    default: return nullptr;
+    }
+}
+
+const char *independentVowel(char16_t u)
+{
+    switch (u) {
+    case 0x0905: return "a";  case 0x0906: return "aa"; case 0x0907: return "i";  case 0x0908: return "ee";
+    case 0x0909: return "u";  case 0x090A: return "oo"; case 0x090B: return "ri"; case 0x090D: return "e";
+    case 0x090F: return "e";  case 0x0910: return "ai"; case 0x0911: return "o";  case 0x0913: return "o";
+    case 0x0914: return "au";
+    default: return nullptr;
+    }
+}
+
+const char *vowelSign(char16_t u)
+{
+    switch (u) {
+    case 0x093E: return "aa"; case 0x093F: return "i";  case 0x0940: return "ee"; case 0x0941: return "u";
+    case 0x0942: return "oo"; case 0x0943: return "ri"; case 0x0945: return "e";  case 0x0947: return "e";
+    case 0x0948: return "ai"; case 0x0949: return "o";  case 0x094B: return "o";  case 0x094C: return "au";
+    default: return nullptr;
+    }
+}
+
+// One written syllable: a consonant (or none, for a vowel letter) and what follows it.
+struct Unit
+{
+    QString consonant;
+    QString vowel;       // a vowel sign or letter; empty with `schwa` for the inherent vowel
+    bool schwa = false;  // the consonant carries the inherent "a" (may be dropped in speech)
+    bool nasal = false;  // anusvara or chandrabindu
+    bool visarga = false;
+
+    bool endsInVowel() const { return schwa || !vowel.isEmpty(); }
+};
+
+bool isVowelLetter(QChar c)
+{
+    return QStringView(u"aeiou").contains(c);
+}
+
+} // namespace
+
+QString devanagariToLatin(const QString &word)
+{
+    QList<Unit> units;
+    QString passThrough;
+    for (const QChar ch : word) {
+        const char16_t u = ch.unicode();
+        if (const char *c = consonant(u)) {
+            Unit unit;
+            unit.consonant = QLatin1String(c);
+            unit.schwa = true;
+            units.append(unit);
+        } else if (const char *v = vowelSign(u)) {
+            if (!units.isEmpty()) {
+                units.last().vowel = QLatin1String(v);
+                units.last().schwa = false;
+            }
+        } else if (u == 0x094D) { // virama: no vowel after this consonant
+            if (!units.isEmpty())
+                units.last().schwa = false;
+        } else if (const char *v = independentVowel(u)) {
+            Unit unit;
+            unit.vowel = QLatin1String(v);
+            // "चाहिए" is typed "chahiye", "आएगा" "aayega": a vowel after a vowel glides in with y.
+            if (!units.isEmpty() && units.last().endsInVowel() && (u == 0x090F || u == 0x0910))
+                unit.vowel.prepend(QLatin1Char('y'));
+            units.append(unit);
+        } else if (u == 0x0902 || u == 0x0901) {
+            if (!units.isEmpty())
+                units.last().nasal = true;
+        } else if (u == 0x0903) {
+            if (!units.isEmpty())
+                units.last().visarga = true;
+        } else if (u >= 0x0900 && u <= 0x097F) {
+            continue; // other signs carry no sound of their own
+        } else {
+            passThrough.append(ch);
+        }
+    }
+    if (units.isEmpty())
+        return passThrough;
+
+    // Hindi drops the inherent vowel at the end of a word ("कल" kal) and between a vowel and a
+    // consonant that has its own vowel ("करना" karna, "अपना" apna).
+    const int n = int(units.size());
+    QList<bool> drop(n, false);
+    for (int i = 0; i < n; ++i) {
+        if (!units.at(i).schwa || units.at(i).nasal)
+            continue;
+        if (i == n - 1 && n > 1) {
+            drop[i] = true;
+        } else if (i > 0 && i < n - 1 && !drop.at(i - 1) && !units.at(i + 1).consonant.isEmpty() && !units.at(i + 1).schwa) {
+            drop[i] = true; // "करना" karna, "एक्सचेंज" ekschenj
+        }
+    }
+    QString out;
+    for (int i = 0; i < n; ++i) {
+        const Unit &unit = units.at(i);
+        out += unit.consonant;
+        if (unit.schwa && !drop.at(i)) {
+            out += QLatin1Char('a');
+        } else if (i == n - 1 && n > 1 && unit.vowel.size() == 2 && unit.vowel.at(0) == unit.vowel.at(1)) {
+            out += unit.vowel.at(0); // Hinglish writes a final long vowel short: "कितना" kitna, "अभी" abhi
+        } else {
+            out += unit.vowel;
+        }
+        if (unit.nasal) {
+            const QString next = i + 1 < n ? units.at(i + 1).consonant : QString();
+            out += next.startsWith(QLatin1Char('p')) || next.startsWith(QLatin1Char('b')) || next.startsWith(QLatin1Char('m'))
+                       ? QLatin1Char('m') : QLatin1Char('n');
+        }
+        if (unit.visarga)
+            out += QLatin1Char('h');
+    }
+    return out + passThrough;
+}
+
+QString phoneticKey(const QString &latin)
+{
+    QString s = latin.toLower();
+    s.replace(QLatin1String("ph"), QLatin1String("f"));
+    s.replace(QLatin1String("ck"), QLatin1String("k"));
+    s.replace(QLatin1Char('w'), QLatin1Char('v'));
+    s.replace(QLatin1Char('z'), QLatin1Char('j'));
+    s.replace(QLatin1Char('q'), QLatin1Char('k'));
+    s.replace(QLatin1String("x"), QLatin1String("ks"));
+    s.replace(QLatin1String("ee"), QLatin1String("i"));
+    s.replace(QLatin1String("oo"), QLatin1String("u"));
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        if (!out.isEmpty() && out.back() == c)
+            continue; // "aa" → "a", "tt" → "t"
+        out.append(c);
+    }
+    return out;
+}
+
+QString consonantSkeleton(const QString &key)
+{
+    QString out;
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        QChar c = key.at(i);
+        const QChar next = i + 1 < key.size() ? key.at(i + 1) : QChar();
+        const QChar prev = i > 0 ? key.at(i - 1) : QChar();
+        if (isVowelLetter(c) || c == QLatin1Char('y'))
+            continue;
+        if (c == QLatin1Char('h') && i > 0 && !isVowelLetter(prev))
+            continue; // "bh", "th", "sh": one sound
+        if (c == QLatin1Char('c')) {
+            if (next == QLatin1Char('h'))
+                c = QLatin1Char('c'); // "ch" stays its own sound
+            else
+                c = (next == QLatin1Char('e') || next == QLatin1Char('i')) ? QLatin1Char('s') : QLatin1Char('k');
+        }
+        if (!out.isEmpty() && out.back() == c)
+            continue;
+        out.append(c);
+    }
+    return out;
+}
+
+void Vocabulary::add(const QString &canonical)
+{
+    if (canonical.size() < 2 || m_words.contains(canonical))
+        return;
+    for (const QChar c : canonical) {
+        if (c.unicode() < u'a' || c.unicode() > u'z')
+            return;
+    }
+    m_words.insert(canonical);
+    const QString key = phoneticKey(canonical);
+    const auto k = m_byKey.constFind(key);
+    if (k == m_byKey.constEnd())
+        m_byKey.insert(key, canonical);
+    else if (*k != canonical)
+        m_byKey[key] = QString(); // two known words sound alike: neither is guessed
+    const QString skeleton = consonantSkeleton(key);
+    if (canonical.size() >= 4 && skeleton.size() >= 3) {
+        const auto s = m_bySkeleton.constFind(skeleton);
+        if (s == m_bySkeleton.constEnd())
+            m_bySkeleton.insert(skeleton, canonical);
+        else if (*s != canonical)
+            m_bySkeleton[skeleton] = QString();
+    }
+}
+
+QString Vocabulary::findExact(const QString &transliterated) const
+{
+    if (transliterated.isEmpty())
+        return {};
+    const QString key = phoneticKey(transliterated);
+    if (const auto k = m_byKey.constFind(key); k != m_byKey.constEnd())
+        return *k;
+    // Hindi nasal endings are often not typed: "हैं" hain / hai, "नहीं" nahin / nahi.
+    if (key.size() > 2 && key.endsWith(QLatin1Char('n')) && isVowelLetter(key.at(key.size() - 2))) {
+        if (const auto k = m_byKey.constFind(key.chopped(1)); k != m_byKey.constEnd())
+            return *k;
+    }
+    return {};
+}
+
+namespace {
+
+// The first vowel sound of a key: "a", "e", "i", "o", "u", or "ai" for ai / ay / ei / ey.
+QString firstVowel(const QString &key)
+{
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        const QChar c = key.at(i);
+        if (!isVowelLetter(c))
+            continue;
+        const QChar next = i + 1 < key.size() ? key.at(i + 1) : QChar();
+        if ((c == QLatin1Char('a') || c == QLatin1Char('e')) && (next == QLatin1Char('i') || next == QLatin1Char('y')))
+            return QStringLiteral("ai");
+        return QString(c);
+    }
+    return {};
+}
+
+// Vowels an Indian speaker's loan word and its English spelling may disagree on: "kanfarm" /
+// "confirm" (a, o), "riphand" / "refund" (i, e), "pement" / "payment" (e, ai).
+bool vowelsMatch(const QString &a, const QString &b)
+{
+    if (a == b)
+        return true;
+    static const QSet<QString> pairs = { QStringLiteral("a|e"), QStringLiteral("a|ai"), QStringLiteral("e|i"), QStringLiteral("ai|e"),
+                                         QStringLiteral("a|o"), QStringLiteral("a|u"), QStringLiteral("o|u"), QStringLiteral("ai|i") };
+    return pairs.contains(a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a);
+}
+
+} // namespace
+
+QString Vocabulary::findSimilar(const QString &transliterated) const
+{
+    if (transliterated.size() < 4)
+        return {};
+    const QString key = phoneticKey(transliterated);
+    const QString skeleton = consonantSkeleton(key);
+    if (skeleton.size() < 3)
+        return {};
+    const auto s = m_bySkeleton.constFind(skeleton);
+    if (s == m_bySkeleton.constEnd() || s->isEmpty())
+        return {};
+    // Same consonants is not enough for Hindi's own words ("सकता" sakta is not "shikayat",
+    // "दिमाग" dimaag is not "damage"): a loan word keeps its length and its first vowel too.
+    const QString known = phoneticKey(*s);
+    if (qAbs(known.size() - key.size()) > 2 || !vowelsMatch(firstVowel(known), firstVowel(key)))
+        return {};
+    return *s;
+}
+
+} // namespace ringside::nlu

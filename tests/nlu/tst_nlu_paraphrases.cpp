@@ -1,0 +1,101 @@
+// How well the playbook brain's NLU understands callers it was not tuned on.
+//
+// tests/nlu/validation is held out: lexicons are never tuned on it, so this test prints only its
+// totals (per language, intents and slots), never the phrases it misses. tests/nlu/development is
+// the tuning set: set RINGSIDE_PARAPHRASE_FAILURES=1 to list what it misses.
+
+#include "nlutestsupport.h"
+#include "paraphrasecorpus.h"
+
+#include <QFile>
+
+using namespace ringside;
+
+namespace {
+
+// The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
+// Raise a floor when the NLU gets better; never lower one to get green.
+const QHash<QString, double> kValidationFloor = {
+    { QStringLiteral("en"), 0.90 },
+    { QStringLiteral("hinglish"), 0.90 },
+    { QStringLiteral("hindi"), 0.82 },
+};
+const QHash<QString, double> kDevelopmentFloor = {
+    { QStringLiteral("en"), 0.93 },
+    { QStringLiteral("hinglish"), 0.94 },
+    { QStringLiteral("hindi"), 0.87 },
+};
+
+QString percent(const test::ParaphraseScore &s)
+{
+    return QStringLiteral("%1/%2 = %3 %").arg(s.correct).arg(s.total).arg(100.0 * s.accuracy(), 0, 'f', 1);
+}
+
+} // namespace
+
+class TestNluParaphrases : public QObject
+{
+    Q_OBJECT
+private:
+    std::optional<nlu::Analyser> nlu;
+
+    void check(const QString &folder, const QHash<QString, double> &floors, bool listFailures)
+    {
+        const test::ParaphraseCorpus corpus(QStringLiteral(RINGSIDE_TEST_DIR "/") + folder);
+        const test::ParaphraseReport report = corpus.evaluate(*nlu, QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/playbooks"));
+        QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.join(QLatin1Char('\n'))));
+        QVERIFY2(report.overall.total > 0, "no phrasings read");
+        qInfo().noquote() << folder << "overall" << percent(report.overall);
+        for (auto it = report.byLanguageAndKind.cbegin(); it != report.byLanguageAndKind.cend(); ++it)
+            qInfo().noquote() << folder << it.key() << percent(it.value());
+        if (listFailures) {
+            for (auto it = report.byName.cbegin(); it != report.byName.cend(); ++it) {
+                if (it.value().correct < it.value().total)
+                    qInfo().noquote() << "  " << it.key() << percent(it.value());
+            }
+            for (const QString &f : report.failures)
+                qInfo().noquote() << "  MISS" << f;
+        }
+        for (auto it = floors.cbegin(); it != floors.cend(); ++it) {
+            const test::ParaphraseScore s = report.byLanguage.value(it.key());
+            QVERIFY2(s.total > 0, qPrintable(QStringLiteral("%1: no %2 phrasings").arg(folder, it.key())));
+            qInfo().noquote() << folder << it.key() << percent(s);
+            QVERIFY2(s.accuracy() >= it.value(),
+                     qPrintable(QStringLiteral("%1 %2: %3 is below the floor of %4 %")
+                                    .arg(folder, it.key(), percent(s)).arg(100.0 * it.value(), 0, 'f', 1)));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // RINGSIDE_NLU_LEXICON_DIR=resources/nlu reads the lexicon files from the source tree, so
+        // a tuning round needs no rebuild; the test itself always checks the compiled-in lexicon.
+        const QString dir = qEnvironmentVariable("RINGSIDE_NLU_LEXICON_DIR");
+        if (dir.isEmpty()) {
+            QVERIFY(nlu::test::loadBuiltin(&nlu));
+            return;
+        }
+        json document = json::object();
+        for (const char *name : { "language", "numbers", "calendar", "yesno", "reasons", "entities", "intents", "paraphrases" }) {
+            QFile file(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".json"));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray bytes = file.readAll();
+            document = nlu::Lexicon::merged(document, json::parse(bytes.constBegin(), bytes.constEnd()));
+        }
+        Result<nlu::Analyser> a = nlu::Analyser::fromDocument(document);
+        QVERIFY2(a, qPrintable(a.error()));
+        nlu.emplace(std::move(a).value());
+    }
+
+    // Held out: only totals are shown.
+    void validation() { check(QStringLiteral("validation"), kValidationFloor, false); }
+
+    void development()
+    {
+        check(QStringLiteral("development"), kDevelopmentFloor, qEnvironmentVariableIntValue("RINGSIDE_PARAPHRASE_FAILURES") != 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNluParaphrases)
+#include "tst_nlu_paraphrases.moc"

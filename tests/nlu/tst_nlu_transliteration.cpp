@@ -1,0 +1,89 @@
+// Devanagari words meet the lexicons' Latin words: spelled out as Hinglish is typed, then matched
+// by spelling or, for loan words, by sound.
+#include "nlutestsupport.h"
+
+#include "engine/nlu/transliteration.h"
+
+using namespace ringside;
+using namespace ringside::nlu;
+
+class TestNluTransliteration : public QObject
+{
+    Q_OBJECT
+private:
+    std::optional<Analyser> nlu;
+
+private slots:
+    void initTestCase() { QVERIFY(test::loadBuiltin(&nlu)); }
+
+    void spelledOut_data()
+    {
+        QTest::addColumn<QString>("devanagari");
+        QTest::addColumn<QString>("latin");
+        QTest::addRow("inherent vowel dropped at the end") << QStringLiteral("भेज") << QStringLiteral("bhej");
+        QTest::addRow("and between vowels") << QStringLiteral("करना") << QStringLiteral("karna");
+        QTest::addRow("apna") << QStringLiteral("अपना") << QStringLiteral("apna");
+        QTest::addRow("kept before a final consonant") << QStringLiteral("समझ") << QStringLiteral("samajh");
+        QTest::addRow("glide after a vowel") << QStringLiteral("चाहिए") << QStringLiteral("chaahiye");
+        QTest::addRow("final long vowel short") << QStringLiteral("कितना") << QStringLiteral("kitna");
+        QTest::addRow("cluster") << QStringLiteral("एक्सचेंज") << QStringLiteral("ekschenj");
+        QTest::addRow("anusvara before b") << QStringLiteral("नंबर") << QStringLiteral("nambar");
+        QTest::addRow("vowel letter") << QStringLiteral("आज") << QStringLiteral("aaj");
+    }
+    void spelledOut()
+    {
+        QFETCH(QString, devanagari);
+        QFETCH(QString, latin);
+        QCOMPARE(devanagariToLatin(devanagari), latin);
+    }
+
+    void vocabulary()
+    {
+        Vocabulary v;
+        for (const char *w : { "cancel", "wapas", "order", "damage", "shikayat", "delivery", "payment", "kal" })
+            v.add(QLatin1String(w));
+        QCOMPARE(v.findExact(QStringLiteral("vaapas")), QStringLiteral("wapas"));
+        QCOMPARE(v.findExact(QStringLiteral("ordar")), QString());
+        QCOMPARE(v.findSimilar(QStringLiteral("kainsal")), QStringLiteral("cancel"));
+        QCOMPARE(v.findSimilar(QStringLiteral("dilivari")), QStringLiteral("delivery"));
+        QCOMPARE(v.findSimilar(QStringLiteral("pement")), QStringLiteral("payment"));
+        // Hindi's own words are not taken for English ones that share their consonants.
+        QCOMPARE(v.findSimilar(QStringLiteral("dimaag")), QString());
+        QCOMPARE(v.findSimilar(QStringLiteral("sakta")), QString());
+        // Short words are never guessed by sound.
+        QCOMPARE(v.findSimilar(QStringLiteral("kol")), QString());
+    }
+
+    void sentencesMeetLatinCues_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("intent");
+        QTest::addRow("cancel") << QStringLiteral("मेरा ऑर्डर कैंसल कर दीजिए") << QStringLiteral("cancel");
+        QTest::addRow("where") << QStringLiteral("मेरा पार्सल कब तक आएगा") << QStringLiteral("where_is_order");
+        QTest::addRow("return") << QStringLiteral("यह वापस करना है") << QStringLiteral("return");
+        QTest::addRow("not received") << QStringLiteral("डिलीवर्ड दिखा रहा है पर मुझे मिला नहीं") << QStringLiteral("not_received");
+    }
+    void sentencesMeetLatinCues()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, intent);
+        const IntentResult r = nlu->universalIntent(text);
+        QCOMPARE(r.intent, intent);
+        QVERIFY(r.sure);
+    }
+
+    void spelledLettersInDevanagari()
+    {
+        const Result<OrderIdPattern> ret = OrderIdPattern::fromExample(QStringLiteral("RET-0001"));
+        QVERIFY(ret.ok());
+        OrderIdPattern p = ret.value();
+        p.acceptBareDigits = false;
+        QCOMPARE(nlu->orderId(QStringLiteral("आर ई टी शून्य शून्य शून्य एक"), p).id, QStringLiteral("RET-0001"));
+        QCOMPARE(nlu->orderId(QStringLiteral("ओ आर डी 482913")).id, QStringLiteral("ORD-482913"));
+        // Letter names count only as a whole spelled prefix: "are" alone is a word.
+        QCOMPARE(nlu->orderId(QStringLiteral("are you there 0001"), p).status, Found::None);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNluTransliteration)
+#include "tst_nlu_transliteration.moc"
