@@ -74,6 +74,8 @@ std::vector<telephony::CallScript> spokenScripts()
     return scripts;
 }
 
+const QByteArray kStreamSecret = QByteArrayLiteral("bench-stream-secret");
+
 void runCalls(benchmark::State &state, bool spoken)
 {
     const int calls = int(state.range(0));
@@ -85,6 +87,9 @@ void runCalls(benchmark::State &state, bool spoken)
         if (!spoken)
             args << QStringLiteral("--no-stt") << QStringLiteral("--allow-text");
         serve.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RINGSIDE_STREAM_SECRET"), QString::fromLatin1(kStreamSecret));
+        serve.setProcessEnvironment(env);
         serve.start(engineBinary(), args);
         QByteArray out;
         static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
@@ -102,6 +107,7 @@ void runCalls(benchmark::State &state, bool spoken)
         config.calls = calls;
         config.durationSeconds = seconds;
         config.rampMs = std::max(2, 2000 / calls);
+        config.streamSecret = kStreamSecret; // signed as the gateway's TwiML would sign them
         if (spoken)
             config.scripts = spokenScripts();
         else
