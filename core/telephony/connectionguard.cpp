@@ -4,6 +4,9 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 Q_LOGGING_CATEGORY(lcGuard, "ringside.telephony.guard")
 
 namespace ringside::telephony {
@@ -96,12 +99,13 @@ GuardedTcpServer::GuardedTcpServer(std::shared_ptr<ConnectionLimiter> limiter, Q
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(descriptor)) {
-        delete socket;
-        return;
-    }
-    const QHostAddress peer = socket->peerAddress();
+    // Judged on the bare descriptor: a refused connection costs a system call or three, not a
+    // QTcpSocket, so a burst of thousands does not hold up the thread that carries the calls.
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    QHostAddress peer;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        peer = QHostAddress(reinterpret_cast<const sockaddr *>(&address));
     if (!m_limiter->admit(peer)) {
         // Logged at most once a second: a flood must not flood the log too.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -111,24 +115,26 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
                       static_cast<unsigned long long>(m_limiter->refused()));
             m_lastRefusalLogMs = now;
         }
-        socket->write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
-        if (socket->state() != QAbstractSocket::UnconnectedState)
-            QTimer::singleShot(1000, socket, [socket] { socket->abort(); });
-        else
-            socket->deleteLater();
+        static const char kBusy[] = "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
+        [[maybe_unused]] const auto sent = ::send(int(descriptor), kBusy, sizeof kBusy - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+        ::close(int(descriptor));
+        return;
+    }
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        m_limiter->closed(peer, false);
         return;
     }
     const GatewayLimits &l = m_limiter->limits();
     // Even what Qt buffers for a request the guard has not yet judged is bounded.
     socket->setReadBufferSize(l.maxHeaderBytes + m_limiter->largestBody() + 64 * 1024);
-    new ConnectionGuard(socket, m_limiter, m_httpServer);
+    new ConnectionGuard(socket, peer, m_limiter, m_httpServer);
     addPendingConnection(socket);
 }
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, std::shared_ptr<ConnectionLimiter> limiter, QObject *httpServer)
-    : QObject(socket), m_socket(socket), m_limiter(std::move(limiter)), m_httpServer(httpServer), m_address(socket->peerAddress())
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, QHostAddress address, std::shared_ptr<ConnectionLimiter> limiter, QObject *httpServer)
+    : QObject(socket), m_socket(socket), m_limiter(std::move(limiter)), m_httpServer(httpServer), m_address(std::move(address))
 {
     setObjectName(QStringLiteral("ringside-connection-guard"));
     m_deadline.setSingleShot(true);

@@ -80,7 +80,8 @@ class ConnectionGuard : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGuard(QTcpSocket *socket, std::shared_ptr<ConnectionLimiter> limiter, QObject *httpServer);
+    // `address` is the peer's as the limiter admitted it (the key its counts are kept under).
+    ConnectionGuard(QTcpSocket *socket, QHostAddress address, std::shared_ptr<ConnectionLimiter> limiter, QObject *httpServer);
     ~ConnectionGuard() override;
 
     // The socket's guard, or null.
