@@ -151,11 +151,11 @@ ConnectionGuard::~ConnectionGuard()
     m_limiter->closed(m_address, m_established);
 }
 
-ConnectionGuard *ConnectionGuard::of(QObject *socketOrWebSocket)
+ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
 {
-    if (!socketOrWebSocket)
+    if (!socket)
         return nullptr;
-    return socketOrWebSocket->findChild<ConnectionGuard *>(QStringLiteral("ringside-connection-guard"));
+    return socket->findChild<ConnectionGuard *>(QStringLiteral("ringside-connection-guard"), Qt::FindDirectChildrenOnly);
 }
 
 void ConnectionGuard::startDeadline(int ms)

@@ -75,7 +75,8 @@ private:
 // and the time a request may take to arrive; closes kept-alive connections that idle. It reads
 // nothing — it peeks at each chunk before Qt's HTTP parser does — and answers 431, 413, 408 or
 // 503 itself, then unplugs the socket from the parser. After a WebSocket upgrade it only counts
-// the connection for its address.
+// the connection for its address (the QTcpSocket lives on under the QWebSocket, which does not own
+// it: Qt deletes it when the connection drops, and the guard with it).
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -85,7 +86,7 @@ public:
     ~ConnectionGuard() override;
 
     // The socket's guard, or null.
-    static ConnectionGuard *of(QObject *socketOrWebSocket);
+    static ConnectionGuard *of(QTcpSocket *socket);
 
     // The HTTP server handled a whole request (its answer is on the way): the next one starts.
     void requestHandled();

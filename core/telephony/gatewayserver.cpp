@@ -211,8 +211,12 @@ bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                 guard->requestHandled();
             return false; // missingHandler answers
         }
-        if (guard)
+        if (guard) {
             guard->upgraded();
+            for (auto it = m_upgrading.begin(); it != m_upgrading.end();) // handshakes that never finished
+                it = it.value() ? std::next(it) : m_upgrading.erase(it);
+            m_upgrading.insert({ socket->peerAddress(), socket->peerPort() }, guard);
+        }
         return true; // the WebSocket handshake goes ahead
     }
     if (guard)
@@ -272,7 +276,7 @@ void GatewayServer::onNewWebSocket()
         if (!ws)
             continue;
         const QString path = ws->requestUrl().path();
-        QPointer<ConnectionGuard> guard = ConnectionGuard::of(ws.get());
+        QPointer<ConnectionGuard> guard = m_upgrading.take({ ws->peerAddress(), ws->peerPort() });
         const bool media = path == QLatin1String("/twilio/media") || path == QLatin1String("/exotel/media");
         // Media frames are small; a console sends commands and a little audio. Anything larger is
         // refused by Qt (close code 1009) before it is buffered.

@@ -7,6 +7,8 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QPair>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -80,6 +82,9 @@ private:
     MonitorAccess m_access;
     std::unique_ptr<MetricsWorker> m_metrics;
     QHash<QString, ExtraRoute> m_routes;
+    // Guards of connections whose WebSocket handshake is under way, by the peer's address and port:
+    // Qt hands over the QWebSocket without its QTcpSocket (which the guard is a child of).
+    QHash<QPair<QHostAddress, quint16>, QPointer<ConnectionGuard>> m_upgrading;
     QString m_generatedToken;
     quint16 m_port = 0;
 };

@@ -307,6 +307,23 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return statusOf(rawExchange(f.port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) == 200; }, 5000));
     }
 
+    void callsAndConsolesNoLongerCountAsStrangers()
+    {
+        GatewayFixture f([](telephony::GatewayConfig &c) { c.limits.maxPendingPerAddress = 3; });
+        QVERIFY2(f.ok(), qPrintable(f.error));
+        // Six calls and two consoles from one address, one after another: each stops counting
+        // against the address once its call has started (or it has signed in).
+        for (int i = 1; i <= 6; ++i) {
+            f.dial(QStringLiteral("many%1").arg(i));
+            QVERIFY2(QTest::qWaitFor([&] { return f.gateway().activeCalls() == i; }, 5000),
+                     qPrintable(QStringLiteral("call %1 of 6 did not start").arg(i)));
+        }
+        MonitorClient a, b;
+        QVERIFY(a.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor"))));
+        QVERIFY(b.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor"))));
+        QCOMPARE(statusOf(rawExchange(f.port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")), 200);
+    }
+
     void keyedDigitsAreBounded()
     {
         GatewayFixture f;
