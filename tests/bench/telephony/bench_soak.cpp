@@ -26,7 +26,7 @@
 #include <QTimer>
 
 #include <memory>
-#include <numeric>
+#include <algorithm>
 #include <vector>
 
 using namespace ringside;
@@ -79,26 +79,15 @@ struct Call
     bool hungUp = false;
 };
 
-double meanOver(const std::vector<Sample> &samples, qint64 fromMs, qint64 toMs, double Sample::*field)
+// The mean of one sampled quantity over [fromMs, toMs).
+template<typename Field>
+double meanOver(const std::vector<Sample> &samples, qint64 fromMs, qint64 toMs, Field Sample::*field)
 {
     double sum = 0;
     int n = 0;
     for (const Sample &s : samples) {
         if (s.atMs >= fromMs && s.atMs < toMs) {
-            sum += s.*field;
-            ++n;
-        }
-    }
-    return n ? sum / n : 0;
-}
-
-double meanFds(const std::vector<Sample> &samples, qint64 fromMs, qint64 toMs)
-{
-    double sum = 0;
-    int n = 0;
-    for (const Sample &s : samples) {
-        if (s.atMs >= fromMs && s.atMs < toMs) {
-            sum += s.fds;
+            sum += double(s.*field);
             ++n;
         }
     }
@@ -209,8 +198,8 @@ void BM_Soak(benchmark::State &state)
         const double rssMin2 = meanOver(samples, 60000, 120000, &Sample::rssMb);
         const double rssMin5 = meanOver(samples, 240000, 300000, &Sample::rssMb);
         const double rssLate = meanOver(samples, endMs - 60000, endMs + 1, &Sample::rssMb);
-        const double fdsMin2 = meanFds(samples, 60000, 120000);
-        const double fdsLate = meanFds(samples, endMs - 60000, endMs + 1);
+        const double fdsMin2 = meanOver(samples, 60000, 120000, &Sample::fds);
+        const double fdsLate = meanOver(samples, endMs - 60000, endMs + 1, &Sample::fds);
         auto drift = [](double from, double to) { return from > 0 ? 100.0 * (to - from) / from : 0.0; };
         state.counters["calls_dialled"] = double(dialled);
         state.counters["calls_answered"] = double(answered);
