@@ -57,27 +57,6 @@ QByteArray upgradeRequest(const QByteArray &pathAndQuery, const QByteArray &extr
            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n";
 }
 
-// A client→server WebSocket text frame (masked with a zero mask), any length.
-QByteArray maskedTextFrame(const QByteArray &payload)
-{
-    QByteArray f;
-    f.append(char(0x81));
-    if (payload.size() < 126) {
-        f.append(char(0x80 | payload.size()));
-    } else if (payload.size() < 65536) {
-        f.append(char(0x80 | 126));
-        f.append(char((payload.size() >> 8) & 0xff));
-        f.append(char(payload.size() & 0xff));
-    } else {
-        f.append(char(0x80 | 127));
-        for (int i = 7; i >= 0; --i)
-            f.append(char((quint64(payload.size()) >> (8 * i)) & 0xff));
-    }
-    f.append(QByteArray(4, '\0'));
-    f.append(payload);
-    return f;
-}
-
 // "[[[…]]]" nested `depth` deep.
 std::string nested(int depth)
 {

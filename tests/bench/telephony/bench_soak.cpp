@@ -7,11 +7,8 @@
 // (the second, after the ramp; and the fifth, once the TTS reply cache has filled).
 //   BM_Soak/N/S   N concurrent calls for S seconds (each call 20–40 s)
 // Run: build/bench/bench_soak   (docs/benchmarks.md; ten minutes)
-#include "commerce/demostore.h"
-#include "commerce/fixtureimporter.h"
-#include "storage/database.h"
+#include "benchserve.h"
 #include "telephony/standincaller.h"
-#include "util/clock.h"
 
 #include <benchmark/benchmark.h>
 
@@ -21,7 +18,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -33,19 +29,7 @@ using namespace ringside;
 
 namespace {
 
-const QString kNow = QStringLiteral("2026-11-26T10:00:00+05:30");
 const QByteArray kStreamSecret = QByteArrayLiteral("soak-stream-secret");
-
-QString demoDatabase(QTemporaryDir &dir)
-{
-    const QString p = dir.filePath(QStringLiteral("soak.db"));
-    QString error;
-    auto db = Database::open(p, &error);
-    commerce::ImportOptions options;
-    options.now = parseIso(kNow);
-    commerce::FixtureImporter(*db).importData(commerce::generateDemoStore(1, options.now), options);
-    return p;
-}
 
 struct Sample
 {
@@ -101,21 +85,12 @@ void BM_Soak(benchmark::State &state)
     for (auto _ : state) {
         QTemporaryDir dir;
         QProcess serve;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("RINGSIDE_STREAM_SECRET"), QString::fromLatin1(kStreamSecret));
-        serve.setProcessEnvironment(env);
-        serve.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        serve.start(QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine"),
-                    { QStringLiteral("serve"), QStringLiteral("--db"), demoDatabase(dir), QStringLiteral("--port"), QStringLiteral("0"),
-                      QStringLiteral("--now"), kNow, QStringLiteral("--no-stt"), QStringLiteral("--allow-text"),
-                      QStringLiteral("--max-calls"), QString::number(calls + 50) });
-        QByteArray out;
-        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        while (!listening.match(QString::fromUtf8(out)).hasMatch() && serve.state() != QProcess::NotRunning) {
-            serve.waitForReadyRead(200);
-            out += serve.readAllStandardOutput();
-        }
-        const QString port = listening.match(QString::fromUtf8(out)).captured(1);
+        const QString port = bench::startServe(
+                serve,
+                { QStringLiteral("--db"), bench::writeDemoDatabase(dir.filePath(QStringLiteral("soak.db"))), QStringLiteral("--port"),
+                  QStringLiteral("0"), QStringLiteral("--now"), bench::kBenchNow, QStringLiteral("--no-stt"), QStringLiteral("--allow-text"),
+                  QStringLiteral("--max-calls"), QString::number(calls + 50) },
+                kStreamSecret);
         if (port.isEmpty()) {
             state.SkipWithError("serve did not start");
             return;
