@@ -42,8 +42,8 @@ int runLoadgen(const QStringList &args)
             "and listens. Reports answered calls, late or dropped outbound frames, turn latency p50/p95/p99 and engine CPU "
             "(from the gateway's /healthz). --script FILE speaks 'kind | words [| expected ID]' lines in several espeak-ng "
             "voices (one per caller) and reports latency per kind and the IDs the agent looked up (watched on /monitor). "
-            "--text FILE sends typed turns instead (serve --allow-text). If the gateway checks Twilio stream secrets, "
-            "TWILIO_AUTH_TOKEN must match its own."));
+            "--text FILE sends typed turns instead (serve --allow-text). The calls are signed as the gateway's TwiML "
+            "would sign them: RINGSIDE_STREAM_SECRET (or TWILIO_AUTH_TOKEN) must be the gateway's."));
     parser.addOption({ QStringLiteral("url"), QStringLiteral("The gateway's media URL, ws://HOST:PORT/twilio/media."), QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("calls"), QStringLiteral("Concurrent calls (default 1)."), QStringLiteral("C"), QStringLiteral("1") });
     parser.addOption({ QStringLiteral("duration"), QStringLiteral("Seconds each call lasts (default 30)."), QStringLiteral("S"), QStringLiteral("30") });
@@ -112,9 +112,14 @@ int runLoadgen(const QStringList &args)
         if (config.texts.isEmpty())
             return usageError(QStringLiteral("--text: %1 has no non-empty line").arg(file.fileName()));
     }
-    config.streamSecret = qgetenv("TWILIO_AUTH_TOKEN");
     config.monitorToken = parser.isSet(QStringLiteral("monitor-token")) ? parser.value(QStringLiteral("monitor-token"))
                                                                         : QString::fromUtf8(qgetenv("RINGSIDE_MONITOR_TOKEN"));
+    config.streamSecret = qgetenv("RINGSIDE_STREAM_SECRET");
+    if (config.streamSecret.isEmpty())
+        config.streamSecret = qgetenv("TWILIO_AUTH_TOKEN");
+    if (config.streamSecret.isEmpty())
+        return usageError(QStringLiteral("RINGSIDE_STREAM_SECRET (or TWILIO_AUTH_TOKEN) is not set: the gateway refuses unsigned calls, "
+                                         "so loadgen needs the gateway's secret to sign them"));
 
     telephony::LoadGenerator generator(config);
     QObject::connect(&generator, &telephony::LoadGenerator::finished, &generator, [] { QCoreApplication::exit(0); });

@@ -10,6 +10,7 @@
 #include "storage/database.h"
 #include "telephony/agentdirectory.h"
 #include "telephony/gatewayruntime.h"
+#include "telephony/operatorcredentials.h"
 #include "util/phone.h"
 
 #include <QCoreApplication>
@@ -77,14 +78,22 @@ int runServe(const QStringList &args)
             "(live calls), WS /monitor (consoles; docs/monitor-protocol.md), GET /healthz and /metrics; the campaign dialer "
             "(POST /twilio/status, /exotel/status; docs/campaigns.md) and the shop webhooks (docs/platforms.md). "
             "SIGTERM or Ctrl-C ends every call politely and writes its record before exiting. "
-            "Environment: TWILIO_AUTH_TOKEN (webhook signatures and stream secrets), EXOTEL_STREAM_CREDENTIALS "
-            "(KEY:TOKEN Exotel must present), RINGSIDE_MONITOR_TOKEN (instead of --token). See docs/telephony.md."));
+            "Environment: TWILIO_AUTH_TOKEN (webhook signatures; signs stream parameters when RINGSIDE_STREAM_SECRET is "
+            "not set), RINGSIDE_STREAM_SECRET (signs stream parameters; media streams are refused without one of the two), "
+            "EXOTEL_STREAM_CREDENTIALS (KEY:TOKEN Exotel must present; Exotel is refused without), RINGSIDE_MONITOR_TOKEN "
+            "(instead of --token). See docs/telephony.md and docs/security.md."));
     parser.addOption(dbOption());
     parser.addOption(nowOption());
     parser.addOption({ QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ADDR"),
                        QStringLiteral("127.0.0.1") });
     parser.addOption({ QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one and prints it)."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("token"), QStringLiteral("Token consoles must present on /monitor."), QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("token"), QStringLiteral("One console token for /monitor (its holder is the operator \"operator\")."), QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("operators"), QStringLiteral("A JSON file of operators and their token hashes: each console is the operator its token names."),
+                       QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("metrics-token"), QStringLiteral("Another token /metrics accepts (a Prometheus scraper)."), QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("allow-origin"), QStringLiteral("A browser origin that may open /monitor (repeatable; none by default)."), QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("max-calls"), QStringLiteral("Concurrent calls; streams beyond are refused (default 500)."), QStringLiteral("N"),
+                       QStringLiteral("500") });
     parser.addOption({ QStringLiteral("public-url"), QStringLiteral("The URL Twilio reaches this server at (https://…), for TwiML and signatures (default RINGSIDE_PUBLIC_URL)."),
                        QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("number"), QStringLiteral("Route a called number to an agent (repeatable)."), QStringLiteral("E164=AGENT") });
@@ -138,7 +147,18 @@ int runServe(const QStringList &args)
         if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
             return usageError(QStringLiteral("--public-url: \"%1\" is not an http(s) URL").arg(config.publicUrl));
     }
+    if (parser.isSet(QStringLiteral("operators"))) {
+        auto operators = telephony::readOperatorCredentials(parser.value(QStringLiteral("operators")));
+        if (!operators.ok())
+            return usageError(QStringLiteral("--operators: %1").arg(operators.error()));
+        config.operators = operators.value();
+    }
+    config.metricsToken = parser.value(QStringLiteral("metrics-token"));
+    config.allowedOrigins = parser.values(QStringLiteral("allow-origin"));
+    if (!positiveInt(parser.value(QStringLiteral("max-calls")), 1, 100000, &config.limits.maxCalls))
+        return usageError(QStringLiteral("--max-calls: must be a number from 1 to 100000"));
     config.twilioAuthToken = qgetenv("TWILIO_AUTH_TOKEN");
+    config.streamSecret = qgetenv("RINGSIDE_STREAM_SECRET");
     config.exotelCredentials = qEnvironmentVariable("EXOTEL_STREAM_CREDENTIALS");
     config.defaultInboundAgent = parser.value(QStringLiteral("default-agent"));
     config.agentsFolder = parser.value(QStringLiteral("agents"));
@@ -216,7 +236,14 @@ int runServe(const QStringList &args)
     out(QStringLiteral("listening on http://%1:%2 (POST /twilio/voice, /twilio/status, /exotel/status, /webhooks/shopify, /webhooks/woocommerce; WS /twilio/media, /exotel/media, /monitor%3; GET /healthz, /metrics)")
                 .arg(hostText)
                 .arg(bound)
-                .arg(config.monitorToken.isEmpty() ? QString() : QStringLiteral(" with token")));
+                .arg(config.monitorToken.isEmpty() && config.operators.isEmpty() ? QString() : QStringLiteral(" with token")));
+    const QString generated = rt.server().generatedMonitorToken();
+    if (!generated.isEmpty())
+        out(QStringLiteral("monitor token (generated): %1").arg(generated));
+    if (config.streamSecret.isEmpty() && config.twilioAuthToken.isEmpty())
+        err(QStringLiteral("notice: neither RINGSIDE_STREAM_SECRET nor TWILIO_AUTH_TOKEN is set: media streams are refused"));
+    if (config.exotelCredentials.isEmpty())
+        err(QStringLiteral("notice: EXOTEL_STREAM_CREDENTIALS is not set: Exotel streams are refused"));
 
     telephony::Gateway &gateway = rt.gateway();
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);

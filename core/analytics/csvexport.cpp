@@ -4,6 +4,7 @@
 #include "sqlbind.h"
 #include "storage/database.h"
 
+#include <QSet>
 #include <QSqlRecord>
 
 namespace ringside::analytics {
@@ -86,12 +87,27 @@ QString csvField(const QString &value)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+QString csvTextField(const QString &value)
+{
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (!value.isEmpty() && formulaStarts.contains(value.at(0)))
+        return csvField(QLatin1Char('\'') + value);
+    return csvField(value);
+}
+
 qint64 exportCallsCsv(Database &db, const CallFilter &filter, const QTimeZone &zone, QIODevice &out)
 {
+    // Which columns hold text (the rest are instants, numbers and booleans the export writes itself).
+    static const QSet<QString> textColumns = { QStringLiteral("id"), QStringLiteral("use_case"), QStringLiteral("agent"),
+                                               QStringLiteral("direction"), QStringLiteral("channel"), QStringLiteral("language"),
+                                               QStringLiteral("customer_id"), QStringLiteral("order_id"), QStringLiteral("cart_id"),
+                                               QStringLiteral("outcome"), QStringLiteral("handled_by"), QStringLiteral("escalation_reason"),
+                                               QStringLiteral("cancel_reason"), QStringLiteral("currency"), QStringLiteral("order_status"),
+                                               QStringLiteral("carrier"), QStringLiteral("tools") };
     auto writeLine = [&](const QStringList &fields) {
         QStringList quoted;
-        for (const QString &f : fields)
-            quoted << csvField(f);
+        for (qsizetype i = 0; i < fields.size(); ++i)
+            quoted << (textColumns.contains(csvColumns().value(i)) ? csvTextField(fields[i]) : csvField(fields[i]));
         const QByteArray line = (quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8();
         return out.write(line) == line.size();
     };

@@ -46,8 +46,17 @@ void Session::emitEvent(const QString &type, json data)
     ev.type = type;
     ev.data = std::move(data);
     ev.tMs = m_sinceStart.isValid() ? m_sinceStart.elapsed() : 0;
-    if (type != QLatin1String("latency"))
-        m_transcript.push_back(ev.toJson());
+    if (type != QLatin1String("latency")) {
+        // The record keeps a bounded transcript: past the cap one note says how much is missing
+        // (the end event is always kept).
+        if (m_transcript.size() < kMaxTranscriptEvents) {
+            m_transcript.push_back(ev.toJson());
+        } else {
+            ++m_transcriptDropped;
+            if (m_transcript.size() == kMaxTranscriptEvents)
+                m_transcript.push_back({ { "type", "notice" }, { "message", "the transcript is capped; later events are not kept" }, { "t_ms", ev.tMs } });
+        }
+    }
     Q_EMIT event(ev);
 }
 
@@ -88,7 +97,12 @@ void Session::userSaid(const QString &text)
     if (m_state == State::TakenOver)
         return; // the operator is speaking for the agent
     if (m_turnInProgress) {
-        m_queue << clean.text;
+        // A caller cannot talk faster than the agent answers: a few turns wait, the rest are dropped.
+        if (m_queue.size() < kMaxQueuedTurns) {
+            m_queue << clean.text;
+        } else if (m_droppedTurns++ % 100 == 0) {
+            notice(QStringLiteral("%1 turn(s) dropped: %2 were already waiting for an answer").arg(m_droppedTurns).arg(kMaxQueuedTurns));
+        }
         return;
     }
     beginTurn(clean.text);
@@ -164,7 +178,8 @@ json Session::callTool(const QString &name, const json &arguments)
     context.verificationState = &m_verification;
     const json result = m_services.tools.call(name, arguments, context);
     emitEvent(QStringLiteral("tool_result"), { { "name", name }, { "result", result } });
-    m_toolCalls.push_back({ { "name", name }, { "arguments", arguments }, { "result", result } });
+    if (m_toolCalls.size() < kMaxTranscriptEvents)
+        m_toolCalls.push_back({ { "name", name }, { "arguments", arguments }, { "result", result } });
     noteOrder(result);
     return result;
 }
@@ -274,6 +289,8 @@ void Session::whisper(const QString &text)
         return;
     emitEvent(QStringLiteral("whisper"), { { "text", text.trimmed() } });
     m_whispers << text.trimmed();
+    while (m_whispers.size() > kMaxWhispers)
+        m_whispers.removeFirst();
 }
 
 void Session::takeOver()

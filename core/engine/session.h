@@ -152,6 +152,12 @@ private:
     json m_transcript = json::array();
     json m_toolCalls = json::array();
     CallerVerification m_verification; // who the caller has shown they are, for the tools
+    qint64 m_transcriptDropped = 0;
+    qint64 m_droppedTurns = 0;
+
+    static constexpr std::size_t kMaxTranscriptEvents = 1000;
+    static constexpr qsizetype kMaxQueuedTurns = 8;
+    static constexpr qsizetype kMaxWhispers = 20;
     std::vector<int> m_latencies;
 };
 

@@ -13,6 +13,7 @@ constexpr qint64 kFrameNs = 20'000'000;
 constexpr qint64 kDigitTimeoutNs = 2'000'000'000;
 constexpr int kFramesPerMark = 10;   // a mark every 200 ms of speech: "how much was heard" to 200 ms
 constexpr int kMaxCatchUpFrames = 10; // a worker that stalled skips ahead rather than bursting
+constexpr qsizetype kMaxDigits = 32;  // keyed digits waiting for # or the pause
 
 std::int16_t saturate(int v)
 {
@@ -285,7 +286,9 @@ void CallEngine::dtmf(const QString &digit, qint64 nowNs)
         flushDigits();
         return;
     }
-    m_digits += digit;
+    // A keyed turn is an order number or a PIN: digits beyond the cap are dropped, not buffered.
+    if (m_digits.size() < kMaxDigits)
+        m_digits += digit;
     m_lastDigitNs = nowNs;
 }
 

@@ -5,7 +5,9 @@
 #include "telephony/twilioweb.h"
 
 #include "util/phone.h"
+#include "util/piimask.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -18,7 +20,8 @@ Gateway::Gateway(GatewayConfig config, WorkerServices services, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_services(std::move(services))
-    , m_monitor(m_config.monitorBufferBytes, m_config.monitorLagTimeoutMs)
+    , m_signer(StreamSigner::keyFrom(m_config.streamSecret, m_config.twilioAuthToken))
+    , m_monitor(m_config.monitorBufferBytes, m_config.monitorLagTimeoutMs, m_config.limits.maxCommandsPerSecond)
 {
     m_monitor.snapshot = [this](const QString &op) { return snapshotFor(op); };
     m_monitor.onCommand = [this](MonitorHub::Consumer &c, const QString &cmd, const json &msg, json *extra) {
@@ -79,7 +82,7 @@ void Gateway::start()
     m_slaTimer.start();
 }
 
-void Gateway::addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol)
+void Gateway::addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol, std::function<void()> established)
 {
     if (m_shuttingDown) {
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("the gateway is shutting down"));
@@ -90,6 +93,7 @@ void Gateway::addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol p
     options.protocol = protocol;
     options.allowTextInjection = m_config.allowTextInjection;
     MediaConnection::Handlers h;
+    h.established = std::move(established);
     h.start = [this](MediaConnection &c, const StreamStart &s, QString *refusal) { return onStreamStart(c, s, refusal); };
     h.markPlayed = [this](const QString &id, std::int64_t sample) {
         postToCall(id, [sample](CallEngine &e, qint64) { e.markPlayed(sample); });
@@ -102,15 +106,20 @@ void Gateway::addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol p
     };
     h.callerLeft = [this](const QString &id) { postToCall(id, [](CallEngine &e, qint64) { e.callerLeft(); }); };
     h.closed = [this](MediaConnection &c) { onConnectionClosed(c); };
-    auto *connection = new MediaConnection(std::move(socket), options, std::move(h), this);
+    auto *connection = new MediaConnection(std::move(socket), options, m_config.limits, std::move(h), this);
     connection->setSendStats(m_sendStats);
     connect(connection, &MediaConnection::frameRejected, this, [this] { ++m_rejectedFrames; });
     m_connections.insert(connection);
 }
 
-void Gateway::addMonitor(std::unique_ptr<QWebSocket> socket, const QString &operatorName)
+void Gateway::addMonitor(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName)
 {
-    m_monitor.addConsumer(std::move(socket), operatorName);
+    m_monitor.addConsumer(std::move(socket), operatorName, fixedName);
+}
+
+QString Gateway::shown(const QString &phone) const
+{
+    return m_config.maskPersonalData ? maskPhone(phone) : phone;
 }
 
 int Gateway::pickWorker() const
@@ -124,18 +133,40 @@ std::shared_ptr<CallChannel> Gateway::onStreamStart(MediaConnection &connection,
         *refusal = QStringLiteral("the gateway is shutting down");
         return {};
     }
+    if (int(m_calls.size()) >= m_config.limits.maxCalls) {
+        *refusal = QStringLiteral("the gateway is carrying its limit of %1 calls").arg(m_config.limits.maxCalls);
+        return {};
+    }
     // Parameters: the stream's own, then the media URL's query (Exotel applets, `call --provider exotel`).
     QHash<QString, QString> params = start.customParameters;
     const QUrlQuery query(connection.requestUrl());
-    for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
-        if (!params.contains(item.first) && item.first != QLatin1String(kStreamAuthParameter))
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    if (items.size() > kMaxStreamParameters) {
+        *refusal = QStringLiteral("more than %1 stream parameters").arg(kMaxStreamParameters);
+        return {};
+    }
+    for (const auto &item : items) {
+        if (!params.contains(item.first))
             params.insert(item.first, item.second);
     }
-    if (connection.protocol() == MediaProtocol::Twilio && !m_config.twilioAuthToken.isEmpty()) {
-        const QString expected = streamAuthValue(m_config.twilioAuthToken, start.callSid);
-        if (start.callSid.isEmpty() || params.value(QLatin1String(kStreamAuthParameter)) != expected) {
-            *refusal = QStringLiteral("stream not authorised: the %1 parameter is missing or wrong").arg(QLatin1String(kStreamAuthParameter));
+    params.remove(QStringLiteral("sample-rate")); // Exotel's own (the audio format), not about the call
+    // Who the call is with and about is believed only when the gateway signed it (docs/security.md).
+    // Twilio streams always carry the signature of the TwiML that started them; an Exotel stream
+    // (already Basic-authenticated) may name an agent unsigned, and nothing else.
+    const bool hasSignature = params.contains(QLatin1String(StreamSigner::kParameter));
+    if (connection.protocol() == MediaProtocol::Twilio || hasSignature) {
+        QString why;
+        const auto verdict = m_signer.verify(params, start.callSid, QDateTime::currentSecsSinceEpoch(), &why);
+        if (verdict != StreamSigner::Verdict::Ok) {
+            *refusal = QStringLiteral("stream not authorised: %1").arg(why);
             return {};
+        }
+    } else {
+        for (auto it = params.cbegin(); it != params.cend(); ++it) {
+            if (it.key() != QLatin1String("agent")) {
+                *refusal = QStringLiteral("stream not authorised: %1 may only come signed (%2)").arg(it.key().left(40), QLatin1String(StreamSigner::kParameter));
+                return {};
+            }
         }
     }
     for (const auto &[id, call] : m_calls) {
@@ -179,8 +210,8 @@ std::shared_ptr<CallChannel> Gateway::onStreamStart(MediaConnection &connection,
     m_connectionsByWorker[std::size_t(w)].insert(&connection);
     m_workers[std::size_t(w)]->postStart(s, channel);
     qCInfo(lcGateway, "call %s: %s stream %s from %s to %s, agent %s, worker %d", qPrintable(s.callId),
-           qPrintable(protocolName(s.protocol)), qPrintable(s.streamSid), qPrintable(s.from), qPrintable(s.to),
-           qPrintable(s.agent), w);
+           qPrintable(protocolName(s.protocol)), qPrintable(s.streamSid), qPrintable(shown(s.from)), qPrintable(shown(s.to)),
+           qPrintable(s.agent.left(64)), w);
     return channel;
 }
 
@@ -204,7 +235,7 @@ void Gateway::onCallStarted(const QString &callId, const QByteArray &infoJson)
     call.state = LiveCall::State::Active;
     ++m_callsStarted;
     m_dialing.erase(callId); // a campaign call that was ringing is live now
-    m_monitor.broadcast({ { "type", "call_started" }, { "call", call.summary(nowMs(), 0, false) } });
+    m_monitor.broadcast({ { "type", "call_started" }, { "call", call.summary(nowMs(), 0, false, m_config.maskPersonalData) } });
     Q_EMIT callStarted(callId);
 }
 
@@ -227,15 +258,23 @@ void Gateway::onCallEvent(const QString &callId, const QString &type, const QByt
     if (it == m_calls.end())
         return;
     LiveCall &call = it->second;
+    // Tool arguments and results hold numbers, addresses and emails: consoles see them masked,
+    // except the operator who holds the call.
+    const bool personal = m_config.maskPersonalData && (type == QLatin1String("tool_call") || type == QLatin1String("tool_result"));
+    QByteArray shownJson = eventJson;
+    if (personal) {
+        const json ev = json::parse(eventJson.constBegin(), eventJson.constEnd(), nullptr, false);
+        if (!ev.is_discarded())
+            shownJson = QByteArray::fromStdString(maskPersonalFields(ev).dump());
+    }
     // Partials change many times a second and are stale at once: not kept for late consoles.
     if (type != QLatin1String("user_partial"))
-        call.remember(eventJson);
-    QByteArray msg = R"({"type":"call_event","call_id":)";
-    msg += QByteArray::fromStdString(json(callId).dump());
-    msg += R"(,"event":)";
-    msg += eventJson;
-    msg += '}';
-    m_monitor.broadcastRaw(msg);
+        call.remember(shownJson);
+    const QByteArray head = R"({"type":"call_event","call_id":)" + QByteArray::fromStdString(json(callId).dump()) + R"(,"event":)";
+    if (personal && call.state == LiveCall::State::TakenOver && !call.operatorName.isEmpty())
+        m_monitor.broadcastRaw(head + shownJson + '}', call.operatorName, head + eventJson + '}');
+    else
+        m_monitor.broadcastRaw(head + shownJson + '}');
 
     if (type == QLatin1String("user")) {
         const json ev = json::parse(eventJson.constBegin(), eventJson.constEnd(), nullptr, false);

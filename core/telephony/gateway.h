@@ -5,6 +5,7 @@
 #include "telephony/livecall.h"
 #include "telephony/mediaprotocol.h"
 #include "telephony/monitorhub.h"
+#include "telephony/streamsigner.h"
 
 #include <QHash>
 #include <QObject>
@@ -39,10 +40,16 @@ public:
     // Starts the worker threads.
     void start();
 
-    // A provider's media WebSocket (/twilio/media or /exotel/media).
-    void addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol);
-    // A console on /monitor (already authenticated).
-    void addMonitor(std::unique_ptr<QWebSocket> socket, const QString &operatorName);
+    // A provider's media WebSocket (/twilio/media or /exotel/media). `established` runs once its
+    // call has started (the connection then no longer counts as a stranger's).
+    void addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol, std::function<void()> established = {});
+    // A console on /monitor (already authenticated). `fixedName`: the name came from its token
+    // and `hello` cannot change it.
+    void addMonitor(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName = false);
+
+    // Signs and checks stream parameters (the TwiML answer signs; a stream's `start` is checked).
+    StreamSigner &signer() { return m_signer; }
+    bool canVerifyStreams() const { return m_signer.canSign(); }
 
     // Stops taking calls, ends each politely (goodbye, then hang up), waits for the records and
     // then calls `done` (on this thread). Idempotent.
@@ -87,6 +94,7 @@ private:
     void finishShutdown();
     json snapshotFor(const QString &operatorName) const;
     json dialingSnapshot() const;
+    QString shown(const QString &phone) const; // masked for logs unless configured otherwise
     json handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra);
     QString handleOperatorAudio(MonitorHub::Consumer &consumer, const monitor::AudioFrame &frame);
     qint64 nowMs() const { return m_config.clock.nowMs(); }
@@ -94,6 +102,7 @@ private:
 
     GatewayConfig m_config;
     WorkerServices m_services;
+    StreamSigner m_signer;
     MonitorHub m_monitor;
     std::vector<QThread *> m_threads;
     std::vector<CallWorker *> m_workers;

@@ -12,6 +12,8 @@ namespace ringside::telephony {
 
 namespace {
 
+constexpr int kMaxOperatorText = 2000; // a whisper or a line to say, like a caller's turn
+
 json problem(const char *code, const QString &message)
 {
     return { { "code", code }, { "message", message } };
@@ -35,7 +37,7 @@ json Gateway::snapshotFor(const QString &operatorName) const
     for (const auto &[id, call] : m_calls) {
         if (call.state == LiveCall::State::Starting)
             continue; // announced by call_started once its session runs
-        calls.push_back(call.summary(now, m_monitor.listeners(id), true));
+        calls.push_back(call.summary(now, m_monitor.listeners(id), true, m_config.maskPersonalData));
         if (call.state == LiveCall::State::Queued) {
             json e = call.summary(now, 0, false)["queue"];
             e["call_id"] = id;
@@ -113,6 +115,8 @@ json Gateway::handleCommand(MonitorHub::Consumer &consumer, const QString &comma
     auto needText = [&]() -> json {
         if (text.isEmpty())
             return problem(error::badRequest, QStringLiteral("text: required non-empty string is missing"));
+        if (text.size() > kMaxOperatorText)
+            return problem(error::badRequest, QStringLiteral("text: longer than %1 characters").arg(kMaxOperatorText));
         return {};
     };
     auto mustControl = [&]() -> json {
@@ -126,13 +130,17 @@ json Gateway::handleCommand(MonitorHub::Consumer &consumer, const QString &comma
     if (command == QLatin1String(command::accept) || command == QLatin1String(command::takeOver)) {
         const bool accept = command == QLatin1String(command::accept);
         if (call.state == LiveCall::State::TakenOver) {
-            if (call.operatorName == me)
+            if (call.operatorName == me) {
+                (*extra)["caller"] = { { "from", call.setup.from }, { "to", call.setup.to } };
                 return {}; // asked twice: still yours
+            }
             return problem(accept ? error::alreadyAccepted : error::takenOver,
                            QStringLiteral("already %1 by %2").arg(accept ? QStringLiteral("accepted") : QStringLiteral("taken over"), call.operatorName));
         }
         if (accept && call.state != LiveCall::State::Queued)
             return problem(error::notQueued, QStringLiteral("the call is not waiting in the escalation queue"));
+        // Whoever holds the call sees who is on it.
+        (*extra)["caller"] = { { "from", call.setup.from }, { "to", call.setup.to } };
         const bool wasQueued = call.state == LiveCall::State::Queued;
         if (wasQueued)
             (*extra)["waited_ms"] = nowMs() - call.queuedAtMs;
@@ -145,6 +153,9 @@ json Gateway::handleCommand(MonitorHub::Consumer &consumer, const QString &comma
         return {};
     }
     if (command == QLatin1String(command::whisper)) {
+        // Guidance for the AI on someone else's call is theirs to give.
+        if (call.state == LiveCall::State::TakenOver && call.operatorName != me)
+            return problem(error::takenOver, QStringLiteral("the call is taken over by %1").arg(call.operatorName));
         if (json p = needText(); !p.is_null())
             return p;
         postToCall(id, [text](CallEngine &e, qint64) { e.whisper(text); });

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "telephony/gatewaylimits.h"
+#include "telephony/operatorcredentials.h"
+
 #include "util/clock.h"
 
 #include <QByteArray>
@@ -16,10 +19,17 @@ struct GatewayConfig
     QString brainKind = QStringLiteral("playbook");
     bool speechRecognition = true;         // false: nothing is recognized (text-injected load tests)
     bool allowTextInjection = false;       // accept {"event":"ringside.text"} on media streams
-    QString monitorToken;                  // required from /monitor clients when set
+    QString monitorToken;                  // one console token (an operator named "operator"); see `operators`
+    QList<OperatorCredential> operators;   // per-operator tokens: the identity comes from the token
+    QString metricsToken;                  // another token /metrics accepts (a Prometheus scraper)
+    QStringList allowedOrigins;            // browser Origins /monitor accepts ("https://console.example.com")
     QString publicUrl;                     // "https://voice.example.com": TwiML stream URLs, signatures
-    QByteArray twilioAuthToken;            // TWILIO_AUTH_TOKEN: webhook signatures and stream secrets
-    QString exotelCredentials;             // "KEY:TOKEN" Exotel must present (Basic) on /exotel/media
+    QByteArray twilioAuthToken;            // TWILIO_AUTH_TOKEN: webhook signatures (and stream signing, when no secret)
+    QByteArray streamSecret;               // RINGSIDE_STREAM_SECRET: signs stream parameters (docs/security.md)
+    int streamSignatureTtlSeconds = 300;   // TwiML → stream start
+    QString exotelCredentials;             // "KEY:TOKEN" Exotel must present (Basic) on /exotel/media; unset: refused
+    bool maskPersonalData = true;          // numbers and addresses masked in logs and the feed
+    GatewayLimits limits;
     QHash<QString, QString> numberAgents;  // called number (E.164) → agent
     QString defaultInboundAgent = QStringLiteral("order-tracker");
     QString agentsFolder;                  // the user's agent files (empty: shipped agents only)

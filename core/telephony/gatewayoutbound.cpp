@@ -3,6 +3,8 @@
 // it leaves the list when answered (the call's call_started follows, same id) or ended unanswered.
 #include "telephony/gateway.h"
 
+#include "util/piimask.h"
+
 namespace ringside::telephony {
 
 void Gateway::announceOutbound(const json &call)
@@ -10,8 +12,12 @@ void Gateway::announceOutbound(const json &call)
     const QString id = stringAt(call, "call_id");
     if (id.isEmpty() || m_calls.count(id))
         return; // already live (answered before the dialer heard back)
-    m_dialing[id] = call;
-    m_monitor.broadcast({ { "type", "outbound_dialing" }, { "call", call } });
+    // Consoles see the dialled number as they see live callers' numbers: masked unless configured.
+    json shownCall = call;
+    if (shownCall.contains("to") && shownCall["to"].is_string())
+        shownCall["to"] = shown(QString::fromStdString(shownCall["to"].get<std::string>())).toStdString();
+    m_dialing[id] = shownCall;
+    m_monitor.broadcast({ { "type", "outbound_dialing" }, { "call", shownCall } });
 }
 
 void Gateway::outboundProgress(const QString &callId, const QString &status, bool finished, const QString &outcome)

@@ -1,14 +1,17 @@
 #include "telephony/gatewayserver.h"
 
+#include "telephony/metricsworker.h"
+#include "telephony/streamsigner.h"
 #include "telephony/twilioweb.h"
 
 #include "analytics/prometheusexporter.h"
-#include "storage/sqlutil.h"
 #include "util/phone.h"
+#include "util/piimask.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTcpServer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -30,17 +33,6 @@ QByteArray errorBody(const QString &message)
     return QByteArray::fromStdString(json{ { "error", message } }.dump());
 }
 
-// Constant-time, so the token cannot be guessed a character at a time.
-bool sameSecret(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
 QString wsScheme(const QUrl &url)
 {
     return url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss") ? QStringLiteral("wss") : QStringLiteral("ws");
@@ -56,10 +48,36 @@ qint64 processCpuMs()
     return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
+bool isUpgrade(const QHttpServerRequest &request)
+{
+    return request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
+}
+
+QList<OperatorCredential> credentialsFrom(const GatewayConfig &config)
+{
+    QList<OperatorCredential> list = config.operators;
+    if (!config.monitorToken.isEmpty())
+        list.append(OperatorCredential::fromToken(QStringLiteral("operator"), config.monitorToken));
+    return list;
+}
+
+// A response written straight to the socket, for answers that come back later (metrics).
+void writeRaw(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &contentType, const QByteArray &body)
+{
+    QByteArray r = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: " + contentType
+                   + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    socket->write(r + body);
+}
+
 } // namespace
 
 GatewayServer::GatewayServer(Gateway &gateway, Database &db, QObject *parent)
-    : QAbstractHttpServer(parent), m_gateway(gateway), m_db(db)
+    : QAbstractHttpServer(parent)
+    , m_gateway(gateway)
+    , m_db(db)
+    , m_limiter(std::make_shared<ConnectionLimiter>(gateway.config().limits))
+    , m_access(credentialsFrom(gateway.config()), gateway.config().metricsToken, gateway.config().allowedOrigins)
+    , m_metrics(std::make_unique<MetricsWorker>(db))
 {
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &GatewayServer::onNewWebSocket);
 }
@@ -68,7 +86,14 @@ GatewayServer::~GatewayServer() = default;
 
 quint16 GatewayServer::listenOn(const QHostAddress &address, quint16 port, QString *error)
 {
-    auto *tcp = new QTcpServer(this);
+    if (!address.isLoopback() && m_access.isOpen()) {
+        // Beyond loopback the feed is never open: a token is made up and the caller prints it.
+        m_generatedToken = m_access.generateToken(QStringLiteral("operator"));
+        qCWarning(lcServer, "listening beyond loopback without console tokens: generated one for /monitor");
+    }
+    auto *tcp = new GuardedTcpServer(m_limiter, this, this);
+    // A burst of connections is accepted (and judged) at once, not left half-open in the kernel.
+    tcp->setListenBacklogSize(1024);
     if (!tcp->listen(address, port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(tcp->errorString());
         delete tcp;
@@ -80,8 +105,10 @@ quint16 GatewayServer::listenOn(const QHostAddress &address, quint16 port, QStri
     return m_port;
 }
 
-void GatewayServer::addRoute(const QString &path, ExtraRoute route)
+void GatewayServer::addRoute(const QString &path, ExtraRoute route, qint64 maxBodyBytes)
 {
+    if (maxBodyBytes > 0)
+        m_limiter->setBodyLimit(path, maxBodyBytes);
     m_routes.insert(path, std::move(route));
 }
 
@@ -111,59 +138,89 @@ void GatewayServer::stopListening()
         s->close();
 }
 
-bool GatewayServer::monitorAuthorised(const QHttpServerRequest &request) const
+QString GatewayServer::shown(const QString &phone) const
 {
-    const QString token = m_gateway.config().monitorToken;
-    if (token.isEmpty())
-        return true;
-    const QByteArray expected = token.toUtf8();
-    const QByteArray header = request.value(QByteArrayLiteral("authorization")).trimmed();
-    if (header.startsWith("Bearer ") && sameSecret(header.mid(7).trimmed(), expected))
-        return true;
-    const QString query = QUrlQuery(request.url()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
-    return !query.isEmpty() && sameSecret(query.toUtf8(), expected);
+    return m_gateway.config().maskPersonalData ? maskPhone(phone) : phone;
 }
 
-bool GatewayServer::exotelAuthorised(const QHttpServerRequest &request) const
+QString GatewayServer::monitorIdentity(const QByteArray &authorization, const QUrl &url) const
+{
+    const QUrlQuery query(url);
+    const QString asked = query.queryItemValue(QStringLiteral("operator"), QUrl::FullyDecoded);
+    if (m_access.isOpen())
+        return asked.trimmed().isEmpty() ? QStringLiteral("?") : asked; // "?": anonymous, named by the hub
+    return m_access.operatorFor(presentedToken(authorization, query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded)));
+}
+
+bool GatewayServer::exotelAuthorised(const QByteArray &authorization) const
 {
     const QString creds = m_gateway.config().exotelCredentials;
-    if (creds.isEmpty())
-        return true;
-    const QByteArray header = request.value(QByteArrayLiteral("authorization")).trimmed();
-    return header.startsWith("Basic ") && sameSecret(QByteArray::fromBase64(header.mid(6).trimmed()), creds.toUtf8());
+    const QByteArray header = authorization.trimmed();
+    return !creds.isEmpty() && header.startsWith("Basic ")
+           && sameSecret(QByteArray::fromBase64(header.mid(6).trimmed()), creds.toUtf8());
 }
 
-GatewayServer::Upgrade GatewayServer::upgradeFor(const QHttpServerRequest &request, QString *problem) const
+GatewayServer::Upgrade GatewayServer::upgradeFor(const QHttpServerRequest &request, Refusal *refusal) const
 {
     const QString path = request.url().path();
-    if (path == QLatin1String("/twilio/media"))
+    const QByteArray authorization = request.value(QByteArrayLiteral("authorization"));
+    if (path == QLatin1String("/twilio/media")) {
+        if (!m_gateway.canVerifyStreams()) {
+            *refusal = { 403, QStringLiteral("media streams are refused: no stream secret is configured (RINGSIDE_STREAM_SECRET or TWILIO_AUTH_TOKEN)") };
+            return Upgrade::None;
+        }
         return Upgrade::TwilioMedia;
+    }
     if (path == QLatin1String("/exotel/media")) {
-        if (!exotelAuthorised(request)) {
-            *problem = QStringLiteral("401");
+        if (m_gateway.config().exotelCredentials.isEmpty()) {
+            *refusal = { 403, QStringLiteral("Exotel streams are refused: EXOTEL_STREAM_CREDENTIALS is not configured") };
+            return Upgrade::None;
+        }
+        if (!exotelAuthorised(authorization)) {
+            *refusal = { 401, QStringLiteral("missing or wrong credentials") };
             return Upgrade::None;
         }
         return Upgrade::ExotelMedia;
     }
     if (path == QLatin1String("/monitor")) {
-        if (!monitorAuthorised(request)) {
-            *problem = QStringLiteral("401");
+        if (!m_access.originAllowed(request.value(QByteArrayLiteral("origin")))) {
+            *refusal = { 403, QStringLiteral("Origin %1 may not open the monitor feed").arg(QString::fromUtf8(request.value(QByteArrayLiteral("origin")).left(100))) };
+            return Upgrade::None;
+        }
+        if (monitorIdentity(authorization, request.url()).isEmpty()) {
+            *refusal = { 401, QStringLiteral("missing or wrong credentials") };
+            return Upgrade::None;
+        }
+        if (m_gateway.monitorCount() >= m_gateway.config().limits.maxMonitors) {
+            *refusal = { 503, QStringLiteral("too many consoles are connected") };
             return Upgrade::None;
         }
         return Upgrade::Monitor;
     }
-    *problem = QStringLiteral("404");
+    *refusal = { 404, QStringLiteral("no such endpoint: %1").arg(path.left(100)) };
     return Upgrade::None;
 }
 
 bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    if (request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0) {
-        QString problem;
-        if (m_gateway.isShuttingDown())
-            return false; // 503 from missingHandler
-        return upgradeFor(request, &problem) != Upgrade::None; // true: the WebSocket handshake goes ahead
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    if (isUpgrade(request)) {
+        Refusal refusal;
+        if (m_gateway.isShuttingDown() || upgradeFor(request, &refusal) == Upgrade::None) {
+            if (guard)
+                guard->requestHandled();
+            return false; // missingHandler answers
+        }
+        if (guard) {
+            guard->upgraded();
+            for (auto it = m_upgrading.begin(); it != m_upgrading.end();) // handshakes that never finished
+                it = it.value() ? std::next(it) : m_upgrading.erase(it);
+            m_upgrading.insert({ socket->peerAddress(), socket->peerPort() }, guard);
+        }
+        return true; // the WebSocket handshake goes ahead
     }
+    if (guard)
+        guard->requestHandled();
     const QString path = request.url().path();
     if (const auto route = m_routes.constFind(path); route != m_routes.cend()) {
         extraRoute(*route, request, socket);
@@ -191,37 +248,60 @@ bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 void GatewayServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     auto responder = makeResponder(request, socket);
-    if (request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0) {
-        QString problem;
+    if (isUpgrade(request)) {
         if (m_gateway.isShuttingDown()) {
             responder.write(errorBody(QStringLiteral("shutting down")), kJson, Status::ServiceUnavailable);
             return;
         }
-        upgradeFor(request, &problem);
-        if (problem == QLatin1String("401")) {
-            qCWarning(lcServer, "refused %s from %s: missing or wrong credentials", qPrintable(request.url().path()),
-                      qPrintable(socket->peerAddress().toString()));
+        Refusal refusal;
+        upgradeFor(request, &refusal);
+        if (refusal.status != 404)
+            qCWarning(lcServer, "refused %s from %s: %s", qPrintable(request.url().path().left(100)),
+                      qPrintable(socket->peerAddress().toString()), qPrintable(refusal.message));
+        if (refusal.status == 401) {
             responder.write({ { "WWW-Authenticate", "Bearer" }, { "Content-Type", kJson } }, Status::Unauthorized);
             return;
         }
+        responder.write(errorBody(refusal.message), kJson, static_cast<Status>(refusal.status));
+        return;
     }
-    responder.write(errorBody(QStringLiteral("no such endpoint: %1").arg(request.url().path())), kJson, Status::NotFound);
+    responder.write(errorBody(QStringLiteral("no such endpoint: %1").arg(request.url().path().left(100))), kJson, Status::NotFound);
 }
 
 void GatewayServer::onNewWebSocket()
 {
+    const GatewayLimits &limits = m_gateway.config().limits;
     while (hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> ws = nextPendingWebSocketConnection();
         if (!ws)
             continue;
         const QString path = ws->requestUrl().path();
-        if (path == QLatin1String("/twilio/media")) {
-            m_gateway.addMediaStream(std::move(ws), MediaProtocol::Twilio);
-        } else if (path == QLatin1String("/exotel/media")) {
-            m_gateway.addMediaStream(std::move(ws), MediaProtocol::Exotel);
+        QPointer<ConnectionGuard> guard = m_upgrading.take({ ws->peerAddress(), ws->peerPort() });
+        const bool media = path == QLatin1String("/twilio/media") || path == QLatin1String("/exotel/media");
+        // Media frames are small; a console sends commands and a little audio. Anything larger is
+        // refused by Qt (close code 1009) before it is buffered.
+        const qint64 cap = media ? limits.maxMediaMessageBytes : limits.maxMonitorMessageBytes;
+        ws->setMaxAllowedIncomingFrameSize(quint64(cap));
+        ws->setMaxAllowedIncomingMessageSize(quint64(cap));
+        if (media) {
+            auto established = [guard] {
+                if (guard)
+                    guard->establish();
+            };
+            m_gateway.addMediaStream(std::move(ws), path == QLatin1String("/twilio/media") ? MediaProtocol::Twilio : MediaProtocol::Exotel,
+                                     std::move(established));
         } else if (path == QLatin1String("/monitor")) {
-            const QString op = QUrlQuery(ws->requestUrl()).queryItemValue(QStringLiteral("operator"), QUrl::FullyDecoded);
-            m_gateway.addMonitor(std::move(ws), op);
+            const QString identity = monitorIdentity(ws->request().rawHeader("Authorization"), ws->requestUrl());
+            if (identity.isEmpty()) { // checked at the handshake; never here
+                ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not signed in"));
+                ws.release()->deleteLater();
+                continue;
+            }
+            if (guard)
+                guard->establish();
+            // With credentials the name is the token's and cannot be changed; without, it is what
+            // the console asked for ("?": none).
+            m_gateway.addMonitor(std::move(ws), identity == QLatin1String("?") ? QString() : identity, !m_access.isOpen());
         } else {
             ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unknown path"));
             ws.release()->deleteLater();
@@ -253,19 +333,29 @@ QString GatewayServer::externalUrl(const QHttpServerRequest &request) const
 void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     auto responder = makeResponder(request, socket);
-    const FormFields fields = parseForm(request.body());
     const QByteArray token = m_gateway.config().twilioAuthToken;
+    if (token.isEmpty()) {
+        // Without the auth token nothing proves the webhook is Twilio's, and its answer carries
+        // signed stream parameters: it is refused rather than signing what anyone asks for.
+        qCWarning(lcServer, "POST /twilio/voice from %s refused: TWILIO_AUTH_TOKEN is not set", qPrintable(socket->peerAddress().toString()));
+        responder.write(errorBody(QStringLiteral("TWILIO_AUTH_TOKEN is not configured: webhooks cannot be verified")), kJson, Status::Forbidden);
+        return;
+    }
+    const FormFields fields = parseForm(request.body());
     const QString url = externalUrl(request);
-    if (!token.isEmpty()
-        && !verifyTwilioSignature(token, url, fields, request.value(QByteArrayLiteral("x-twilio-signature")))) {
+    if (!verifyTwilioSignature(token, url, fields, request.value(QByteArrayLiteral("x-twilio-signature")))) {
         qCWarning(lcServer, "POST /twilio/voice from %s: X-Twilio-Signature does not match %s; refused",
-                  qPrintable(socket->peerAddress().toString()), qPrintable(url));
+                  qPrintable(socket->peerAddress().toString()), qPrintable(url.left(200)));
         responder.write(errorBody(QStringLiteral("X-Twilio-Signature: missing or wrong")), kJson, Status::Forbidden);
         return;
     }
     const QString callSid = formValue(fields, QStringLiteral("CallSid"));
     if (callSid.isEmpty()) {
         responder.write(errorBody(QStringLiteral("CallSid: required field is missing")), kJson, Status::BadRequest);
+        return;
+    }
+    if (!isSafeStreamSid(callSid)) {
+        responder.write(errorBody(QStringLiteral("CallSid: must be 1–64 letters, digits, '-', '_', '.' or ':'")), kJson, Status::BadRequest);
         return;
     }
     const QByteArray xml = QByteArrayLiteral("text/xml; charset=utf-8");
@@ -275,7 +365,8 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
     }
     const QString from = formValue(fields, QStringLiteral("From"));
     const QString to = formValue(fields, QStringLiteral("To"));
-    // Outbound calls (`ringside-engine call`) name their agent and subject in the webhook URL's query.
+    // Outbound calls (`ringside-engine call`) name their agent and subject in the webhook URL's
+    // query, which the signature covers.
     const QUrlQuery query(request.url());
     // Campaign calls with answering-machine detection: a machine hears the short voicemail (or
     // nothing) instead of the agent; the campaign retries it later (docs/campaigns.md).
@@ -295,19 +386,26 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
     const bool outbound = query.queryItemValue(QStringLiteral("direction")) == QLatin1String("outbound");
     const QUrl external(url);
     const QString streamUrl = QStringLiteral("%1://%2/twilio/media").arg(wsScheme(external), external.authority());
-    FormFields params = { { QStringLiteral("agent"), agent },
-                          { QStringLiteral("from"), from },
-                          { QStringLiteral("to"), to },
-                          { QStringLiteral("direction"), outbound ? QStringLiteral("outbound") : QStringLiteral("inbound") } };
+    QHash<QString, QString> params = { { QStringLiteral("agent"), agent },
+                                       { QStringLiteral("from"), from },
+                                       { QStringLiteral("to"), to },
+                                       { QStringLiteral("direction"), outbound ? QStringLiteral("outbound") : QStringLiteral("inbound") } };
     for (const char *key : { "order", "cart", "customer" }) {
         const QString value = query.queryItemValue(QLatin1String(key), QUrl::FullyDecoded);
         if (!value.isEmpty())
-            params.append({ QLatin1String(key), value });
+            params.insert(QLatin1String(key), value);
     }
-    if (!token.isEmpty())
-        params.append({ QLatin1String(kStreamAuthParameter), streamAuthValue(token, callSid) });
-    qCInfo(lcServer, "%s call %s from %s to %s → agent %s", outbound ? "outbound" : "inbound", qPrintable(callSid), qPrintable(from), qPrintable(to), qPrintable(agent));
-    responder.write(connectStreamTwiml(streamUrl, params), xml);
+    m_gateway.signer().signInto(&params, callSid, m_gateway.config().streamSignatureTtlSeconds);
+    // In a stable order, the signature last.
+    FormFields ordered;
+    for (const char *key : { "agent", "from", "to", "direction", "order", "cart", "customer", "call_sid", "ringside_auth" }) {
+        const auto it = params.constFind(QLatin1String(key));
+        if (it != params.constEnd())
+            ordered.append({ it.key(), it.value() });
+    }
+    qCInfo(lcServer, "%s call %s from %s to %s → agent %s", outbound ? "outbound" : "inbound", qPrintable(callSid), qPrintable(shown(from)),
+           qPrintable(shown(to)), qPrintable(agent.left(64)));
+    responder.write(connectStreamTwiml(streamUrl, ordered), xml);
 }
 
 void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -327,14 +425,13 @@ void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket
 
 void GatewayServer::metrics(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    auto responder = makeResponder(request, socket);
-    QString text;
-    try {
-        text = analytics::renderMetrics(m_db);
-    } catch (const StorageError &e) {
-        responder.write(QByteArray("# call records unavailable: ") + e.what() + '\n', "text/plain", Status::InternalServerError);
+    const QByteArray token = presentedToken(request.value(QByteArrayLiteral("authorization")),
+                                            QUrlQuery(request.url()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded));
+    if (!m_access.metricsAllowed(token)) {
+        makeResponder(request, socket).write({ { "WWW-Authenticate", "Bearer" }, { "Content-Type", kJson } }, Status::Unauthorized);
         return;
     }
+    // The live gauges are read now, on this thread; the records are read on the metrics thread.
     analytics::MetricsText live;
     live.family(QStringLiteral("ringside_live_calls"), QStringLiteral("gauge"), QStringLiteral("Calls connected to this gateway now."));
     live.sample(QString(), {}, m_gateway.activeCalls());
@@ -345,10 +442,23 @@ void GatewayServer::metrics(const QHttpServerRequest &request, QTcpSocket *socke
     live.family(QStringLiteral("ringside_media_frames_rejected_total"), QStringLiteral("counter"),
                 QStringLiteral("Media-stream frames refused as malformed, foreign or out of order."));
     live.sample(QString(), {}, double(m_gateway.rejectedFrames()));
+    live.family(QStringLiteral("ringside_connections_refused_total"), QStringLiteral("counter"),
+                QStringLiteral("Connections closed at once because their address or the gateway was full."));
+    live.sample(QString(), {}, double(m_limiter->refused()));
     live.family(QStringLiteral("ringside_process_cpu_seconds_total"), QStringLiteral("counter"),
                 QStringLiteral("CPU time (user and system) this engine process has used."));
     live.sample(QString(), {}, double(processCpuMs()) / 1000.0);
-    responder.write((text + live.text()).toUtf8(), QByteArray(analytics::kMetricsContentType));
+    const QString liveText = live.text();
+    QPointer<QTcpSocket> target(socket);
+    m_metrics->render([target, liveText](const QString &text, const QString &error) {
+        if (!target || target->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (!error.isEmpty()) {
+            writeRaw(target, 500, "Internal Server Error", "text/plain", "# call records unavailable: " + error.toUtf8() + '\n');
+            return;
+        }
+        writeRaw(target, 200, "OK", QByteArray(analytics::kMetricsContentType), (text + liveText).toUtf8());
+    });
 }
 
 } // namespace ringside::telephony

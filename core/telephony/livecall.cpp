@@ -1,5 +1,7 @@
 #include "telephony/livecall.h"
 
+#include "util/piimask.h"
+
 #include <QDateTime>
 
 namespace ringside::telephony {
@@ -23,15 +25,15 @@ void LiveCall::remember(const QByteArray &eventJson)
         recent.pop_front();
 }
 
-json LiveCall::summary(qint64 nowMs, int listeners, bool withRecent) const
+json LiveCall::summary(qint64 nowMs, int listeners, bool withRecent, bool maskNumbers) const
 {
     json s = {
         { "call_id", setup.callId },
         { "provider", protocolName(setup.protocol) },
         { "stream_sid", setup.streamSid },
         { "call_sid", setup.callSid },
-        { "from", setup.from },
-        { "to", setup.to },
+        { "from", maskNumbers ? maskPhone(setup.from) : setup.from },
+        { "to", maskNumbers ? maskPhone(setup.to) : setup.to },
         { "sample_rate", setup.sampleRate },
         { "started_at", setup.startedAt.toUTC().toString(Qt::ISODateWithMs) },
         { "state", stateName(state) },

@@ -36,8 +36,9 @@ struct LiveCall
     static constexpr std::size_t kRecentEvents = 60;
 
     void remember(const QByteArray &eventJson);
-    // The call as the snapshot and call_started describe it (docs/monitor-protocol.md).
-    json summary(qint64 nowMs, int listeners, bool withRecent) const;
+    // The call as the snapshot and call_started describe it (docs/monitor-protocol.md). With
+    // `maskNumbers` the caller's and the called number are masked ("+91 •••• ••5678").
+    json summary(qint64 nowMs, int listeners, bool withRecent, bool maskNumbers = true) const;
 };
 
 QString stateName(LiveCall::State state); // "starting" | "active" | "queued" | "taken_over" | "ending"

@@ -1,5 +1,7 @@
 #include "telephony/loadgenerator.h"
 
+#include "util/remotejson.h"
+
 #include "telephony/twilioweb.h"
 
 #include "speech/mulaw.h"
@@ -238,8 +240,7 @@ void LoadGenerator::dial(int slot)
     c.from = QStringLiteral("+9198%1").arg(10000000 + n, 8, 10, QLatin1Char('0'));
     c.to = QStringLiteral("+918000000000");
     c.customParameters.insert(QStringLiteral("direction"), QStringLiteral("inbound"));
-    if (!m_config.streamSecret.isEmpty())
-        c.customParameters.insert(QLatin1String(kStreamAuthParameter), streamAuthValue(m_config.streamSecret, c.callSid));
+    c.streamSecret = m_config.streamSecret; // signed as the gateway's own TwiML would be
     auto caller = std::make_unique<Caller>();
     caller->index = slot;
     m_callerByCallSid.insert(c.callSid, n - 1);
@@ -371,9 +372,9 @@ void LoadGenerator::readEngineCpu(bool atEnd)
     connect(reply, &QNetworkReply::finished, this, [this, reply, atEnd, wallAtRequest] {
         reply->deleteLater();
         const json doc = json::parse(reply->readAll().toStdString(), nullptr, false);
-        const qint64 cpu = doc.is_object() ? doc.value("process_cpu_ms", qint64(-1)) : qint64(-1);
-        const qint64 late = doc.is_object() ? doc.value("late_frames", qint64(-1)) : qint64(-1);
-        const qint64 sent = doc.is_object() ? doc.value("frames_sent", qint64(-1)) : qint64(-1);
+        const qint64 cpu = intAt(doc, "process_cpu_ms", -1);
+        const qint64 late = intAt(doc, "late_frames", -1);
+        const qint64 sent = intAt(doc, "frames_sent", -1);
         if (!atEnd) {
             m_engineCpuStartMs = cpu;
             m_gatewayLateStart = late;

@@ -72,7 +72,7 @@ public:
         QStringList utteranceKinds;       // optional, one per utterance: the kind latencies are reported under
         QString monitorToken;             // to watch /monitor for the IDs looked up (empty: no token)
         int rampMs = 50;                  // between dials, so connects do not arrive all at once
-        QByteArray streamSecret;          // TWILIO_AUTH_TOKEN of the gateway, to compute ringside_auth
+        QByteArray streamSecret;          // the gateway's RINGSIDE_STREAM_SECRET (or TWILIO_AUTH_TOKEN): calls are signed with it
     };
 
     explicit LoadGenerator(Config config, QObject *parent = nullptr);

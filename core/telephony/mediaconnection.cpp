@@ -14,16 +14,33 @@ namespace ringside::telephony {
 
 namespace {
 
-constexpr int kMaxRejectedInARow = 200; // a stream that sends only garbage is closed
 constexpr std::size_t kExotelMaxChunk = 96000;
+
+// Peer text in a log line: no line breaks or other control characters, bounded length.
+QString loggable(const QString &text)
+{
+    QString out = text.left(160);
+    for (QChar &c : out) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = QLatin1Char('?');
+    }
+    return out;
+}
 
 } // namespace
 
-MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, Handlers handlers,
-                                 QObject *parent)
-    : QObject(parent), m_socket(std::move(socket)), m_options(options), m_handlers(std::move(handlers))
+MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, const GatewayLimits &limits,
+                                 Handlers handlers, QObject *parent)
+    : QObject(parent), m_socket(std::move(socket)), m_options(options), m_handlers(std::move(handlers)), m_limits(limits)
 {
     m_sinceOpen.start();
+    m_startDeadline.setSingleShot(true);
+    connect(&m_startDeadline, &QTimer::timeout, this, [this] {
+        if (!m_started)
+            close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("no start within %1 ms").arg(m_limits.startTimeoutMs));
+    });
+    if (m_limits.startTimeoutMs > 0)
+        m_startDeadline.start(m_limits.startTimeoutMs);
     const std::size_t maxSamples = 24000; // one second at 24 kHz, the largest frame accepted
     m_pcm.resize(maxSamples);
     m_bytes.resize(OutFrame::kMaxSamples * 2);
@@ -51,17 +68,32 @@ QUrl MediaConnection::requestUrl() const
 void MediaConnection::reject(const QString &code, const QString &message)
 {
     ++m_rejected;
-    ++m_rejectedInARow;
-    m_lastRejection = QStringLiteral("%1: %2").arg(code, message);
+    const qint64 now = m_sinceOpen.elapsed();
+    m_badLevel = std::max(0.0, m_badLevel - double(now - m_badLevelAtMs) / 1000.0) + 1.0;
+    m_badLevelAtMs = now;
+    m_lastRejection = QStringLiteral("%1: %2").arg(code, loggable(message));
     if (!m_lastLog.isValid() || m_lastLog.elapsed() >= 1000) {
         qCWarning(lcMedia, "%s stream %s: frame rejected (%s %s); %d so far", qPrintable(protocolName(m_options.protocol)),
                   qPrintable(m_streamSid.isEmpty() ? QStringLiteral("(not started)") : m_streamSid), qPrintable(code),
-                  qPrintable(message), m_rejected);
+                  qPrintable(loggable(message)), m_rejected);
         m_lastLog.start();
     }
     Q_EMIT frameRejected(code, message);
-    if (m_rejectedInARow >= kMaxRejectedInARow)
+    if (m_badLevel >= m_limits.badFrameBudget)
         close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many invalid frames"));
+}
+
+bool MediaConnection::withinEventRate()
+{
+    const qint64 now = m_sinceOpen.elapsed();
+    if (now - m_eventWindowMs >= 1000) {
+        m_eventWindowMs = now;
+        m_eventsInWindow = 0;
+    }
+    if (++m_eventsInWindow <= m_limits.maxStreamEventsPerSecond)
+        return true;
+    reject(QStringLiteral("rate"), QStringLiteral("more than %1 marks, digits or typed turns a second").arg(m_limits.maxStreamEventsPerSecond));
+    return false;
 }
 
 void MediaConnection::onBinary(const QByteArray &)
@@ -81,10 +113,8 @@ void MediaConnection::onText(const QString &message)
         reject(error.code, error.message);
         return;
     }
-    if (in.kind == InboundMessage::Kind::Connected) {
-        m_rejectedInARow = 0;
+    if (in.kind == InboundMessage::Kind::Connected)
         return;
-    }
     if (in.kind == InboundMessage::Kind::Start) {
         if (m_started) {
             reject(QStringLiteral("31951"), QStringLiteral("start: the stream has already started"));
@@ -93,13 +123,15 @@ void MediaConnection::onText(const QString &message)
         QString refusal;
         std::shared_ptr<CallChannel> channel = m_handlers.start(*this, in.start, &refusal);
         if (!channel) {
-            qCWarning(lcMedia, "stream %s refused: %s", qPrintable(in.start.streamSid), qPrintable(refusal));
+            qCWarning(lcMedia, "stream %s refused: %s", qPrintable(in.start.streamSid), qPrintable(loggable(refusal)));
             close(QWebSocketProtocol::CloseCodePolicyViolated, refusal.left(120));
             return;
         }
-        m_rejectedInARow = 0;
+        m_startDeadline.stop();
         m_channel = std::move(channel);
         m_started = true;
+        if (m_handlers.established)
+            m_handlers.established();
         m_streamSid = in.start.streamSid;
         m_sidBytes = m_streamSid.toLatin1();
         m_options.sampleRate = m_channel->sampleRate;
@@ -113,7 +145,8 @@ void MediaConnection::onText(const QString &message)
         reject(QStringLiteral("31951"), QStringLiteral("streamSid \"%1\" is not this stream's").arg(in.streamSid.left(64)));
         return;
     }
-    m_rejectedInARow = 0;
+    if (in.kind != InboundMessage::Kind::Media && in.kind != InboundMessage::Kind::Stop && !withinEventRate())
+        return;
     switch (in.kind) {
     case InboundMessage::Kind::Media: {
         if (m_stopped)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "telephony/callchannel.h"
+#include "telephony/gatewaylimits.h"
 #include "telephony/mediaprotocol.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <functional>
@@ -33,10 +35,11 @@ public:
         std::function<void(const QString &callId, const QString &text)> text;
         std::function<void(const QString &callId)> callerLeft; // stop, or the connection dropped
         std::function<void(MediaConnection &)> closed;         // the socket is gone: forget it
+        std::function<void()> established;                     // its call started
     };
 
-    MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, Handlers handlers,
-                    QObject *parent = nullptr);
+    MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, const GatewayLimits &limits,
+                    Handlers handlers, QObject *parent = nullptr);
     ~MediaConnection() override;
 
     MediaProtocol protocol() const { return m_options.protocol; }
@@ -66,6 +69,7 @@ private:
     void onBinary(const QByteArray &message);
     void onDisconnected();
     void reject(const QString &code, const QString &message);
+    bool withinEventRate();
     void sendAudio(const std::int16_t *pcm, std::size_t n);
     void flushExotel(bool pad);
     void sendText(const QByteArray &utf8);
@@ -83,12 +87,18 @@ private:
     bool m_stopped = false;
     bool m_closed = false;
 
-    // Rejections: counted, logged at most once a second; a stream that sends nothing valid is closed.
+    // Rejections: counted, logged at most once a second. Each adds one to a budget that drains one
+    // a second (valid frames do not empty it): a stream that overdraws it is closed.
+    GatewayLimits m_limits;
     int m_rejected = 0;
-    int m_rejectedInARow = 0;
+    double m_badLevel = 0;
+    qint64 m_badLevelAtMs = 0;
     QString m_lastRejection;
     QElapsedTimer m_lastLog;
     QElapsedTimer m_sinceOpen;
+    QTimer m_startDeadline;  // a stream must send `start` soon after it opens
+    qint64 m_eventWindowMs = 0;
+    int m_eventsInWindow = 0;
 
     // Pre-allocated scratch: decoding and encoding a frame allocates nothing here.
     std::vector<std::int16_t> m_pcm;

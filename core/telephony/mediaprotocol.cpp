@@ -2,6 +2,7 @@
 
 #include "speech/mulaw.h"
 #include "telephony/base64.h"
+#include "util/remotejson.h"
 #include "util/jsonqt.h"
 
 #include <cstring>
@@ -11,6 +12,30 @@ namespace ringside::telephony {
 namespace {
 
 constexpr std::size_t kMaxPayloadBytes = 48000 * 2; // one second at 24 kHz PCM16
+
+bool isSafeParameterName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '.' || u == '_' || u == '-'))
+            return false;
+    }
+    return true;
+}
+
+bool isSafeParameterValue(const QString &value)
+{
+    if (value.size() > 512)
+        return false;
+    for (QChar c : value) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Format || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
+            return false;
+    }
+    return true;
+}
 
 struct Keys
 {
@@ -81,14 +106,27 @@ bool parseStart(const json &doc, const ParseOptions &o, InboundMessage *out, Med
     readString(*start, k.accountSid, &s.accountSid);
     readString(*start, "from", &s.from);
     readString(*start, "to", &s.to);
+    // Identifiers go into logs and the feed: checked here, once, so nothing downstream has to.
+    if (!s.callSid.isEmpty() && !isSafeStreamSid(s.callSid))
+        return fail(error, o.protocol, QStringLiteral("start.%1: must be 1–64 letters, digits, '-', '_', '.' or ':'").arg(QLatin1String(k.callSid)));
+    if (!s.accountSid.isEmpty() && !isSafeStreamSid(s.accountSid))
+        return fail(error, o.protocol, QStringLiteral("start.%1: must be 1–64 letters, digits, '-', '_', '.' or ':'").arg(QLatin1String(k.accountSid)));
     const auto params = start->find(k.customParameters);
     if (params != start->end()) {
         if (!params->is_object())
             return fail(error, o.protocol, QStringLiteral("start.%1: must be an object of strings").arg(QLatin1String(k.customParameters)));
+        if (params->size() > std::size_t(kMaxStreamParameters))
+            return fail(error, o.protocol, QStringLiteral("start.%1: more than %2 parameters").arg(QLatin1String(k.customParameters)).arg(kMaxStreamParameters));
         for (auto it = params->begin(); it != params->end(); ++it) {
+            const QString name = qs(it.key());
+            if (!isSafeParameterName(name))
+                return fail(error, o.protocol, QStringLiteral("start.%1: a parameter name must be 1–64 letters, digits, '.', '_' or '-'").arg(QLatin1String(k.customParameters)));
             if (!it->is_string())
-                return fail(error, o.protocol, QStringLiteral("start.%1.%2: must be a string").arg(QLatin1String(k.customParameters), qs(it.key())));
-            s.customParameters.insert(qs(it.key()), qs(it->get<std::string>()));
+                return fail(error, o.protocol, QStringLiteral("start.%1.%2: must be a string").arg(QLatin1String(k.customParameters), name));
+            const QString value = qs(it->get<std::string>());
+            if (!isSafeParameterValue(value))
+                return fail(error, o.protocol, QStringLiteral("start.%1.%2: at most 512 characters, no control characters").arg(QLatin1String(k.customParameters), name));
+            s.customParameters.insert(name, value);
         }
     }
     const auto format = start->find(k.mediaFormat);
@@ -118,6 +156,10 @@ bool parseStart(const json &doc, const ParseOptions &o, InboundMessage *out, Med
         s.from = s.customParameters.value(QStringLiteral("from"));
     if (s.to.isEmpty())
         s.to = s.customParameters.value(QStringLiteral("to"));
+    if (!s.from.isEmpty() && !isSafeAddress(s.from))
+        return fail(error, o.protocol, QStringLiteral("start.from: at most 64 of letters, digits and + * # : @ . _ -"));
+    if (!s.to.isEmpty() && !isSafeAddress(s.to))
+        return fail(error, o.protocol, QStringLiteral("start.to: at most 64 of letters, digits and + * # : @ . _ -"));
     out->streamSid = s.streamSid;
     return true;
 }
@@ -189,10 +231,26 @@ bool isSafeStreamSid(const QString &sid)
     return true;
 }
 
+bool isSafeAddress(const QString &number)
+{
+    if (number.isEmpty() || number.size() > 64)
+        return false;
+    for (QChar c : number) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '+' || u == '*' || u == '#'
+                || u == ':' || u == '@' || u == '.' || u == '_' || u == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 bool parseInbound(const QByteArray &utf8, const ParseOptions &o, InboundMessage *out, std::int16_t *pcm,
                   std::size_t capacity, MediaError *error)
 {
     *out = InboundMessage();
+    if (!jsonDepthWithin(utf8))
+        return fail(error, o.protocol, QStringLiteral("nested deeper than %1 levels").arg(kMaxJsonDepth));
     json doc = json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
     if (doc.is_discarded())
         return fail(error, o.protocol, QStringLiteral("not JSON"));

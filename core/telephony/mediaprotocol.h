@@ -62,6 +62,10 @@ struct ParseOptions
     int sampleRate = 8000; // the stream's rate once started (Exotel may use 16/24 kHz)
 };
 
+// A stream's custom parameters (and its URL's query items): at most this many, names of at most
+// 64 letters, digits, '.', '_' or '-', values of at most 512 characters without control characters.
+inline constexpr int kMaxStreamParameters = 32;
+
 // The text event name of the extension.
 inline constexpr const char *kTextInjectionEvent = "ringside.text";
 
@@ -72,8 +76,11 @@ bool parseInbound(const QByteArray &utf8, const ParseOptions &options, InboundMe
                   std::size_t capacity, MediaError *error);
 
 // A streamSid is echoed into every message the server writes; only these characters are accepted
-// so the builders never need JSON escaping.
+// so the builders never need JSON escaping. Call and account SIDs follow the same rule.
 bool isSafeStreamSid(const QString &sid);
+// A caller or called number as providers write it: "+919812345678", "client:asha", "sip:a@b.c",
+// "anonymous" — at most 64 of letters, digits and + * # : @ . _ -. Nothing that could forge a log line.
+bool isSafeAddress(const QString &number);
 
 // Server → provider messages. `payloadB64` is already base64.
 QByteArray mediaMessage(MediaProtocol protocol, const QByteArray &streamSid, const char *payloadB64, std::size_t length);

@@ -1,14 +1,17 @@
 #include "telephony/monitorhub.h"
 
+#include "util/remotejson.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcMonitor, "ringside.telephony.monitor")
 
 namespace ringside::telephony {
 
-MonitorHub::MonitorHub(int bufferLimitBytes, int lagTimeoutMs, QObject *parent)
-    : QObject(parent), m_bufferLimit(bufferLimitBytes), m_lagTimeoutMs(lagTimeoutMs)
+MonitorHub::MonitorHub(int bufferLimitBytes, int lagTimeoutMs, int maxCommandsPerSecond, QObject *parent)
+    : QObject(parent), m_bufferLimit(bufferLimitBytes), m_lagTimeoutMs(lagTimeoutMs), m_maxCommandsPerSecond(maxCommandsPerSecond)
 {
+    m_clock.start();
     m_lagTimer.setInterval(std::clamp(lagTimeoutMs / 4, 50, 1000));
     connect(&m_lagTimer, &QTimer::timeout, this, &MonitorHub::onLagTick);
 }
@@ -19,10 +22,11 @@ MonitorHub::~MonitorHub()
         c->socket->disconnect(this);
 }
 
-void MonitorHub::addConsumer(std::unique_ptr<QWebSocket> socket, const QString &operatorName)
+void MonitorHub::addConsumer(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName)
 {
     auto c = std::make_unique<Consumer>();
     c->id = m_nextId++;
+    c->fixedName = fixedName;
     c->operatorName = operatorName.trimmed().isEmpty() ? QStringLiteral("operator-%1").arg(++m_anonymous) : operatorName.trimmed().left(64);
     c->socket = std::move(socket);
     const int id = c->id;
@@ -120,13 +124,21 @@ void MonitorHub::broadcast(const json &message)
     broadcastRaw(QByteArray::fromStdString(message.dump()));
 }
 
-void MonitorHub::broadcastRaw(const QByteArray &utf8)
+void MonitorHub::broadcastRaw(const QByteArray &utf8, const QString &privilegedOperator, const QByteArray &privilegedUtf8)
 {
     if (m_consumers.empty())
         return;
     const QString text = QString::fromUtf8(utf8);
-    for (auto &[id, c] : m_consumers)
-        deliver(*c, text);
+    QString privileged;
+    for (auto &[id, c] : m_consumers) {
+        if (!privilegedOperator.isEmpty() && c->operatorName == privilegedOperator) {
+            if (privileged.isEmpty())
+                privileged = QString::fromUtf8(privilegedUtf8);
+            deliver(*c, privileged);
+        } else {
+            deliver(*c, text);
+        }
+    }
 }
 
 void MonitorHub::sendAudio(const QString &callId, const QByteArray &frame)
@@ -191,28 +203,39 @@ void MonitorHub::onText(int id, const QString &text)
     if (it == m_consumers.end())
         return;
     Consumer &c = *it->second;
-    const json msg = json::parse(text.toStdString(), nullptr, false);
     auto error = [&](const json &requestId, const QString &command, const QString &code, const QString &message) {
         reply(c, { { "type", "error" }, { "id", requestId }, { "command", command }, { "code", code }, { "message", message } });
     };
-    if (msg.is_discarded() || !msg.is_object()) {
-        error(nullptr, QString(), QLatin1String(monitor::error::badRequest), QStringLiteral("not a JSON object"));
+    // A console that sends faster than any person clicks is slowed to a refusal per command.
+    const qint64 now = m_clock.elapsed();
+    if (now - c.windowStartMs >= 1000) {
+        c.windowStartMs = now;
+        c.commandsInWindow = 0;
+    }
+    if (++c.commandsInWindow > m_maxCommandsPerSecond) {
+        if (c.commandsInWindow == m_maxCommandsPerSecond + 1)
+            error(nullptr, QString(), QLatin1String(monitor::error::badRequest),
+                  QStringLiteral("more than %1 commands a second; the rest of this second's are dropped").arg(m_maxCommandsPerSecond));
         return;
     }
-    const json requestId = msg.contains("id") ? msg["id"] : json(nullptr);
-    const QString command = stringAt(msg, "command");
-    if (command.isEmpty()) {
-        error(requestId, command, QLatin1String(monitor::error::badRequest), QStringLiteral("command: required string is missing"));
+    monitor::Command parsed;
+    QString why;
+    if (!monitor::parseCommand(text.toUtf8(), &parsed, &why)) {
+        error(parsed.id, QString(), QLatin1String(monitor::error::badRequest), why);
         return;
     }
+    const json &msg = parsed.message;
+    const json requestId = parsed.id;
+    const QString command = parsed.name;
     json ack = { { "type", "ack" }, { "id", requestId }, { "command", command } };
     if (command == QLatin1String(monitor::command::ping)) {
         reply(c, ack);
         return;
     }
     if (command == QLatin1String(monitor::command::hello)) {
+        // A console signed in with a token is that token's operator, whatever it asks to be called.
         const QString name = stringAt(msg, "operator").trimmed();
-        if (!name.isEmpty())
+        if (!name.isEmpty() && !c.fixedName)
             c.operatorName = name.left(64);
         ack["operator"] = c.operatorName;
         reply(c, ack);
@@ -235,7 +258,7 @@ void MonitorHub::onText(int id, const QString &text)
     }
     if (command == QLatin1String(monitor::command::listen)) {
         const QString call = stringAt(msg, "call_id");
-        const bool on = msg.value("on", true);
+        const bool on = boolAt(msg, "on", true);
         const bool was = c.listening.contains(call);
         if (on != was) {
             if (on)

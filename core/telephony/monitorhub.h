@@ -33,13 +33,16 @@ public:
         int id = 0;
         std::unique_ptr<QWebSocket> socket;
         QString operatorName;
+        bool fixedName = false;       // the name came from the console's token
         QSet<QString> listening;
+        qint64 windowStartMs = 0;     // commands per second
+        int commandsInWindow = 0;
         bool lagging = false;
         qint64 skipped = 0;
         QElapsedTimer lagSince;
     };
 
-    MonitorHub(int bufferLimitBytes, int lagTimeoutMs, QObject *parent = nullptr);
+    MonitorHub(int bufferLimitBytes, int lagTimeoutMs, int maxCommandsPerSecond = 50, QObject *parent = nullptr);
     ~MonitorHub() override;
 
     // The snapshot for one console (built by the gateway).
@@ -52,10 +55,12 @@ public:
     // The number of consoles listening to a call changed.
     std::function<void(const QString &callId, int listeners)> onListenersChanged;
 
-    void addConsumer(std::unique_ptr<QWebSocket> socket, const QString &operatorName);
+    void addConsumer(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName = false);
     // One event for every console.
     void broadcast(const json &message);
-    void broadcastRaw(const QByteArray &utf8);
+    // One event for every console; the consoles of `privilegedOperator` (when set) get
+    // `privilegedUtf8` instead (the unmasked event of the call they hold).
+    void broadcastRaw(const QByteArray &utf8, const QString &privilegedOperator = {}, const QByteArray &privilegedUtf8 = {});
     // A call's audio for the consoles listening to it.
     void sendAudio(const QString &callId, const QByteArray &frame);
     int listeners(const QString &callId) const;
@@ -80,6 +85,8 @@ private:
 
     const qint64 m_bufferLimit;
     const int m_lagTimeoutMs;
+    const int m_maxCommandsPerSecond;
+    QElapsedTimer m_clock;
     std::map<int, std::unique_ptr<Consumer>> m_consumers;
     QHash<QString, int> m_listenerCounts;
     int m_nextId = 1;

@@ -1,6 +1,44 @@
 #include "telephony/monitorprotocol.h"
 
+#include "util/remotejson.h"
+
 namespace ringside::telephony::monitor {
+
+bool parseCommand(const QByteArray &utf8, Command *out, QString *error)
+{
+    *out = Command();
+    out->id = nullptr;
+    if (!jsonDepthWithin(utf8)) {
+        *error = QStringLiteral("nested deeper than %1 levels").arg(kMaxJsonDepth);
+        return false;
+    }
+    json msg = json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
+    if (msg.is_discarded() || !msg.is_object()) {
+        *error = QStringLiteral("not a JSON object");
+        return false;
+    }
+    // The id comes back in the answer: only a string or a number (of sensible length) is echoed.
+    const auto id = msg.find("id");
+    if (id != msg.end()) {
+        if (!(id->is_number() || id->is_null() || (id->is_string() && id->get_ref<const std::string &>().size() <= 128))) {
+            *error = QStringLiteral("id: must be a string of at most 128 characters or a number");
+            return false;
+        }
+        out->id = *id;
+    }
+    const QString name = stringAt(msg, "command");
+    if (name.isEmpty()) {
+        *error = QStringLiteral("command: required string is missing");
+        return false;
+    }
+    if (name.size() > 32) {
+        *error = QStringLiteral("command: unknown command");
+        return false;
+    }
+    out->name = name;
+    out->message = std::move(msg);
+    return true;
+}
 
 QByteArray encodeAudioFrame(AudioKind kind, const QString &callId, int sampleRate, const std::int16_t *samples,
                             std::size_t n)

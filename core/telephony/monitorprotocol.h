@@ -2,6 +2,8 @@
 // The monitor feed's wire format (docs/monitor-protocol.md), shared by the gateway's MonitorHub
 // and MonitorClient so both ends agree byte for byte.
 
+#include "util/jsonqt.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -37,6 +39,17 @@ inline constexpr const char *notTakenOver = "not_taken_over";    // say/handback
 inline constexpr const char *callEnding = "call_ending";
 inline constexpr const char *badAudio = "bad_audio";
 } // namespace error
+
+// One console command, read and checked before anything acts on it.
+struct Command
+{
+    json id;          // the console's id: null, a number or a string of at most 128 characters
+    QString name;     // "takeover", … (at most 32 characters)
+    json message;     // the whole command object
+};
+// False with *error (and out->id when it could be read) for a frame that is not a command:
+// not JSON, nested too deep, not an object, an id that is not a scalar, no command.
+bool parseCommand(const QByteArray &utf8, Command *out, QString *error);
 
 // Binary frames carry audio in both directions:
 //   byte 0      kind: 1 = a call's audio (server → console, caller and agent mixed),

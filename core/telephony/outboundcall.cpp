@@ -1,5 +1,6 @@
 #include "telephony/outboundcall.h"
 
+#include "telephony/streamsigner.h"
 #include "telephony/twilioweb.h"
 #include "util/jsonqt.h"
 
@@ -12,6 +13,8 @@
 namespace ringside::telephony {
 
 namespace {
+
+constexpr int kExotelSignatureTtlSeconds = 15 * 60;
 
 QString env(const char *name)
 {
@@ -73,7 +76,13 @@ Result<ProviderCredentials> ProviderCredentials::fromEnvironment(MediaProtocol p
             return Result<ProviderCredentials>::failure(QStringLiteral("EXOTEL_API_KEY: environment variable is not set"));
         if (!need("EXOTEL_API_TOKEN", &c.secret))
             return Result<ProviderCredentials>::failure(QStringLiteral("EXOTEL_API_TOKEN: environment variable is not set"));
-        c.streamCredentials = env("EXOTEL_STREAM_CREDENTIALS");
+        // The gateway refuses Exotel streams without their Basic credentials, and believes the
+        // call's parameters only when signed with its stream secret.
+        if (!need("EXOTEL_STREAM_CREDENTIALS", &c.streamCredentials))
+            return Result<ProviderCredentials>::failure(QStringLiteral("EXOTEL_STREAM_CREDENTIALS: environment variable is not set (KEY:TOKEN, as the gateway has it)"));
+        c.streamSecret = qgetenv("RINGSIDE_STREAM_SECRET");
+        if (c.streamSecret.isEmpty())
+            return Result<ProviderCredentials>::failure(QStringLiteral("RINGSIDE_STREAM_SECRET: environment variable is not set (the gateway's stream secret)"));
         const QString base = env("EXOTEL_API_BASE");
         c.apiBase = QUrl(base.isEmpty() ? QStringLiteral("https://api.in.exotel.com") : base);
     }
@@ -116,7 +125,14 @@ Result<OutboundRequest> buildOutboundRequest(const OutboundCall &call, const Pro
         r.url = withPath(credentials.apiBase, QStringLiteral("/v1/accounts/%1/calls/connect").arg(credentials.accountSid));
         QUrl stream = withPath(pub, QStringLiteral("/exotel/media"));
         stream.setScheme(pub.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-        stream.setQuery(callQuery(call));
+        // Signed and single use, valid for the time the customer's phone may ring.
+        QHash<QString, QString> params;
+        for (const auto &item : callQuery(call).queryItems(QUrl::FullyDecoded))
+            params.insert(item.first, item.second);
+        StreamSigner(StreamSigner::keyFrom(credentials.streamSecret, {})).signInto(&params, QString(), kExotelSignatureTtlSeconds);
+        QUrlQuery query = callQuery(call);
+        query.addQueryItem(QLatin1String(StreamSigner::kParameter), params.value(QLatin1String(StreamSigner::kParameter)));
+        stream.setQuery(query);
         if (!credentials.streamCredentials.isEmpty()) {
             const qsizetype colon = credentials.streamCredentials.indexOf(QLatin1Char(':'));
             stream.setUserName(credentials.streamCredentials.left(colon));

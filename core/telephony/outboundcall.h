@@ -5,7 +5,7 @@
 //    stream URL, the agent and the per-call stream secret), optional StatusCallback; Basic auth
 //    AccountSid:AuthToken.
 //  - Exotel: POST {base}/v1/accounts/{sid}/calls/connect, form-encoded from (the customer),
-//    callerid, streamurl ({wss}/exotel/media?agent=…), streamtype=bidirectional, optional
+//    callerid, streamurl ({wss}/exotel/media?agent=…&ringside_auth=…, signed), streamtype=bidirectional, optional
 //    statuscallback; Basic auth ApiKey:ApiToken.
 // buildOutboundRequest() is pure (tests read the exact request); placeOutboundCall() sends it.
 
@@ -46,11 +46,12 @@ struct ProviderCredentials
     QString user;           // Basic auth user: Twilio AccountSid / Exotel API key
     QString secret;         // Twilio AuthToken / Exotel API token
     QString streamCredentials; // Exotel: KEY:TOKEN put in the stream URL (the gateway's EXOTEL_STREAM_CREDENTIALS)
+    QByteArray streamSecret;   // Exotel: the gateway's RINGSIDE_STREAM_SECRET; the stream URL's parameters are signed with it
     QUrl apiBase;           // https://api.twilio.com, https://api.in.exotel.com (overridable for tests)
 
     // From the environment: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_BASE; or
     // EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_API_BASE,
-    // EXOTEL_STREAM_CREDENTIALS. Fails naming the first variable that is missing.
+    // EXOTEL_STREAM_CREDENTIALS, RINGSIDE_STREAM_SECRET. Fails naming the first variable that is missing.
     static Result<ProviderCredentials> fromEnvironment(MediaProtocol provider);
 };
 

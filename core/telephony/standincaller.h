@@ -39,6 +39,9 @@ public:
         bool sendSilence = true;                 // media frames between utterances, like a live line
         int jitterBufferMs = 60;                 // playback starts this long after the first frame
         QByteArray authorization;                // an Authorization header for the handshake (Exotel Basic)
+        // The gateway's stream secret (RINGSIDE_STREAM_SECRET, else TWILIO_AUTH_TOKEN): the caller
+        // signs its parameters as the gateway's TwiML does. Empty: sent as they are.
+        QByteArray streamSecret;
     };
 
     struct Stats

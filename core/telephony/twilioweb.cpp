@@ -1,5 +1,7 @@
 #include "telephony/twilioweb.h"
 
+#include "telephony/streamsigner.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QUrl>
@@ -14,16 +16,6 @@ QString decodeComponent(QByteArray part)
 {
     part.replace('+', ' ');
     return QUrl::fromPercentEncoding(part);
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 } // namespace
@@ -83,7 +75,7 @@ QByteArray twilioSignature(const QByteArray &authToken, const QString &fullUrl, 
 bool verifyTwilioSignature(const QByteArray &authToken, const QString &fullUrl, const FormFields &fields,
                            const QByteArray &header)
 {
-    return constantTimeEquals(twilioSignature(authToken, fullUrl, fields), header.trimmed());
+    return sameSecret(twilioSignature(authToken, fullUrl, fields), header.trimmed());
 }
 
 QString xmlEscape(const QString &text)
@@ -120,11 +112,6 @@ QByteArray sayAndHangUpTwiml(const QString &text)
     return QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Say>%1</Say><Hangup/></Response>\n")
             .arg(xmlEscape(text))
             .toUtf8();
-}
-
-QString streamAuthValue(const QByteArray &secret, const QString &callSid)
-{
-    return QString::fromLatin1(QMessageAuthenticationCode::hash(callSid.toUtf8(), secret, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace ringside::telephony

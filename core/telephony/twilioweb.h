@@ -29,10 +29,4 @@ QByteArray connectStreamTwiml(const QString &streamUrl, const FormFields &parame
 QByteArray sayAndHangUpTwiml(const QString &text);
 QString xmlEscape(const QString &text);
 
-// The per-call secret the gateway puts in the TwiML as the "ringside_auth" <Parameter> and expects
-// back in the stream's `start`, so only streams started from its own TwiML are accepted:
-// hex(HMAC-SHA256(secret, callSid)).
-QString streamAuthValue(const QByteArray &secret, const QString &callSid);
-inline constexpr const char *kStreamAuthParameter = "ringside_auth";
-
 } // namespace ringside::telephony

@@ -114,6 +114,30 @@ private slots:
         QCOMPARE(exported(*t.db, f, QTimeZone::utc()).count('\n'), 2);
     }
 
+    // A cell that starts with = + - @ (or a tab or CR) is a formula to a spreadsheet: a caller's
+    // words or an agent name must never run as one (CSV injection).
+    void textCellsCannotBecomeFormulas()
+    {
+        TestDb t;
+        CallRecordStore store(*t.db);
+        CallRecord r = call(QStringLiteral("wismo"), QStringLiteral("escalated"), at("2026-11-20T04:30:00Z"), 30);
+        r.id = QStringLiteral("call-f");
+        r.agent = QStringLiteral("=HYPERLINK(\"http://evil.example\",\"x\")");
+        r.escalationReason = QStringLiteral("+cmd|' /C calc'!A0");
+        r.orderId = QStringLiteral("@SUM(A1:A9)");
+        r.customerId = QStringLiteral("-2+3");
+        r.cartId = QStringLiteral("\t=1+1");
+        insertOrFail(store, r);
+        const QString csv = QString::fromUtf8(exported(*t.db, {}, QTimeZone::utc()));
+        const QString row = csv.section(QStringLiteral("\r\n"), 1, 1);
+        QVERIFY2(row.contains(QStringLiteral(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",")), qPrintable(row));
+        QVERIFY2(row.contains(QStringLiteral(",'+cmd|' /C calc'!A0,")), qPrintable(row));
+        QVERIFY2(row.contains(QStringLiteral(",'@SUM(A1:A9),")), qPrintable(row));
+        QVERIFY2(row.contains(QStringLiteral(",'-2+3,")), qPrintable(row));
+        QVERIFY2(row.contains(QStringLiteral(",'\t=1+1,")), qPrintable(row));
+        QVERIFY2(row.startsWith(QStringLiteral("call-f,2026-11-20T04:30:00.000Z,")), qPrintable(row)); // ids and instants as they are
+    }
+
     void everyRowHasEveryColumn()
     {
         TestDb t;

@@ -369,6 +369,31 @@ private Q_SLOTS:
         QCOMPARE(s.turnLatenciesMs().size(), size_t(2));
     }
 
+    // A caller (or a stream) that talks far faster than the brain answers costs bounded memory:
+    // only a few turns wait, the rest are dropped with a notice, and the transcript stops growing.
+    void aFloodOfTurnsIsBounded()
+    {
+        SessionRequest r = f.request(QStringLiteral("order-tracker"));
+        SessionConfig config;
+        config.agent = r.agent;
+        config.clock = r.clock;
+        Session s(config, SessionServices{ *f.tools, *f.store, nullptr }, std::make_unique<LaterBrain>());
+        EventLog log;
+        log.attach(s);
+        s.start();
+        const size_t mark = log.mark();
+        for (int i = 0; i < 3000; ++i)
+            s.userSaid(QStringLiteral("turn %1").arg(i));
+        QTRY_VERIFY(!s.turnInProgress());
+        const size_t replies = log.since(mark, QStringLiteral("agent")).size();
+        QVERIFY2(replies <= 10, qPrintable(QStringLiteral("%1 turns were answered").arg(replies)));
+        bool noticed = false;
+        for (const SessionEvent &ev : log.since(mark, QStringLiteral("notice")))
+            noticed |= stringAt(ev.data, "message").contains(QStringLiteral("dropped"));
+        QVERIFY(noticed);
+        QVERIFY2(s.transcript().size() <= 1001, qPrintable(QStringLiteral("%1 transcript events").arg(s.transcript().size())));
+    }
+
     void takeOverCancelsATurnInProgress()
     {
         SessionRequest r = f.request(QStringLiteral("order-tracker"));

@@ -83,6 +83,23 @@ private slots:
         QCOMPARE(parser.badLine(), QByteArray("{\"error\": \"not sse\"}"));
         QVERIFY(parser.feed("data: more\n\n").isEmpty()); // stays stopped
     }
+
+    // A server that never ends a line, or an event that never ends, costs bounded memory: the
+    // stream is reported as malformed instead of being buffered without end.
+    void endlessLinesAndEventsAreBounded()
+    {
+        SseParser line;
+        const QByteArray chunk(64 * 1024, 'x');
+        for (int i = 0; i < 256 && !line.hasError(); ++i)
+            line.feed("data: " + chunk);
+        QVERIFY2(line.hasError(), "16 MB without a line break were buffered");
+
+        SseParser event;
+        const QByteArray dataLine = "data: " + QByteArray(1000, 'y') + "\n";
+        for (int i = 0; i < 16 * 1024 && !event.hasError(); ++i)
+            event.feed(dataLine);
+        QVERIFY2(event.hasError(), "16 MB of data lines without a blank line were buffered");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSseParser)

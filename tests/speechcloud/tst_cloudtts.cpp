@@ -210,6 +210,32 @@ private slots:
         QCOMPARE(again.pcm(), audio);
     }
 
+    // Whatever the server sends (a null context, numbers where strings belong, a non-object) is
+    // ignored or reported, never an exception that ends the process.
+    void cartesiaWebSocketSurvivesOddMessages()
+    {
+        FakeWebSocketServer server;
+        QVERIFY(server.listen());
+        const QByteArray bytes = pcmBytes(rampSamples(400));
+        server.setHandler([bytes](FakeWebSocketServer &s, int conn, const WsReceived &m) {
+            const json req = m.json();
+            if (!req.is_object() || req.contains("cancel"))
+                return;
+            const QString ctx = QString::fromStdString(req.value("context_id", ""));
+            s.send(conn, { WsAction::json({ { "type", "chunk" }, { "context_id", nullptr }, { "data", "AAAA" } }),
+                           WsAction::json({ { "type", 7 }, { "context_id", ctx.toStdString() } }),
+                           WsAction::json({ { "type", "chunk" }, { "context_id", ctx.toStdString() }, { "data", 12 } }),
+                           WsAction::json(json::array({ 1, 2 })), WsAction::text(QStringLiteral("null")),
+                           WsAction::json(wsChunk(ctx, bytes)), WsAction::json(wsDone(ctx)) });
+        });
+        CartesiaWsTts tts(cartesia({}, server.url(QStringLiteral("/tts/websocket"))));
+        TtsRecorder rec;
+        tts.synthesize(QStringLiteral("Hello."), desktop(), rec.onChunk(), rec.onError());
+        QVERIFY(rec.waitFinished());
+        QVERIFY2(rec.errorList().isEmpty(), qPrintable(rec.errorList().join(QLatin1Char('\n'))));
+        QCOMPARE(rec.pcm(), rampSamples(400));
+    }
+
     void cartesiaWebSocketCancelAndErrors()
     {
         FakeWebSocketServer server;

@@ -24,6 +24,9 @@
 namespace ringside::test {
 
 inline const QString kNow = QStringLiteral("2026-11-26T10:00:00+05:30");
+// What the fixture's gateway signs stream parameters with, and the Basic credential Exotel presents.
+inline const QByteArray kStreamSecret = QByteArrayLiteral("fixture-stream-secret");
+inline const QString kExotelCredentials = QStringLiteral("exotel-key:exotel-token");
 
 // A console on /monitor: keeps every text message as JSON, counts binary frames.
 class MonitorClient : public QObject
@@ -138,6 +141,8 @@ public:
         config.speechRecognition = speechRecognition;
         config.allowTextInjection = true;
         config.shutdownGraceMs = 1000;
+        config.streamSecret = kStreamSecret;
+        config.exotelCredentials = kExotelCredentials;
         if (tune)
             tune(config);
         auto created = telephony::GatewayRuntime::create(*db, config);
@@ -165,7 +170,8 @@ public:
         return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(port).arg(pathAndQuery));
     }
 
-    // A stand-in caller, dialled and started (waits until the gateway reports the call).
+    // A stand-in caller, dialled: it signs its parameters with the gateway's secret (as the
+    // gateway's own TwiML would) and presents Exotel's credentials.
     telephony::StandInCaller *dial(const QString &sid, telephony::MediaProtocol protocol = telephony::MediaProtocol::Twilio,
                                    const QHash<QString, QString> &parameters = {}, const QString &from = QStringLiteral("+919812345678"))
     {
@@ -177,6 +183,9 @@ public:
         c.from = from;
         c.to = QStringLiteral("+918000000000");
         c.customParameters = parameters;
+        c.streamSecret = kStreamSecret;
+        if (protocol == telephony::MediaProtocol::Exotel)
+            c.authorization = "Basic " + kExotelCredentials.toUtf8().toBase64();
         auto caller = std::make_unique<telephony::StandInCaller>(c);
         caller->dial(true);
         telephony::StandInCaller *raw = caller.get();

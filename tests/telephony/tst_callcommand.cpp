@@ -7,6 +7,7 @@
 #include "commerce/demostore.h"
 #include "commerce/fixtureimporter.h"
 #include "storage/database.h"
+#include "telephony/streamsigner.h"
 #include "telephony/twilioweb.h"
 #include "util/clock.h"
 #include "util/jsonqt.h"
@@ -35,7 +36,8 @@ Run runEngine(const QStringList &args, const QHash<QString, QString> &env)
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const char *name : { "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_API_BASE", "EXOTEL_ACCOUNT_SID",
-                              "EXOTEL_API_KEY", "EXOTEL_API_TOKEN", "EXOTEL_API_BASE", "EXOTEL_STREAM_CREDENTIALS", "RINGSIDE_PUBLIC_URL" })
+                              "EXOTEL_API_KEY", "EXOTEL_API_TOKEN", "EXOTEL_API_BASE", "EXOTEL_STREAM_CREDENTIALS", "RINGSIDE_PUBLIC_URL",
+                              "RINGSIDE_STREAM_SECRET" })
         e.remove(QLatin1String(name));
     for (auto it = env.begin(); it != env.end(); ++it)
         e.insert(it.key(), it.value());
@@ -122,6 +124,7 @@ private slots:
                                   { QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key") },
                                   { QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("tok") },
                                   { QStringLiteral("EXOTEL_STREAM_CREDENTIALS"), QStringLiteral("sk:st") },
+                                  { QStringLiteral("RINGSIDE_STREAM_SECRET"), QStringLiteral("gateway-stream-secret") },
                                   { QStringLiteral("EXOTEL_API_BASE"), exotel.url().toString() } });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(json::parse(r.out.toStdString()).value("call_sid", std::string()), std::string("b6cfaf1c"));
@@ -139,6 +142,29 @@ private slots:
         QCOMPARE(stream.password(), QStringLiteral("st"));
         QCOMPARE(stream.path(), QStringLiteral("/exotel/media"));
         QCOMPARE(QUrlQuery(stream).queryItemValue(QStringLiteral("agent")), QStringLiteral("order-tracker"));
+        // The parameters are signed with the gateway's stream secret, and the gateway accepts them once.
+        QHash<QString, QString> params;
+        for (const auto &item : QUrlQuery(stream).queryItems(QUrl::FullyDecoded))
+            params.insert(item.first, item.second);
+        QVERIFY(params.value(QStringLiteral("ringside_auth")).startsWith(QLatin1String("v1.")));
+        telephony::StreamSigner gateway(telephony::StreamSigner::keyFrom("gateway-stream-secret", {}));
+        QString why;
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(gateway.verify(params, QStringLiteral("b6cfaf1c"), now, &why), telephony::StreamSigner::Verdict::Ok);
+        QCOMPARE(gateway.verify(params, QStringLiteral("b6cfaf1c"), now, &why), telephony::StreamSigner::Verdict::Replayed);
+        params.insert(QStringLiteral("customer"), QStringLiteral("C-0001"));
+        QCOMPARE(gateway.verify(params, QStringLiteral("b6cfaf1c"), now, &why), telephony::StreamSigner::Verdict::BadSignature);
+
+        // Without the stream secret the call is not placed: the gateway would refuse the stream.
+        const Run unsigned_ = runEngine(callArgs({ QStringLiteral("--provider"), QStringLiteral("exotel"), QStringLiteral("--from"), QStringLiteral("08047112233") }),
+                                        { { QStringLiteral("EXOTEL_ACCOUNT_SID"), QStringLiteral("kiran1") },
+                                          { QStringLiteral("EXOTEL_API_KEY"), QStringLiteral("key") },
+                                          { QStringLiteral("EXOTEL_API_TOKEN"), QStringLiteral("tok") },
+                                          { QStringLiteral("EXOTEL_STREAM_CREDENTIALS"), QStringLiteral("sk:st") },
+                                          { QStringLiteral("EXOTEL_API_BASE"), exotel.url().toString() } });
+        QCOMPARE(unsigned_.exitCode, 2);
+        QVERIFY2(unsigned_.err.contains(QStringLiteral("RINGSIDE_STREAM_SECRET")), qPrintable(unsigned_.err));
+        QCOMPARE(exotel.requests().size(), 1);
     }
 
     void failuresAreClear()

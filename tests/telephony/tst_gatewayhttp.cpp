@@ -1,12 +1,13 @@
 // The gateway's HTTP side and its doors: the TwiML answer to Twilio's form-encoded voice webhook
-// (number → agent routing, signature check), the /monitor token (Bearer or ?token=), the per-call
-// stream secret, /healthz and /metrics.
+// (number → agent routing, signature check), the /monitor token (Bearer or ?token=), the signed
+// stream parameters, /healthz and /metrics.
 #include "gatewayfixture.h"
 
 #include "telephony/twilioweb.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +23,8 @@ struct Answer
     QByteArray contentType;
     QByteArray body;
 };
+
+const QByteArray kTwilioToken = QByteArrayLiteral("twilio-auth-token");
 
 Answer request(const QUrl &url, const QByteArray &postBody = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {}, bool post = true)
 {
@@ -46,6 +49,24 @@ const FormFields kWebhook = { { QStringLiteral("CallSid"), QStringLiteral("CAweb
                               { QStringLiteral("To"), QStringLiteral("+918000000001") },
                               { QStringLiteral("CallStatus"), QStringLiteral("ringing") } };
 
+// Twilio's webhook as Twilio sends it: form-encoded and signed for its URL.
+Answer webhook(const QUrl &url, const FormFields &fields)
+{
+    return request(url, telephony::encodeForm(fields), { { "X-Twilio-Signature", telephony::twilioSignature(kTwilioToken, url.toString(), fields) } });
+}
+
+// The TwiML's <Parameter>s.
+QHash<QString, QString> twimlParameters(const QString &xml)
+{
+    QHash<QString, QString> params;
+    static const QRegularExpression re(QStringLiteral("<Parameter name=\"([^\"]+)\" value=\"([^\"]*)\"/>"));
+    for (auto it = re.globalMatch(xml); it.hasNext();) {
+        const auto m = it.next();
+        params.insert(m.captured(1), m.captured(2).replace(QStringLiteral("&amp;"), QStringLiteral("&")));
+    }
+    return params;
+}
+
 } // namespace
 
 class TestGatewayHttp : public QObject
@@ -55,9 +76,12 @@ class TestGatewayHttp : public QObject
 private slots:
     void twilioVoiceAnswersConnectStream()
     {
-        GatewayFixture f([](telephony::GatewayConfig &c) { c.numberAgents.insert(QStringLiteral("+918000000001"), QStringLiteral("returns-handler")); });
+        GatewayFixture f([](telephony::GatewayConfig &c) {
+            c.numberAgents.insert(QStringLiteral("+918000000001"), QStringLiteral("returns-handler"));
+            c.twilioAuthToken = kTwilioToken;
+        });
         QVERIFY2(f.ok(), qPrintable(f.error));
-        const Answer a = request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), telephony::encodeForm(kWebhook));
+        const Answer a = webhook(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), kWebhook);
         QCOMPARE(a.status, 200);
         QVERIFY(a.contentType.startsWith("text/xml"));
         const QString xml = QString::fromUtf8(a.body);
@@ -69,19 +93,19 @@ private slots:
         // A number nobody routed goes to the default inbound agent.
         FormFields other = kWebhook;
         other[3].second = QStringLiteral("+14155550100");
-        const Answer d = request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), telephony::encodeForm(other));
+        const Answer d = webhook(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), other);
         QVERIFY(QString::fromUtf8(d.body).contains(QStringLiteral("<Parameter name=\"agent\" value=\"order-tracker\"/>")));
 
         // An outbound call placed by `ringside-engine call` names its agent and order in the query.
-        const Answer out = request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice?agent=delivery-notifier&direction=outbound&order=ORD-482913")),
-                                   telephony::encodeForm(kWebhook));
+        const Answer out = webhook(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice?agent=delivery-notifier&direction=outbound&order=ORD-482913")),
+                                   kWebhook);
         const QString outXml = QString::fromUtf8(out.body);
         QVERIFY2(outXml.contains(QStringLiteral("<Parameter name=\"agent\" value=\"delivery-notifier\"/>")), qPrintable(outXml));
         QVERIFY(outXml.contains(QStringLiteral("<Parameter name=\"direction\" value=\"outbound\"/>")));
         QVERIFY(outXml.contains(QStringLiteral("<Parameter name=\"order\" value=\"ORD-482913\"/>")));
 
         // Missing CallSid: 400 naming the field. GET: 405.
-        const Answer bad = request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), QByteArrayLiteral("From=%2B91981"));
+        const Answer bad = webhook(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), { { QStringLiteral("From"), QStringLiteral("+91981") } });
         QCOMPARE(bad.status, 400);
         QVERIFY(bad.body.contains("CallSid"));
         QCOMPARE(request(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), {}, {}, false).status, 405);
@@ -90,31 +114,51 @@ private slots:
 
     void twilioSignatureAndStreamSecretAreChecked()
     {
-        const QByteArray token = QByteArrayLiteral("twilio-auth-token");
-        GatewayFixture f([&](telephony::GatewayConfig &c) { c.twilioAuthToken = token; });
+        GatewayFixture f([&](telephony::GatewayConfig &c) {
+            c.twilioAuthToken = kTwilioToken;
+            c.streamSecret.clear(); // the Twilio token signs the stream parameters too
+        });
         QVERIFY2(f.ok(), qPrintable(f.error));
         const QUrl url = f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice"));
         const QByteArray body = telephony::encodeForm(kWebhook);
         QCOMPARE(request(url, body).status, 403);
         QCOMPARE(request(url, body, { { "X-Twilio-Signature", "bm90IGl0" } }).status, 403);
-        const QByteArray signature = telephony::twilioSignature(token, url.toString(), kWebhook);
-        const Answer ok = request(url, body, { { "X-Twilio-Signature", signature } });
+        const Answer ok = webhook(url, kWebhook);
         QCOMPARE(ok.status, 200);
-        const QString secret = telephony::streamAuthValue(token, QStringLiteral("CAweb1"));
-        QVERIFY(QString::fromUtf8(ok.body).contains(QStringLiteral("<Parameter name=\"ringside_auth\" value=\"%1\"/>").arg(secret)));
+        // Every parameter the stream will carry is signed, bound to the call, with an expiry.
+        const QHash<QString, QString> params = twimlParameters(QString::fromUtf8(ok.body));
+        QCOMPARE(params.value(QStringLiteral("call_sid")), QStringLiteral("CAweb1"));
+        QVERIFY2(params.value(QStringLiteral("ringside_auth")).startsWith(QLatin1String("v1.")), ok.body.constData());
 
-        // A stream without the secret is closed; one with the secret from the TwiML becomes a call.
+        // A stream without the signature is closed; one with the TwiML's parameters becomes a call.
         MonitorClient console;
         QVERIFY(console.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor"))));
-        auto *intruder = f.dial(QStringLiteral("web0"));
-        QSignalSpy closed(intruder, &telephony::StandInCaller::closed);
+        telephony::StandInCaller::Config c;
+        c.url = f.url(QStringLiteral("ws"), QStringLiteral("/twilio/media"));
+        c.streamSid = QStringLiteral("MZweb0");
+        c.callSid = QStringLiteral("CAweb1");
+        telephony::StandInCaller intruder(c);
+        QSignalSpy closed(&intruder, &telephony::StandInCaller::closed);
+        intruder.dial(true);
         QVERIFY(closed.wait(5000));
-        QCOMPARE(intruder->closeCode(), int(QWebSocketProtocol::CloseCodePolicyViolated));
-        QVERIFY(intruder->closeReason().contains(QStringLiteral("ringside_auth")));
-        auto *caller = f.dial(QStringLiteral("web1"), telephony::MediaProtocol::Twilio, { { QStringLiteral("ringside_auth"), secret } });
-        QVERIFY(console.waitForType("call_started").is_object());
-        caller->hangUp();
+        QCOMPARE(intruder.closeCode(), int(QWebSocketProtocol::CloseCodePolicyViolated));
+        QVERIFY(intruder.closeReason().contains(QStringLiteral("ringside_auth")));
+        c.streamSid = QStringLiteral("MZweb1");
+        c.customParameters = params;
+        telephony::StandInCaller caller(c);
+        caller.dial(true);
+        const json started = console.waitForType("call_started");
+        QVERIFY(started.is_object());
+        QCOMPARE(stringAt(started["call"], "agent_slug"), QStringLiteral("order-tracker"));
+        caller.hangUp();
         QVERIFY(console.waitForType("call_ended", 8000).is_object());
+
+        // Without the Twilio token nothing proves a webhook is Twilio's: none is answered.
+        GatewayFixture open;
+        QVERIFY2(open.ok(), qPrintable(open.error));
+        const Answer refused = request(open.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), body);
+        QCOMPARE(refused.status, 403);
+        QVERIFY(refused.body.contains("TWILIO_AUTH_TOKEN"));
     }
 
     void monitorTokenIsRequired()
@@ -129,7 +173,8 @@ private slots:
         QVERIFY(bearer.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor")), QByteArrayLiteral("Bearer s3cret")));
         QVERIFY(bearer.waitForType("snapshot").is_object());
         QVERIFY(query.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor?token=s3cret&operator=q"))));
-        QCOMPARE(stringAt(query.waitForType("snapshot"), "operator"), QStringLiteral("q"));
+        // The one --token is one operator: the console is that operator, whatever it asks to be called.
+        QCOMPARE(stringAt(query.waitForType("snapshot"), "operator"), QStringLiteral("operator"));
         QCOMPARE(f.gateway().monitorCount(), 2);
 
         // The refusal is a plain 401 before any WebSocket exists.

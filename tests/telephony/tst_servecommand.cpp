@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include <csignal>
 
@@ -25,6 +26,15 @@ using namespace ringside;
 namespace {
 
 const QString kEngine = QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine");
+
+// serve and loadgen share the stream secret, as an operator would set it for both.
+QProcessEnvironment withStreamSecret()
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("RINGSIDE_STREAM_SECRET"), QStringLiteral("serve-test-stream-secret"));
+    e.remove(QStringLiteral("TWILIO_AUTH_TOKEN"));
+    return e;
+}
 
 json getJson(const QUrl &url)
 {
@@ -50,6 +60,7 @@ class TestServeCommand : public QObject
     quint16 startServe(QProcess &serve)
     {
         serve.setProcessChannelMode(QProcess::SeparateChannels);
+        serve.setProcessEnvironment(withStreamSecret());
         serve.start(kEngine, { QStringLiteral("serve"), QStringLiteral("--db"), m_db, QStringLiteral("--port"), QStringLiteral("0"),
                                QStringLiteral("--now"), QStringLiteral("2026-11-26T10:00:00+05:30"), QStringLiteral("--workers"), QStringLiteral("2") });
         QByteArray out;
@@ -103,6 +114,7 @@ private slots:
         const quint16 port = startServe(serve);
         QVERIFY2(port != 0, serve.readAllStandardError().constData());
         QProcess loadgen;
+        loadgen.setProcessEnvironment(withStreamSecret());
         loadgen.start(kEngine, { QStringLiteral("loadgen"), QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1/twilio/media").arg(port),
                                  QStringLiteral("--calls"), QStringLiteral("2"), QStringLiteral("--duration"), QStringLiteral("3"),
                                  QStringLiteral("--utterances"), m_utterances, QStringLiteral("--json") });
@@ -135,6 +147,7 @@ private slots:
         const quint16 port = startServe(serve);
         QVERIFY(port != 0);
         QProcess loadgen;
+        loadgen.setProcessEnvironment(withStreamSecret());
         loadgen.start(kEngine, { QStringLiteral("loadgen"), QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1/twilio/media").arg(port),
                                  QStringLiteral("--calls"), QStringLiteral("2"), QStringLiteral("--duration"), QStringLiteral("60"),
                                  QStringLiteral("--utterances"), m_utterances, QStringLiteral("--json") });
@@ -155,6 +168,44 @@ private slots:
         const json report = json::parse(loadgen.readAllStandardOutput().toStdString(), nullptr, false);
         QCOMPARE(report.value("dropped_calls", 0), 2);
         QCOMPARE(report.value("answered", 0), 2);
+    }
+
+    // Bound beyond loopback without a token, serve makes one up and prints it: /monitor is never
+    // open to the network.
+    void aPublicBindGetsAGeneratedToken()
+    {
+        QProcess serve;
+        serve.setProcessChannelMode(QProcess::SeparateChannels);
+        serve.start(kEngine, { QStringLiteral("serve"), QStringLiteral("--db"), m_db, QStringLiteral("--port"), QStringLiteral("0"),
+                               QStringLiteral("--host"), QStringLiteral("0.0.0.0"), QStringLiteral("--no-stt"), QStringLiteral("--workers"),
+                               QStringLiteral("1") });
+        static const QRegularExpression listening(QStringLiteral("listening on http://0\\.0\\.0\\.0:(\\d+)"));
+        static const QRegularExpression generated(QStringLiteral("monitor token \\(generated\\): ([0-9a-f]{32,})"));
+        QByteArray out;
+        QRegularExpressionMatch port, token;
+        (void)QTest::qWaitFor(
+                [&] {
+                    out += serve.readAllStandardOutput();
+                    port = listening.match(QString::fromUtf8(out));
+                    token = generated.match(QString::fromUtf8(out));
+                    return (port.hasMatch() && token.hasMatch()) || serve.state() == QProcess::NotRunning;
+                },
+                10000);
+        QVERIFY2(port.hasMatch(), out.constData());
+        QVERIFY2(token.hasMatch(), out.constData());
+        const QUrl monitor(QStringLiteral("ws://127.0.0.1:%1/monitor").arg(port.captured(1)));
+        QWebSocket open;
+        open.open(monitor);
+        QVERIFY(QTest::qWaitFor([&] { return open.state() == QAbstractSocket::UnconnectedState || open.state() == QAbstractSocket::ConnectedState; }, 5000));
+        QTest::qWait(100);
+        QCOMPARE(open.state(), QAbstractSocket::UnconnectedState);
+        QWebSocket withToken;
+        QNetworkRequest request(monitor);
+        request.setRawHeader("Authorization", "Bearer " + token.captured(1).toLatin1());
+        withToken.open(request);
+        QVERIFY(QTest::qWaitFor([&] { return withToken.state() == QAbstractSocket::ConnectedState; }, 5000));
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(10000));
     }
 };
 

@@ -40,7 +40,7 @@ std::shared_ptr<telephony::GatewayRuntime> TestLiveCallsClient::makeRuntime()
     telephony::GatewayConfig config;
     config.workers = 1;
     config.speechRecognition = false;
-    config.monitorToken = QStringLiteral("s3cret-token");
+    config.operators = { telephony::OperatorCredential::fromToken(QStringLiteral("tester"), QStringLiteral("s3cret-token")) };
     auto rt = telephony::GatewayRuntime::create(*m_db, config);
     if (!rt.ok())
         qFatal("gateway: %s", qPrintable(rt.error()));
@@ -104,7 +104,7 @@ void TestLiveCallsClient::acceptsTheToken()
     QCOMPARE(client.state(), MonitorClient::State::Connected);
     QCOMPARE(stringAt(received[0], "type"), QStringLiteral("snapshot"));
     QCOMPARE(received[0].value("protocol", 0), 1);
-    QCOMPARE(stringAt(received[0], "operator"), QStringLiteral("tester")); // named from the first message on
+    QCOMPARE(stringAt(received[0], "operator"), QStringLiteral("tester")); // the token's operator, from the first message on
     QVERIFY(received[0]["calls"].is_array());
     // The hello the client sends on connecting names this operator.
     QCOMPARE(stringAt(received[1], "type"), QStringLiteral("ack"));

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void transcriptFromSnapshotAndEnd();
     void queueWaitTimersAndSla();
     void durationsFollowTheEngineClock();
+    void oddFeedMessagesAreIgnored();
 };
 
 void TestLiveCallsModels::maskPhone_data()
@@ -277,6 +278,33 @@ void TestLiveCallsModels::durationsFollowTheEngineClock()
     m.remove(QStringLiteral("CA0008")); // started and ended within one batch: never shown
     m.endBatch();
     QCOMPARE(m.rowCount(), 0);
+}
+
+// A feed is remote data: wrong types anywhere are skipped over, never an exception on the UI
+// thread, and what follows them still applies.
+void TestLiveCallsModels::oddFeedMessagesAreIgnored()
+{
+    LiveFeed feed(20);
+    const json odd[] = {
+        { { "type", "snapshot" }, { "server_time_ms", "soon" }, { "escalation_sla_ms", json::array({ 1 }) },
+          { "calls", json::array({ json{ { "call_id", 5 } }, json{ { "call_id", "CA1" }, { "recent", "none" }, { "sample_rate", "x" } }, 7 }) },
+          { "queue", "x" } },
+        { { "type", "call_event" }, { "call_id", "CA1" }, { "event", 5 } },
+        { { "type", "call_event" }, { "call_id", "CA1" }, { "event", { { "type", "latency" }, { "ms", "slow" } } } },
+        { { "type", "call_event" }, { "call_id", "CA1" }, { "event", { { "type", "played" }, { "interrupted", "yes" } } } },
+        { { "type", "call_event" }, { "call_id", "CA1" }, { "event", { { "type", "tool_call" }, { "name", 3 }, { "arguments", "x" } } } },
+        { { "type", "call_started" }, { "call", "CA2" } },
+        { { "type", "queue" }, { "escalation_sla_ms", "long" }, { "entries", json::object() } },
+        { { "type", "lagged" }, { "skipped", "many" } },
+        { { "type", "ack" }, { "id", json::array() }, { "command", 1 } },
+        json::array({ 1, 2 }),
+        json(nullptr),
+    };
+    for (const json &m : odd)
+        feed.push(m);
+    feed.push({ { "type", "call_started" }, { "call", callSummary(3) } });
+    QVERIFY(QTest::qWaitFor([&] { return feed.messagesApplied() == int(std::size(odd)) + 1; }, 5000));
+    QVERIFY(feed.calls()->call(QStringLiteral("CA0003")) != nullptr);
 }
 
 QTEST_MAIN(TestLiveCallsModels)

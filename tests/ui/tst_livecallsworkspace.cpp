@@ -104,6 +104,7 @@ void TestLiveCallsWorkspace::initTestCase()
     options.allowTextInjection = true;
     options.workers = 1;
     options.clock = clock;
+    options.otherOperators = { QStringLiteral("rival") }; // a colleague's console races ours below
     m_ws->watchEmbedded(options);
     QVERIFY(started.wait(15000));
     m_port = started.at(0).at(0).value<quint16>();
@@ -130,6 +131,7 @@ std::unique_ptr<telephony::StandInCaller> TestLiveCallsWorkspace::dial(const QSt
     c.callSid = QStringLiteral("CA") + sid;
     c.from = from;
     c.to = QStringLiteral("+918000000000");
+    c.streamSecret = m_ws->engine().streamSecret(); // signed, as the engine's own TwiML would be
     auto caller = std::make_unique<telephony::StandInCaller>(c);
     caller->dial(true);
     return caller;
@@ -191,6 +193,10 @@ void TestLiveCallsWorkspace::takeOverSayWhisperHandBackEnd()
     QVERIFY(QTest::qWaitFor([&] { return stateOf(id) == QLatin1String("taken_over"); }, 5000));
     QCOMPARE(feed.calls()->call(id)->operatorName, feed.operatorName());
     QVERIFY(QTest::qWaitFor([&] { return caller->stats().clears > clearsBefore; }, 5000)); // the agent fell silent
+    // The feed shows numbers masked; the operator holding the call sees the whole one.
+    QVERIFY(!feed.calls()->call(id)->phone.contains(caller->config().from));
+    auto *title = m_ws->findChild<QLabel *>(QStringLiteral("live-call-title"));
+    QVERIFY2(QTest::qWaitFor([&] { return title->text().contains(caller->config().from); }, 5000), qPrintable(title->text()));
     // The microphone opens for the operator, or the console says to type instead.
     QVERIFY(QTest::qWaitFor([&] { return message->text().contains(QStringLiteral("icrophone")); }, 5000));
     auto *banner = m_ws->findChild<QLabel *>(QStringLiteral("live-banner"));
@@ -242,6 +248,7 @@ void TestLiveCallsWorkspace::escalationQueueAcceptRace()
     std::vector<json> rivalMessages;
     rival.setMessageSink([&](json m) { rivalMessages.push_back(std::move(m)); });
     MonitorEndpoint endpoint = m_ws->engine().endpoint();
+    endpoint.token = m_ws->engine().operatorToken(QStringLiteral("rival"));
     endpoint.operatorName = QStringLiteral("rival");
     rival.open(endpoint);
     QVERIFY(QTest::qWaitFor([&] { return rival.state() == MonitorClient::State::Connected; }, 5000));

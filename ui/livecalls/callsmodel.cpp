@@ -3,6 +3,7 @@
 #include "common/labels.h"
 
 #include "util/clock.h"
+#include "util/piimask.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -34,28 +35,7 @@ LiveCallRow LiveCallRow::fromSummary(const json &s)
 
 QString maskPhone(const QString &phone)
 {
-    QString digits;
-    for (const QChar c : phone) {
-        if (c.isDigit())
-            digits += c;
-    }
-    if (digits.isEmpty())
-        return phone.isEmpty() ? QString() : QStringLiteral("•••");
-    if (digits.size() <= 4)
-        return QStringLiteral("••") + digits.right(2);
-    const QString last = digits.right(4);
-    // Indian and North American numbers are the common ones; other international numbers keep
-    // their first two digits as a hint of the country.
-    QString country;
-    if (phone.startsWith(QLatin1Char('+'))) {
-        if (digits.startsWith(QLatin1String("91")) && digits.size() == 12)
-            country = QStringLiteral("+91 ");
-        else if (digits.startsWith(QLatin1Char('1')) && digits.size() == 11)
-            country = QStringLiteral("+1 ");
-        else
-            country = QLatin1Char('+') + digits.left(2) + QLatin1Char(' ');
-    }
-    return country + QStringLiteral("•••• ••") + last;
+    return ringside::maskPhone(phone); // engines send numbers masked already; then it is unchanged
 }
 
 CallsModel::CallsModel(QObject *parent)

@@ -17,7 +17,7 @@ public:
     std::shared_ptr<telephony::GatewayRuntime> runtime;
 
     // Returns the port, or 0 with *error.
-    quint16 start(const Options &o, const QString &token, QString *error)
+    quint16 start(const Options &o, const QList<telephony::OperatorCredential> &operators, const QByteArray &streamSecret, QString *error)
     {
         db = Database::open(o.databasePath, error);
         if (!db)
@@ -26,7 +26,8 @@ public:
         config.workers = o.workers;
         config.speechRecognition = o.speechRecognition;
         config.allowTextInjection = o.allowTextInjection;
-        config.monitorToken = token;
+        config.operators = operators;
+        config.streamSecret = streamSecret;
         config.agentsFolder = o.agentsFolder;
         config.escalationSlaMs = o.escalationSlaMs;
         config.shutdownGraceMs = 2000; // the console is closing: short goodbyes
@@ -83,17 +84,43 @@ EmbeddedEngine::~EmbeddedEngine()
     m_thread.wait();
 }
 
-void EmbeddedEngine::start(const Options &options)
+namespace {
+
+// 24 random bytes, hex: other programs on this machine cannot guess it.
+QString randomToken()
 {
-    // 24 random bytes: other programs on this machine cannot watch or steer the calls.
     QByteArray secret(24, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), secret.size() / 4);
-    const QString token = QString::fromLatin1(secret.toHex());
+    return QString::fromLatin1(secret.toHex());
+}
+
+} // namespace
+
+void EmbeddedEngine::start(const Options &options)
+{
+    // This console signs in with a fresh token, as the operator it names; other programs on the
+    // machine cannot watch or steer the calls.
+    QString name = options.operatorName.trimmed();
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USER").trimmed();
+    if (name.isEmpty())
+        name = QStringLiteral("operator");
+    const QString token = randomToken();
+    QList<telephony::OperatorCredential> operators{ telephony::OperatorCredential::fromToken(name, token) };
+    QHash<QString, QString> others;
+    for (const QString &other : options.otherOperators) {
+        const QString t = randomToken();
+        others.insert(other, t);
+        operators.append(telephony::OperatorCredential::fromToken(other, t));
+    }
+    QByteArray streamSecret = qgetenv("RINGSIDE_STREAM_SECRET");
+    if (streamSecret.isEmpty())
+        streamSecret = randomToken().toLatin1();
     Host *host = m_host;
-    QMetaObject::invokeMethod(m_host, [this, host, options, token] {
+    QMetaObject::invokeMethod(m_host, [this, host, options, operators, streamSecret, token, name, others] {
         QString error;
-        const quint16 port = host->start(options, token, &error);
-        QMetaObject::invokeMethod(this, [this, port, token, error] {
+        const quint16 port = host->start(options, operators, streamSecret, &error);
+        QMetaObject::invokeMethod(this, [this, port, token, name, others, streamSecret, error] {
             if (port == 0) {
                 Q_EMIT failed(error);
                 return;
@@ -101,6 +128,9 @@ void EmbeddedEngine::start(const Options &options)
             m_port = port;
             m_endpoint.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/monitor").arg(port));
             m_endpoint.token = token;
+            m_endpoint.operatorName = name;
+            m_otherTokens = others;
+            m_streamSecret = streamSecret;
             Q_EMIT started(m_endpoint);
         });
     });
@@ -112,6 +142,8 @@ void EmbeddedEngine::stop()
     QMetaObject::invokeMethod(m_host, [host] { host->shutdown(); }, Qt::BlockingQueuedConnection);
     m_port = 0;
     m_endpoint = {};
+    m_otherTokens.clear();
+    m_streamSecret.clear();
 }
 
 } // namespace ringside::ui

@@ -4,7 +4,9 @@
 
 #include "util/clock.h"
 
+#include <QHash>
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 
 #include <memory>
@@ -28,6 +30,8 @@ public:
         int workers = 0;                 // engine threads; 0: one per core
         int escalationSlaMs = 120000;
         Clock clock;
+        QString operatorName;            // who this console's token signs in as; empty: $USER
+        QStringList otherOperators;      // colleagues on this machine who get tokens of their own
     };
 
     explicit EmbeddedEngine(QObject *parent = nullptr);
@@ -43,6 +47,11 @@ public:
     quint16 port() const { return m_port; }
     // ws://127.0.0.1:PORT/monitor with the token.
     MonitorEndpoint endpoint() const { return m_endpoint; }
+    // The token of one of Options::otherOperators (empty for anyone else).
+    QString operatorToken(const QString &name) const { return m_otherTokens.value(name); }
+    // What callers sign their stream parameters with (RINGSIDE_STREAM_SECRET when set, else made
+    // up for this run): the stand-in caller and loadgen need it to reach this engine.
+    QByteArray streamSecret() const { return m_streamSecret; }
 
 Q_SIGNALS:
     void started(const ringside::ui::MonitorEndpoint &endpoint);
@@ -54,6 +63,8 @@ private:
     Host *m_host = nullptr; // lives on m_thread
     quint16 m_port = 0;
     MonitorEndpoint m_endpoint;
+    QHash<QString, QString> m_otherTokens;
+    QByteArray m_streamSecret;
 };
 
 } // namespace ringside::ui

@@ -1,5 +1,7 @@
 #include "escalationqueuemodel.h"
 
+#include "util/remotejson.h"
+
 #include "callsmodel.h"
 #include "common/labels.h"
 
@@ -32,7 +34,7 @@ QStringList EscalationQueueModel::setEntries(const json &entries, qint64 slaMs)
             e.summary = stringAt(j, "summary");
             // The engine says how long the caller has waited; anchoring that to our clock keeps
             // the timer right even when the two clocks disagree.
-            const qint64 waited = j.contains("wait_ms") && j["wait_ms"].is_number() ? j["wait_ms"].get<qint64>() : 0;
+            const qint64 waited = intAt(j, "wait_ms");
             e.waitingSinceMs = now - std::max<qint64>(0, waited);
             if (m_describe)
                 e.caller = m_describe(e.callId);

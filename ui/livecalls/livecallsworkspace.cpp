@@ -172,9 +172,7 @@ LiveCallsWorkspace::LiveCallsWorkspace(Backend &backend, ConsoleSettings &settin
     connect(m_alert, &EscalationAlert::activated, this, [this] { m_queueView->setFocus(); });
     connect(m_engine, &EmbeddedEngine::started, this, [this](const MonitorEndpoint &endpoint) {
         setStatus(tr("Embedded engine on 127.0.0.1:%1 — connecting…").arg(endpoint.url.port()), false);
-        MonitorEndpoint e = endpoint;
-        e.operatorName = qEnvironmentVariable("USER");
-        m_feed->open(e);
+        m_feed->open(endpoint); // signed in as the operator its token names
         Q_EMIT embeddedEngineStarted(quint16(endpoint.url.port()));
     });
     connect(m_engine, &EmbeddedEngine::failed, this, [this](const QString &error) {
@@ -323,7 +321,12 @@ void LiveCallsWorkspace::afterBatch()
         m_transcript->setModel(m_feed->transcript(m_shownCall));
     const LiveCallRow *r = m_feed->calls()->call(m_shownCall);
     if (r)
-        m_callTitle->setText(tr("%1 · %2 · %3").arg(r->agent, maskPhone(r->phone), CallsModel::stateLabel(r->state, r->operatorName)));
+    {
+        // Whoever holds the call sees the whole number; everyone else the masked one.
+        const QString held = r->operatorName == m_feed->operatorName() ? m_feed->heldNumber(m_shownCall) : QString();
+        m_callTitle->setText(tr("%1 · %2 · %3").arg(r->agent, held.isEmpty() ? maskPhone(r->phone) : held,
+                                                     CallsModel::stateLabel(r->state, r->operatorName)));
+    }
     else if (!m_shownCall.isEmpty())
         m_callTitle->setText(tr("Call %1 has ended").arg(m_shownCall));
     m_accept->setEnabled(m_feed->queue()->rowCount() > 0);

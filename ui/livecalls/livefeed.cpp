@@ -1,5 +1,7 @@
 #include "livefeed.h"
 
+#include "util/remotejson.h"
+
 #include "callaudio.h"
 #include "callsmodel.h"
 #include "escalationqueuemodel.h"
@@ -168,22 +170,22 @@ void LiveFeed::apply(std::vector<json> batch)
 
 void LiveFeed::applySnapshot(const json &m)
 {
-    const qint64 serverNow = m.value("server_time_ms", qint64(0));
+    const qint64 serverNow = intAt(m, "server_time_ms");
     if (serverNow > 0)
         m_calls->setServerOffsetMs(serverNow - QDateTime::currentMSecsSinceEpoch());
-    m_slaMs = m.value("escalation_sla_ms", qint64(0));
+    m_slaMs = intAt(m, "escalation_sla_ms");
     const QString op = stringAt(m, "operator");
     if (!op.isEmpty())
         m_operator = op;
     std::vector<LiveCallRow> rows;
     QSet<QString> live;
-    if (m.contains("calls") && m["calls"].is_array()) {
-        for (const json &c : m["calls"]) {
+    {
+        for (const json &c : arrayAt(m, "calls")) {
             LiveCallRow row = LiveCallRow::fromSummary(c);
             if (row.callId.isEmpty())
                 continue;
             live.insert(row.callId);
-            ensureTranscript(row.callId)->resetFrom(c.value("recent", json::array()));
+            ensureTranscript(row.callId)->resetFrom(arrayAt(c, "recent"));
             rows.push_back(std::move(row));
         }
     }
@@ -206,7 +208,7 @@ void LiveFeed::applySnapshot(const json &m)
     m_calls->endBatch(); // what was staged before the snapshot is superseded by it
     m_calls->reset(std::move(rows));
     m_calls->beginBatch();
-    applyQueue(m.value("queue", json::array()));
+    applyQueue(arrayAt(m, "queue"));
     Q_EMIT snapshotReceived();
 }
 
@@ -225,9 +227,9 @@ void LiveFeed::applyOne(const json &m)
     const QString callId = stringAt(m, "call_id");
     if (type == QLatin1String("call_event")) {
         if (!callId.isEmpty())
-            ensureTranscript(callId)->apply(m.value("event", json::object()));
+            ensureTranscript(callId)->apply(objectAt(m, "event"));
     } else if (type == QLatin1String("call_started")) {
-        const json call = m.value("call", json::object());
+        const json &call = objectAt(m, "call");
         const LiveCallRow row = LiveCallRow::fromSummary(call);
         if (!row.callId.isEmpty()) {
             ensureTranscript(row.callId);
@@ -251,8 +253,11 @@ void LiveFeed::applyOne(const json &m)
         }
     } else if (type == QLatin1String("call_state")) {
         m_calls->setState(callId, stringAt(m, "state"), stringAt(m, "operator"));
+        if (stringAt(m, "operator") != m_operator)
+            m_heldNumbers.remove(callId); // no longer ours: back to the masked number
     } else if (type == QLatin1String("call_ended") || type == QLatin1String("call_failed")) {
         m_calls->remove(callId);
+        m_heldNumbers.remove(callId);
         const QString outcome = type == QLatin1String("call_failed") ? tr("failed: %1").arg(stringAt(m, "error")) : stringAt(m, "outcome");
         if (TranscriptModel *t = transcript(callId)) {
             t->markEnded(outcome);
@@ -261,9 +266,8 @@ void LiveFeed::applyOne(const json &m)
         }
         Q_EMIT callEnded(callId, outcome);
     } else if (type == QLatin1String("queue")) {
-        if (m.contains("escalation_sla_ms"))
-            m_slaMs = m.value("escalation_sla_ms", m_slaMs);
-        applyQueue(m.value("entries", json::array()));
+        m_slaMs = intAt(m, "escalation_sla_ms", m_slaMs);
+        applyQueue(arrayAt(m, "entries"));
     } else if (type == QLatin1String("escalation_accepted")) {
         Q_EMIT escalationAccepted(callId, stringAt(m, "operator"));
     } else if (type == QLatin1String("escalation_expired")) {
@@ -275,10 +279,15 @@ void LiveFeed::applyOne(const json &m)
         const QString id = m.contains("id") && m["id"].is_string() ? stringAt(m, "id") : QString();
         if (ok && stringAt(m, "command") == QLatin1String(telephony::monitor::command::hello) && !stringAt(m, "operator").isEmpty())
             m_operator = stringAt(m, "operator");
+        if (ok && !callId.isEmpty() && objectAt(m, "caller").is_object() && !objectAt(m, "caller").empty()) {
+            const LiveCallRow *row = m_calls->call(callId);
+            const bool outbound = row && row->direction == QLatin1String("outbound");
+            m_heldNumbers.insert(callId, stringAt(objectAt(m, "caller"), outbound ? "to" : "from"));
+        }
         Q_EMIT commandAnswered(id, stringAt(m, "command"), callId, ok, stringAt(m, "code"), stringAt(m, "message"));
     } else if (type == QLatin1String("lagged")) {
         Q_EMIT notice(tr("The console fell behind the engine; %1 events were skipped and the view was refreshed")
-                          .arg(m.value("skipped", qint64(0))));
+                          .arg(intAt(m, "skipped")));
     } else if (type == QLatin1String("shutdown")) {
         Q_EMIT notice(tr("The engine is shutting down; its calls are ending"));
     } else if (type == QLatin1String("client_error")) {

@@ -38,6 +38,9 @@ public:
     void push(json message);
 
     CallsModel *calls() const { return m_calls; }
+    // The customer's full number of a call this operator holds (the engine sends it only to the
+    // holder, in the takeover or accept ack; the feed shows it masked). Empty otherwise.
+    QString heldNumber(const QString &callId) const { return m_heldNumbers.value(callId); }
     EscalationQueueModel *queue() const { return m_queue; }
     // The call's transcript, or null for a call the feed has not mentioned.
     TranscriptModel *transcript(const QString &callId) const;
@@ -88,6 +91,7 @@ private:
     CallsModel *m_calls = nullptr;
     EscalationQueueModel *m_queue = nullptr;
     QHash<QString, TranscriptModel *> m_transcripts;
+    QHash<QString, QString> m_heldNumbers;
     QString m_shownCall;
     MonitorClient::State m_state = MonitorClient::State::Disconnected;
     QString m_stateDetail;

@@ -1,5 +1,7 @@
 #include "monitorclient.h"
 
+#include "util/remotejson.h"
+
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QUrlQuery>
@@ -154,7 +156,7 @@ void MonitorClient::scheduleRetry(const QString &why)
 
 void MonitorClient::onText(const QString &text)
 {
-    json message = json::parse(text.toStdString(), nullptr, false);
+    json message = parseRemoteJson(text.toUtf8()); // depth-capped: it is another program's data
     if (message.is_discarded() || !message.is_object() || !message.contains("type")) {
         // Not ours to judge further: report it like any other feed message so the console can show it.
         message = { { "type", "client_error" }, { "message", tr("unreadable feed message: %1").arg(text.left(120)) } };

@@ -1,5 +1,7 @@
 #include "transcriptmodel.h"
 
+#include "util/remotejson.h"
+
 #include "common/labels.h"
 
 #include <QColor>
@@ -82,7 +84,7 @@ void TranscriptModel::apply(const json &event)
         return;
     const QString type = stringAt(event, "type");
     const QString text = stringAt(event, "text");
-    const qint64 t = event.contains("t_ms") && event["t_ms"].is_number() ? event["t_ms"].get<qint64>() : -1;
+    const qint64 t = intAt(event, "t_ms", -1);
 
     if (type == QLatin1String("user_partial")) {
         if (text.isEmpty())
@@ -120,7 +122,7 @@ void TranscriptModel::apply(const json &event)
         return;
     }
     if (type == QLatin1String("latency")) {
-        m_pendingLatencyMs = event.value("ms", -1); // sent just before its agent line
+        m_pendingLatencyMs = int(intAt(event, "ms", -1)); // sent just before its agent line
         return;
     }
     if (type == QLatin1String("agent")) {
@@ -132,7 +134,7 @@ void TranscriptModel::apply(const json &event)
         append(std::move(e));
         return;
     }
-    if (type == QLatin1String("heard") || (type == QLatin1String("played") && event.value("interrupted", false))) {
+    if (type == QLatin1String("heard") || (type == QLatin1String("played") && boolAt(event, "interrupted"))) {
         const int row = std::max(lastRowOf(Kind::Agent), lastRowOf(Kind::Operator));
         if (row < 0)
             return;
@@ -143,11 +145,11 @@ void TranscriptModel::apply(const json &event)
         return;
     }
     if (type == QLatin1String("tool_call")) {
-        append({ Kind::ToolCall, stringAt(event, "name"), compactJson(event.value("arguments", json::object())), t });
+        append({ Kind::ToolCall, stringAt(event, "name"), compactJson(event.contains("arguments") ? event["arguments"] : json::object()), t });
         return;
     }
     if (type == QLatin1String("tool_result")) {
-        append({ Kind::ToolResult, stringAt(event, "name"), compactJson(event.value("result", json::object())), t });
+        append({ Kind::ToolResult, stringAt(event, "name"), compactJson(event.contains("result") ? event["result"] : json::object()), t });
         return;
     }
     if (type == QLatin1String("escalation")) {

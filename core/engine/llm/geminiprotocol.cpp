@@ -1,4 +1,5 @@
 #include "engine/llm/geminiprotocol.h"
+#include "util/remotejson.h"
 
 #include "engine/llm/geminischema.h"
 #include "engine/llm/llmerrors.h"
@@ -11,7 +12,7 @@ namespace ringside {
 
 namespace {
 
-int intAt(const json &obj, const char *key)
+int intOrMinusOne(const json &obj, const char *key)
 {
     if (!obj.is_object())
         return -1;
@@ -25,7 +26,7 @@ json responseObject(const LlmMessage &m)
     json result = m.toolResult;
     if (result.is_null()) {
         const std::string text = m.text.toStdString();
-        result = json::parse(text, nullptr, false);
+        result = parseRemoteJson(m.text.toUtf8());
         if (result.is_discarded())
             result = text;
     }
@@ -247,7 +248,7 @@ std::optional<LlmError> GeminiTurnParser::absorb(const json &chunk, QString *tex
 LlmTurnParser::Step GeminiTurnParser::onEvent(const QByteArray &data)
 {
     Step step;
-    const json chunk = json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
+    const json chunk = parseRemoteJson(data);
     if (chunk.is_discarded()) {
         step.error = malformed(QStringLiteral("a stream chunk is not JSON: %1").arg(excerpt(data)));
         return step;
@@ -270,7 +271,7 @@ LlmOutcome GeminiTurnParser::finishStream()
 
 LlmOutcome GeminiTurnParser::parseBody(const QByteArray &body)
 {
-    const json answer = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const json answer = parseRemoteJson(body);
     if (answer.is_discarded())
         return LlmOutcome::failure(malformed(QStringLiteral("the answer is not JSON: %1").arg(excerpt(body))));
     QString text;
@@ -301,9 +302,9 @@ LlmOutcome GeminiTurnParser::build()
         response.finish = finishFor(m_finishReason, !m_calls.empty());
     }
     response.usage = m_usage;
-    response.inputTokens = intAt(m_usage, "promptTokenCount");
-    const int candidates = intAt(m_usage, "candidatesTokenCount");
-    const int thoughts = intAt(m_usage, "thoughtsTokenCount");
+    response.inputTokens = intOrMinusOne(m_usage, "promptTokenCount");
+    const int candidates = intOrMinusOne(m_usage, "candidatesTokenCount");
+    const int thoughts = intOrMinusOne(m_usage, "thoughtsTokenCount");
     response.outputTokens = candidates < 0 ? -1 : candidates + std::max(thoughts, 0);
     if (!m_parts.empty())
         response.providerData = {{"gemini", {{"content", {{"role", "model"}, {"parts", m_parts}}}}}};

@@ -1,4 +1,5 @@
 #include "engine/llm/llmerrors.h"
+#include "util/remotejson.h"
 
 #include <QRegularExpression>
 
@@ -107,7 +108,7 @@ int retryDelayFromDetails(const json &error)
 LlmError errorFromHttpStatus(int status, const QByteArray &body, const QByteArray &retryAfter,
                              const QString &endpoint, const QDateTime &now)
 {
-    const json parsed = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const json parsed = parseRemoteJson(body);
     QString detail = providerErrorMessage(parsed);
     if (detail.isEmpty())
         detail = shortened(QString::fromUtf8(body));

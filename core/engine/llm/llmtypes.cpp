@@ -1,4 +1,5 @@
 #include "engine/llm/llmtypes.h"
+#include "util/remotejson.h"
 
 namespace ringside {
 
@@ -133,6 +134,11 @@ void parseToolArguments(const QString &raw, LlmToolCall *call)
     call->argumentsError.clear();
     if (raw.trimmed().isEmpty())
         return;
+    if (!jsonDepthWithin(raw.toUtf8())) {
+        call->argumentsValid = false;
+        call->argumentsError = QStringLiteral("arguments nest deeper than %1 levels").arg(kMaxJsonDepth);
+        return;
+    }
     try {
         json parsed = json::parse(raw.toStdString());
         if (!parsed.is_object()) {

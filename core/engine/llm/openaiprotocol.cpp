@@ -1,4 +1,5 @@
 #include "engine/llm/openaiprotocol.h"
+#include "util/remotejson.h"
 
 #include "engine/llm/llmerrors.h"
 #include "engine/llm/requestchecks.h"
@@ -29,7 +30,7 @@ LlmFinish finishFor(const QString &reason)
     return LlmFinish::Other;
 }
 
-int intAt(const json &obj, const char *key)
+int intOrMinusOne(const json &obj, const char *key)
 {
     if (!obj.is_object())
         return -1;
@@ -39,6 +40,10 @@ int intAt(const json &obj, const char *key)
 
 std::optional<json> parseJson(const QByteArray &bytes, QString *error)
 {
+    if (!jsonDepthWithin(bytes)) {
+        *error = QStringLiteral("nested deeper than %1 levels").arg(kMaxJsonDepth);
+        return std::nullopt;
+    }
     try {
         return json::parse(bytes.constData(), bytes.constData() + bytes.size());
     } catch (const json::parse_error &e) {
@@ -128,7 +133,7 @@ std::optional<LlmError> OpenAiTurnParser::takeToolCalls(const json &calls, bool 
         if (!c.is_object())
             return malformed(QStringLiteral("tool_calls[%1] is not an object").arg(i));
         // A whole message lists calls in order; a delta names its call by `index`.
-        int index = whole ? int(i) : intAt(c, "index");
+        int index = whole ? int(i) : intOrMinusOne(c, "index");
         if (index < 0)
             index = int(i);
         PendingCall &pending = m_calls[index];
@@ -266,8 +271,8 @@ LlmOutcome OpenAiTurnParser::build()
     if (!response.toolCalls.empty() && (response.finish == LlmFinish::Stop || response.finish == LlmFinish::Other))
         response.finish = LlmFinish::ToolCalls;
     response.usage = m_usage;
-    response.inputTokens = intAt(m_usage, "prompt_tokens");
-    response.outputTokens = intAt(m_usage, "completion_tokens");
+    response.inputTokens = intOrMinusOne(m_usage, "prompt_tokens");
+    response.outputTokens = intOrMinusOne(m_usage, "completion_tokens");
     return LlmOutcome::success(std::move(response));
 }
 

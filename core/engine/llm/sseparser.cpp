@@ -33,6 +33,9 @@ QList<SseEvent> SseParser::feed(const QByteArray &bytes)
         start = i + 1;
     }
     m_buffer.remove(0, start);
+    // A server that never ends a line (or an event) is not sending SSE: bounded, then refused.
+    if (m_buffer.size() > kMaxLineBytes)
+        m_badLine = QByteArrayLiteral("a line longer than ") + QByteArray::number(kMaxLineBytes) + " bytes";
     return out;
 }
 
@@ -65,6 +68,10 @@ void SseParser::takeLine(QByteArray line, QList<SseEvent> *out)
         value.remove(0, 1);
 
     if (field == "data") {
+        if (m_pending.data.size() + value.size() + 1 > kMaxEventBytes) {
+            m_badLine = QByteArrayLiteral("an event longer than ") + QByteArray::number(kMaxEventBytes) + " bytes";
+            return;
+        }
         if (m_hasData)
             m_pending.data.append('\n');
         m_pending.data.append(value);

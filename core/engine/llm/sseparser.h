@@ -27,6 +27,10 @@ public:
     const QByteArray &badLine() const { return m_badLine; }
     bool hasError() const { return !m_badLine.isEmpty(); }
 
+    // What one line and one event may hold before the stream counts as malformed.
+    static constexpr qsizetype kMaxLineBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxEventBytes = 4 * 1024 * 1024;
+
 private:
     void takeLine(QByteArray line, QList<SseEvent> *out);
     void dispatch(QList<SseEvent> *out);

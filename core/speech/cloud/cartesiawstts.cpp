@@ -124,19 +124,18 @@ void CartesiaWsTts::emitAudio(Job &job, const QByteArray &audio, bool sentenceEn
 
 void CartesiaWsTts::onText(const QString &text)
 {
-    const json m = json::parse(text.toStdString(), nullptr, false);
-    if (!m.is_object())
+    CartesiaMessage m;
+    if (!parseCartesiaMessage(text.toUtf8(), &m))
         return; // not ours to guess at
-    const std::shared_ptr<Job> job = byContext(QString::fromStdString(m.value("context_id", "")));
+    const std::shared_ptr<Job> job = byContext(m.contextId);
     if (!job)
         return; // a cancelled context still draining
-    const std::string type = m.value("type", "");
-    if (type == "chunk") {
-        const QByteArray raw = QByteArray::fromBase64(QByteArray::fromStdString(m.value("data", "")));
-        const QByteArray audio = job->converter.push(raw);
+    const QString &type = m.type;
+    if (type == QLatin1String("chunk")) {
+        const QByteArray audio = job->converter.push(m.audio);
         if (!audio.isEmpty())
             emitAudio(*job, audio, false);
-    } else if (type == "done") {
+    } else if (type == QLatin1String("done")) {
         emitAudio(*job, QByteArray(), true);
         if (!m_jobs.count(job->id))
             return;
@@ -144,10 +143,9 @@ void CartesiaWsTts::onText(const QString &text)
             sendSentence(job);
         else
             m_jobs.erase(job->id);
-    } else if (type == "error") {
-        std::string detail = m.contains("error") && m["error"].is_string() ? m["error"].get<std::string>() : m.dump();
+    } else if (type == QLatin1String("error")) {
         m_jobs.erase(job->id);
-        m_book.error(job->id, QStringLiteral("cartesia: %1").arg(QString::fromStdString(detail)));
+        m_book.error(job->id, QStringLiteral("cartesia: %1").arg(m.error));
     }
 }
 

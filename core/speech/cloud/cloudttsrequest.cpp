@@ -1,5 +1,7 @@
 #include "speech/cloud/cloudttsrequest.h"
 
+#include "util/remotejson.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QUrlQuery>
@@ -111,6 +113,23 @@ QString describeTtsHttpError(const QString &provider, int status, const QByteArr
         hint = QStringLiteral(" — rate limited or out of quota");
     const QString excerpt = QString::fromUtf8(body.left(200)).simplified();
     return QStringLiteral("%1: HTTP %2%3%4").arg(provider).arg(status).arg(excerpt.isEmpty() ? QString() : QStringLiteral(": ") + excerpt, hint);
+}
+
+bool parseCartesiaMessage(const QByteArray &text, CartesiaMessage *out)
+{
+    *out = CartesiaMessage();
+    const json m = parseRemoteJson(text);
+    if (!m.is_object())
+        return false;
+    out->contextId = stringAt(m, "context_id");
+    if (out->contextId.isEmpty())
+        return false;
+    out->type = stringAt(m, "type");
+    if (out->type == QLatin1String("chunk"))
+        out->audio = QByteArray::fromBase64(stringAt(m, "data").toLatin1());
+    else if (out->type == QLatin1String("error"))
+        out->error = stringAt(m, "error", QString::fromStdString(m.dump(-1, ' ', false, json::error_handler_t::replace)).left(300));
+    return true;
 }
 
 } // namespace ringside

@@ -48,6 +48,16 @@ QByteArray cartesiaRequestBody(const CartesiaOptions &options, const QString &tr
                                const QString &contextId = {}, bool continues = false);
 // wss://…/tts/websocket?cartesia_version=…&api_key=… (browsers cannot set headers on a WebSocket).
 QUrl cartesiaWebSocketUrl(const CartesiaOptions &options);
+// One message from Cartesia's WebSocket: any field may be missing, null or of another type.
+// False for what is not a JSON object, or has no context id.
+struct CartesiaMessage
+{
+    QString type;        // "chunk", "done", "error", …
+    QString contextId;
+    QByteArray audio;    // chunk: the decoded data
+    QString error;       // error: the server's text (or the whole message)
+};
+bool parseCartesiaMessage(const QByteArray &text, CartesiaMessage *out);
 // Headers of /tts/bytes.
 QList<QPair<QByteArray, QByteArray>> cartesiaHeaders(const CartesiaOptions &options);
 

@@ -1,5 +1,7 @@
 #include "speech/cloud/deepgramrequest.h"
 
+#include "util/remotejson.h"
+
 #include <QList>
 #include <QPair>
 
@@ -67,6 +69,26 @@ QUrl deepgramListenUrl(const DeepgramOptions &options, const SttConfig &config, 
     QUrl url = options.url;
     url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
     return url;
+}
+
+bool parseDeepgramMessage(const QByteArray &text, DeepgramMessage *out)
+{
+    *out = DeepgramMessage();
+    const json j = parseRemoteJson(text);
+    if (!j.is_object())
+        return false;
+    out->type = stringAt(j, "type");
+    const json &alternatives = arrayAt(objectAt(j, "channel"), "alternatives");
+    if (!alternatives.empty() && alternatives.front().is_object()) {
+        const json &alt = alternatives.front();
+        out->transcript = stringAt(alt, "transcript").trimmed();
+        out->confidence = numberAt(alt, "confidence");
+    }
+    out->isFinal = boolAt(j, "is_final");
+    out->speechFinal = boolAt(j, "speech_final");
+    out->fromFinalize = boolAt(j, "from_finalize");
+    out->error = stringAt(j, "description", stringAt(j, "message", QStringLiteral("unspecified")));
+    return true;
 }
 
 } // namespace ringside

@@ -37,4 +37,19 @@ QString deepgramLanguage(const QString &bcp47, const QString &override = {});
 // the model (negative boosts on nova-3) and bad entries are left out and described in *warnings.
 QUrl deepgramListenUrl(const DeepgramOptions &options, const SttConfig &config, QStringList *warnings = nullptr);
 
+// One message from Deepgram's live socket, read without trusting any field's presence or type
+// (docs: Results, UtteranceEnd, SpeechStarted, Metadata, Error). False for what is not a JSON
+// object at all.
+struct DeepgramMessage
+{
+    QString type;             // "Results", "UtteranceEnd", "Error", …
+    QString transcript;       // Results: the first alternative, trimmed
+    double confidence = 0.0;
+    bool isFinal = false;
+    bool speechFinal = false;
+    bool fromFinalize = false;
+    QString error;            // Error: the description (or message)
+};
+bool parseDeepgramMessage(const QByteArray &text, DeepgramMessage *out);
+
 } // namespace ringside

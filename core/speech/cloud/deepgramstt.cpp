@@ -1,4 +1,5 @@
 #include "speech/cloud/deepgramstt.h"
+#include "util/remotejson.h"
 
 #include "util/jsonqt.h"
 
@@ -278,28 +279,17 @@ void DeepgramStt::onText(const QString &text)
 {
     if (!m_stream || m_stream->failed || m_stream->stopping)
         return;
-    const json j = json::parse(text.toStdString(), nullptr, false);
-    if (!j.is_object())
+    DeepgramMessage m;
+    if (!parseDeepgramMessage(text.toUtf8(), &m))
         return; // tolerate what we cannot read; the stream goes on
-    const QString type = stringAt(j, "type");
+    const QString &type = m.type;
     Stream &s = *m_stream;
     if (type == QLatin1String("Results")) {
-        QString transcript;
-        double confidence = 0.0;
-        const auto channel = j.find("channel");
-        if (channel != j.end() && channel->is_object()) {
-            const auto alts = channel->find("alternatives");
-            if (alts != channel->end() && alts->is_array() && !alts->empty() && alts->at(0).is_object()) {
-                const json &alt = alts->at(0);
-                transcript = stringAt(alt, "transcript").trimmed();
-                if (alt.contains("confidence") && alt["confidence"].is_number())
-                    confidence = alt["confidence"].get<double>();
-            }
-        }
-        auto boolAt = [&j](const char *key) { return j.contains(key) && j[key].is_boolean() && j[key].get<bool>(); };
-        const bool isFinal = boolAt("is_final");
-        const bool speechFinal = boolAt("speech_final");
-        const bool fromFinalize = boolAt("from_finalize");
+        const QString &transcript = m.transcript;
+        const double confidence = m.confidence;
+        const bool isFinal = m.isFinal;
+        const bool speechFinal = m.speechFinal;
+        const bool fromFinalize = m.fromFinalize;
         if (isFinal) {
             if (!transcript.isEmpty()) {
                 const int w = wordCount(transcript);
@@ -327,8 +317,7 @@ void DeepgramStt::onText(const QString &text)
         if (s.finalsOwed > 0)
             deliverFinal();
     } else if (type == QLatin1String("Error") || type == QLatin1String("error")) {
-        const QString what = stringAt(j, "description", stringAt(j, "message", QStringLiteral("unspecified")));
-        fail(QStringLiteral("deepgram: %1").arg(what));
+        fail(QStringLiteral("deepgram: %1").arg(m.error));
     }
     // SpeechStarted and Metadata need nothing: the pipeline's VAD already marks the turn.
 }

@@ -1,4 +1,5 @@
 #include "speech/cloud/googlechirprequest.h"
+#include "util/remotejson.h"
 
 #include "util/jsonqt.h"
 
@@ -47,7 +48,7 @@ QByteArray googleRecognizeBody(const GoogleChirpOptions &options, const QString 
 GoogleRecognizeResult parseGoogleRecognize(const QByteArray &body)
 {
     GoogleRecognizeResult r;
-    const json j = json::parse(body.toStdString(), nullptr, false);
+    const json j = parseRemoteJson(body);
     if (!j.is_object()) {
         r.error = QStringLiteral("the answer is not a JSON object: %1").arg(QString::fromUtf8(body.left(120)));
         return r;
@@ -87,7 +88,7 @@ GoogleRecognizeResult parseGoogleRecognize(const QByteArray &body)
 QString describeGoogleHttpError(int status, const QByteArray &body)
 {
     QString what;
-    const json j = json::parse(body.toStdString(), nullptr, false);
+    const json j = parseRemoteJson(body);
     if (j.is_object() && j.contains("error") && j["error"].is_object()) {
         const QString grpc = stringAt(j["error"], "status");
         const QString message = stringAt(j["error"], "message");

@@ -8,21 +8,17 @@
 // Counters: answered calls, late outbound frames (the caller heard a gap), p50/p95/p99 turn
 // latency (end of the caller's words → first agent audio) and engine CPU in % of one core.
 // Run: build/bench/bench_telephony [--benchmark_filter=Text]
-#include "commerce/demostore.h"
-#include "commerce/fixtureimporter.h"
+#include "benchserve.h"
 #include "speech/espeaktts.h"
 #include "speech/resampler.h"
-#include "storage/database.h"
 #include "telephony/loadgenerator.h"
 #include "telephony/loadscript.h"
-#include "util/clock.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -31,28 +27,10 @@ using namespace ringside;
 
 namespace {
 
-// The engine under test: this build's, or RINGSIDE_ENGINE_BINARY (a saved "before" build, so
-// before/after figures come from the same benchmark code under the same load).
-QString engineBinary()
-{
-    const QString env = qEnvironmentVariable("RINGSIDE_ENGINE_BINARY");
-    return env.isEmpty() ? QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine") : env;
-}
-
-const QString kNow = QStringLiteral("2026-11-26T10:00:00+05:30");
-
 QString demoDatabase()
 {
     static QTemporaryDir dir;
-    static const QString path = [] {
-        const QString p = dir.filePath(QStringLiteral("bench.db"));
-        QString error;
-        auto db = Database::open(p, &error);
-        commerce::ImportOptions options;
-        options.now = parseIso(kNow);
-        commerce::FixtureImporter(*db).importData(commerce::generateDemoStore(1, options.now), options);
-        return p;
-    }();
+    static const QString path = bench::writeDemoDatabase(dir.filePath(QStringLiteral("bench.db")));
     return path;
 }
 
@@ -74,25 +52,19 @@ std::vector<telephony::CallScript> spokenScripts()
     return scripts;
 }
 
+const QByteArray kStreamSecret = QByteArrayLiteral("bench-stream-secret");
+
 void runCalls(benchmark::State &state, bool spoken)
 {
     const int calls = int(state.range(0));
     const int seconds = int(state.range(1));
     for (auto _ : state) {
         QProcess serve;
-        QStringList args = { QStringLiteral("serve"), QStringLiteral("--db"), demoDatabase(), QStringLiteral("--port"), QStringLiteral("0"),
-                             QStringLiteral("--now"), kNow };
+        QStringList args = { QStringLiteral("--db"), demoDatabase(), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--now"),
+                             bench::kBenchNow };
         if (!spoken)
             args << QStringLiteral("--no-stt") << QStringLiteral("--allow-text");
-        serve.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        serve.start(engineBinary(), args);
-        QByteArray out;
-        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        while (!listening.match(QString::fromUtf8(out)).hasMatch() && serve.state() != QProcess::NotRunning) {
-            serve.waitForReadyRead(200);
-            out += serve.readAllStandardOutput();
-        }
-        const QString port = listening.match(QString::fromUtf8(out)).captured(1);
+        const QString port = bench::startServe(serve, args, kStreamSecret);
         if (port.isEmpty()) {
             state.SkipWithError("serve did not start");
             return;
@@ -102,6 +74,7 @@ void runCalls(benchmark::State &state, bool spoken)
         config.calls = calls;
         config.durationSeconds = seconds;
         config.rampMs = std::max(2, 2000 / calls);
+        config.streamSecret = kStreamSecret; // signed as the gateway's TwiML would sign them
         if (spoken)
             config.scripts = spokenScripts();
         else

@@ -5,11 +5,9 @@
 //   BM_VoiceTurns/16000   desktop-quality lines          BM_VoiceTurns/8000   telephone-band lines
 // Counters: <kind>_p50 / <kind>_p95 (ms) and <kind>_n, plus all_p50 / all_p95.
 // Run: build/bench/bench_voiceturns
-#include "commerce/demostore.h"
-#include "commerce/fixtureimporter.h"
+#include "benchserve.h"
 #include "speech/espeaktts.h"
 #include "speech/wavwriter.h"
-#include "storage/database.h"
 #include "telephony/loadgenerator.h"
 #include "telephony/loadscript.h"
 #include "util/clock.h"
@@ -27,27 +25,6 @@
 using namespace ringside;
 
 namespace {
-
-// The engine under test: this build's, or RINGSIDE_ENGINE_BINARY (a saved "before" build, so
-// before/after figures come from the same benchmark code under the same load).
-QString engineBinary()
-{
-    const QString env = qEnvironmentVariable("RINGSIDE_ENGINE_BINARY");
-    return env.isEmpty() ? QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine") : env;
-}
-
-const QString kNow = QStringLiteral("2026-11-26T10:00:00+05:30");
-
-QString demoDatabase(const QTemporaryDir &dir)
-{
-    const QString p = dir.filePath(QStringLiteral("bench.db"));
-    QString error;
-    auto db = Database::open(p, &error);
-    commerce::ImportOptions options;
-    options.now = parseIso(kNow);
-    commerce::FixtureImporter(*db).importData(commerce::generateDemoStore(1, options.now), options);
-    return p;
-}
 
 void BM_VoiceTurns(benchmark::State &state)
 {
@@ -67,11 +44,11 @@ void BM_VoiceTurns(benchmark::State &state)
         std::map<QString, std::vector<int>> byKind;
         std::vector<int> all;
         QTemporaryDir dir;
-        const QString db = demoDatabase(dir);
+        const QString db = bench::writeDemoDatabase(dir.filePath(QStringLiteral("bench.db")));
         for (std::size_t v = 0; v < scripts->size(); ++v) {
             const telephony::CallScript &script = scripts.value()[v];
             QStringList args = { QStringLiteral("voice"), QStringLiteral("--db"), db, QStringLiteral("--agent"), QStringLiteral("order-tracker"),
-                                 QStringLiteral("--now"), kNow, QStringLiteral("--realtime"), QStringLiteral("--jsonl"),
+                                 QStringLiteral("--now"), bench::kBenchNow, QStringLiteral("--realtime"), QStringLiteral("--jsonl"),
                                  QStringLiteral("--out-dir"), dir.filePath(QStringLiteral("out%1").arg(v)) };
             for (std::size_t t = 0; t < script.size(); ++t) {
                 const QString wav = dir.filePath(QStringLiteral("v%1-t%2.wav").arg(v).arg(t));
@@ -87,7 +64,7 @@ void BM_VoiceTurns(benchmark::State &state)
             }
             QProcess voice;
             voice.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            voice.start(engineBinary(), args);
+            voice.start(bench::engineBinary(), args);
             voice.waitForFinished(180000);
             for (const QByteArray &line : voice.readAllStandardOutput().split('\n')) {
                 const json j = json::parse(line.toStdString(), nullptr, false);
