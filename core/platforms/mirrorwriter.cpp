@@ -144,6 +144,9 @@ MirrorOutcome MirrorWriter::writeOrder(const MirrorOrder &m)
             execOrThrow(m_db, QStringLiteral("UPDATE platform_records SET completed_at = COALESCE(completed_at, ?) "
                                              "WHERE kind = 'checkout' AND platform_id = ?"),
                         order.createdAt.toMSecsSinceEpoch(), m.checkoutPlatformId);
+            // Analytics and campaigns count a cart recovered by the order placed from it
+            // (orders.cart_id), so the link is kept on the order as well.
+            execOrThrow(m_db, QStringLiteral("UPDATE orders SET cart_id = ? WHERE id = ? AND cart_id IS NULL"), cart->localId, order.id);
             m_carts.insert(cart->localId);
         }
     }

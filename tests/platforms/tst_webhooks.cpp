@@ -121,6 +121,36 @@ private Q_SLOTS:
         QCOMPARE(stringAt(result, "carrier"), QStringLiteral("bluedart"));
     }
 
+    void anOrderFromAKnownCheckoutIsLinkedToItsCart()
+    {
+        // Analytics counts a recovered cart by the order placed from it: the order must carry the cart.
+        Fixture f;
+        const QByteArray checkout = QByteArrayLiteral(
+                "{\"id\":981273645501234567,\"token\":\"c1a2\",\"abandoned_checkout_url\":\"https://ringside-demo.myshopify.com/recover/c1a2\","
+                "\"updated_at\":\"2026-11-23T09:00:00+05:30\",\"completed_at\":null,\"currency\":\"INR\",\"total_price\":\"2499.00\","
+                "\"line_items\":[{\"sku\":\"KS-TEE-01\",\"title\":\"Cotton tee\",\"quantity\":1,\"price\":\"2499.00\"}],"
+                "\"customer\":{\"id\":207119551123456789,\"first_name\":\"Asha\",\"last_name\":\"Kulkarni\",\"phone\":\"+919812300001\","
+                "\"email\":\"asha@example.com\",\"updated_at\":\"2026-11-23T09:00:00+05:30\"}}");
+        QCOMPARE(f.endpoint.handle(Platform::Shopify, shopifyDelivery(checkout, QStringLiteral("checkouts/create"), QStringLiteral("k1"))).status, 200);
+        f.applyAll();
+        QSqlQuery cart = execOrThrow(f.db->connection(), QStringLiteral("SELECT local_id FROM platform_records WHERE kind = 'checkout' AND platform_id = '981273645501234567'"));
+        QVERIFY2(cart.next(), "the checkout is mirrored as a cart");
+        const QString cartId = cart.value(0).toString();
+        QVERIFY(!cartId.isEmpty());
+
+        QByteArray order = shopifyOrderPayload(kOrderId, 1001, QStringLiteral("2026-11-24T10:15:00+05:30"));
+        order.replace("\"checkout_id\":null", "\"checkout_id\":981273645501234567");
+        QVERIFY(order.contains("981273645501234567"));
+        QCOMPARE(f.endpoint.handle(Platform::Shopify, shopifyDelivery(order, QStringLiteral("orders/create"), QStringLiteral("k2"))).status, 200);
+        f.applyAll();
+        QSqlQuery linked = execOrThrow(f.db->connection(), QStringLiteral("SELECT cart_id FROM orders WHERE id = '1001'"));
+        QVERIFY(linked.next());
+        QCOMPARE(linked.value(0).toString(), cartId);
+        QSqlQuery status = execOrThrow(f.db->connection(), QStringLiteral("SELECT status FROM carts WHERE id = ?"), cartId);
+        QVERIFY(status.next());
+        QCOMPARE(status.value(0).toString(), QStringLiteral("completed")); // nobody called about it: not a recovery
+    }
+
     void duplicatesHaveNoSecondEffect()
     {
         Fixture f;
