@@ -8,6 +8,7 @@
 #include "faketwilio.h"
 
 #include "campaigns/callqueue.h"
+#include "telephony/streamsigner.h"
 #include "telephony/standincaller.h"
 #include "telephony/twilioweb.h"
 
@@ -225,8 +226,9 @@ private slots:
         c.to = QStringLiteral("+14155550100");
         c.sendSilence = false;
         c.customParameters = { { QStringLiteral("agent"), QStringLiteral("order-tracker") }, { QStringLiteral("direction"), QStringLiteral("inbound") },
-                               { QStringLiteral("from"), c.from }, { QStringLiteral("to"), c.to },
-                               { QLatin1String(telephony::kStreamAuthParameter), telephony::streamAuthValue(kToken.toUtf8(), c.callSid) } };
+                               { QStringLiteral("from"), c.from }, { QStringLiteral("to"), c.to } };
+        // Signed as serve's /twilio/voice would sign them (the key comes from TWILIO_AUTH_TOKEN here).
+        telephony::StreamSigner(telephony::StreamSigner::keyFrom({}, kToken.toUtf8())).signInto(&c.customParameters, c.callSid, 60);
         telephony::StandInCaller caller(c);
         caller.dial();
         QVERIFY(QTest::qWaitFor([&] { return caller.isOpen(); }, 5000));
