@@ -765,6 +765,527 @@
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
+    <message>
+        <source>Dialling (campaign)</source>
+        <translation>डायल हो रही है (कैंपेन)</translation>
+    </message>
+    <message>
+        <source>Ringing (campaign)</source>
+        <translation>घंटी जा रही है (कैंपेन)</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CampaignCallsModel</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>तय</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>डायल हो रही है</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>पूरी हुई</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>छोड़ी गई</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>रद्द हुई</translation>
+    </message>
+    <message>
+        <source>On the do-not-call list</source>
+        <translation>DND लिस्ट में है</translation>
+    </message>
+    <message>
+        <source>Asked not to be called</source>
+        <translation>कॉल न करने को कहा है</translation>
+    </message>
+    <message>
+        <source>Moved out of quiet hours</source>
+        <translation>कॉलिंग समय में खिसकाई गई</translation>
+    </message>
+    <message>
+        <source>Call limit reached</source>
+        <translation>कॉल की लिमिट पूरी</translation>
+    </message>
+    <message>
+        <source>No marketing consent on record</source>
+        <translation>मार्केटिंग की सहमति दर्ज नहीं</translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation>अब ज़रूरत नहीं</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>फ़ोन नंबर नहीं</translation>
+    </message>
+    <message>
+        <source>Order or cart cancelled</source>
+        <translation>ऑर्डर या कार्ट रद्द हो गया</translation>
+    </message>
+    <message>
+        <source>Cancelled by an operator</source>
+        <translation>ऑपरेटर ने रद्द की</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>कॉल बैक</translation>
+    </message>
+    <message>
+        <source>%1 (wanted %2)</source>
+        <translation>%1 (चाहिए थी: %2)</translation>
+    </message>
+    <message>
+        <source>%1 · agent %2 · zone %3 (%4) · language %5 (%6)</source>
+        <translation>%1 · एजेंट %2 · ज़ोन %3 (%4) · भाषा %5 (%6)</translation>
+    </message>
+    <message>
+        <source>Due (customer&apos;s time)</source>
+        <translation>कब (ग्राहक का समय)</translation>
+    </message>
+    <message>
+        <source>Use case</source>
+        <translation>यूज़ केस</translation>
+    </message>
+    <message>
+        <source>Order / cart</source>
+        <translation>ऑर्डर / कार्ट</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>कोशिश</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Reason / outcome</source>
+        <translation>वजह / नतीजा</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>शिप हो गया</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>डिलीवरी के लिए निकला</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>देरी हो रही है</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CampaignRulesEditor</name>
+    <message>
+        <source>Calling window (the called party&apos;s local time)</source>
+        <translation>कॉल करने का समय (ग्राहक का लोकल टाइम)</translation>
+    </message>
+    <message>
+        <source>Calls between</source>
+        <translation>कॉल सिर्फ़ इनके बीच</translation>
+    </message>
+    <message>
+        <source>The law applies on top: India 09:00–21:00 for promotional calls, the US 08:00–21:00.</source>
+        <translation>इसके ऊपर कानून भी लागू है: भारत में प्रमोशनल कॉल 09:00–21:00, अमेरिका में 08:00–21:00।</translation>
+    </message>
+    <message>
+        <source>COD confirmation</source>
+        <translation>COD कन्फ़र्मेशन</translation>
+    </message>
+    <message>
+        <source> min after the order</source>
+        <translation> मिनट, ऑर्डर के बाद</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> मिनट</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>कॉल करें</translation>
+    </message>
+    <message>
+        <source>Too late in the day → next morning at</source>
+        <translation>दिन में बहुत देर हो तो → अगली सुबह</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>कोशिशें</translation>
+    </message>
+    <message>
+        <source>Between attempts</source>
+        <translation>दो कोशिशों के बीच</translation>
+    </message>
+    <message>
+        <source>Cart recovery and delivery updates</source>
+        <translation>कार्ट रिकवरी और डिलीवरी अपडेट</translation>
+    </message>
+    <message>
+        <source>Never call business customers on a weekend</source>
+        <translation>बिज़नेस ग्राहकों को वीकेंड पर कभी कॉल न करें</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>इससे ऊपर:</translation>
+    </message>
+    <message>
+        <source>/ above</source>
+        <translation>/ इससे ऊपर:</translation>
+    </message>
+    <message>
+        <source>Carts in INR: high / medium value</source>
+        <translation>INR वाले कार्ट: हाई / मीडियम वैल्यू</translation>
+    </message>
+    <message>
+        <source>Carts in USD: high / medium value</source>
+        <translation>USD वाले कार्ट: हाई / मीडियम वैल्यू</translation>
+    </message>
+    <message>
+        <source>Wait after abandonment: high / medium / low</source>
+        <translation>कार्ट छूटने के बाद इंतज़ार: हाई / मीडियम / लो</translation>
+    </message>
+    <message>
+        <source>Delivery update attempts</source>
+        <translation>डिलीवरी अपडेट की कोशिशें</translation>
+    </message>
+    <message>
+        <source>Callbacks, caps and the dialer</source>
+        <translation>कॉल बैक, लिमिट और डायलर</translation>
+    </message>
+    <message>
+        <source> min when no time was said</source>
+        <translation> मिनट बाद, अगर समय नहीं बताया</translation>
+    </message>
+    <message>
+        <source> calls per customer per day</source>
+        <translation> कॉल, हर ग्राहक को रोज़</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> लाइनें</translation>
+    </message>
+    <message>
+        <source> kept for callers</source>
+        <translation> इनबाउंड कॉल के लिए</translation>
+    </message>
+    <message>
+        <source> calls/s</source>
+        <translation> कॉल/सेकंड</translation>
+    </message>
+    <message>
+        <source>Detect answering machines (Twilio)</source>
+        <translation>आंसरिंग मशीन पहचानें (Twilio)</translation>
+    </message>
+    <message>
+        <source>Empty: hang up on machines and call again later</source>
+        <translation>खाली छोड़ें: मशीन मिले तो कॉल काटें और बाद में फिर करें</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>कॉल बैक</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>ज़्यादा से ज़्यादा</translation>
+    </message>
+    <message>
+        <source>Concurrent calls</source>
+        <translation>एक साथ कॉल</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>रिज़र्व</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>रफ़्तार</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>वॉइसमेल</translation>
+    </message>
+    <message>
+        <source>&amp;Save rules</source>
+        <translation>नियम सेव करें (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>पहले जैसा करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>पूर्ववत करें (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>फिर से करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Change campaign rules</source>
+        <translation>कैंपेन के नियम बदले</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CampaignTimeline</name>
+    <message>
+        <source>Campaign timeline</source>
+        <translation>कैंपेन टाइमलाइन</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>कॉल बैक</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · attempt %3
+%4 · %5%6</source>
+        <translation>%1 · %2 · कोशिश %3
+%4 · %5%6</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CampaignsData</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 पढ़ी नहीं जा सकी: %2</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 इम्पोर्ट हो रही है…</translation>
+    </message>
+</context>
+<context>
+    <name>ringside::ui::CampaignsWorkspace</name>
+    <message>
+        <source>All use cases</source>
+        <translation>सभी यूज़ केस</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>कॉल बैक</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>रोकें (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop placing calls of the chosen use case; planned calls wait</source>
+        <translation>चुने गए यूज़ केस की कॉल लगाना रोकें; तय कॉल इंतज़ार करेंगी</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>फिर शुरू करें (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>Import &amp;DND list…</source>
+        <translation>DND लिस्ट इम्पोर्ट करें (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>An NCPR/DND export (CSV): numbers, and the preference categories if present</source>
+        <translation>NCPR/DND का एक्सपोर्ट (CSV): नंबर, और अगर हों तो प्रेफ़रेंस कैटेगरी भी</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>आने वाली</translation>
+    </message>
+    <message>
+        <source>Done and failed</source>
+        <translation>पूरी और विफल</translation>
+    </message>
+    <message>
+        <source>Skipped, with reasons</source>
+        <translation>छोड़ी गईं, वजह के साथ</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>सभी</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel call</source>
+        <translation>कॉल रद्द करें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>दिखाएँ:</translation>
+    </message>
+    <message>
+        <source>Select a call to see its attempts and what happened to each.</source>
+        <translation>कोई कॉल चुनें: उसकी हर कोशिश और उसमें क्या हुआ, यहाँ दिखेगा।</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>कॉल</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>नियम</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>कैंपेन</translation>
+    </message>
+    <message>
+        <source>Campaign rules</source>
+        <translation>कैंपेन के नियम</translation>
+    </message>
+    <message>
+        <source>The rules have unsaved changes. Discard them?</source>
+        <translation>नियमों के बदलाव सेव नहीं हुए हैं। उन्हें छोड़ दें?</translation>
+    </message>
+    <message>
+        <source>The campaign queue could not be read: %1</source>
+        <translation>कैंपेन की कतार पढ़ी नहीं जा सकी: %1</translation>
+    </message>
+    <message>
+        <source>callbacks</source>
+        <translation>कॉल बैक</translation>
+    </message>
+    <message>
+        <source>%1 upcoming · %2 placed · %3 skipped · %4 on the do-not-call list%5</source>
+        <translation>%1 आने वाली · %2 लगाई गईं · %3 छोड़ी गईं · DND लिस्ट में %4%5</translation>
+    </message>
+    <message>
+        <source> · paused: %1</source>
+        <translation> · रुके हुए: %1</translation>
+    </message>
+    <message>
+        <source>The stored rules have problems; defaults stand in: %1</source>
+        <translation>सेव किए गए नियमों में गड़बड़ी है; उनकी जगह डिफ़ॉल्ट नियम लागू हैं: %1</translation>
+    </message>
+    <message>
+        <source>No campaign calls around now. COD orders, shipments, abandoned carts and callback requests are planned here as the store records them; &apos;ringside-engine serve&apos; places them.</source>
+        <translation>अभी आसपास कोई कैंपेन कॉल नहीं। COD ऑर्डर, शिपमेंट, छोड़े गए कार्ट और कॉल बैक की रिक्वेस्ट जैसे-जैसे स्टोर में दर्ज होती हैं, उनकी कॉल यहाँ तय होती हैं; कॉल &apos;ringside-engine serve&apos; लगाता है।</translation>
+    </message>
+    <message>
+        <source>Attempt %1</source>
+        <translation>कोशिश %1</translation>
+    </message>
+    <message>
+        <source>Agent %1 in %2 (chosen: %3, from %4); zone %5 (from %6)</source>
+        <translation>एजेंट %1, भाषा %2 (चुनी गई: %3, आधार: %4); ज़ोन %5 (आधार: %6)</translation>
+    </message>
+    <message>
+        <source>The call is already being dialled or is over; it was not cancelled.</source>
+        <translation>कॉल डायल हो रही है या खत्म हो चुकी है; रद्द नहीं हुई।</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>सेव नहीं हुआ: %1</translation>
+    </message>
+    <message>
+        <source>Campaign rules saved; the dialer uses them from its next pass.</source>
+        <translation>कैंपेन के नियम सेव हो गए; डायलर अगले राउंड से इन्हीं पर चलेगा।</translation>
+    </message>
+    <message>
+        <source>Import a do-not-call list</source>
+        <translation>DND लिस्ट इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV फ़ाइलें (*.csv *.txt);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>कुछ भी इम्पोर्ट नहीं हुआ: %1</translation>
+    </message>
+    <message>
+        <source>Do-not-call list: %1 added, %2 updated, %3 kept as the customer asked, %4 line(s) without a usable number%5</source>
+        <translation>DND लिस्ट: %1 जोड़े, %2 अपडेट हुए, %3 ग्राहक के कहे मुताबिक रखे, %4 लाइनों में काम का नंबर नहीं%5</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>इम्पोर्ट नहीं हो सका: %1</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>तय हुई</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>समय बदला</translation>
+    </message>
+    <message>
+        <source>Picked up by the dialer</source>
+        <translation>डायलर ने उठाई</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>कॉल लगाई गई</translation>
+    </message>
+    <message>
+        <source>Provider status</source>
+        <translation>प्रोवाइडर का स्टेटस</translation>
+    </message>
+    <message>
+        <source>Late or repeated status ignored</source>
+        <translation>देर से आया या दोहराया गया स्टेटस, अनदेखा किया</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>छोड़ी गई</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>खत्म हुई</translation>
+    </message>
+    <message>
+        <source>Conversation ended</source>
+        <translation>बातचीत खत्म हुई</translation>
+    </message>
+    <message>
+        <source>No attempts left</source>
+        <translation>कोई कोशिश बाकी नहीं</translation>
+    </message>
+    <message>
+        <source>Order marked unconfirmed</source>
+        <translation>ऑर्डर को अनकन्फ़र्म्ड मार्क किया</translation>
+    </message>
+    <message>
+        <source>Call found at the provider</source>
+        <translation>कॉल प्रोवाइडर के पास मिली</translation>
+    </message>
+    <message>
+        <source>Taken over from a stopped dialer</source>
+        <translation>रुके हुए डायलर से ली गई</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>रद्द हुई</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <source>Refused by the provider</source>
+        <translation>प्रोवाइडर ने मना कर दिया</translation>
+    </message>
+    <message>
+        <source>The shop could not be asked about the cart</source>
+        <translation>कार्ट के बारे में शॉप से पूछा नहीं जा सका</translation>
+    </message>
 </context>
 <context>
     <name>ringside::ui::Console</name>
@@ -905,6 +1426,14 @@
             <numerusform>डेमो स्टोर: %1 ग्राहक, %2 ऑर्डर, %3 कार्ट; %4 से %5 तक %Ln डेमो कॉल।</numerusform>
             <numerusform>डेमो स्टोर: %1 ग्राहक, %2 ऑर्डर, %3 कार्ट; %4 से %5 तक %Ln डेमो कॉल।</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Running a day of campaigns…</source>
+        <translation>एक दिन के कैंपेन चल रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Campaigns: %1 calls placed, %2 skipped, %3 planned ahead.</source>
+        <translation>कैंपेन: %1 कॉल लगाई गईं, %2 छोड़ी गईं, %3 आगे के लिए तय।</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +2056,10 @@
     <message>
         <source>The engine is shutting down; its calls are ending</source>
         <translation>इंजन बंद हो रहा है; उसकी कॉल खत्म हो रही हैं</translation>
+    </message>
+    <message>
+        <source>Campaign call to %1 ended unanswered (%2)</source>
+        <translation>%1 को की गई कैंपेन कॉल का जवाब नहीं मिला (%2)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// The whole console in Hindi, every workspace filled with the demo store at the screenshot size:
+// The whole console in Hindi, every workspace (and every page of its tabs) filled with the demo store at the screenshot size:
 // no English left in its chrome (labels, buttons, group titles, tabs, column headers, placeholders,
 // tooltips, menus, the status bar) and no text cut off by a widget narrower than its text. Data
 // (agent names, greetings, transcripts, customer records) is content and stays as written.
@@ -26,6 +26,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
 #include <QTextEdit>
@@ -272,20 +273,49 @@ private Q_SLOTS:
         waitIdle();
         QTest::qWait(100);
 
-        QStringList english;
-        const QList<Finding> texts = chromeTexts(window);
-        QVERIFY(texts.size() > 10);
-        qInfo("%s: %d texts read", qPrintable(window->workspaceAt(index)->objectName()), int(texts.size()));
-        for (const Finding &f : texts) {
-            if (m_english.contains(f.text) || looksEnglish(f.text))
-                english << QStringLiteral("%1: \"%2\"").arg(f.where, f.text);
+        const QString name = window->workspaceAt(index)->objectName();
+        QStringList english, cut;
+        checkView(window, name, &english, &cut);
+        // Pages behind a tab (the Campaigns rules, the agent editor's sections) are read too:
+        // a widget on a page not shown is invisible, and checkView would pass it by.
+        for (QTabWidget *tabs : window->workspaceAt(index)->findChildren<QTabWidget *>()) {
+            if (!tabs->isVisibleTo(window))
+                continue;
+            const int shown = tabs->currentIndex();
+            for (int page = 0; page < tabs->count(); ++page) {
+                if (page == shown)
+                    continue;
+                tabs->setCurrentIndex(page);
+                QTest::qWait(50);
+                checkView(window, QStringLiteral("%1, tab \"%2\"").arg(name, tabs->tabText(page)), &english, &cut);
+            }
+            tabs->setCurrentIndex(shown);
         }
         english.removeDuplicates();
-        const QStringList cut = cutTexts(window);
+        cut.removeDuplicates();
         QVERIFY2(english.isEmpty() && cut.isEmpty(),
                  qPrintable(QStringLiteral("%1 in Hindi:\n English left:\n  %2\n cut off:\n  %3")
-                                    .arg(window->workspaceAt(index)->objectName(), english.join(QStringLiteral("\n  ")),
-                                         cut.join(QStringLiteral("\n  ")))));
+                                    .arg(name, english.join(QStringLiteral("\n  ")), cut.join(QStringLiteral("\n  ")))));
+    }
+
+private:
+    void checkView(QWidget *window, const QString &view, QStringList *english, QStringList *cut)
+    {
+        const QList<Finding> texts = chromeTexts(window);
+        QVERIFY(texts.size() > 10);
+        qInfo("%s: %d texts read", qPrintable(view), int(texts.size()));
+        // Agent content shown on the agent's tabs stays as written: the greeting preview and the
+        // tool's description (tool JSON); a file name in a hint is not English prose either.
+        static const QRegularExpression dataWidget(QStringLiteral("/(previewText|toolDescription) \\("));
+        static const QRegularExpression fileName(QStringLiteral("[\\w.-]+\\.json\\b"));
+        for (const Finding &f : texts) {
+            if (dataWidget.match(f.where).hasMatch())
+                continue;
+            const QString prose = QString(f.text).remove(fileName);
+            if (m_english.contains(f.text) || looksEnglish(prose))
+                *english << QStringLiteral("%1: \"%2\"").arg(f.where, f.text);
+        }
+        *cut << cutTexts(window);
     }
 };
 

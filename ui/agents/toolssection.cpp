@@ -47,6 +47,7 @@ ToolsSection::ToolsSection(AgentDocument *doc, FieldErrors *errors, Backend &bac
     auto *schemaBox = new QGroupBox(tr("What the model sees"), right);
     auto *schemaLayout = new QVBoxLayout(schemaBox);
     m_description = new QLabel(schemaBox);
+    m_description->setObjectName(QStringLiteral("toolDescription"));
     m_description->setWordWrap(true);
     m_schema = new QPlainTextEdit(schemaBox);
     m_schema->setObjectName(QStringLiteral("schemaView"));

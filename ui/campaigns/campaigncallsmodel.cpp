@@ -45,6 +45,17 @@ QString CampaignCallsModel::statusLabel(const QString &status)
     return status;
 }
 
+QString CampaignCallsModel::deliveryEventLabel(const QString &kind)
+{
+    if (kind == QLatin1String("fulfilled"))
+        return tr("Fulfilled");
+    if (kind == QLatin1String("out_for_delivery"))
+        return tr("Out for delivery");
+    if (kind == QLatin1String("delayed"))
+        return tr("Delayed");
+    return outcomeLabel(kind);
+}
+
 QString CampaignCallsModel::skipReasonLabel(const QString &reason)
 {
     using namespace campaigns::reason;
@@ -89,7 +100,7 @@ QVariant CampaignCallsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case DueColumn: return localDue(c);
         case UseCaseColumn: return c.useCase == campaigns::kCallback ? tr("Callback") : useCaseLabel(c.useCase);
-        case SubjectColumn: return c.eventKind.isEmpty() ? c.subjectId() : QStringLiteral("%1 · %2").arg(c.subjectId(), outcomeLabel(c.eventKind));
+        case SubjectColumn: return c.eventKind.isEmpty() ? c.subjectId() : QStringLiteral("%1 · %2").arg(c.subjectId(), deliveryEventLabel(c.eventKind));
         case PhoneColumn: return c.phone;
         case AttemptColumn: return c.attempt;
         case StatusColumn: return statusLabel(c.status);

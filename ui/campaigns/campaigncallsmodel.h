@@ -32,6 +32,8 @@ public:
     // The reason a call was skipped or moved, in words ("quiet_hours" → "Outside calling hours").
     static QString skipReasonLabel(const QString &reason);
     static QString localDue(const campaigns::ScheduledCall &call);
+    // The order event a delivery update is about ("out_for_delivery" → "Out for delivery").
+    static QString deliveryEventLabel(const QString &kind);
 
 private:
     std::vector<campaigns::ScheduledCall> m_calls;

@@ -27,7 +27,7 @@ public:
     RulesEdit(json before, json after, std::function<void(const json &)> apply)
         : m_before(std::move(before)), m_after(std::move(after)), m_apply(std::move(apply))
     {
-        setText(QObject::tr("Change campaign rules"));
+        setText(CampaignRulesEditor::tr("Change campaign rules"));
     }
     void undo() override { m_apply(m_before); }
     void redo() override { m_apply(m_after); }

@@ -63,11 +63,15 @@ QStringList saveRules(WorkerServices &services, const campaigns::CampaignRules &
     return campaigns::CampaignSettings(services.database()).saveRules(rules, now);
 }
 
-campaigns::DndImportReport importDnd(WorkerServices &services, const QString &path, const QDateTime &now)
+// Unqualified on purpose: lupdate reads a function whose declaration names campaigns:: as a member
+// of an unknown class, and filed its tr() strings under a context "Tr" that nothing asks for.
+using campaigns::DndImportReport;
+
+DndImportReport importDnd(WorkerServices &services, const QString &path, const QDateTime &now)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        campaigns::DndImportReport r;
+        DndImportReport r;
         r.problems << Tr::tr("%1 cannot be read: %2").arg(path, file.errorString());
         return r;
     }

@@ -61,15 +61,15 @@ protected:
 QString eventKindLabel(const QString &kind)
 {
     static const QHash<QString, QString> words = {
-        { QStringLiteral("scheduled"), QObject::tr("Planned") },           { QStringLiteral("rescheduled"), QObject::tr("Moved") },
-        { QStringLiteral("claimed"), QObject::tr("Picked up by the dialer") }, { QStringLiteral("placed"), QObject::tr("Placed") },
-        { QStringLiteral("status"), QObject::tr("Provider status") },       { QStringLiteral("status_ignored"), QObject::tr("Late or repeated status ignored") },
-        { QStringLiteral("skipped"), QObject::tr("Skipped") },             { QStringLiteral("finished"), QObject::tr("Finished") },
-        { QStringLiteral("conversation"), QObject::tr("Conversation ended") }, { QStringLiteral("chain_ended"), QObject::tr("No attempts left") },
-        { QStringLiteral("order_unconfirmed"), QObject::tr("Order marked unconfirmed") }, { QStringLiteral("adopted"), QObject::tr("Call found at the provider") },
-        { QStringLiteral("lease_recovered"), QObject::tr("Taken over from a stopped dialer") }, { QStringLiteral("cancelled"), QObject::tr("Cancelled") },
-        { QStringLiteral("failed"), QObject::tr("Failed") },               { QStringLiteral("refused"), QObject::tr("Refused by the provider") },
-        { QStringLiteral("cart_check_failed"), QObject::tr("The shop could not be asked about the cart") },
+        { QStringLiteral("scheduled"), CampaignsWorkspace::tr("Planned") },           { QStringLiteral("rescheduled"), CampaignsWorkspace::tr("Moved") },
+        { QStringLiteral("claimed"), CampaignsWorkspace::tr("Picked up by the dialer") }, { QStringLiteral("placed"), CampaignsWorkspace::tr("Placed") },
+        { QStringLiteral("status"), CampaignsWorkspace::tr("Provider status") },       { QStringLiteral("status_ignored"), CampaignsWorkspace::tr("Late or repeated status ignored") },
+        { QStringLiteral("skipped"), CampaignsWorkspace::tr("Skipped") },             { QStringLiteral("finished"), CampaignsWorkspace::tr("Finished") },
+        { QStringLiteral("conversation"), CampaignsWorkspace::tr("Conversation ended") }, { QStringLiteral("chain_ended"), CampaignsWorkspace::tr("No attempts left") },
+        { QStringLiteral("order_unconfirmed"), CampaignsWorkspace::tr("Order marked unconfirmed") }, { QStringLiteral("adopted"), CampaignsWorkspace::tr("Call found at the provider") },
+        { QStringLiteral("lease_recovered"), CampaignsWorkspace::tr("Taken over from a stopped dialer") }, { QStringLiteral("cancelled"), CampaignsWorkspace::tr("Cancelled") },
+        { QStringLiteral("failed"), CampaignsWorkspace::tr("Failed") },               { QStringLiteral("refused"), CampaignsWorkspace::tr("Refused by the provider") },
+        { QStringLiteral("cart_check_failed"), CampaignsWorkspace::tr("The shop could not be asked about the cart") },
     };
     return words.value(kind, kind);
 }
