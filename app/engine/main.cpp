@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace ringside::cli;
 
 namespace {
@@ -13,8 +15,12 @@ namespace {
 int usage(int code)
 {
     QString text = QStringLiteral("Usage: ringside-engine <command> [options]\n\nCommands:\n");
+    // At least two spaces after the longest name: the man page generator splits on them.
+    qsizetype width = 0;
     for (const Command &c : commands())
-        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name).leftJustified(10), QString::fromUtf8(c.summary));
+        width = std::max(width, qsizetype(qstrlen(c.name)));
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name).leftJustified(width + 2), QString::fromUtf8(c.summary));
     text += QStringLiteral("\nRun 'ringside-engine <command> --help' for a command's options.");
     (code == 0 ? out : err)(text);
     return code;
