@@ -114,12 +114,15 @@ private Q_SLOTS:
     void everyScenarioGetsAFreshStore()
     {
         // The first cancels nothing it can reach, so reschedule: the second must still see the
-        // original estimate, not the first one's new date.
+        // original estimate, not the first one's new date. Both call from the order's own number
+        // (a caller on another number is asked to verify first).
         const QString file = write(QStringLiteral("fresh.json"), R"([
             {"name": "moves the date", "agent": "order-tracker", "now": "2026-11-26T10:00:00+05:30",
+             "callerPhone": "+919812345678",
              "turns": ["482913", "can you reschedule it to Monday", "evening"],
              "expect": {"tools": [{"name": "reschedule_delivery"}], "outcome": "rescheduled"}},
             {"name": "sees the original", "agent": "order-tracker", "now": "2026-11-26T10:00:00+05:30",
+             "callerPhone": "+919812345678",
              "turns": [{"user": "482913", "expect": {"says": "expected to arrive", "notSays": "rescheduled"}}]}
         ])");
         const ScenarioFile read = readScenarioFile(file);
