@@ -366,18 +366,40 @@ QStringList PlaybookBrain::expectedPhrases() const
         return out;
     if (expectedSlots(*step).contains(QStringLiteral("yes_no")))
         out << QStringLiteral("yes") << QStringLiteral("no") << QStringLiteral("haan") << QStringLiteral("nahi");
+    QList<QStringList> byIntent;
+    QStringList seenIntents;
     for (const json *rules : { step->contains("on") ? &(*step)["on"] : nullptr, &m_playbook->anywhere }) {
         if (!rules)
             continue;
         for (const json &rule : *rules) {
             if (!rule.contains("when") || !rule["when"].contains("intent"))
                 continue;
-            for (const QString &intent : namesIn(rule["when"]["intent"]))
-                out << m_playbook->phrases.value(intent);
+            for (const QString &intent : namesIn(rule["when"]["intent"])) {
+                if (seenIntents.contains(intent))
+                    continue;
+                seenIntents << intent;
+                byIntent << m_playbook->phrases.value(intent);
+            }
         }
     }
-    out.removeDuplicates();
-    return out.mid(0, 64);
+    // The recognizer takes a bounded number of phrases: one from each intent in turn, so a step
+    // with many intents of its own does not crowd out what callers may say anywhere in the call.
+    constexpr qsizetype kMaxPhrases = 64;
+    for (qsizetype i = 0; out.size() < kMaxPhrases; ++i) {
+        bool any = false;
+        for (const QStringList &phrases : byIntent) {
+            if (i >= phrases.size())
+                continue;
+            any = true;
+            if (!out.contains(phrases.at(i)))
+                out << phrases.at(i);
+            if (out.size() >= kMaxPhrases)
+                break;
+        }
+        if (!any)
+            break;
+    }
+    return out;
 }
 
 } // namespace ringside
