@@ -20,11 +20,27 @@ int main(int argc, char **argv)
     parser.addOption({ QStringLiteral("restore-rate"), QStringLiteral("Shopify points restored per second."), QStringLiteral("N"), QStringLiteral("100") });
     parser.addOption({ QStringLiteral("bucket"), QStringLiteral("Shopify bucket size in points."), QStringLiteral("N"), QStringLiteral("1000") });
     parser.process(app);
+    // Every option is a positive number; a typo must not silently become 0 (which would throttle
+    // every Shopify request or seed an empty shop).
+    auto number = [&](const char *name, double *value) {
+        bool ok = false;
+        *value = parser.value(QLatin1String(name)).toDouble(&ok);
+        if (!ok || *value < 0) {
+            std::fprintf(stderr, "ringside-fakeshop: --%s: '%s' is not a number of 0 or more\n", name,
+                         qPrintable(parser.value(QLatin1String(name))));
+            return false;
+        }
+        return true;
+    };
+    double restoreRate = 0, bucket = 0, orders = 0, checkouts = 0, wooOrders = 0;
+    if (!number("restore-rate", &restoreRate) || !number("bucket", &bucket) || !number("orders", &orders)
+        || !number("checkouts", &checkouts) || !number("woo-orders", &wooOrders))
+        return 2;
     ringside::fakes::FakeShop shop;
-    shop.restoreRate = parser.value(QStringLiteral("restore-rate")).toDouble();
-    shop.bucketMax = parser.value(QStringLiteral("bucket")).toDouble();
-    shop.seedShopify(parser.value(QStringLiteral("orders")).toInt(), parser.value(QStringLiteral("checkouts")).toInt());
-    shop.seedWoo(parser.value(QStringLiteral("woo-orders")).toInt());
+    shop.restoreRate = restoreRate;
+    shop.bucketMax = bucket;
+    shop.seedShopify(int(orders), int(checkouts));
+    shop.seedWoo(int(wooOrders));
     if (!shop.listen()) {
         std::fprintf(stderr, "ringside-fakeshop: cannot listen\n");
         return 1;
