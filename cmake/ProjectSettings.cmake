@@ -31,12 +31,31 @@ endif()
 
 # ringside_add_core_part(<part> SOURCES ... DEPENDS ...)
 # One static library per folder under core/, so layers point one way and a part can be built alone.
+#
+# A part's public include directory holds only its own headers: at configure time each header in
+# SOURCES gets a symbolic link at <build>/include/ringside_<part>/<folder under core>/<header>, and
+# that folder (not core/) is what the part and its users see. `#include "engine/session.h"` keeps its
+# spelling, but compiles only where ringside::engine is linked, and a nested part (engine/nlu) shows
+# only its own files. DEPENDS are linked PUBLIC, so a part's users see what its headers include;
+# tests/layering/check_layering.py further requires every part it includes to be listed directly.
 function(ringside_add_core_part part)
     cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
     set(target ringside_${part})
     add_library(${target} STATIC ${ARG_SOURCES})
     add_library(ringside::${part} ALIAS ${target})
-    target_include_directories(${target} PUBLIC "${PROJECT_SOURCE_DIR}/core")
+
+    file(RELATIVE_PATH folder "${PROJECT_SOURCE_DIR}/core" "${CMAKE_CURRENT_SOURCE_DIR}")
+    set(include_root "${PROJECT_BINARY_DIR}/include/${target}")
+    file(REMOVE_RECURSE "${include_root}") # no stale link to a header that left SOURCES
+    foreach(source IN LISTS ARG_SOURCES)
+        if(source MATCHES "\\.h$")
+            get_filename_component(dir "${include_root}/${folder}/${source}" DIRECTORY)
+            file(MAKE_DIRECTORY "${dir}")
+            file(CREATE_LINK "${CMAKE_CURRENT_SOURCE_DIR}/${source}" "${include_root}/${folder}/${source}" SYMBOLIC)
+        endif()
+    endforeach()
+    target_include_directories(${target} PUBLIC "${include_root}")
+
     target_link_libraries(${target} PUBLIC ${ARG_DEPENDS} PRIVATE ringside::settings)
     set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
 endfunction()

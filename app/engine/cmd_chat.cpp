@@ -6,6 +6,7 @@
 #include "platformruntime.h"
 
 #include "agent/agentcatalogue.h"
+#include "analytics/callrecorder.h"
 #include "analytics/callrecordstore.h"
 #include "commerce/sqlstore.h"
 #include "commerce/storestats.h"
@@ -202,7 +203,8 @@ int runChat(const QStringList &args)
     request.subject.overrides = vars;
     request.channel = parser.value(QStringLiteral("channel"));
     request.clock = clock;
-    EngineServices services{ store, tools, &records, std::make_shared<const nlu::Analyser>(std::move(analyser).value()) };
+    analytics::CallRecorder recorder(records); // outlives the session
+    EngineServices services{ store, tools, &recorder, std::make_shared<const nlu::Analyser>(std::move(analyser).value()) };
     QStringList notices;
     auto created = createSession(request, services, &notices);
     for (const QString &n : notices)
@@ -226,6 +228,7 @@ int runChat(const QStringList &args)
     QTextStream in(stdin);
     int next = 0;
     while (!session->isEnded()) {
+        recorder.flush(); // the record as of the last turn, before reading stdin blocks the event loop
         QString line;
         if (scripted) {
             if (next >= script.turns.size())
@@ -246,8 +249,8 @@ int runChat(const QStringList &args)
     }
     if (!session->isEnded())
         session->end(QStringLiteral("hangup"));
-    if (!jsonl && !session->recordId().isEmpty())
-        err(QStringLiteral("call record %1").arg(session->recordId()));
+    if (!jsonl && !recorder.recordId().isEmpty())
+        err(QStringLiteral("call record %1").arg(recorder.recordId()));
     return Ok;
 }
 

@@ -4,7 +4,7 @@
 #include "cliutil.h"
 
 #include "engine/nlu/analyser.h"
-#include "engine/scenariorunner.h"
+#include "scenarios/scenariorunner.h"
 
 #include <QFileInfo>
 

@@ -7,6 +7,7 @@
 #include "cliutil.h"
 
 #include "agent/agentcatalogue.h"
+#include "analytics/callrecorder.h"
 #include "analytics/callrecordstore.h"
 #include "commerce/sqlstore.h"
 #include "engine/nlu/analyser.h"
@@ -427,7 +428,8 @@ int runVoice(const QStringList &args)
     request.subject = subjectFrom(parser);
     request.channel = QStringLiteral("voice");
     request.clock = clock;
-    EngineServices services{ store, tools, &records, std::make_shared<const nlu::Analyser>(std::move(analyser).value()) };
+    analytics::CallRecorder recorder(records); // outlives the session
+    EngineServices services{ store, tools, &recorder, std::make_shared<const nlu::Analyser>(std::move(analyser).value()) };
     QStringList notices;
     auto created = createSession(request, services, &notices);
     for (const QString &n : notices)
@@ -470,8 +472,8 @@ int runVoice(const QStringList &args)
     const bool ok = call->run();
     call.reset();
     pipeline.reset();
-    if (!jsonl && !session->recordId().isEmpty())
-        err(QStringLiteral("call record %1").arg(session->recordId()));
+    if (!jsonl && !recorder.recordId().isEmpty())
+        err(QStringLiteral("call record %1").arg(recorder.recordId()));
     return ok ? Ok : Failed;
 }
 

@@ -1,5 +1,7 @@
 #include "callrecord.h"
 
+#include "conversation/outcomes.h"
+
 namespace ringside::analytics {
 
 namespace {
@@ -53,8 +55,7 @@ const QStringList &channels()
 
 const QStringList &outcomes()
 {
-    static const QStringList v = list({ "resolved", "escalated", "confirmed", "modified", "cancelled", "rescheduled",
-                                        "recovered", "not_interested", "no_answer", "callback", "failed" });
+    static const QStringList v = QStringList(callOutcomes()) << kInterrupted;
     return v;
 }
 
@@ -129,8 +130,7 @@ QStringList validateCallRecord(const CallRecord &r)
     if (r.revenueMinor != 0) {
         if (!isCurrencyCode(r.currency))
             problems << QStringLiteral("currency: '%1' is not a three-letter ISO 4217 code (needed with revenue_minor)").arg(r.currency);
-        static const QStringList revenueOutcomes = list({ "recovered", "confirmed", "modified" });
-        if (!live && !revenueOutcomes.contains(r.outcome))
+        if (!live && !carriesRevenue(r.outcome))
             problems << QStringLiteral("revenue_minor: only recovered, confirmed or modified calls carry revenue (outcome is '%1')").arg(r.outcome);
     } else if (!r.currency.isEmpty() && !isCurrencyCode(r.currency)) {
         problems << QStringLiteral("currency: '%1' is not a three-letter ISO 4217 code").arg(r.currency);

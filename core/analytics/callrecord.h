@@ -12,8 +12,9 @@
 namespace ringside::analytics {
 
 // One call (typed chat, voice, phone gateway or console test call), as the engine reports it when
-// the call ends — or with outcome "in_progress" while it is live. Enum fields hold the exact strings
-// of the call_records CHECK constraints; the lists below are the single source for them.
+// the call ends — or with outcome "in_progress" while it is live (CallRecorder keeps it so, and
+// names its process in liveOwner). Enum fields hold the exact strings of the call_records CHECK
+// constraints; the lists below are the single source for them.
 struct CallRecord {
     QString id;                  // empty on insert: a UUID is generated
     QString agent;               // the agent's name
@@ -43,6 +44,7 @@ struct CallRecord {
     std::vector<int> turnLatenciesMs; // end of customer speech → first agent audio, per turn
     json transcript = json::array();  // events the console shows
     json toolCalls = json::array();   // [{name, arguments, result}]
+    QString liveOwner;           // while in progress: the process keeping it (liveowner.h); else empty
 
     // Filled by the store on read; ignored on write (it derives them).
     qint64 durationMs = 0;       // answered → ended
@@ -67,12 +69,14 @@ struct CallFilter {
 const QStringList &useCases();      // wismo delivery_update cod_confirmation cart_recovery returns other
 const QStringList &directions();    // inbound outbound
 const QStringList &channels();      // chat voice twilio exotel test_call
-const QStringList &outcomes();      // the eleven final outcomes (without in_progress)
+const QStringList &outcomes();      // the final outcomes: the calls' own (conversation/outcomes.h),
+                                    // then "interrupted" (its engine stopped mid-call); no in_progress
 const QStringList &handledByValues(); // ai human ai_then_human
 const QStringList &cancelReasons(); // cancel_order reasons, then record_cart_abandonment_reason reasons
 const QStringList &orderStatuses();
 const QStringList &carriers();
 inline const QString kInProgress = QStringLiteral("in_progress");
+inline const QString kInterrupted = QStringLiteral("interrupted");
 
 // Problems with a record, each naming its field ("outcome: 'done' is not one of resolved, …").
 // Empty when the record can be stored.

@@ -1,6 +1,8 @@
 #include "callrecordstore.h"
 
 #include "callrecordwriter.h"
+#include "conversation/eventtype.h"
+#include "liveowner.h"
 #include "reportingperiod.h"
 #include "rollup.h"
 #include "sqlbind.h"
@@ -8,6 +10,8 @@
 #include "storage/sqlutil.h"
 
 #include <QSqlRecord>
+
+#include <algorithm>
 
 namespace ringside::analytics {
 
@@ -103,6 +107,7 @@ CallRecord fromRow(const QSqlQuery &q)
     r.latencyMaxMs = optionalInt(v("latency_max_ms"));
     r.transcript = parsedJson(v("transcript").toString());
     r.toolCalls = parsedJson(v("tool_calls").toString());
+    r.liveOwner = v("live_owner").toString();
     return r;
 }
 
@@ -279,6 +284,39 @@ qint64 CallRecordStore::count(const CallFilter &filter)
     auto [where, values] = callFilterWhere(filter);
     QSqlQuery q = runBound(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM call_records") + where, values);
     return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+int CallRecordStore::closeInterruptedCalls()
+{
+    QStringList orphans;
+    {
+        QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT id, live_owner FROM call_records "
+                                                                    "WHERE live_owner IS NOT NULL AND outcome = ?"),
+                                  kInProgress);
+        while (q.next()) {
+            if (!ownerMayBeAlive(q.value(1).toString()))
+                orphans << q.value(0).toString();
+        }
+    }
+    int closed = 0;
+    for (const QString &id : orphans) {
+        std::optional<CallRecord> r = byId(id);
+        if (!r || r->outcome != kInProgress)
+            continue;
+        qint64 lastMs = 0;
+        for (const json &ev : r->transcript)
+            lastMs = std::max<qint64>(lastMs, ev.value("t_ms", qint64(0)));
+        r->outcome = kInterrupted;
+        r->endedAt = r->startedAt.addMSecs(lastMs);
+        r->liveOwner.clear();
+        r->transcript.push_back({ { "type", eventTypeName(EventType::End) }, { "outcome", kInterrupted }, { "t_ms", lastMs } });
+        const Result<QString> updated = update(*r);
+        if (updated.ok())
+            ++closed;
+        else
+            qWarning("call record %s: not marked interrupted: %s", qPrintable(id), qPrintable(updated.error()));
+    }
+    return closed;
 }
 
 void CallRecordStore::rebuildDerived()

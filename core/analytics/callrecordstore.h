@@ -40,6 +40,11 @@ public:
     std::vector<CallRecord> list(const CallFilter &filter, int limit = 100, int offset = 0);
     qint64 count(const CallFilter &filter);
 
+    // Records left "in_progress" by an engine process that no longer runs (liveowner.h) become
+    // "interrupted", ending at the last thing they recorded. Returns how many. Every engine that
+    // records calls runs it as it starts; records kept by live processes are left alone.
+    int closeInterruptedCalls();
+
     // Recomputes first_attempt and both rollups from call_records (repair after a raw SQL import
     // or a change of the store's timezone).
     void rebuildDerived();

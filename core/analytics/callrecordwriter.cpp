@@ -55,7 +55,7 @@ QVariantList rowValues(const CallRecord &r)
     };
     for (qint64 count : buckets)
         v << count;
-    v << dumpJson(r.transcript) << dumpJson(r.toolCalls);
+    v << dumpJson(r.transcript) << dumpJson(r.toolCalls) << nullIfEmpty(r.liveOwner);
     return v;
 }
 
@@ -77,7 +77,8 @@ const QStringList &writtenColumns()
                           QStringLiteral("lat_sum_ms") };
         for (qint64 bound : latencyBucketBoundsMs())
             c << QStringLiteral("lat_%1ms").arg(bound);
-        c << QStringLiteral("lat_inf") << QStringLiteral("transcript") << QStringLiteral("tool_calls");
+        c << QStringLiteral("lat_inf") << QStringLiteral("transcript") << QStringLiteral("tool_calls")
+          << QStringLiteral("live_owner");
         return c;
     }();
     return columns;

@@ -1,6 +1,7 @@
 #include "rollup.h"
 
 #include "callrecord.h"
+#include "conversation/outcomes.h"
 #include "storage/sqlutil.h"
 
 #include <QHash>
@@ -22,7 +23,13 @@ struct Measure {
 // A finished call: live calls only count in in_progress until they end.
 const QString kDone = QStringLiteral("outcome <> 'in_progress'");
 const QString kAnswered = QStringLiteral("answered_at IS NOT NULL");
-const QString kRevenueCondition = QStringLiteral("outcome IN ('recovered', 'confirmed', 'modified') AND revenue_minor <> 0");
+// Revenue counts for the outcomes that carry it (conversation/outcomes.h).
+const QString kRevenueCondition = [] {
+    QStringList quotedOutcomes;
+    for (const QString &o : revenueOutcomes())
+        quotedOutcomes << QLatin1Char('\'') + o + QLatin1Char('\'');
+    return QStringLiteral("outcome IN (%1) AND revenue_minor <> 0").arg(quotedOutcomes.join(QStringLiteral(", ")));
+}();
 
 QString both(const QString &a, const QString &b) { return a + QStringLiteral(" AND ") + b; }
 QString when(const QString &condition, const QString &value)

@@ -24,7 +24,7 @@ enum : int {
     FirstAttempts, ReturnInitiated, PickupScheduled, ReturnTalkMs, CsatSum, CsatN, NpsN, NpsPromoters,
     NpsDetractors, Turns, LatN, LatSumMs,
     OutcomeFirst,
-    StatusFirst = OutcomeFirst + 11,
+    StatusFirst = OutcomeFirst + 12,
     CarrierFirst = StatusFirst + 9,
     ReasonFirst = CarrierFirst + 6,
     DurationFirst = ReasonFirst + 10,

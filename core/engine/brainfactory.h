@@ -3,7 +3,7 @@
 // console and the gateway all come through here, so a new brain kind is one branch in one place.
 
 #include "agent/agent.h"
-#include "engine/brain.h"
+#include "conversation/brain.h"
 #include "engine/playbook.h"
 #include "util/result.h"
 

@@ -4,7 +4,7 @@
 // Finishes every turn inside respond(). The playbook and analyser are shared and immutable; a
 // brain holds only its conversation's state, so sessions stay small.
 
-#include "engine/brain.h"
+#include "conversation/brain.h"
 #include "engine/playbook.h"
 #include "engine/playbookstate.h"
 #include "engine/playbooktemplate.h"

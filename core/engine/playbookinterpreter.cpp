@@ -1,6 +1,6 @@
 #include "engine/playbookinterpreter.h"
 
-#include "engine/brain.h"
+#include "conversation/brain.h"
 #include "engine/playbookvocabulary.h"
 #include "engine/universaltexts.h"
 #include "tools/speechformat.h"

@@ -1,6 +1,6 @@
 #include "engine/playbookvocabulary.h"
 
-#include "analytics/callrecord.h"
+#include "conversation/outcomes.h"
 #include "tools/toolcatalogue.h"
 
 namespace ringside::playbook {
@@ -98,7 +98,7 @@ QStringList escalationReasons()
 
 QStringList outcomeValues()
 {
-    return analytics::outcomes();
+    return callOutcomes();
 }
 
 const QStringList &reservedRoots()

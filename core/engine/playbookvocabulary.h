@@ -25,7 +25,7 @@ const QStringList &templateHelpers();
 const QStringList &textKeys();
 // transfer_to_human reasons, read from the tool catalogue so they cannot drift from it.
 QStringList escalationReasons();
-// Call outcomes (analytics' list).
+// Call outcomes a playbook may set (conversation/outcomes.h).
 QStringList outcomeValues();
 // Root names a path may start with that are not variables.
 const QStringList &reservedRoots();

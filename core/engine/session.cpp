@@ -1,13 +1,10 @@
 #include "engine/session.h"
 
 #include "agent/template.h"
-#include "analytics/callrecord.h"
-#include "analytics/callrecordstore.h"
-#include "commerce/commercebackend.h"
+#include "conversation/outcomes.h"
 #include "engine/inputhygiene.h"
 #include "engine/sentences.h"
 #include "engine/universaltexts.h"
-#include "storage/sqlutil.h"
 #include "tools/speechformat.h"
 #include "tools/toolerror.h"
 #include "tools/toolregistry.h"
@@ -40,23 +37,11 @@ QString Session::outcome() const
     return m_outcome.isEmpty() ? QStringLiteral("failed") : m_outcome;
 }
 
-void Session::emitEvent(const QString &type, json data)
+void Session::emitEvent(EventType type, json data)
 {
-    SessionEvent ev;
-    ev.type = type;
-    ev.data = std::move(data);
-    ev.tMs = m_sinceStart.isValid() ? m_sinceStart.elapsed() : 0;
-    if (type != QLatin1String("latency")) {
-        // The record keeps a bounded transcript: past the cap one note says how much is missing
-        // (the end event is always kept).
-        if (m_transcript.size() < kMaxTranscriptEvents) {
-            m_transcript.push_back(ev.toJson());
-        } else {
-            ++m_transcriptDropped;
-            if (m_transcript.size() == kMaxTranscriptEvents)
-                m_transcript.push_back({ { "type", "notice" }, { "message", "the transcript is capped; later events are not kept" }, { "t_ms", ev.tMs } });
-        }
-    }
+    const SessionEvent ev(type, std::move(data), m_sinceStart.isValid() ? m_sinceStart.elapsed() : 0);
+    if (m_services.observer)
+        m_services.observer->sessionEvent(ev);
     Q_EMIT event(ev);
 }
 
@@ -65,8 +50,20 @@ void Session::start()
     if (m_state != State::Idle)
         return;
     m_sinceStart.start();
-    m_startedAt = m_config.clock.now();
     m_state = State::Active;
+    if (m_services.observer) {
+        SessionOpening opening;
+        opening.agent = m_config.agent.name;
+        opening.useCase = useCaseName(m_config.agent.useCase);
+        opening.direction = m_config.direction;
+        opening.channel = m_config.channel;
+        opening.language = m_config.agent.language;
+        opening.customerId = m_config.customerId;
+        opening.orderId = m_config.orderId;
+        opening.cartId = m_config.cartId;
+        opening.startedAt = m_config.clock.now();
+        m_services.observer->sessionStarted(opening);
+    }
     // IDs in the greeting ("your order {{orderId}}") are spelled, as everywhere the agent speaks.
     QHash<QString, QString> spoken = m_config.variables;
     for (auto it = spoken.begin(); it != spoken.end(); ++it)
@@ -91,7 +88,7 @@ void Session::userSaid(const QString &text)
         return;
     const CleanText clean = cleanUserText(text);
     json data = { { "text", clean.text } };
-    emitEvent(QStringLiteral("user"), data);
+    emitEvent(EventType::User, data);
     if (clean.truncated)
         notice(QStringLiteral("the turn was %1 characters long; only the first %2 were kept").arg(clean.originalLength).arg(clean.text.size()));
     if (m_state == State::TakenOver)
@@ -138,7 +135,7 @@ void Session::speak(const QString &text, const char *by)
     json data = { { "text", text } };
     if (by)
         data["by"] = by;
-    emitEvent(QStringLiteral("agent"), std::move(data));
+    emitEvent(EventType::Agent, std::move(data));
 }
 
 void Session::say(const QString &text)
@@ -148,8 +145,7 @@ void Session::say(const QString &text)
     const QString line = text.trimmed();
     if (m_turnInProgress && !m_saidThisTurn) {
         const int ms = int(m_turnTimer.elapsed());
-        m_latencies.push_back(ms);
-        emitEvent(QStringLiteral("latency"), { { "ms", ms } });
+        emitEvent(EventType::Latency, { { "ms", ms } });
         m_turnReply.clear();
     }
     if (m_turnInProgress) {
@@ -166,7 +162,7 @@ json Session::callTool(const QString &name, const json &arguments)
 {
     if (m_state != State::Active)
         return ToolError{ QStringLiteral("internal"), QStringLiteral("the call is no longer run by the agent"), QString() }.toJson();
-    emitEvent(QStringLiteral("tool_call"), { { "name", name }, { "arguments", arguments } });
+    emitEvent(EventType::ToolCall, { { "name", name }, { "arguments", arguments } });
     ToolContext context;
     context.now = m_config.clock.now();
     context.language = m_config.agent.language;
@@ -177,9 +173,7 @@ json Session::callTool(const QString &name, const json &arguments)
     context.verification.maxAttempts = m_config.agent.callerVerification.maxAttempts;
     context.verificationState = &m_verification;
     const json result = m_services.tools.call(name, arguments, context);
-    emitEvent(QStringLiteral("tool_result"), { { "name", name }, { "result", result } });
-    if (m_toolCalls.size() < kMaxTranscriptEvents)
-        m_toolCalls.push_back({ { "name", name }, { "arguments", arguments }, { "result", result } });
+    emitEvent(EventType::ToolResult, { { "name", name }, { "result", result } });
     noteOrder(result);
     return result;
 }
@@ -201,15 +195,15 @@ void Session::escalate(const QString &reason, const QString &summary)
         return;
     m_escalated = true;
     m_escalationReason = reason;
-    emitEvent(QStringLiteral("escalation"), { { "reason", reason }, { "summary", summary } });
+    emitEvent(EventType::Escalation, { { "reason", reason }, { "summary", summary } });
     if (m_config.endOnEscalation)
         requestEnd(QStringLiteral("escalated"));
 }
 
 void Session::setOutcome(const QString &outcome)
 {
-    if (!analytics::outcomes().contains(outcome)) {
-        notice(QStringLiteral("outcome \"%1\" is not one of %2; ignored").arg(outcome, analytics::outcomes().join(QStringLiteral(", "))));
+    if (!callOutcomes().contains(outcome)) {
+        notice(QStringLiteral("outcome \"%1\" is not one of %2; ignored").arg(outcome, callOutcomes().join(QStringLiteral(", "))));
         return;
     }
     m_outcome = outcome;
@@ -272,14 +266,14 @@ QStringList Session::takeWhispers()
 
 void Session::notice(const QString &message)
 {
-    emitEvent(QStringLiteral("notice"), { { "message", message } });
+    emitEvent(EventType::Notice, { { "message", message } });
 }
 
 void Session::agentInterrupted(const QString &heardText)
 {
     if (m_state != State::Active)
         return;
-    emitEvent(QStringLiteral("heard"), { { "text", heardText } });
+    emitEvent(EventType::Heard, { { "text", heardText } });
     m_brain->agentInterrupted(heardText);
 }
 
@@ -287,7 +281,7 @@ void Session::whisper(const QString &text)
 {
     if (m_state == State::Ended || text.trimmed().isEmpty())
         return;
-    emitEvent(QStringLiteral("whisper"), { { "text", text.trimmed() } });
+    emitEvent(EventType::Whisper, { { "text", text.trimmed() } });
     m_whispers << text.trimmed();
     while (m_whispers.size() > kMaxWhispers)
         m_whispers.removeFirst();
@@ -304,7 +298,7 @@ void Session::takeOver()
     m_queue.clear();
     m_state = State::TakenOver;
     m_operatorJoined = true;
-    emitEvent(QStringLiteral("operator"), { { "action", "take_over" } });
+    emitEvent(EventType::Operator, { { "action", "take_over" } });
 }
 
 void Session::handBack()
@@ -312,7 +306,7 @@ void Session::handBack()
     if (m_state != State::TakenOver)
         return;
     m_state = State::Active;
-    emitEvent(QStringLiteral("operator"), { { "action", "hand_back" } });
+    emitEvent(EventType::Operator, { { "action", "hand_back" } });
 }
 
 void Session::operatorSay(const QString &text)

@@ -1,15 +1,17 @@
 #pragma once
 // One conversation: renders the greeting, runs the user's turns through a brain, runs its tool
-// calls, and reports everything as SessionEvents (docs/engine.md). Writes one call record when it
-// ends — or when it is destroyed without ending, so no call is ever lost.
+// calls, and reports everything as SessionEvents (docs/engine.md). The call record is kept by an
+// observer of those events (SessionServices::observer, analytics::CallRecorder); a session
+// destroyed without ending still reports its "end" to that observer, so no call is ever lost.
 //
 // A Session lives on one thread (the console's engine worker, a gateway worker) and must be used
 // from it: call the slots directly there, or through queued connections from elsewhere. It never
 // throws and answers every turn, whatever the input.
 
 #include "agent/agent.h"
-#include "engine/brain.h"
-#include "engine/sessionevent.h"
+#include "conversation/brain.h"
+#include "conversation/sessionevent.h"
+#include "conversation/sessionobserver.h"
 #include "tools/callerverification.h"
 #include "util/clock.h"
 
@@ -20,15 +22,11 @@
 
 #include <memory>
 #include <optional>
-#include <vector>
 
 namespace ringside {
 
 class CommerceBackend;
 class ToolRegistry;
-namespace analytics {
-class CallRecordStore;
-}
 
 struct SessionConfig
 {
@@ -50,7 +48,7 @@ struct SessionServices
 {
     ToolRegistry &tools;
     CommerceBackend &store;
-    analytics::CallRecordStore *records = nullptr; // null: no call record
+    SessionObserver *observer = nullptr; // hears the call from start to end (its record); may be null
 };
 
 class Session : public QObject, private BrainContext
@@ -67,9 +65,6 @@ public:
     bool turnInProgress() const { return m_turnInProgress; }
     bool escalated() const { return m_escalated; }
     QString outcome() const;                       // the outcome so far (or final)
-    QString recordId() const { return m_recordId; } // after the record is stored
-    const json &transcript() const { return m_transcript; }
-    const std::vector<int> &turnLatenciesMs() const { return m_latencies; }
     const SessionConfig &config() const { return m_config; }
     Brain &brain() { return *m_brain; }
 
@@ -114,13 +109,13 @@ private:
     QString lastAgentText() const override { return m_lastAgentText; }
     void notice(const QString &message) override;
 
-    void emitEvent(const QString &type, json data);
+    void emitEvent(EventType type, json data);
     void speak(const QString &text, const char *by);
     void beginTurn(const QString &text);
     void processQueue();
     void requestEnd(const QString &outcome);
     void finalize(const QString &outcome, bool notify);
-    void writeRecord();
+    json endFacts();
     void noteOrder(const json &result);
 
     SessionConfig m_config;
@@ -129,8 +124,6 @@ private:
     State m_state = State::Idle;
 
     QElapsedTimer m_sinceStart;
-    QDateTime m_startedAt;
-    QDateTime m_endedAt;
     QElapsedTimer m_turnTimer;
     bool m_turnInProgress = false;
     bool m_inBegin = false;
@@ -147,18 +140,11 @@ private:
     QString m_escalationReason;
     qint64 m_revenueMinor = 0;
     QString m_revenueCurrency;
-    QString m_recordId;
-
-    json m_transcript = json::array();
-    json m_toolCalls = json::array();
     CallerVerification m_verification; // who the caller has shown they are, for the tools
-    qint64 m_transcriptDropped = 0;
     qint64 m_droppedTurns = 0;
 
-    static constexpr std::size_t kMaxTranscriptEvents = 1000;
     static constexpr qsizetype kMaxQueuedTurns = 8;
     static constexpr qsizetype kMaxWhispers = 20;
-    std::vector<int> m_latencies;
 };
 
 } // namespace ringside

@@ -1,6 +1,6 @@
 #include "engine/sessionfactory.h"
 
-#include "storage/sqlutil.h"
+#include <exception>
 
 namespace ringside {
 
@@ -14,7 +14,7 @@ Result<std::unique_ptr<Session>> createSession(const SessionRequest &request, co
         if (!resolved.ok())
             return R::failure(resolved.error());
         call = std::move(resolved).value();
-    } catch (const StorageError &e) {
+    } catch (const std::exception &e) {
         return R::failure(QStringLiteral("the store could not be read: %1").arg(QString::fromUtf8(e.what())));
     }
     if (notices)
@@ -41,7 +41,7 @@ Result<std::unique_ptr<Session>> createSession(const SessionRequest &request, co
     config.channel = request.channel;
     config.clock = request.clock;
     config.endOnEscalation = request.endOnEscalation;
-    SessionServices sessionServices{ services.tools, services.store, services.records };
+    SessionServices sessionServices{ services.tools, services.store, services.observer };
     return R(std::make_unique<Session>(std::move(config), sessionServices, std::move(brain)));
 }
 

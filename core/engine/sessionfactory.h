@@ -1,7 +1,7 @@
 #pragma once
 // Everything needed to start a conversation with an agent, in one call: the variables from the
-// store, the brain, and the Session wired to the tools and the call records. Used by `chat`,
-// `test`, the benchmarks and the gateway.
+// store, the brain, and the Session wired to the tools and to the observer that keeps its record.
+// Used by `chat`, `voice`, `test`, the console's Test Call, the benchmarks and the gateway.
 
 #include "engine/brainfactory.h"
 #include "engine/session.h"
@@ -28,7 +28,7 @@ struct EngineServices
 {
     CommerceBackend &store;
     ToolRegistry &tools;
-    analytics::CallRecordStore *records = nullptr;
+    SessionObserver *observer = nullptr;        // the call record (analytics::CallRecorder); outlives the session
     std::shared_ptr<const nlu::Analyser> analyser; // shared by every session; built when null
 };
 

@@ -91,7 +91,8 @@ bool Database::openConnection(QSqlDatabase &db, QString *error)
         return false;
     }
     QSqlQuery q(db);
-    // WAL lets readers (dashboards) run beside the writer (live calls); NORMAL sync is durable in WAL.
+    // WAL lets readers (dashboards) run beside the writer (live calls). NORMAL: a commit survives the
+    // process dying, but a power cut may lose the commits since the last checkpoint (docs/analytics.md).
     for (const char *pragma : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                 "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY" }) {
         if (!q.exec(QLatin1String(pragma)) && error) {

@@ -62,7 +62,6 @@ public:
 
     bool isFinished() const { return m_finished; }
     QString outcome() const { return m_session->outcome(); }
-    QString recordId() const { return m_session->recordId(); }
     bool callbackOffered() const { return m_callbackOffered; }
     QString callbackText() const { return m_callbackText; }
     const CallSetup &setup() const { return m_setup; }

@@ -5,6 +5,7 @@
 #include "telephony/agentdirectory.h"
 #include "telephony/callengine.h"
 
+#include "analytics/callrecorder.h"
 #include "analytics/callrecordstore.h"
 #include "commerce/sqlstore.h"
 #include "engine/nlu/analyser.h"
@@ -127,7 +128,8 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
     request.clock = m_services.clock;
     request.endOnEscalation = false; // the call waits in the escalation queue
     request.playbook = agent->playbook;
-    EngineServices services{ *m_store, *m_tools, m_records.get(), m_services.analyser };
+    auto recorder = std::make_unique<analytics::CallRecorder>(*m_records);
+    EngineServices services{ *m_store, *m_tools, recorder.get(), m_services.analyser };
     QStringList notices;
     std::unique_ptr<Session> session;
     try {
@@ -167,6 +169,7 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
                                                [this, id](const QString &type, const QByteArray &j) { Q_EMIT callEvent(id, type, j); });
     CallEngine &e = *engine;
     m_calls[id] = std::move(engine);
+    m_recorders[id] = std::move(recorder);
     Q_EMIT callStarted(id, QByteArray::fromStdString(info.dump()));
     e.start(monotonicNs());
     if (!m_timer->isActive())
@@ -183,6 +186,7 @@ void CallWorker::dropAll()
         finish(id, *engine);
     }
     calls.clear();
+    m_recorders.clear();
     if (m_timer)
         m_timer->stop();
 }
@@ -198,6 +202,7 @@ void CallWorker::onTick()
             const QString id = it->first;
             finish(id, engine);
             it = m_calls.erase(it);
+            m_recorders.erase(id);
         } else {
             ++it;
         }
@@ -214,31 +219,18 @@ void CallWorker::onTick()
 void CallWorker::finish(const QString &callId, CallEngine &engine)
 {
     QString outcome = engine.outcome();
-    const QString recordId = engine.recordId();
+    const auto found = m_recorders.find(callId);
+    analytics::CallRecorder *recorder = found == m_recorders.end() ? nullptr : found->second.get();
+    const QString recordId = recorder ? recorder->recordId() : QString();
     if (engine.callbackOffered() && !recordId.isEmpty()) {
         // The session closes an escalated call as "escalated"; the caller was offered a callback
         // instead, so the record says so, with the words they heard.
-        try {
-            if (auto record = m_records->byId(recordId)) {
-                record->outcome = QStringLiteral("callback");
-                json transcript = json::array();
-                for (json ev : record->transcript) {
-                    if (stringAt(ev, "type") == QLatin1String("end")) {
-                        transcript.push_back({ { "type", "agent" }, { "text", engine.callbackText() }, { "by", "gateway" }, { "t_ms", ev.value("t_ms", 0) } });
-                        ev["outcome"] = "callback";
-                    }
-                    transcript.push_back(ev);
-                }
-                record->transcript = transcript;
-                const auto updated = m_records->update(*record);
-                if (updated.ok())
-                    outcome = record->outcome;
-                else
-                    qWarning("call %s: callback outcome not stored: %s", qPrintable(callId), qPrintable(updated.error()));
-            }
-        } catch (const StorageError &e) {
-            qWarning("call %s: callback outcome not stored: %s", qPrintable(callId), e.what());
-        }
+        const json line = { { "type", eventTypeName(EventType::Agent) }, { "text", engine.callbackText() }, { "by", "gateway" } };
+        const auto amended = recorder->amendOutcome(QStringLiteral("callback"), line);
+        if (amended.ok())
+            outcome = QStringLiteral("callback");
+        else
+            qWarning("call %s: callback outcome not stored: %s", qPrintable(callId), qPrintable(amended.error()));
     }
     Q_EMIT callFinished(callId, outcome, recordId);
 }

@@ -24,6 +24,7 @@ class CommerceBackend;
 class ToolRegistry;
 class TtsEngine;
 namespace analytics {
+class CallRecorder;
 class CallRecordStore;
 }
 namespace nlu {
@@ -94,6 +95,9 @@ private:
     std::unique_ptr<CommerceBackend> m_store;
     std::unique_ptr<ToolRegistry> m_tools;
     std::unique_ptr<analytics::CallRecordStore> m_records;
+    // Each call's record keeper; outlives its engine (the session reports its end to it), so it is
+    // declared first and freed last.
+    std::map<QString, std::unique_ptr<analytics::CallRecorder>> m_recorders;
     std::map<QString, std::unique_ptr<CallEngine>> m_calls;
     bool m_shuttingDown = false;
 };

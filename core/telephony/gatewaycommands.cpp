@@ -4,7 +4,7 @@
 #include "telephony/callengine.h"
 #include "telephony/gateway.h"
 
-#include "analytics/callrecord.h"
+#include "conversation/outcomes.h"
 
 #include <QDateTime>
 
@@ -178,8 +178,8 @@ json Gateway::handleCommand(MonitorHub::Consumer &consumer, const QString &comma
     }
     if (command == QLatin1String(command::end)) {
         const QString outcome = stringAt(message, "outcome");
-        if (!outcome.isEmpty() && !analytics::outcomes().contains(outcome))
-            return problem(error::badRequest, QStringLiteral("outcome: \"%1\" is not one of %2").arg(outcome.left(40), analytics::outcomes().join(QStringLiteral(", "))));
+        if (!outcome.isEmpty() && !callOutcomes().contains(outcome))
+            return problem(error::badRequest, QStringLiteral("outcome: \"%1\" is not one of %2").arg(outcome.left(40), callOutcomes().join(QStringLiteral(", "))));
         if (call.state == LiveCall::State::TakenOver && call.operatorName != me)
             return problem(error::takenOver, QStringLiteral("the call is taken over by %1").arg(call.operatorName));
         const bool wasQueued = call.state == LiveCall::State::Queued;

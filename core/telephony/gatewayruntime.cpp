@@ -3,6 +3,7 @@
 #include "telephony/agentdirectory.h"
 #include "telephony/cachingtts.h"
 
+#include "analytics/callrecordstore.h"
 #include "engine/nlu/analyser.h"
 #include "speech/espeaktts.h"
 #include "speech/pocketsphinxmodel.h"
@@ -27,6 +28,15 @@ Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, Gat
         return R::failure(QStringLiteral("no agent could be loaded"));
     if (!rt->m_agents->find(config.defaultInboundAgent).ok())
         return R::failure(QStringLiteral("default inbound agent: %1").arg(rt->m_agents->find(config.defaultInboundAgent).error()));
+
+    // Calls an engine on this database was running when it died (kill -9, power cut) are closed
+    // as interrupted before new ones start.
+    try {
+        if (const int closed = analytics::CallRecordStore(db).closeInterruptedCalls(); closed > 0 && notices)
+            *notices << QStringLiteral("%1 call record(s) left in progress by an engine that stopped are now \"interrupted\"").arg(closed);
+    } catch (const std::exception &e) {
+        return R::failure(QStringLiteral("call records: %1").arg(QString::fromUtf8(e.what())));
+    }
 
     rt->m_espeak = std::make_unique<EspeakTts>();
     if (!rt->m_espeak->isAvailable())

@@ -1,8 +1,10 @@
 #pragma once
 // A real engine for tests: the demo store in a temporary SQLite file (generated around a fixed
-// "now"), the tool registry, call records and the built-in NLU, plus a recorder of session events.
+// "now"), the tool registry, call records (each session recorded by its own analytics::CallRecorder)
+// and the built-in NLU, plus a log of session events.
 
 #include "agent/agentcatalogue.h"
+#include "analytics/callrecorder.h"
 #include "analytics/callrecordstore.h"
 #include "commerce/demostore.h"
 #include "commerce/fixtureimporter.h"
@@ -18,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -58,7 +61,10 @@ public:
 
     bool ok() const { return error.isEmpty() && sharedAnalyser(); }
 
-    EngineServices services() { return EngineServices{ *store, *tools, records.get(), sharedAnalyser() }; }
+    EngineServices services(SessionObserver *observer = nullptr)
+    {
+        return EngineServices{ *store, *tools, observer, sharedAnalyser() };
+    }
 
     CatalogueEntry agent(const QString &key) const
     {
@@ -80,13 +86,24 @@ public:
 
     std::unique_ptr<Session> session(const SessionRequest &request, QString *failure = nullptr)
     {
-        auto created = createSession(request, services());
+        auto recorder = std::make_unique<analytics::CallRecorder>(*records);
+        auto created = createSession(request, services(recorder.get()));
         if (!created.ok()) {
             if (failure)
                 *failure = created.error();
             return nullptr;
         }
-        return std::move(created).value();
+        std::unique_ptr<Session> s = std::move(created).value();
+        recorderOf[s.get()] = recorder.get();
+        recorders.push_back(std::move(recorder)); // kept for the fixture's life: outlives every session
+        return s;
+    }
+
+    // The id of the call record kept for a session made by session() (empty before it started).
+    QString recordId(const Session &s) const
+    {
+        const auto it = recorderOf.find(&s);
+        return it == recorderOf.end() ? QString() : it->second->recordId();
     }
 
     QTemporaryDir dir;
@@ -96,6 +113,8 @@ public:
     std::unique_ptr<SqlStore> store;
     std::unique_ptr<ToolRegistry> tools;
     std::unique_ptr<analytics::CallRecordStore> records;
+    std::vector<std::unique_ptr<analytics::CallRecorder>> recorders;
+    std::map<const Session *, analytics::CallRecorder *> recorderOf;
 };
 
 // Every event a session emits, in order.

@@ -272,7 +272,7 @@ private Q_SLOTS:
         QVERIFY(sayAndWait(*s, QStringLiteral("again")));
         QCOMPARE(log.replySince(mark), QStringLiteral("Second time: again."));
         QVERIFY(s->isEnded());
-        const auto record = f.records->byId(s->recordId());
+        const auto record = f.records->byId(f.recordId(*s));
         QVERIFY(record);
         QCOMPARE(record->outcome, QStringLiteral("recovered"));
         QCOMPARE(record->revenueMinor, qint64(1250));

@@ -2,7 +2,7 @@
 // bad files by pointer, and gives every scenario a fresh store.
 #include "enginefixture.h"
 
-#include "engine/scenariorunner.h"
+#include "scenarios/scenariorunner.h"
 
 #include <QFile>
 

@@ -90,8 +90,10 @@ private Q_SLOTS:
             QCOMPARE(ev.toJson()["type"].get<std::string>(), ev.type.toStdString());
             QVERIFY(ev.toJson().contains("t_ms"));
         }
-        QCOMPARE(s->turnLatenciesMs().size(), size_t(1));
-        QCOMPARE(log.events[2].data["ms"].get<int>(), s->turnLatenciesMs().front());
+        // The latency event is what the call record keeps as the turn's latency.
+        const analytics::CallRecord &record = f.recorderOf.at(s.get())->record();
+        QCOMPARE(record.turnLatenciesMs.size(), size_t(1));
+        QCOMPARE(log.events[2].data["ms"].get<int>(), record.turnLatenciesMs.front());
     }
 
     void lookupEmitsToolCallAndResult()
@@ -235,7 +237,7 @@ private Q_SLOTS:
         QVERIFY(sayAndWait(*s, QStringLiteral("ORD 482913")));
         QCOMPARE(log.since(mark, QStringLiteral("tool_call")).size(), size_t(1));
         s->end(QStringLiteral("hangup"));
-        const auto record = f.records->byId(s->recordId());
+        const auto record = f.records->byId(f.recordId(*s));
         QVERIFY(record);
         QCOMPARE(record->handledBy, QStringLiteral("ai_then_human"));
     }
@@ -262,7 +264,7 @@ private Q_SLOTS:
         QVERIFY(s->isEnded());
         QCOMPARE(log.events.back().type, QStringLiteral("end"));
         QCOMPARE(stringAt(log.events.back().data, "outcome"), QStringLiteral("resolved"));
-        const auto record = f.records->byId(s->recordId());
+        const auto record = f.records->byId(f.recordId(*s));
         QVERIFY(record);
         QCOMPARE(record->agent, QStringLiteral("Order Tracker"));
         QCOMPARE(record->useCase, QStringLiteral("wismo"));
@@ -318,7 +320,7 @@ private Q_SLOTS:
         QVERIFY(stringAt(escalations[0].data, "summary").contains(QStringLiteral("ORD-482920")));
         QVERIFY(s->isEnded());
         QCOMPARE(s->outcome(), QStringLiteral("escalated"));
-        const auto record = f.records->byId(s->recordId());
+        const auto record = f.records->byId(f.recordId(*s));
         QVERIFY(record);
         QCOMPARE(record->escalationReason, QStringLiteral("delivered_not_received"));
         QCOMPARE(record->handledBy, QStringLiteral("ai_then_human"));
@@ -335,11 +337,14 @@ private Q_SLOTS:
         const size_t mark = log.mark();
         QVERIFY(sayAndWait(*s, QStringLiteral("hello? anyone there?")));
         QVERIFY(log.replySince(mark).contains(QStringLiteral("stay on the line")));
-        QVERIFY(s->recordId().isEmpty());
+        const auto live = f.records->byId(f.recordId(*s)); // written as the call started, kept while it runs
+        QVERIFY(live);
+        QCOMPARE(live->outcome, QStringLiteral("in_progress"));
+        QVERIFY(!live->endedAt.isValid());
         s->takeOver();
         s->operatorSay(QStringLiteral("Hi, I'm here."));
         s->end(QStringLiteral("operator"));
-        const auto record = f.records->byId(s->recordId());
+        const auto record = f.records->byId(f.recordId(*s));
         QVERIFY(record);
         QCOMPARE(record->outcome, QStringLiteral("escalated"));
         QCOMPARE(record->escalationReason, QStringLiteral("customer_request"));
@@ -366,7 +371,7 @@ private Q_SLOTS:
         for (const SessionEvent &ev : log.since(mark, QStringLiteral("agent")))
             replies << ev.text();
         QCOMPARE(replies, (QStringList{ QStringLiteral("heard: one"), QStringLiteral("heard: two") }));
-        QCOMPARE(s.turnLatenciesMs().size(), size_t(2));
+        QCOMPARE(log.since(mark, QStringLiteral("latency")).size(), size_t(2));
     }
 
     // A caller (or a stream) that talks far faster than the brain answers costs bounded memory:
@@ -377,7 +382,8 @@ private Q_SLOTS:
         SessionConfig config;
         config.agent = r.agent;
         config.clock = r.clock;
-        Session s(config, SessionServices{ *f.tools, *f.store, nullptr }, std::make_unique<LaterBrain>());
+        analytics::CallRecorder recorder(*f.records); // keeps the transcript; outlives the session
+        Session s(config, SessionServices{ *f.tools, *f.store, &recorder }, std::make_unique<LaterBrain>());
         EventLog log;
         log.attach(s);
         s.start();
@@ -391,7 +397,8 @@ private Q_SLOTS:
         for (const SessionEvent &ev : log.since(mark, QStringLiteral("notice")))
             noticed |= stringAt(ev.data, "message").contains(QStringLiteral("dropped"));
         QVERIFY(noticed);
-        QVERIFY2(s.transcript().size() <= 1001, qPrintable(QStringLiteral("%1 transcript events").arg(s.transcript().size())));
+        const std::size_t kept = recorder.record().transcript.size();
+        QVERIFY2(kept <= analytics::CallRecorder::kMaxTranscriptEvents + 1, qPrintable(QStringLiteral("%1 transcript events").arg(kept)));
     }
 
     void takeOverCancelsATurnInProgress()

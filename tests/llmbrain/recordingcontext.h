@@ -4,7 +4,7 @@
 
 #include "commerce/fixtureimporter.h"
 #include "commerce/sqlstore.h"
-#include "engine/brain.h"
+#include "conversation/brain.h"
 #include "storage/database.h"
 #include "tools/toolregistry.h"
 #include "util/clock.h"

@@ -62,6 +62,8 @@ QString outcomeLabel(const QString &o)
         return Tr::tr("Call back");
     if (o == QLatin1String("failed"))
         return Tr::tr("Failed");
+    if (o == QLatin1String("interrupted"))
+        return Tr::tr("Interrupted");
     return humanise(o);
 }
 

@@ -3,7 +3,7 @@
 #include "callsmodel.h"
 #include "livefeed.h"
 
-#include "analytics/callrecord.h"
+#include "conversation/outcomes.h"
 #include "common/labels.h"
 #include "telephony/monitorprotocol.h"
 
@@ -55,7 +55,7 @@ CallControls::CallControls(LiveFeed &feed, QWidget *parent)
     m_outcome->setObjectName(QStringLiteral("live-end-outcome"));
     m_outcome->setToolTip(tr("The outcome End writes on the call record"));
     m_outcome->addItem(tr("Outcome: as the agent judged"), QString());
-    for (const QString &o : analytics::outcomes())
+    for (const QString &o : callOutcomes()) // the ones a call can end with (not "interrupted")
         m_outcome->addItem(outcomeLabel(o), o);
     buttons->addWidget(m_outcome);
     buttons->addStretch(1);

@@ -67,6 +67,12 @@ bool WorkerServices::openDatabase(const QString &path, QString *error)
     m_store = std::make_unique<SqlStore>(*m_database);
     m_tools = std::make_unique<ToolRegistry>(*m_store);
     m_calls = std::make_unique<analytics::CallRecordStore>(*m_database);
+    // Calls an engine on this database was running when it died are closed as interrupted.
+    try {
+        m_calls->closeInterruptedCalls();
+    } catch (const std::exception &e) {
+        qWarning("call records: %s", e.what());
+    }
     return true;
 }
 

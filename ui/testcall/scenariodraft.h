@@ -6,7 +6,7 @@
 
 #include "testcallengine.h"
 
-#include "engine/sessionevent.h"
+#include "conversation/sessionevent.h"
 
 #include <QDateTime>
 #include <QList>

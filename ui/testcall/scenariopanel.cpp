@@ -1,7 +1,7 @@
 #include "scenariopanel.h"
 
-#include "engine/scenario.h"
-#include "engine/scenariorunner.h"
+#include "scenarios/scenario.h"
+#include "scenarios/scenariorunner.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,6 +2,7 @@
 
 #include "services/backend.h"
 
+#include "analytics/callrecorder.h"
 #include "analytics/callrecordstore.h"
 #include "commerce/commercebackend.h"
 #include "engine/nlu/analyser.h"
@@ -15,6 +16,7 @@ namespace ringside::ui {
 // Worker-thread state. The analyser is built once and shared by every test call.
 struct TestCallEngine::Holder {
     std::shared_ptr<const nlu::Analyser> analyser;
+    std::unique_ptr<analytics::CallRecorder> recorder; // the call's record; outlives its session
     std::unique_ptr<Session> session;
     // The UI-side engine while it lives; the worker connects to it only under the lock, and the
     // destructor clears it under the lock, so no connection is made to a destroyed object.
@@ -68,6 +70,7 @@ TestCallEngine::~TestCallEngine()
                 holder->session->end(QStringLiteral("hangup"));
             holder->session.reset();
         }
+        holder->recorder.reset();
     });
 }
 
@@ -94,6 +97,7 @@ void TestCallEngine::start(const TestCallSetup &setup)
                 holder->session->end(QStringLiteral("hangup"));
             holder->session.reset();
         }
+        holder->recorder.reset();
         if (!holder->analyser) {
             auto built = nlu::Analyser::builtin();
             if (!built.ok()) {
@@ -110,7 +114,8 @@ void TestCallEngine::start(const TestCallSetup &setup)
         request.channel = QStringLiteral("test_call");
         request.clock = setup.now.isValid() ? Clock(setup.now) : Clock();
         request.endOnEscalation = true;   // nobody takes over a test call
-        EngineServices engine{ services.store(), services.tools(), &services.calls(), holder->analyser };
+        holder->recorder = std::make_unique<analytics::CallRecorder>(services.calls());
+        EngineServices engine{ services.store(), services.tools(), holder->recorder.get(), holder->analyser };
         auto created = createSession(request, engine, &out.notices);
         if (!created.ok()) {
             out.error = created.error();

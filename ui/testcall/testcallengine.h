@@ -4,7 +4,7 @@
 // The UI thread never touches the Session, the store or the brain.
 
 #include "agent/agent.h"
-#include "engine/sessionevent.h"
+#include "conversation/sessionevent.h"
 
 #include <QDateTime>
 #include <QObject>

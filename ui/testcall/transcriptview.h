@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/sessionevent.h"
+#include "conversation/sessionevent.h"
 
 #include <QList>
 #include <QTextBrowser>

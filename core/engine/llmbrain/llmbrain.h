@@ -16,7 +16,7 @@
 // respond(); after cancel() nothing more reaches the context.
 
 #include "agent/agent.h"
-#include "engine/brain.h"
+#include "conversation/brain.h"
 #include "engine/llm/llmclient.h"
 #include "engine/llmbrain/brainlines.h"
 #include "engine/llmbrain/calloutcome.h"

@@ -1,4 +1,4 @@
-#include "engine/scenariochecks.h"
+#include "scenarios/scenariochecks.h"
 
 #include "engine/sentences.h"
 

@@ -4,7 +4,7 @@
 // call record written and read back. Used by `ringside-engine test` and the test suite.
 
 #include "agent/agentcatalogue.h"
-#include "engine/scenario.h"
+#include "scenarios/scenario.h"
 
 #include <QHash>
 #include <QTemporaryDir>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "conversation/eventtype.h"
 #include "util/jsonqt.h"
 
 #include <QMetaType>
@@ -15,14 +16,21 @@ namespace ringside {
 //   {"type":"tool_call","name":..,"arguments":{..},"t_ms":..}
 //   {"type":"tool_result","name":..,"result":{..},"t_ms":..}
 //   {"type":"escalation","reason":..,"summary":..,"t_ms":..}
-//   {"type":"end","outcome":..,"t_ms":..}
-// Other types carry extra information for consoles and tools (e.g. "notice", "whisper",
-// "operator", "heard", "latency"); consumers ignore types they do not know.
+//   {"type":"end","outcome":..,"handled_by":..,"t_ms":..} (plus, when they apply, escalation_reason,
+//                                                          revenue_minor, currency, order_id, customer_id)
+// Other types carry extra information for consoles and tools (eventtype.h lists them all);
+// consumers ignore types they do not know.
 struct SessionEvent
 {
-    QString type;
+    QString type;               // the wire name, eventTypeName()
     json data = json::object(); // everything but "type" and "t_ms"
     qint64 tMs = 0;             // ms since the session started
+
+    SessionEvent() = default;
+    SessionEvent(EventType kind, json d, qint64 t) : type(eventTypeName(kind)), data(std::move(d)), tMs(t) {}
+
+    EventType kind() const { return eventTypeOf(type); }
+    bool is(EventType t) const { return kind() == t; }
 
     json toJson() const
     {

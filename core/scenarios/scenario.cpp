@@ -1,4 +1,4 @@
-#include "engine/scenario.h"
+#include "scenarios/scenario.h"
 
 #include <QDir>
 #include <QDirIterator>

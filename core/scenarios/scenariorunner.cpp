@@ -1,11 +1,13 @@
-#include "engine/scenariorunner.h"
+#include "scenarios/scenariorunner.h"
 
+#include "scenarios/scenariochecks.h"
+
+#include "analytics/callrecorder.h"
 #include "analytics/callrecordstore.h"
 #include "commerce/demostore.h"
 #include "commerce/fixtureimporter.h"
 #include "commerce/sqlstore.h"
 #include "engine/nlu/analyser.h"
-#include "engine/scenariochecks.h"
 #include "engine/sessionfactory.h"
 #include "engine/turnwait.h"
 #include "storage/database.h"
@@ -172,7 +174,8 @@ ScenarioOutcome ScenarioRunner::runIn(const Scenario &scenario, const QString &d
         request.subject.overrides.insert(qs(it.key()), qs(it->get<std::string>()));
     request.channel = scenario.channel;
     request.clock = Clock(now);
-    EngineServices services{ store, tools, &records, m_analyser };
+    analytics::CallRecorder recorder(records); // outlives the session
+    EngineServices services{ store, tools, &recorder, m_analyser };
     auto created = createSession(request, services);
     if (!created.ok()) {
         out.failures << created.error();
@@ -208,8 +211,8 @@ ScenarioOutcome ScenarioRunner::runIn(const Scenario &scenario, const QString &d
         session->end(QStringLiteral("hangup"));
 
     scenario::CallRecordView view;
-    if (!session->recordId().isEmpty()) {
-        if (const auto record = records.byId(session->recordId())) {
+    if (!recorder.recordId().isEmpty()) {
+        if (const auto record = records.byId(recorder.recordId())) {
             view.stored = true;
             view.fields = recordFields(*record);
         }
