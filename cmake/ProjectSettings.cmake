@@ -58,4 +58,5 @@ function(ringside_add_core_part part)
 
     target_link_libraries(${target} PUBLIC ${ARG_DEPENDS} PRIVATE ringside::settings)
     set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+    ringside_use_pch(${target})
 endfunction()

@@ -1,3 +1,17 @@
+# The test executables' precompiled header (cmake/PrecompiledHeaders.cmake): built like a test's
+# own code (-O0, not position-independent). Not Qt Test's headers: they read QT_TESTCASE_BUILDDIR,
+# which differs per test folder and would make the header unusable.
+add_library(ringside_pch_tests STATIC "${PROJECT_SOURCE_DIR}/cmake/pch/pch.cpp")
+target_link_libraries(ringside_pch_tests PRIVATE Qt6::Core nlohmann_json::nlohmann_json ringside::settings)
+if(RINGSIDE_SANITIZE) # as ringside_add_test below: the header must be made with the tests' options
+    target_compile_options(ringside_pch_tests PRIVATE -O0)
+else()
+    target_compile_options(ringside_pch_tests PRIVATE $<$<CONFIG:Release,RelWithDebInfo>:-O0>)
+endif()
+if(RINGSIDE_PCH)
+    target_precompile_headers(ringside_pch_tests PRIVATE ${RINGSIDE_PCH_HEADERS} <QTemporaryDir> <QProcess>)
+endif()
+
 # ringside_add_test(<name> SOURCES ... LIBS ... [ENVIRONMENT ...] [TIMEOUT s] [LABELS ...])
 # One Qt Test executable per class or feature, registered with CTest.
 # Test data lives beside the test; RINGSIDE_SOURCE_DIR / RINGSIDE_BINARY_DIR locate it.
@@ -15,6 +29,10 @@ function(ringside_add_test name)
         target_compile_options(${name} PRIVATE -O0)
     else()
         target_compile_options(${name} PRIVATE $<$<CONFIG:Release,RelWithDebInfo>:-O0>)
+    endif()
+    # Widget tests are compiled with QtGui's macros, which the shared header was made without.
+    if(RINGSIDE_PCH AND NOT "${ARG_LIBS}" MATCHES "ringside::ui")
+        target_precompile_headers(${name} REUSE_FROM ringside_pch_tests)
     endif()
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_TIMEOUT)
