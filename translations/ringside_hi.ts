@@ -1817,6 +1817,10 @@
         <translation>विफल</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>बीच में कटी</translation>
+    </message>
+    <message>
         <source>Price too high</source>
         <translation>कीमत ज़्यादा</translation>
     </message>
