@@ -71,7 +71,7 @@ void addNoise(std::vector<std::int16_t> &samples, double noiseRms, unsigned seed
         x = std::int16_t(std::clamp(double(x) + dist(rng), -32768.0, 32767.0));
 }
 
-void addNoiseAtSnr(std::vector<std::int16_t> &samples, double snrDb, unsigned seed)
+double speechRms(const std::vector<std::int16_t> &samples)
 {
     double energy = 0.0;
     std::size_t count = 0;
@@ -81,8 +81,12 @@ void addNoiseAtSnr(std::vector<std::int16_t> &samples, double snrDb, unsigned se
             ++count;
         }
     }
-    const double speechRms = count ? std::sqrt(energy / double(count)) : 0.0;
-    addNoise(samples, speechRms / std::pow(10.0, snrDb / 20.0), seed);
+    return count ? std::sqrt(energy / double(count)) : 0.0;
+}
+
+void addNoiseAtSnr(std::vector<std::int16_t> &samples, double snrDb, unsigned seed)
+{
+    addNoise(samples, speechRms(samples) / std::pow(10.0, snrDb / 20.0), seed);
 }
 
 void append(std::vector<std::int16_t> &to, const std::vector<std::int16_t> &more)

@@ -20,6 +20,8 @@ std::vector<std::int16_t> silence(int ms, int sampleRate);
 std::vector<std::int16_t> tone(double hz, int ms, int sampleRate, double amplitude = 8000.0);
 // Gaussian noise of the given RMS (deterministic per seed), added in place.
 void addNoise(std::vector<std::int16_t> &samples, double rms, unsigned seed = 1);
+// RMS of the samples louder than silence (|x| > 100): the speech's level, pauses left out.
+double speechRms(const std::vector<std::int16_t> &samples);
 // Adds white noise so that speech RMS / noise RMS is `snrDb` (RMS of the non-silent samples).
 void addNoiseAtSnr(std::vector<std::int16_t> &samples, double snrDb, unsigned seed = 1);
 void append(std::vector<std::int16_t> &to, const std::vector<std::int16_t> &more);

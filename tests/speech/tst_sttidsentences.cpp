@@ -82,16 +82,7 @@ class TestSttIdSentences : public QObject
     // Telephone-line hiss added to `line` (8 kHz) so that speech RMS / hiss RMS is `snrDb`.
     void addLineHiss(std::vector<std::int16_t> &line, double snrDb, std::size_t offset) const
     {
-        double energy = 0.0;
-        std::size_t count = 0;
-        for (std::int16_t x : line) {
-            if (std::abs(int(x)) > 100) {
-                energy += double(x) * double(x);
-                ++count;
-            }
-        }
-        const double speechRms = count ? std::sqrt(energy / double(count)) : 0.0;
-        const double gain = speechRms / std::pow(10.0, snrDb / 20.0) / rms(m_lineHiss);
+        const double gain = speechRms(line) / std::pow(10.0, snrDb / 20.0) / rms(m_lineHiss);
         for (std::size_t i = 0; i < line.size(); ++i)
             line[i] = std::int16_t(std::clamp(line[i] + gain * m_lineHiss[(offset + i) % m_lineHiss.size()], -32768.0, 32767.0));
     }
