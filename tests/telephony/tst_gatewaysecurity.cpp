@@ -514,7 +514,8 @@ private slots:
             return health->isFinished() || metrics->isFinished();
         }, 20000));
         QVERIFY2(healthFirst, "/healthz waited for /metrics");
-        QVERIFY(QTest::qWaitFor([&] { return metrics->isFinished(); }, 20000));
+        // Only the order above is the check; the query itself may take long on a loaded machine.
+        QVERIFY(QTest::qWaitFor([&] { return metrics->isFinished(); }, 120000));
         delete metrics;
         delete health;
     }
