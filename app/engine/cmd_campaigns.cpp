@@ -14,6 +14,8 @@
 
 #include <QFile>
 
+#include <functional>
+
 #include <cstdio>
 
 namespace ringside::cli {
@@ -90,6 +92,22 @@ bool open(QCommandLineParser &parser, const QStringList &args, Context *ctx, int
     return true;
 }
 
+// A subcommand's body with its options parsed, --db open and the clock set; a database failure
+// is reported the same way for every subcommand.
+int run(QCommandLineParser &parser, const QStringList &args, const std::function<int(Context &)> &body)
+{
+    Context ctx;
+    int code = Ok;
+    if (!open(parser, args, &ctx, &code))
+        return code;
+    try {
+        return body(ctx);
+    } catch (const StorageError &e) {
+        err(QStringLiteral("campaigns: %1").arg(QString::fromUtf8(e.what())));
+        return Failed;
+    }
+}
+
 QString cell(const QString &s, int width)
 {
     return s.size() > width ? s.left(width - 1) + QChar(0x2026) : s.leftJustified(width);
@@ -106,25 +124,31 @@ int list(const QStringList &args)
     parser.addOption({ QStringLiteral("json"), QStringLiteral("A JSON array, one object per call.") });
     parser.addOption({ QStringLiteral("status"), QStringLiteral("scheduled, dialing, done, skipped, failed or cancelled."), QStringLiteral("S") });
     parser.addOption(useCaseOption());
-    parser.addOption({ QStringLiteral("limit"), QStringLiteral("At most N calls (text default 200, JSON default all; 0 = all)."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("limit"), QStringLiteral("A page of at most N calls (default 200 as text, 1000 as JSON; 0 = all)."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("after"), QStringLiteral("The next page: the calls after call ID (the last one listed)."), QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("no-scan"), QStringLiteral("Do not plan anything; only list.") });
     parser.addOption({ QStringLiteral("agents"), QStringLiteral("A folder of your agent files, beside the shipped ones."), QStringLiteral("DIR") });
-    Context ctx;
-    int code = Ok;
-    if (!open(parser, args, &ctx, &code))
-        return code;
-    CallQueue::Filter filter;
-    filter.status = parser.value(QStringLiteral("status"));
-    if (!filter.status.isEmpty() && !statuses().contains(filter.status))
-        return usageError(QStringLiteral("--status: \"%1\" is not one of %2").arg(filter.status, statuses().join(QStringLiteral(", "))));
-    if (!checkUseCase(parser, &filter.useCase))
-        return Usage;
-    const bool asJson = parser.isSet(QStringLiteral("json"));
-    bool ok = true;
-    filter.limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt(&ok) : (asJson ? 0 : 200);
-    if (!ok || filter.limit < 0)
-        return usageError(QStringLiteral("--limit: \"%1\" is not a whole number").arg(parser.value(QStringLiteral("limit"))));
-    try {
+    return run(parser, args, [&](Context &ctx) -> int {
+        CallQueue::Filter filter;
+        filter.status = parser.value(QStringLiteral("status"));
+        if (!filter.status.isEmpty() && !statuses().contains(filter.status))
+            return usageError(QStringLiteral("--status: \"%1\" is not one of %2").arg(filter.status, statuses().join(QStringLiteral(", "))));
+        if (!checkUseCase(parser, &filter.useCase))
+            return Usage;
+        const bool asJson = parser.isSet(QStringLiteral("json"));
+        bool ok = true;
+        filter.limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt(&ok) : (asJson ? 1000 : 200);
+        if (!ok || filter.limit < 0)
+            return usageError(QStringLiteral("--limit: \"%1\" is not a whole number").arg(parser.value(QStringLiteral("limit"))));
+        if (parser.isSet(QStringLiteral("after"))) {
+            filter.after = parser.value(QStringLiteral("after")).toLongLong(&ok);
+            if (!ok || filter.after <= 0)
+                return usageError(QStringLiteral("--after: \"%1\" is not a call ID").arg(parser.value(QStringLiteral("after"))));
+            if (!CallQueue(*ctx.db).byId(filter.after)) {
+                err(QStringLiteral("campaigns: --after: no planned call %1").arg(filter.after));
+                return Failed;
+            }
+        }
         if (!parser.isSet(QStringLiteral("no-scan"))) {
             const CampaignAgents agents(parser.value(QStringLiteral("agents")));
             const auto analyser = nlu::Analyser::builtin();
@@ -134,7 +158,16 @@ int list(const QStringList &args)
                             .arg(r.total()).arg(r.cod).arg(r.delivery).arg(r.cart).arg(r.callback));
         }
         CallQueue queue(*ctx.db);
-        const std::vector<ScheduledCall> calls = queue.list(filter);
+        // One more than the page says whether another page follows.
+        const int page = filter.limit;
+        if (page > 0)
+            ++filter.limit;
+        std::vector<ScheduledCall> calls = queue.list(filter);
+        const bool more = page > 0 && calls.size() > std::size_t(page);
+        if (more)
+            calls.pop_back();
+        const QString nextPage = more ? QStringLiteral("… more after call %1: --after %1 for the next page (--limit 0 lists all)").arg(calls.back().id)
+                                      : QString();
         CallJson view;
         if (asJson) {
             // Written row by row: 100,000 calls stay fast and never sit in one big document.
@@ -152,6 +185,8 @@ int list(const QStringList &args)
             text += first ? "]\n" : "\n]\n";
             std::fwrite(text.data(), 1, text.size(), stdout);
             std::fflush(stdout);
+            if (more)
+                err(nextPage);
             return Ok;
         }
         if (calls.empty()) {
@@ -166,14 +201,10 @@ int list(const QStringList &args)
                         .arg(cell(QString::number(c.id), 7), cell(c.useCase, 17), cell(c.subjectId(), 14), cell(c.phone, 14),
                              cell(view.local(c.dueAt, c.timezone), 26), cell(QString::number(c.attempt), 2), cell(c.status, 10),
                              c.reason.isEmpty() ? c.outcome : (c.outcome.isEmpty() ? c.reason : c.reason + QStringLiteral(" / ") + c.outcome)));
-        const qint64 total = queue.count({ filter.status, filter.useCase });
-        if (total > qint64(calls.size()))
-            out(QStringLiteral("… %1 more (--limit 0 lists all)").arg(total - qint64(calls.size())));
-    } catch (const StorageError &e) {
-        err(QStringLiteral("campaigns: %1").arg(QString::fromUtf8(e.what())));
-        return Failed;
-    }
-    return Ok;
+        if (more)
+            out(nextPage);
+        return Ok;
+    });
 }
 
 // Parses the one call ID operand and finds it; prints the problem and returns nullopt otherwise.
@@ -200,11 +231,8 @@ int show(const QStringList &args)
     parser.addOption(dbOption());
     parser.addOption(nowOption());
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The call's id (campaigns list)."));
-    Context ctx;
-    int code = Ok;
-    if (!open(parser, args, &ctx, &code))
-        return code;
-    try {
+    return run(parser, args, [&](Context &ctx) -> int {
+        int code = Ok;
         const auto call = callOperand(parser, ctx, QStringLiteral("show"), &code);
         if (!call)
             return code;
@@ -220,11 +248,8 @@ int show(const QStringList &args)
             attempts.push_back(j);
         }
         outJson({ { "subject", call->subjectKey }, { "attempts", attempts } }, true);
-    } catch (const StorageError &e) {
-        err(QStringLiteral("campaigns: %1").arg(QString::fromUtf8(e.what())));
-        return Failed;
-    }
-    return Ok;
+        return Ok;
+    });
 }
 
 int pauseOrResume(const QStringList &args, bool pause)
@@ -235,23 +260,16 @@ int pauseOrResume(const QStringList &args, bool pause)
     parser.addOption(dbOption());
     parser.addOption(nowOption());
     parser.addOption(useCaseOption());
-    Context ctx;
-    int code = Ok;
-    if (!open(parser, args, &ctx, &code))
-        return code;
-    QString useCase;
-    if (!checkUseCase(parser, &useCase))
-        return Usage;
-    try {
+    return run(parser, args, [&](Context &ctx) -> int {
+        QString useCase;
+        if (!checkUseCase(parser, &useCase))
+            return Usage;
         CampaignSettings settings(*ctx.db);
         const QStringList changed = pause ? settings.pause(useCase, ctx.clock.now()) : settings.resume(useCase);
         const QStringList paused = settings.pausedUseCases();
         outJson({ { pause ? "paused" : "resumed", changed }, { "now_paused", paused } });
-    } catch (const StorageError &e) {
-        err(QStringLiteral("campaigns: %1").arg(QString::fromUtf8(e.what())));
-        return Failed;
-    }
-    return Ok;
+        return Ok;
+    });
 }
 
 int cancel(const QStringList &args)
@@ -261,11 +279,8 @@ int cancel(const QStringList &args)
     parser.addOption(dbOption());
     parser.addOption(nowOption());
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The call's id (campaigns list)."));
-    Context ctx;
-    int code = Ok;
-    if (!open(parser, args, &ctx, &code))
-        return code;
-    try {
+    return run(parser, args, [&](Context &ctx) -> int {
+        int code = Ok;
         const auto call = callOperand(parser, ctx, QStringLiteral("cancel"), &code);
         if (!call)
             return code;
@@ -276,11 +291,8 @@ int cancel(const QStringList &args)
             return Failed;
         }
         outJson({ { "cancelled", id } });
-    } catch (const StorageError &e) {
-        err(QStringLiteral("campaigns: %1").arg(QString::fromUtf8(e.what())));
-        return Failed;
-    }
-    return Ok;
+        return Ok;
+    });
 }
 
 int rules(const QStringList &args)
@@ -291,11 +303,7 @@ int rules(const QStringList &args)
     parser.addOption(dbOption());
     parser.addOption(nowOption());
     parser.addOption({ QStringLiteral("set"), QStringLiteral("A rules JSON file (any subset of the fields)."), QStringLiteral("FILE") });
-    Context ctx;
-    int code = Ok;
-    if (!open(parser, args, &ctx, &code))
-        return code;
-    try {
+    return run(parser, args, [&](Context &ctx) -> int {
         CampaignSettings settings(*ctx.db);
         if (parser.isSet(QStringLiteral("set"))) {
             QFile file(parser.value(QStringLiteral("set")));
@@ -325,11 +333,8 @@ int rules(const QStringList &args)
         for (const QString &p : problems)
             err(QStringLiteral("warning: %1").arg(p));
         outJson(current.toJson(), true);
-    } catch (const StorageError &e) {
-        err(QStringLiteral("campaigns: %1").arg(QString::fromUtf8(e.what())));
-        return Failed;
-    }
-    return Ok;
+        return Ok;
+    });
 }
 
 int consent(const QStringList &args)
@@ -343,14 +348,10 @@ int consent(const QStringList &args)
     parser.addOption({ QStringLiteral("customer"), QStringLiteral("The customer id."), QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("revoke"), QStringLiteral("Withdraw the number's consents.") });
     parser.addPositionalArgument(QStringLiteral("PHONE"), QStringLiteral("E.164 number."));
-    Context ctx;
-    int code = Ok;
-    if (!open(parser, args, &ctx, &code))
-        return code;
-    const QString phone = operands(parser).value(0);
-    if (operands(parser).size() != 1)
-        return usageError(QStringLiteral("consent takes one PHONE"));
-    try {
+    return run(parser, args, [&](Context &ctx) -> int {
+        const QString phone = operands(parser).value(0);
+        if (operands(parser).size() != 1)
+            return usageError(QStringLiteral("consent takes one PHONE"));
         DndList lists(*ctx.db);
         if (parser.isSet(QStringLiteral("revoke"))) {
             outJson({ { "phone", phone }, { "revoked", lists.revokeConsents(phone, ctx.clock.now()) } });
@@ -361,11 +362,8 @@ int consent(const QStringList &args)
         lists.addConsent(phone, parser.value(QStringLiteral("customer")), QStringLiteral("marketing"), parser.value(QStringLiteral("source")),
                          ctx.clock.now());
         outJson({ { "phone", phone }, { "consent", true }, { "source", parser.value(QStringLiteral("source")) } });
-    } catch (const StorageError &e) {
-        err(QStringLiteral("campaigns: %1").arg(QString::fromUtf8(e.what())));
-        return Failed;
-    }
-    return Ok;
+        return Ok;
+    });
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // decide every call due at --now, place those allowed through the provider, and exit once each
 // request has been answered. Status callbacks go to a running `serve` (docs/campaigns.md).
 #include "cliutil.h"
+#include "provideroptions.h"
 
 #include "campaigns/campaignagents.h"
 #include "campaigns/dialer.h"
@@ -38,7 +39,7 @@ int runCampaignsRun(const QStringList &args)
     parser.addOption(dbOption());
     parser.addOption(nowOption());
     parser.addOption({ QStringLiteral("once"), QStringLiteral("One pass, then exit (required: the continuous dialer runs in 'serve').") });
-    parser.addOption({ QStringLiteral("provider"), QStringLiteral("twilio (default) or exotel."), QStringLiteral("NAME"), QStringLiteral("twilio") });
+    parser.addOption(providerOption());
     parser.addOption({ QStringLiteral("public-url"), QStringLiteral("The gateway's public URL (default RINGSIDE_PUBLIC_URL)."), QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("agents"), QStringLiteral("A folder of your agent files, beside the shipped ones."), QStringLiteral("DIR") });
     int code = Ok;
@@ -50,19 +51,15 @@ int runCampaignsRun(const QStringList &args)
         return usageError(QStringLiteral("--once is required (the continuous dialer runs in 'ringside-engine serve')"));
     if (parser.value(QStringLiteral("db")).isEmpty())
         return usageError(QStringLiteral("--db PATH is required"));
-    const QString providerName = parser.value(QStringLiteral("provider"));
-    telephony::MediaProtocol provider;
-    if (providerName == QLatin1String("twilio"))
-        provider = telephony::MediaProtocol::Twilio;
-    else if (providerName == QLatin1String("exotel"))
-        provider = telephony::MediaProtocol::Exotel;
-    else
-        return usageError(QStringLiteral("--provider: \"%1\" is not twilio or exotel").arg(providerName));
+    QString problem;
+    const std::optional<telephony::MediaProtocol> provider = providerFrom(parser, &problem);
+    if (!provider)
+        return usageError(problem);
 
     campaigns::DialerOptions options;
     if (!clockFrom(parser, &options.clock))
         return Usage;
-    const auto identity = campaigns::DialerIdentity::fromEnvironment(provider, parser.value(QStringLiteral("public-url")));
+    const auto identity = campaigns::DialerIdentity::fromEnvironment(*provider, parser.value(QStringLiteral("public-url")));
     if (!identity.ok())
         return usageError(identity.error());
     options.identity = identity.value();

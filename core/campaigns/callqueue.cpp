@@ -52,6 +52,13 @@ QString whereFor(const CallQueue::Filter &f, QVariantList *binds)
         parts << QStringLiteral("due_at < ?");
         binds->append(f.dueTo.toMSecsSinceEpoch());
     }
+    if (f.after > 0) {
+        // Row values walk the (…, due_at, id) indexes from where the last page ended.
+        parts << (f.newestFirst ? QStringLiteral("(due_at, id) < ((SELECT due_at FROM scheduled_calls WHERE id = ?), ?)")
+                                : QStringLiteral("(due_at, id) > ((SELECT due_at FROM scheduled_calls WHERE id = ?), ?)"));
+        binds->append(f.after);
+        binds->append(f.after);
+    }
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
 
@@ -98,6 +105,25 @@ std::optional<ScheduledCall> CallQueue::byId(const QSqlDatabase &db, qint64 id)
     return rowFrom(q);
 }
 
+std::vector<ScheduledCall> CallQueue::byIds(const QList<qint64> &ids)
+{
+    std::vector<ScheduledCall> out;
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const QList<qint64> chunk = ids.mid(start, kChunk);
+        QVariantList binds;
+        for (qint64 id : chunk)
+            binds << id;
+        QSqlQuery q = analytics::runBound(m_db.connection(),
+                                          QStringLiteral("SELECT %1 FROM scheduled_calls WHERE id IN (%2) ORDER BY due_at, id")
+                                                  .arg(kColumns, QStringLiteral("?,").repeated(chunk.size()).chopped(1)),
+                                          binds);
+        while (q.next())
+            out.push_back(rowFrom(q));
+    }
+    return out;
+}
+
 std::optional<ScheduledCall> CallQueue::byProviderCallId(const QString &callId)
 {
     return byProviderCallId(m_db.connection(), callId);
@@ -126,8 +152,8 @@ std::vector<ScheduledCall> CallQueue::list(const Filter &f)
     QString sql = QStringLiteral("SELECT %1 FROM scheduled_calls").arg(kColumns) + whereFor(f, &binds)
                   + (f.newestFirst ? QStringLiteral(" ORDER BY due_at DESC, id DESC") : QStringLiteral(" ORDER BY due_at, id"));
     if (f.limit > 0) {
-        sql += QStringLiteral(" LIMIT ? OFFSET ?");
-        binds << f.limit << f.offset;
+        sql += QStringLiteral(" LIMIT ?");
+        binds << f.limit;
     }
     QSqlQuery q = analytics::runBound(m_db.connection(), sql, binds);
     std::vector<ScheduledCall> out;

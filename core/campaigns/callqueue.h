@@ -32,6 +32,8 @@ public:
 
     std::optional<ScheduledCall> byId(qint64 id);
     std::optional<ScheduledCall> byId(const QSqlDatabase &db, qint64 id);
+    // Whole rows of these calls, in due order (missing ids are left out).
+    std::vector<ScheduledCall> byIds(const QList<qint64> &ids);
     std::optional<ScheduledCall> byProviderCallId(const QString &callId);
     std::optional<ScheduledCall> byProviderCallId(const QSqlDatabase &db, const QString &callId);
     bool subjectKnown(const QString &subjectKey);
@@ -45,9 +47,11 @@ public:
         QDateTime dueFrom;       // due_at >= (invalid: open)
         QDateTime dueTo;         // due_at <  (invalid: open)
         int limit = 0;           // 0: all
-        int offset = 0;
+        qint64 after = 0;        // a page: the calls listed after this one (keyset, not OFFSET)
         bool newestFirst = false; // order by due_at descending
     };
+    // In due order (due_at, id), a page at a time with `limit` and `after`: each page costs the
+    // same however deep it is (an index walk from the previous page's last call).
     std::vector<ScheduledCall> list(const Filter &filter);
     qint64 count(const Filter &filter);
     // Counts per status (for the console's summary).

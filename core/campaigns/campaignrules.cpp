@@ -1,6 +1,7 @@
 #include "campaigns/campaignrules.h"
 
 #include <cmath>
+#include <optional>
 
 namespace ringside::campaigns {
 
@@ -28,78 +29,48 @@ public:
     }
     void boolean(const char *key, bool *into) const
     {
-        if (const json *v = find(key)) {
-            if (v->is_boolean())
-                *into = v->get<bool>();
-            else
-                problem(key, QStringLiteral("must be true or false"));
-        }
+        read(key, into, "must be true or false", [](const json &v) { return v.is_boolean() ? std::optional(v.get<bool>()) : std::nullopt; });
     }
     void integer(const char *key, int *into) const
     {
-        if (const json *v = find(key)) {
-            if (v->is_number_integer() || (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>()))
-                *into = int(v->get<double>());
-            else
-                problem(key, QStringLiteral("must be a whole number"));
-        }
+        read(key, into, "must be a whole number", [](const json &v) {
+            const bool whole = v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
+            return whole ? std::optional(int(v.get<double>())) : std::nullopt;
+        });
     }
     void integer64(const char *key, qint64 *into) const
     {
-        if (const json *v = find(key)) {
-            if (v->is_number_integer())
-                *into = v->get<qint64>();
-            else
-                problem(key, QStringLiteral("must be a whole number of minor units"));
-        }
+        read(key, into, "must be a whole number of minor units",
+             [](const json &v) { return v.is_number_integer() ? std::optional(v.get<qint64>()) : std::nullopt; });
     }
     void number(const char *key, double *into) const
     {
-        if (const json *v = find(key)) {
-            if (v->is_number())
-                *into = v->get<double>();
-            else
-                problem(key, QStringLiteral("must be a number"));
-        }
+        read(key, into, "must be a number", [](const json &v) { return v.is_number() ? std::optional(v.get<double>()) : std::nullopt; });
     }
     void text(const char *key, QString *into) const
     {
-        if (const json *v = find(key)) {
-            if (v->is_string())
-                *into = v->get<QString>();
-            else
-                problem(key, QStringLiteral("must be text"));
-        }
+        read(key, into, "must be text", [](const json &v) { return v.is_string() ? std::optional(v.get<QString>()) : std::nullopt; });
     }
     void time(const char *key, QTime *into) const
     {
-        if (const json *v = find(key)) {
-            const QTime t = v->is_string() ? parseTimeText(v->get<QString>()) : QTime();
-            if (t.isValid())
-                *into = t;
-            else
-                problem(key, QStringLiteral("must be a time of day as \"HH:MM\""));
-        }
+        read(key, into, "must be a time of day as \"HH:MM\"", [](const json &v) {
+            const QTime t = v.is_string() ? parseTimeText(v.get<QString>()) : QTime();
+            return t.isValid() ? std::optional(t) : std::nullopt;
+        });
     }
     void strings(const char *key, QStringList *into) const
     {
-        if (const json *v = find(key)) {
+        read(key, into, "must be a list of text", [](const json &v) -> std::optional<QStringList> {
+            if (!v.is_array())
+                return std::nullopt;
             QStringList out;
-            bool ok = v->is_array();
-            if (ok) {
-                for (const json &e : *v) {
-                    if (!e.is_string()) {
-                        ok = false;
-                        break;
-                    }
-                    out << e.get<QString>();
-                }
+            for (const json &e : v) {
+                if (!e.is_string())
+                    return std::nullopt;
+                out << e.get<QString>();
             }
-            if (ok)
-                *into = out;
-            else
-                problem(key, QStringLiteral("must be a list of text"));
-        }
+            return out;
+        });
     }
     const json &object() const { return m_obj; }
     QString name(const char *key) const { return m_path.isEmpty() ? QString(QLatin1String(key)) : QString(m_path + QLatin1Char('.') + QLatin1String(key)); }
@@ -110,6 +81,20 @@ public:
     }
 
 private:
+    // One field: `convert` gives its value, or nothing when the JSON has the wrong shape, which is
+    // then named as a problem ("cod.maxAttempts: must be a whole number"); a missing field is no problem.
+    template <typename T, typename Convert>
+    void read(const char *key, T *into, const char *mustBe, Convert convert) const
+    {
+        const json *v = find(key);
+        if (!v)
+            return;
+        if (std::optional<T> value = convert(*v))
+            *into = std::move(*value);
+        else
+            problem(key, QString::fromUtf8(mustBe));
+    }
+
     const json *find(const char *key) const
     {
         if (!m_obj.is_object())

@@ -13,6 +13,12 @@
 #include <QLoggingCategory>
 #include <QMutexLocker>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcCampaigns, "ringside.campaigns")
 
 namespace ringside::campaigns {
@@ -22,6 +28,17 @@ namespace {
 QByteArray body(const json &j)
 {
     return QByteArray::fromStdString(j.dump());
+}
+
+// The dialer yields the CPU to the calls: when the cores are busy, the threads that carry call
+// audio run first. QThread's priorities do nothing for Linux's normal scheduler, but a thread's
+// own nice value does.
+void yieldToCallAudio()
+{
+#ifdef Q_OS_LINUX
+    if (::setpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)), 10) != 0)
+        qCWarning(lcCampaigns, "the dialer thread keeps its priority (setpriority failed)");
+#endif
 }
 } // namespace
 
@@ -66,7 +83,10 @@ CampaignService::CampaignService(Database &db, telephony::Gateway &gateway, tele
     connect(&m_thread, &QThread::finished, m_dialer, &QObject::deleteLater);
     m_thread.start();
     const int interval = m_options.intervalMs;
-    QMetaObject::invokeMethod(m_dialer, [d = m_dialer, interval] { d->start(interval); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_dialer, [d = m_dialer, interval] {
+        yieldToCallAudio();
+        d->start(interval);
+    }, Qt::QueuedConnection);
 
     // The gateway (this thread) → the dialer (its thread).
     connect(&m_gateway, &telephony::Gateway::callStarted, this, [this](const QString &) { m_liveCalls->store(m_gateway.activeCalls()); });

@@ -3,6 +3,9 @@
 #include "campaigns/callingwindow.h"
 #include "campaigns/callplanner.h"
 #include "campaigns/campaignagents.h"
+#include "campaigns/queuerow.h"
+
+#include "analytics/sqlbind.h"
 
 #include "storage/database.h"
 #include "storage/sqlutil.h"
@@ -68,7 +71,7 @@ void DecisionLoader::fillWindow(DecisionInput &in, const CampaignRules &rules, c
 {
     const CallKind kind = callKindFor(in.call->useCase, in.agentUseCase);
     const bool weekends = skipsWeekends(in, rules);
-    const QString key = QStringLiteral("%1|%2|%3|%4").arg(in.call->timezone, in.party.country).arg(int(kind)).arg(int(weekends));
+    const WindowKey key{ in.call->timezone, in.party.country, int(kind), weekends };
     auto it = m_windows.find(key);
     if (it == m_windows.end()) {
         const WindowRule window = windowFor(in.party, kind, rules.windowOpen, rules.windowClose, weekends);
@@ -166,6 +169,43 @@ std::vector<DecisionInput> DecisionLoader::load(const std::vector<ScheduledCall>
     for (DecisionInput &in : out)
         fillWindow(in, rules, now);
     return out;
+}
+
+DecisionBatch DecisionLoader::loadWhere(const QString &where, const QVariantList &binds, const QDateTime &now, const CampaignRules &rules)
+{
+    prepare(now);
+    DecisionBatch b;
+    // Only the columns deciding reads (Qt Sql converts every column of every row, so 100,000 rows
+    // of the whole table cost seconds), then the subject's.
+    QSqlQuery q = analytics::runBound(m_db.connection(),
+                                      QStringLiteral("SELECT %1, %2 FROM scheduled_calls s %3 WHERE %4 ORDER BY s.due_at, s.id")
+                                              .arg(detail::kDecisionColumns, kSubjectColumns, kSubjectJoins, where),
+                                      binds);
+    std::vector<DecisionInput> inputs;
+    while (q.next()) {
+        b.calls.push_back(detail::decisionRowFrom(q));
+        DecisionInput in;
+        in.call = &b.calls.back(); // for readSubject; pointed again below once the vector stops moving
+        readSubject(in, q, detail::kDecisionColumnCount);
+        inputs.push_back(std::move(in));
+    }
+    q.finish();
+    b.inputs = std::move(inputs);
+    for (std::size_t i = 0; i < b.calls.size(); ++i) {
+        fillCall(b.inputs[i], b.calls[i], now);
+        fillWindow(b.inputs[i], rules, now);
+    }
+    return b;
+}
+
+DecisionBatch DecisionLoader::loadClaimed(const QString &token, const QDateTime &now, const CampaignRules &rules)
+{
+    return loadWhere(QStringLiteral("s.lease_owner = ? AND s.status = 'dialing'"), { token }, now, rules);
+}
+
+DecisionBatch DecisionLoader::loadDue(const QDateTime &now, const CampaignRules &rules)
+{
+    return loadWhere(QStringLiteral("s.status = 'scheduled' AND s.due_at <= ?"), { now.toMSecsSinceEpoch() }, now, rules);
 }
 
 } // namespace ringside::campaigns

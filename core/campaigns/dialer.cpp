@@ -166,16 +166,20 @@ void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
     if (limit <= 0)
         return;
     const QDateTime t = now();
-    const std::vector<ScheduledCall> claimed = queue.claimDue(t, m_options.owner, rules.dialer.leaseSeconds, limit, paused);
-    if (claimed.empty())
+    int count = 0;
+    const QString token = queue.claimDueToken(t, m_options.owner, rules.dialer.leaseSeconds, limit, paused, &count);
+    if (count == 0)
         return;
-    report.claimed += int(claimed.size());
+    report.claimed += count;
     crashPoint("after_claim");
     DecisionLoader loader(m_db, &m_agents);
     loader.refresh(t);
-    // Skips and moves are written together, one transaction for the whole claim.
+    // The claimed calls and their subjects in one read; skips and moves are written together,
+    // one transaction for the whole claim.
+    const DecisionBatch claimed = loader.loadClaimed(token, t, rules);
     std::vector<CallQueue::Settlement> settled;
-    for (const DecisionInput &in : loader.load(claimed, t, rules)) {
+    QList<qint64> toPlace;
+    for (const DecisionInput &in : claimed.inputs) {
         const ScheduledCall &call = *in.call;
         Decision d = decideCall(in, rules, t);
         if (d.action == Decision::Action::Place && call.useCase == kCart && m_options.cartCheck) {
@@ -196,11 +200,14 @@ void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
             break;
         case Decision::Action::Place:
             loader.notePlaced(call.phone, t);
-            m_pending.push_back({ call });
+            toPlace << call.id;
             break;
         }
     }
     queue.settle(settled, t);
+    // Placing needs the whole row (deciding read only its part).
+    for (ScheduledCall &call : queue.byIds(toPlace))
+        m_pending.push_back({ std::move(call) });
     for (const CallQueue::Settlement &s : settled) {
         if (!s.applied)
             continue;

@@ -64,13 +64,9 @@ class Scan
 {
 public:
     Scan(Database &db, const CampaignAgents &agents, const nlu::Analyser *analyser, const QDateTime &now)
-        : m_db(db), m_queue(db), m_agents(agents), m_analyser(analyser), m_now(now.toUTC())
+        : m_db(db), m_queue(db), m_agents(agents), m_analyser(analyser), m_now(now.toUTC()), m_rules(CampaignSettings(db).rules()),
+          m_planner(m_rules, storeZone(db), agents)
     {
-        CampaignSettings settings(db);
-        m_rules = settings.rules();
-        m_storeZone = QTimeZone(settings.storeTimezone().toUtf8());
-        if (!m_storeZone.isValid())
-            m_storeZone = QTimeZone(QByteArrayLiteral("Asia/Kolkata"));
     }
 
     void cod();
@@ -81,6 +77,40 @@ public:
     ScanReport report;
 
 private:
+    static QTimeZone storeZone(Database &db)
+    {
+        const QTimeZone zone(CampaignSettings(db).storeTimezone().toUtf8());
+        return zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("Asia/Kolkata"));
+    }
+
+    // A trigger's rows since `lookbackHours` ago: `sql` has %1 for the customer columns, %2 for
+    // "no call planned yet" (subject key `keyPrefix` + `idColumn`) and binds the start of the
+    // lookback (and, with `upToNow`, now); read to the end before anything is written.
+    std::vector<QVariantList> triggerRows(const QString &sql, const char *keyPrefix, const char *idColumn, int lookbackHours, bool upToNow = true)
+    {
+        const QString notPlanned = QStringLiteral("NOT EXISTS (SELECT 1 FROM scheduled_calls s WHERE s.subject_key = '%1' || %2)")
+                                           .arg(QLatin1String(keyPrefix), QLatin1String(idColumn));
+        QSqlQuery q = upToNow ? execOrThrow(m_db.connection(), sql.arg(kCustomerColumns, notPlanned), since(lookbackHours), m_now.toMSecsSinceEpoch())
+                              : execOrThrow(m_db.connection(), sql.arg(kCustomerColumns, notPlanned), since(lookbackHours));
+        return readAll(q);
+    }
+
+    // The call a trigger asks for, for the customer in `row` from column `customerColumn`.
+    struct Planned
+    {
+        Customer customer;
+        ScheduledCall call;
+        CalledParty party;
+    };
+    Planned plan(const QString &useCase, const QString &key, const QString &agent, const QVariantList &row, int customerColumn) const
+    {
+        Planned p;
+        p.customer = customerAt(row, customerColumn);
+        p.call = m_planner.plan(useCase, key, agent, p.customer);
+        p.party = m_planner.party(p.customer);
+        return p;
+    }
+
     // Plans the call; a call without a number is recorded as skipped at once (never silent).
     void schedule(ScheduledCall c, const QString &detail, int *counter)
     {
@@ -102,29 +132,23 @@ private:
     const nlu::Analyser *m_analyser;
     QDateTime m_now;
     CampaignRules m_rules;
-    QTimeZone m_storeZone;
+    CallPlanner m_planner;
 };
 
 void Scan::cod()
 {
     if (!m_rules.cod.enabled)
         return;
-    const CallPlanner planner(m_rules, m_storeZone, m_agents);
-    QSqlQuery query = execOrThrow(m_db.connection(),
-                              QStringLiteral("SELECT o.id, o.created_at, %1 FROM orders o JOIN customers c ON c.id = o.customer_id "
-                                             "WHERE o.payment_method = 'cod' AND o.cod_confirmation IN ('', 'pending') "
-                                             "AND o.status IN ('processing', 'on_hold', 'pending_payment') AND o.created_at >= ? AND o.created_at <= ? "
-                                             "AND NOT EXISTS (SELECT 1 FROM scheduled_calls s WHERE s.subject_key = 'cod:' || o.id) "
-                                             "ORDER BY o.created_at")
-                                      .arg(kCustomerColumns),
-                              since(m_rules.cod.lookbackHours), m_now.toMSecsSinceEpoch());
-    for (const QVariantList &q : readAll(query)) {
+    const auto rows = triggerRows(QStringLiteral("SELECT o.id, o.created_at, %1 FROM orders o JOIN customers c ON c.id = o.customer_id "
+                                                 "WHERE o.payment_method = 'cod' AND o.cod_confirmation IN ('', 'pending') "
+                                                 "AND o.status IN ('processing', 'on_hold', 'pending_payment') AND o.created_at >= ? AND o.created_at <= ? "
+                                                 "AND %2 ORDER BY o.created_at"),
+                                  "cod:", "o.id", m_rules.cod.lookbackHours);
+    for (const QVariantList &q : rows) {
         const QString orderId = q.value(0).toString();
-        const Customer customer = customerAt(q, 2);
-        ScheduledCall c = planner.plan(kCod, QStringLiteral("cod:") + orderId, m_rules.cod.agent, customer);
+        auto [customer, c, party] = plan(kCod, QStringLiteral("cod:") + orderId, m_rules.cod.agent, q, 2);
         c.orderId = orderId;
-        const CalledParty party = planner.party(customer);
-        const WindowRule window = planner.window(kCod, kCod, party, false);
+        const WindowRule window = m_planner.window(kCod, kCod, party, false);
         const QDateTime earliest = at(q.value(1)).addSecs(qint64(m_rules.cod.delayMinutes) * 60);
         c.firstDueAt = earliest;
         c.dueAt = codDueTime(earliest, party, window, m_rules.cod.nextMorning);
@@ -143,18 +167,17 @@ void Scan::delivery()
 {
     if (!m_rules.delivery.enabled || m_rules.delivery.events.isEmpty())
         return;
-    const CallPlanner planner(m_rules, m_storeZone, m_agents);
     // The event's time: when it shipped, else the latest tracking event of the order's status,
     // else when the order last changed.
-    QSqlQuery query = execOrThrow(m_db.connection(),
-                              QStringLiteral("SELECT o.id, o.status, COALESCE(CASE WHEN o.status = 'shipped' THEN o.shipped_at END, "
-                                             "(SELECT MAX(t.at) FROM tracking_events t WHERE t.order_id = o.id AND t.status = o.status), o.updated_at), %1 "
-                                             "FROM orders o JOIN customers c ON c.id = o.customer_id "
-                                             "WHERE o.status IN ('shipped', 'out_for_delivery', 'delayed') AND o.updated_at >= ? ORDER BY o.updated_at")
-                                      .arg(kCustomerColumns),
-                              since(m_rules.delivery.lookbackHours));
     const qint64 from = since(m_rules.delivery.lookbackHours);
-    for (const QVariantList &q : readAll(query)) {
+    const auto rows = triggerRows(QStringLiteral("SELECT o.id, o.status, COALESCE(CASE WHEN o.status = 'shipped' THEN o.shipped_at END, "
+                                                 "(SELECT MAX(t.at) FROM tracking_events t WHERE t.order_id = o.id AND t.status = o.status), o.updated_at), %1 "
+                                                 "FROM orders o JOIN customers c ON c.id = o.customer_id "
+                                                 "WHERE o.status IN ('shipped', 'out_for_delivery', 'delayed') AND o.updated_at >= ? AND %2 "
+                                                 "ORDER BY o.updated_at"),
+                                  "delivery:", "o.id || ':' || (CASE o.status WHEN 'shipped' THEN 'fulfilled' ELSE o.status END)",
+                                  m_rules.delivery.lookbackHours, false);
+    for (const QVariantList &q : rows) {
         const QString orderId = q.value(0).toString();
         const QString status = q.value(1).toString();
         const QString kind = status == QLatin1String("shipped") ? QStringLiteral("fulfilled") : status;
@@ -162,16 +185,12 @@ void Scan::delivery()
         if (!m_rules.delivery.events.contains(kind) || eventMs < from || eventMs > m_now.toMSecsSinceEpoch())
             continue;
         const QString key = QStringLiteral("delivery:%1:%2").arg(orderId, kind);
-        if (m_queue.subjectKnown(key))
-            continue;
-        const Customer customer = customerAt(q, 3);
-        ScheduledCall c = planner.plan(kDelivery, key, m_rules.delivery.agent, customer);
+        auto [customer, c, party] = plan(kDelivery, key, m_rules.delivery.agent, q, 3);
         c.orderId = orderId;
         c.eventKind = kind;
-        const CalledParty party = planner.party(customer);
         const QDateTime event = at(q.value(2));
         c.firstDueAt = event;
-        c.dueAt = nextAllowed(std::max(event, m_now), party, planner.window(kDelivery, kDelivery, party, false));
+        c.dueAt = nextAllowed(std::max(event, m_now), party, m_planner.window(kDelivery, kDelivery, party, false));
         if (!c.dueAt.isValid())
             c.dueAt = m_now;
         schedule(c, QStringLiteral("%1 at %2 → due %3").arg(kind, localText(event, party), localText(c.dueAt, party)), &report.delivery);
@@ -182,26 +201,20 @@ void Scan::carts()
 {
     if (!m_rules.cart.enabled)
         return;
-    const CallPlanner planner(m_rules, m_storeZone, m_agents);
-    QSqlQuery query = execOrThrow(m_db.connection(),
-                              QStringLiteral("SELECT k.id, k.abandoned_at, k.total_minor, k.currency, k.recovery_attempts, %1 "
-                                             "FROM carts k JOIN customers c ON c.id = k.customer_id "
-                                             "WHERE k.status = 'abandoned' AND k.abandoned_at >= ? AND k.abandoned_at <= ? "
-                                             "AND NOT EXISTS (SELECT 1 FROM scheduled_calls s WHERE s.subject_key = 'cart:' || k.id) "
-                                             "ORDER BY k.abandoned_at")
-                                      .arg(kCustomerColumns),
-                              since(m_rules.cart.lookbackHours), m_now.toMSecsSinceEpoch());
-    for (const QVariantList &q : readAll(query)) {
+    const auto rows = triggerRows(QStringLiteral("SELECT k.id, k.abandoned_at, k.total_minor, k.currency, k.recovery_attempts, %1 "
+                                                 "FROM carts k JOIN customers c ON c.id = k.customer_id "
+                                                 "WHERE k.status = 'abandoned' AND k.abandoned_at >= ? AND k.abandoned_at <= ? AND %2 "
+                                                 "ORDER BY k.abandoned_at"),
+                                  "cart:", "k.id", m_rules.cart.lookbackHours);
+    for (const QVariantList &q : rows) {
         const QString cartId = q.value(0).toString();
-        const Customer customer = customerAt(q, 5);
-        ScheduledCall c = planner.plan(kCart, QStringLiteral("cart:") + cartId, m_rules.cart.agent, customer);
+        auto [customer, c, party] = plan(kCart, QStringLiteral("cart:") + cartId, m_rules.cart.agent, q, 5);
         c.cartId = cartId;
-        const CalledParty party = planner.party(customer);
         const int delay = m_rules.cartDelayMinutes(q.value(2).toLongLong(), q.value(3).toString());
         const QDateTime earliest = at(q.value(1)).addSecs(qint64(delay) * 60);
         const bool business = customer.type == QLatin1String("business");
         c.firstDueAt = earliest;
-        c.dueAt = nextAllowed(earliest, party, planner.window(kCart, kCart, party, business));
+        c.dueAt = nextAllowed(earliest, party, m_planner.window(kCart, kCart, party, business));
         if (!c.dueAt.isValid())
             c.dueAt = earliest;
         if (q.value(4).toInt() > 0) {
@@ -223,25 +236,19 @@ void Scan::callbacks()
 {
     if (!m_rules.callback.enabled)
         return;
-    const CallPlanner planner(m_rules, m_storeZone, m_agents);
-    QSqlQuery query = execOrThrow(m_db.connection(),
-                              QStringLiteral("SELECT r.id, r.agent, r.use_case, r.order_id, r.cart_id, COALESCE(r.ended_at, r.started_at), r.transcript, "
-                                             "r.customer_id, %1 FROM call_records r LEFT JOIN customers c ON c.id = r.customer_id "
-                                             "WHERE r.outcome = 'callback' AND r.started_at >= ? AND r.started_at <= ? "
-                                             "AND NOT EXISTS (SELECT 1 FROM scheduled_calls s WHERE s.subject_key = 'callback:' || r.id) "
-                                             "ORDER BY r.started_at")
-                                      .arg(kCustomerColumns),
-                              since(m_rules.callback.lookbackHours), m_now.toMSecsSinceEpoch());
-    for (const QVariantList &q : readAll(query)) {
+    const auto rows = triggerRows(QStringLiteral("SELECT r.id, r.agent, r.use_case, r.order_id, r.cart_id, COALESCE(r.ended_at, r.started_at), r.transcript, "
+                                                 "r.customer_id, %1 FROM call_records r LEFT JOIN customers c ON c.id = r.customer_id "
+                                                 "WHERE r.outcome = 'callback' AND r.started_at >= ? AND r.started_at <= ? AND %2 "
+                                                 "ORDER BY r.started_at"),
+                                  "callback:", "r.id", m_rules.callback.lookbackHours);
+    for (const QVariantList &q : rows) {
         const QString recordId = q.value(0).toString();
         const QString agent = m_agents.slugFor(q.value(1).toString());
-        Customer customer = customerAt(q, 8);
+        auto [customer, c, party] = plan(kCallback, QStringLiteral("callback:") + recordId, agent.isEmpty() ? q.value(1).toString() : agent, q, 8);
         if (customer.id.isEmpty())
-            customer.id = q.value(7).toString();
-        ScheduledCall c = planner.plan(kCallback, QStringLiteral("callback:") + recordId, agent.isEmpty() ? q.value(1).toString() : agent, customer);
+            c.customerId = q.value(7).toString();
         c.orderId = q.value(3).toString();
         c.cartId = q.value(4).toString();
-        const CalledParty party = planner.party(customer);
         const QDateTime ended = at(q.value(5));
         QDateTime wanted = ended.addSecs(qint64(m_rules.callback.defaultDelayMinutes) * 60);
         QString heard;
@@ -257,7 +264,7 @@ void Scan::callbacks()
             }
         }
         c.firstDueAt = wanted;
-        c.dueAt = nextAllowed(std::max(wanted, m_now), party, planner.window(kCallback, m_agents.useCaseOf(c.agent), party, false));
+        c.dueAt = nextAllowed(std::max(wanted, m_now), party, m_planner.window(kCallback, m_agents.useCaseOf(c.agent), party, false));
         if (!c.dueAt.isValid())
             c.dueAt = wanted;
         schedule(c,

@@ -336,7 +336,13 @@ void Session::end(const QString &reason, const QString &outcome)
         m_state = State::Active; // so the goodbye is spoken even while taken over
         speak(playbook::builtinText(QStringLiteral("goodbye"), m_config.agent.language), was == State::TakenOver ? "operator" : nullptr);
     }
-    finalize(outcome.isEmpty() ? (m_pendingEnd ? *m_pendingEnd : this->outcome()) : outcome, true);
+    QString ending = !outcome.isEmpty() ? outcome : m_pendingEnd.value_or(QString());
+    // The called party hung up on an outbound call before it reached any result: they ended it
+    // (answered, not interested in going on); nothing failed.
+    if (ending.isEmpty() && reason == QLatin1String("hangup") && m_outcome.isEmpty() && !m_escalated
+        && m_config.direction == QLatin1String("outbound"))
+        ending = QStringLiteral("not_interested");
+    finalize(ending.isEmpty() ? this->outcome() : ending, true);
 }
 
 } // namespace ringside

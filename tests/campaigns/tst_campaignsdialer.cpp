@@ -71,6 +71,46 @@ private slots:
         QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM scheduled_calls")), qint64(1));
     }
 
+    void listPagesThroughALongQueue()
+    {
+        // Seven orders a minute apart: seven calls, due a minute apart (and one tie on the time).
+        CampaignStore s;
+        for (int i = 0; i < 6; ++i)
+            s.codOrder(QStringLiteral("ORD-%1").arg(i), QStringLiteral("C-PUNE"), at("2026-11-26T12:00:00+05:30").addSecs(60 * i));
+        s.codOrder(QStringLiteral("ORD-TIE"), QStringLiteral("C-CHN"), at("2026-11-26T12:02:00+05:30"));
+        const QStringList base = withDb(s, { QStringLiteral("campaigns"), QStringLiteral("list"), QStringLiteral("--json"),
+                                             QStringLiteral("--now"), QStringLiteral("2026-11-26T12:10:00+05:30") });
+        const json all = callsOf(runEngine(base));
+        QCOMPARE(int(all.size()), 7);
+        // Pages of three, each starting after the last call of the one before, in the same order.
+        std::vector<qint64> paged;
+        QString after;
+        for (int page = 0; page < 4; ++page) {
+            QStringList args = base;
+            args << QStringLiteral("--limit") << QStringLiteral("3") << QStringLiteral("--no-scan");
+            if (!after.isEmpty())
+                args << QStringLiteral("--after") << after;
+            const EngineRun r = runEngine(args);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            const json calls = callsOf(r);
+            for (const json &c : calls)
+                paged.push_back(c.value("id", qint64(0)));
+            // The next page is named on standard error while there is one.
+            QCOMPARE(r.err.contains(QLatin1String("--after")), paged.size() < all.size());
+            if (calls.empty() || paged.size() == all.size())
+                break;
+            after = QString::number(calls.back().value("id", qint64(0)));
+            QVERIFY(r.err.contains(QStringLiteral("--after %1").arg(after)));
+        }
+        QCOMPARE(int(paged.size()), 7);
+        for (std::size_t i = 0; i < paged.size(); ++i)
+            QCOMPARE(paged[i], all[i].value("id", qint64(0)));
+        // A call that is not there is named.
+        const EngineRun missing = runEngine(QStringList(base) << QStringLiteral("--after") << QStringLiteral("99999"));
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QLatin1String("99999")));
+    }
+
     void runOncePlacesEachDueCallOnce()
     {
         CampaignStore s;

@@ -2,7 +2,9 @@
 // `campaigns run --once` places it on the fake Twilio; Twilio's signed status callbacks on
 // /twilio/status (a forged one refused, a late and a repeated one changing nothing) schedule the
 // second attempt two hours later, whose no-answer marks the order unconfirmed; a caller's "stop
-// calling me" puts the number on the list at once; consoles see serve's own campaign calls ringing.
+// calling me" puts the number on the list at once; consoles see serve's own campaign calls ringing;
+// a customer who answers and hangs up before the call reached anything is recorded as
+// not_interested (an answered call), not as a failed one.
 #include "campaignfixture.h"
 #include "enginerun.h"
 #include "faketwilio.h"
@@ -247,6 +249,57 @@ private slots:
         QCOMPARE(stringAt(entry, "source"), QStringLiteral("opt_out"));
         QVERIFY(stringAt(entry, "note").contains(QLatin1String("stop calling me")));
         caller.hangUp();
+    }
+
+    void aCustomerWhoHangsUpEarlyIsNotAFailedCall()
+    {
+        // Serve's dialer places this one by itself (due 19:30; serve's clock says 19:51).
+        m_store.codOrder(QStringLiteral("ORD-3"), QStringLiteral("C-BIZ"), at("2026-11-26T19:00:00+05:30"));
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto rows = attempts(QStringLiteral("cod:ORD-3"));
+            return !rows.empty() && !rows.front().providerCallId.isEmpty();
+        }, 15000));
+        const campaigns::ScheduledCall placed = attempts(QStringLiteral("cod:ORD-3")).front();
+        QCOMPARE(m_twilio.calls().back().sid, placed.providerCallId);
+        QCOMPARE(m_twilio.calls().back().to, QStringLiteral("+919876500001"));
+
+        // The customer answers: Twilio streams the call to serve as its TwiML says ...
+        telephony::StandInCaller::Config c;
+        c.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/twilio/media").arg(m_port));
+        c.streamSid = QStringLiteral("MZearly");
+        c.callSid = placed.providerCallId;
+        c.from = QStringLiteral("+14155550100");
+        c.to = QStringLiteral("+919876500001");
+        c.sendSilence = false;
+        c.customParameters = { { QStringLiteral("agent"), QStringLiteral("cod-confirmation") }, { QStringLiteral("direction"), QStringLiteral("outbound") },
+                               { QStringLiteral("from"), c.from }, { QStringLiteral("to"), c.to }, { QStringLiteral("order"), QStringLiteral("ORD-3") } };
+        telephony::StreamSigner(telephony::StreamSigner::keyFrom({}, kToken.toUtf8())).signInto(&c.customParameters, c.callSid, 60);
+        telephony::StandInCaller caller(c);
+        caller.dial();
+        QVERIFY(QTest::qWaitFor([&] { return caller.isOpen(); }, 5000));
+        QTest::qWait(800);
+        // ... and hangs up while the agent is still greeting, before anything was settled.
+        caller.hangUp();
+        QVERIFY2(QTest::qWaitFor([&] { return attempts(QStringLiteral("cod:ORD-3")).front().status == campaigns::kDone; }, 15000),
+                 m_serve.readAllStandardError().right(3000).constData());
+        // Twilio's last word: completed after a few seconds of talk.
+        telephony::FormFields completed = callback(placed.providerCallId, QStringLiteral("completed"), 4);
+        completed.append({ QStringLiteral("CallDuration"), QStringLiteral("4") });
+        completed.append({ QStringLiteral("AnsweredBy"), QStringLiteral("human") });
+        QCOMPARE(postStatus(placed.id, completed), 204);
+        QVERIFY(QTest::qWaitFor([&] { return attempts(QStringLiteral("cod:ORD-3")).front().providerStatus == QLatin1String("completed"); }, 10000));
+
+        const auto rows = attempts(QStringLiteral("cod:ORD-3"));
+        QCOMPARE(int(rows.size()), 1); // an answered call: no retry as for an unanswered one
+        QCOMPARE(rows.front().status, campaigns::kDone);
+        QCOMPARE(rows.front().outcome, QStringLiteral("not_interested"));
+        QVERIFY(!rows.front().recordId.isEmpty());
+        // The conversation's own record says the same, and counts as answered.
+        QCOMPARE(m_store.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE id = '%1' AND outcome = 'not_interested' "
+                                              "AND answered_at IS NOT NULL AND direction = 'outbound'").arg(rows.front().recordId)),
+                 qint64(1));
+        QCOMPARE(m_store.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE order_id = 'ORD-3' AND outcome = 'failed'")), qint64(0));
+        QCOMPARE(m_store.orderField(QStringLiteral("ORD-3"), QStringLiteral("cod_confirmation")), QStringLiteral("pending"));
     }
 };
 

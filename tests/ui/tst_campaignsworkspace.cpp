@@ -1,13 +1,15 @@
 // The Campaigns workspace over the demo store and its day of campaigns: the timeline and table
 // show placed, skipped and upcoming calls; clicking a dot shows that call's attempts and history;
 // Pause and Resume (real clicks) change what the dialer may place; the rules editor refuses bad
-// values by field, undoes and redoes with the keyboard and saves; Cancel takes a planned call out;
+// values by field, undoes and redoes with the keyboard and saves, and shows the cart tiers as money
+// in the user's locale with the currency (typed back with or without grouping); Cancel takes a planned call out;
 // the DND import runs on the worker with its progress bar and lands in the list.
 #include "campaigns/campaigncallsmodel.h"
 #include "campaigns/campaignruleseditor.h"
 #include "campaigns/campaignsworkspace.h"
 #include "campaigns/campaigntimeline.h"
 #include "common/messagebar.h"
+#include "common/moneyspinbox.h"
 #include "services/backend.h"
 #include "services/demodata.h"
 #include "uitestutil.h"
@@ -21,6 +23,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -162,6 +165,44 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return !editor->isModified(); }, 20000));
         const auto stored = workerJob<campaigns::CampaignRules>([](Database &db) { return campaigns::CampaignSettings(db).rules(); });
         QCOMPARE(stored.cod.retryGapMinutes, 90);
+    }
+
+    void cartTiersAreMoneyInTheUsersLocale()
+    {
+        CampaignRulesEditor *editor = m_workspace->rulesEditor();
+        auto *inr = editor->findChild<MoneySpinBox *>(QStringLiteral("inrHigh"));
+        auto *usd = editor->findChild<MoneySpinBox *>(QStringLiteral("usdHigh"));
+        QVERIFY(inr && usd);
+        QCOMPARE(inr->currency(), QStringLiteral("INR"));
+        // An English user in India: rupees with Indian grouping (the defaults, ₹5,000 and $500).
+        inr->setLocale(QLocale(QLocale::English, QLocale::India));
+        QCOMPARE(inr->text(), QStringLiteral("₹5,000.00"));
+        inr->setValue(500000);
+        QCOMPARE(inr->text(), QStringLiteral("₹5,00,000.00"));
+        editor->undoStack()->undo();
+        QCOMPARE(inr->value(), 5000.0);
+        QVERIFY(!editor->isModified());
+        // A German user: their grouping and decimal comma, the dollar sign where they write it.
+        usd->setLocale(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(usd->text(), QStringLiteral("500,00\u00A0$")); // German puts a no-break space before the sign
+        auto *edit = usd->findChild<QLineEdit *>();
+        QVERIFY(edit);
+        usd->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("1.234,5"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(usd->value(), 1234.5);
+        QCOMPARE(usd->text(), QStringLiteral("1.234,50\u00A0$"));
+        // Letters are refused as they are typed; the figure stays.
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("abc"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(usd->value(), 1234.5);
+        while (editor->isModified() && editor->undoStack()->canUndo())
+            editor->undoStack()->undo();
+        QCOMPARE(usd->value(), 500.0);
+        usd->setLocale(QLocale());
+        inr->setLocale(QLocale());
     }
 
     void cancelAPlannedCall()

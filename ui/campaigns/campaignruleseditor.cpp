@@ -1,5 +1,6 @@
 #include "campaignruleseditor.h"
 
+#include "common/moneyspinbox.h"
 #include "common/undoshortcutfilter.h"
 
 #include <QAction>
@@ -47,13 +48,11 @@ QSpinBox *spin(QWidget *parent, const char *name, int lo, int hi, const QString 
     return s;
 }
 
-QDoubleSpinBox *money(QWidget *parent, const char *name, const QString &prefix)
+MoneySpinBox *money(QWidget *parent, const char *name, const QString &currency)
 {
-    auto *s = new QDoubleSpinBox(parent);
+    auto *s = new MoneySpinBox(currency, parent);
     s->setObjectName(QLatin1String(name));
     s->setRange(0, 10000000);
-    s->setDecimals(2);
-    s->setPrefix(prefix);
     s->setKeyboardTracking(false);
     return s;
 }
@@ -99,10 +98,10 @@ CampaignRulesEditor::CampaignRulesEditor(QWidget *parent) : QWidget(parent)
 
     auto *cart = new QGroupBox(tr("Cart recovery and delivery updates"), this);
     auto *kf = new QFormLayout(cart);
-    m_inrHigh = money(cart, "inrHigh", QStringLiteral("₹"));
-    m_inrMedium = money(cart, "inrMedium", QStringLiteral("₹"));
-    m_usdHigh = money(cart, "usdHigh", QStringLiteral("$"));
-    m_usdMedium = money(cart, "usdMedium", QStringLiteral("$"));
+    m_inrHigh = money(cart, "inrHigh", QStringLiteral("INR"));
+    m_inrMedium = money(cart, "inrMedium", QStringLiteral("INR"));
+    m_usdHigh = money(cart, "usdHigh", QStringLiteral("USD"));
+    m_usdMedium = money(cart, "usdMedium", QStringLiteral("USD"));
     m_cartHighDelay = spin(cart, "cartHighDelay", 0, 2880, tr(" min"));
     m_cartMediumDelay = spin(cart, "cartMediumDelay", 0, 2880, tr(" min"));
     m_cartLowDelay = spin(cart, "cartLowDelay", 0, 2880, tr(" min"));

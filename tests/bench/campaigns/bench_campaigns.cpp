@@ -1,10 +1,14 @@
 // Campaign figures (docs/campaigns.md, docs/benchmarks.md):
-//   BM_DecideQueued/100000   read 100,000 due calls, load what deciding needs, decide each (no writes)
+//   BM_DecideQueued/100000   read 100,000 due calls with what deciding needs, decide each (no writes)
+//   BM_DecideListThenLoad    the same read the way it was before (CallQueue::list, then subjects by id)
 //   BM_ClaimAndDecide/100000 the same with the claim (lease) and the skip/reschedule writes
 //   BM_ListJson/100000       CallQueue::list + the JSON `campaigns list --json` prints, in process
-//   BM_ListCommand/100000    `ringside-engine campaigns list --json --no-scan` as a process, to /dev/null
+//   BM_ListPageJson/100000   one page (1000 calls) of that list, 90% of the way down (keyset paging)
+//   BM_ListCommand/100000/P  `ringside-engine campaigns list --json --no-scan` as a process, to /dev/null:
+//                            P=0 its default page, P=1 every call (--limit 0)
 //   BM_PaceWithLiveCalls     a real serve: its dialer places calls at 20/s against a fake Twilio while
 //                            50 stand-in callers talk to it; achieved pace and late frames
+//                            (/50/20/0: the same callers with the campaign paused, the baseline)
 // Run: build/bench/bench_campaigns [--benchmark_filter=Decide]
 #include "faketwilio.h"
 
@@ -105,32 +109,51 @@ void BM_DecideQueued(benchmark::State &state)
     const CampaignAgents agents;
     const CampaignRules rules = CampaignSettings(*db).rules();
     QMap<int, int> actions;
-    qint64 readMs = 0, loadMs = 0, decideMs = 0;
+    qint64 readMs = 0, decideMs = 0;
     for (auto _ : state) {
         QElapsedTimer step;
         step.start();
-        CallQueue queue(*db);
-        CallQueue::Filter f;
-        f.status = kScheduled;
-        const std::vector<ScheduledCall> due = queue.list(f);
-        readMs += step.restart();
+        // As the dialer reads a claim: the calls with their subjects in one query, the lists once.
         DecisionLoader loader(*db, &agents);
         loader.refresh(kNow);
-        const std::vector<DecisionInput> inputs = loader.load(due, kNow, rules);
-        loadMs += step.restart();
+        const DecisionBatch due = loader.loadDue(kNow, rules);
+        readMs += step.restart();
         actions.clear();
-        for (const DecisionInput &in : inputs)
+        for (const DecisionInput &in : due.inputs)
             ++actions[int(decideCall(in, rules, kNow).action)];
         decideMs += step.restart();
         benchmark::DoNotOptimize(actions);
     }
     state.counters["read_ms"] = double(readMs) / double(state.iterations());
-    state.counters["load_ms"] = double(loadMs) / double(state.iterations());
     state.counters["decide_ms"] = double(decideMs) / double(state.iterations());
     state.counters["calls"] = state.range(0);
     state.counters["place"] = actions.value(int(Decision::Action::Place));
     state.counters["skip"] = actions.value(int(Decision::Action::Skip));
     state.counters["move"] = actions.value(int(Decision::Action::Reschedule));
+}
+
+// The way the dialer read before (issue 13's first figures): the calls through CallQueue::list,
+// then their subjects in chunks of 400 ids. Kept to compare in the same minute.
+void BM_DecideListThenLoad(benchmark::State &state)
+{
+    QString error;
+    auto db = Database::open(queueDatabase(int(state.range(0))), &error);
+    const CampaignAgents agents;
+    const CampaignRules rules = CampaignSettings(*db).rules();
+    int placed = 0;
+    for (auto _ : state) {
+        CallQueue queue(*db);
+        CallQueue::Filter f;
+        f.status = kScheduled;
+        const std::vector<ScheduledCall> due = queue.list(f);
+        DecisionLoader loader(*db, &agents);
+        loader.refresh(kNow);
+        placed = 0;
+        for (const DecisionInput &in : loader.load(due, kNow, rules))
+            placed += decideCall(in, rules, kNow).action == Decision::Action::Place ? 1 : 0;
+        benchmark::DoNotOptimize(placed);
+    }
+    state.counters["place"] = placed;
 }
 
 void BM_ClaimAndDecide(benchmark::State &state)
@@ -147,12 +170,14 @@ void BM_ClaimAndDecide(benchmark::State &state)
         execOrThrow(db->connection(), QStringLiteral("DELETE FROM campaign_events"));
         state.ResumeTiming();
         CallQueue queue(*db);
-        const std::vector<ScheduledCall> claimed = queue.claimDue(kNow, QStringLiteral("bench"), 120, int(state.range(0)), {});
+        int claimed = 0;
+        const QString token = queue.claimDueToken(kNow, QStringLiteral("bench"), 120, int(state.range(0)), {}, &claimed);
         DecisionLoader loader(*db, &agents);
         loader.refresh(kNow);
         // The writes the dialer makes for skips and moves: one transaction for the claim (as it does).
         std::vector<CallQueue::Settlement> settled;
-        for (const DecisionInput &in : loader.load(claimed, kNow, rules)) {
+        const DecisionBatch batch = loader.loadClaimed(token, kNow, rules);
+        for (const DecisionInput &in : batch.inputs) {
             const Decision d = decideCall(in, rules, kNow);
             if (d.action == Decision::Action::Skip)
                 settled.push_back({ in.call->id, in.call->leaseGen, d.reason, d.detail, {} });
@@ -184,14 +209,47 @@ void BM_ListJson(benchmark::State &state)
     state.counters["bytes"] = double(bytes);
 }
 
+// A page of `campaigns list --json` (1000 calls, its default) in process, starting deep in the
+// queue: keyset paging costs the same on page 90 as on page 1.
+void BM_ListPageJson(benchmark::State &state)
+{
+    QString error;
+    auto db = Database::open(queueDatabase(int(state.range(0))), &error);
+    CallQueue queue(*db);
+    // The call 90% of the way down the list.
+    QSqlQuery q = execOrThrow(db->connection(), QStringLiteral("SELECT id FROM scheduled_calls ORDER BY due_at, id LIMIT 1 OFFSET ?"),
+                              int(state.range(0)) * 9 / 10);
+    const qint64 after = q.next() ? q.value(0).toLongLong() : 0;
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        CallQueue::Filter f;
+        f.limit = 1000;
+        f.after = after;
+        CallJson view;
+        std::string text;
+        for (const ScheduledCall &c : queue.list(f)) {
+            view.appendJson(text, c);
+            text += ",\n";
+        }
+        bytes = text.size();
+        benchmark::DoNotOptimize(text);
+    }
+    state.counters["bytes"] = double(bytes);
+}
+
+// `ringside-engine campaigns list --db … --json --no-scan` as a process, to /dev/null: /0 its
+// default page (1000 calls), /1 with --limit 0 (every call).
 void BM_ListCommand(benchmark::State &state)
 {
     const QString path = queueDatabase(int(state.range(0)));
+    QStringList args = { QStringLiteral("campaigns"), QStringLiteral("list"), QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("--no-scan") };
+    if (state.range(1) != 0)
+        args << QStringLiteral("--limit") << QStringLiteral("0");
     for (auto _ : state) {
         QProcess p;
         p.setStandardOutputFile(QProcess::nullDevice());
-        p.start(QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine"),
-                { QStringLiteral("campaigns"), QStringLiteral("list"), QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("--no-scan") });
+        p.setStandardErrorFile(QProcess::nullDevice());
+        p.start(QStringLiteral(RINGSIDE_BINARY_DIR "/bin/ringside-engine"), args);
         p.waitForFinished(60000);
     }
 }
@@ -200,6 +258,7 @@ void BM_PaceWithLiveCalls(benchmark::State &state)
 {
     const int liveCalls = int(state.range(0));
     const int seconds = int(state.range(1));
+    const bool dialing = state.range(2) != 0; // 0: the same callers with the campaign left paused (the baseline)
     for (auto _ : state) {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("pace.db"));
@@ -266,6 +325,8 @@ void BM_PaceWithLiveCalls(benchmark::State &state)
         QObject::connect(&generator, &telephony::LoadGenerator::finished, &loop, &QEventLoop::quit);
         // Two seconds after the callers are connected, the campaign resumes and the dialer starts.
         QTimer::singleShot(liveCalls * 20 + 2000, &loop, [&] {
+            if (!dialing)
+                return;
             auto db = Database::open(path, nullptr);
             CampaignSettings(*db).resume(kCod);
         });
@@ -281,7 +342,10 @@ void BM_PaceWithLiveCalls(benchmark::State &state)
         const telephony::LoadReport &r = generator.report();
         state.counters["live_calls"] = liveCalls;
         state.counters["answered"] = r.answered;
-        state.counters["late_frames"] = double(r.lateFrames);
+        state.counters["late_frames"] = double(r.lateFrames);           // heard late by the callers (this process)
+        state.counters["gateway_late_frames"] = double(r.gatewayLateFrames); // left serve late (serve's own count)
+        state.counters["gateway_frames_sent"] = double(r.gatewayFramesSent);
+        state.counters["sender_stalls"] = double(r.senderStalls);       // this process fell behind its own pace
         state.counters["gap_ms"] = double(r.gapMs);
         state.counters["placed"] = double(posts.size());
         if (posts.size() > 1) {
@@ -304,10 +368,12 @@ void BM_PaceWithLiveCalls(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_DecideQueued)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_DecideListThenLoad)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ClaimAndDecide)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_ListJson)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_ListCommand)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
-BENCHMARK(BM_PaceWithLiveCalls)->Args({ 50, 20 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_ListPageJson)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(20);
+BENCHMARK(BM_ListCommand)->Args({ 100000, 0 })->Args({ 100000, 1 })->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_PaceWithLiveCalls)->Args({ 50, 20, 0 })->Args({ 50, 20, 1 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
 int main(int argc, char **argv)
 {

@@ -1,0 +1,21 @@
+#pragma once
+// --provider twilio|exotel, for the commands that place calls (`campaigns run`; `call` and
+// `serve --campaign-provider` read the same names and can use it too).
+
+#include "telephony/mediaprotocol.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+#include <optional>
+
+namespace ringside::cli {
+
+// --NAME NAME: "twilio (default) or exotel." plus `what` when given.
+QCommandLineOption providerOption(const QString &name = QStringLiteral("provider"), const QString &what = QString());
+
+// The provider the option names; nothing when it names neither (*problem says so, naming the option).
+std::optional<telephony::MediaProtocol> providerFrom(const QCommandLineParser &parser, QString *problem,
+                                                     const QString &name = QStringLiteral("provider"));
+
+} // namespace ringside::cli
