@@ -2,6 +2,28 @@
 
 namespace ringside::nlu {
 
+namespace {
+
+// Whether every content word of the phrase `inner` is also a word of `outer` (both lexicon
+// phrases, read the way utterances are).
+bool wordsWithin(const QString &inner, const QString &outer, const Normaliser &normaliser)
+{
+    QSet<QString> outerStems;
+    for (const Token &t : normaliser.normalise(outer).tokens)
+        outerStems.insert(t.stem);
+    bool any = false;
+    for (const Token &t : normaliser.normalise(inner).tokens) {
+        if (t.marker || normaliser.isFunctionWord(t.stem))
+            continue;
+        if (!outerStems.contains(t.stem))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+} // namespace
+
 Result<Analyser> Analyser::builtin()
 {
     Result<json> document = Lexicon::builtinDocument();
@@ -52,8 +74,22 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
         return a;
     a.yesNo = extractYesNo(t, lex.yesNo());
     a.universal = lex.intents().match(t);
-    if (context.intents)
+    if (context.intents) {
         a.playbook = context.intents->match(t);
+        // A built-in intent heard only through the words of the playbook intent's own phrase is
+        // that intent said, not a second request: "where is my return" is the returns playbook's
+        // return_status, not "return" (start one) as well. The designer's phrase is the specific one.
+        if (a.playbook.matchedAny() && a.universal.matchedAny() && a.playbook.intent != a.universal.intent
+            && a.playbook.confidence >= a.universal.confidence
+            && wordsWithin(a.universal.matched, a.playbook.matched, lex.normaliser())) {
+            a.universal.runnerUp = a.universal.intent;
+            a.universal.runnerUpConfidence = a.universal.confidence;
+            a.universal.intent.clear();
+            a.universal.confidence = 0.0;
+            a.universal.matched.clear();
+            a.universal.sure = false;
+        }
+    }
     a.orderId = extractOrderId(t, lex, context.orderId);
     a.phone = extractPhone(t, lex, context.defaultCountry);
     // Digits already read as the order ID are not also a partial phone number.

@@ -123,7 +123,10 @@ QString devanagariToLatin(const QString &word)
         if (unit.schwa && !drop.at(i)) {
             out += QLatin1Char('a');
         } else if (i == n - 1 && n > 1 && unit.vowel.size() == 2 && unit.vowel.at(0) == unit.vowel.at(1)) {
-            out += unit.vowel.at(0); // Hinglish writes a final long vowel short: "कितना" kitna, "अभी" abhi
+            // Hinglish writes a final long vowel short: "कितना" kitna, "अभी" abhi, "कभी" kabhi
+            // (ee is long i and oo long u: their short forms are i and u, not e and o).
+            const QChar v = unit.vowel.at(0);
+            out += v == QLatin1Char('e') ? QLatin1Char('i') : v == QLatin1Char('o') ? QLatin1Char('u') : v;
         } else {
             out += unit.vowel;
         }
