@@ -4,22 +4,19 @@ namespace ringside::nlu {
 
 namespace {
 
-// Whether every content word of the phrase `inner` is also a word of `outer` (both lexicon
-// phrases, read the way utterances are).
-bool wordsWithin(const QString &inner, const QString &outer, const Normaliser &normaliser)
+// Whether the two lexicon phrases share a content word (both read the way utterances are).
+bool shareContentWord(const QString &a, const QString &b, const Normaliser &normaliser)
 {
-    QSet<QString> outerStems;
-    for (const Token &t : normaliser.normalise(outer).tokens)
-        outerStems.insert(t.stem);
-    bool any = false;
-    for (const Token &t : normaliser.normalise(inner).tokens) {
-        if (t.marker || normaliser.isFunctionWord(t.stem))
-            continue;
-        if (!outerStems.contains(t.stem))
-            return false;
-        any = true;
+    QSet<QString> stems;
+    for (const Token &t : normaliser.normalise(b).tokens) {
+        if (!t.marker && !t.isNegator() && !normaliser.isFunctionWord(t.stem))
+            stems.insert(t.stem);
     }
-    return any;
+    for (const Token &t : normaliser.normalise(a).tokens) {
+        if (stems.contains(t.stem))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -76,12 +73,15 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
     a.universal = lex.intents().match(t);
     if (context.intents) {
         a.playbook = context.intents->match(t);
-        // A built-in intent heard only through the words of the playbook intent's own phrase is
-        // that intent said, not a second request: "where is my return" is the returns playbook's
-        // return_status, not "return" (start one) as well. The designer's phrase is the specific one.
+        // The playbook's reading wins over a built-in one of the same words ("return ka status
+        // batao": return_status, not where_is_order as well; "send me the tracking link":
+        // tracking_number, not checkout) and over a weak built-in guess beside a strong playbook
+        // match. The designer's phrase is the specific reading; the built-in one is kept as runnerUp.
+        const bool playbookStrong = a.playbook.sure && a.playbook.confidence >= 0.9;
         if (a.playbook.matchedAny() && a.universal.matchedAny() && a.playbook.intent != a.universal.intent
-            && a.playbook.confidence >= a.universal.confidence
-            && wordsWithin(a.universal.matched, a.playbook.matched, lex.normaliser())) {
+            && ((a.playbook.confidence >= a.universal.confidence || a.playbook.sure)
+                    && shareContentWord(a.universal.matched, a.playbook.matched, lex.normaliser())
+                || (playbookStrong && a.universal.confidence < 0.8))) {
             a.universal.runnerUp = a.universal.intent;
             a.universal.runnerUpConfidence = a.universal.confidence;
             a.universal.intent.clear();
