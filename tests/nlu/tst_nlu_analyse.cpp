@@ -118,32 +118,6 @@ private slots:
         QCOMPARE(a.yesNo.answer, Answer::Yes);
     }
 
-    // The playbook's reading of the same words wins over the built-in one; a built-in intent
-    // the playbook's phrase does not touch is still heard beside it.
-    void playbookReadingOfTheSameWordsWins()
-    {
-        json intents = json::array();
-        intents.push_back({{"name", "return_status"}, {"phrases", {"return status", "status of my return", "return ka status"}}});
-        Result<IntentMatcher> m = nlu->compileIntents(intents);
-        QVERIFY2(m, qPrintable(m.error()));
-        AnalysisContext c;
-        c.intents = &m.value();
-
-        const Analysis alone = analyse(QStringLiteral("return ka status batao"));
-        QVERIFY(alone.universal.sure);   // without the playbook, a built-in intent reads it
-        const QString builtin = alone.universal.intent;
-        const Analysis a = nlu->analyse(QStringLiteral("return ka status batao"), c);
-        QCOMPARE(a.playbook.intent, QStringLiteral("return_status"));
-        QVERIFY(a.universal.intent.isEmpty());
-        QVERIFY(!a.universal.sure);
-        QCOMPARE(a.universal.runnerUp, builtin); // set aside, not forgotten
-
-        // Words the playbook phrase does not cover keep their built-in reading.
-        const Analysis both = nlu->analyse(QStringLiteral("return status please, and I want to talk to a human"), c);
-        QCOMPARE(both.playbook.intent, QStringLiteral("return_status"));
-        QCOMPARE(both.universal.intent, QStringLiteral("human"));
-    }
-
     // "ya nahi" (or not) asks; it does not deny what came before it.
     void orNotAsksRatherThanDenies()
     {

@@ -2,25 +2,6 @@
 
 namespace ringside::nlu {
 
-namespace {
-
-// Whether the two lexicon phrases share a content word (both read the way utterances are).
-bool shareContentWord(const QString &a, const QString &b, const Normaliser &normaliser)
-{
-    QSet<QString> stems;
-    for (const Token &t : normaliser.normalise(b).tokens) {
-        if (!t.marker && !t.isNegator() && !normaliser.isFunctionWord(t.stem))
-            stems.insert(t.stem);
-    }
-    for (const Token &t : normaliser.normalise(a).tokens) {
-        if (stems.contains(t.stem))
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
 Result<Analyser> Analyser::builtin()
 {
     Result<json> document = Lexicon::builtinDocument();
@@ -71,25 +52,8 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
         return a;
     a.yesNo = extractYesNo(t, lex.yesNo());
     a.universal = lex.intents().match(t);
-    if (context.intents) {
+    if (context.intents)
         a.playbook = context.intents->match(t);
-        // The playbook's reading wins over a built-in one of the same words ("return ka status
-        // batao": return_status, not where_is_order as well; "send me the tracking link":
-        // tracking_number, not checkout) and over a weak built-in guess beside a strong playbook
-        // match. The designer's phrase is the specific reading; the built-in one is kept as runnerUp.
-        const bool playbookStrong = a.playbook.sure && a.playbook.confidence >= 0.9;
-        if (a.playbook.matchedAny() && a.universal.matchedAny() && a.playbook.intent != a.universal.intent
-            && ((a.playbook.confidence >= a.universal.confidence || a.playbook.sure)
-                    && shareContentWord(a.universal.matched, a.playbook.matched, lex.normaliser())
-                || (playbookStrong && a.universal.confidence < 0.8))) {
-            a.universal.runnerUp = a.universal.intent;
-            a.universal.runnerUpConfidence = a.universal.confidence;
-            a.universal.intent.clear();
-            a.universal.confidence = 0.0;
-            a.universal.matched.clear();
-            a.universal.sure = false;
-        }
-    }
     a.orderId = extractOrderId(t, lex, context.orderId);
     a.phone = extractPhone(t, lex, context.defaultCountry);
     // Digits already read as the order ID are not also a partial phone number.
