@@ -7,7 +7,7 @@ using namespace ringside;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static const nlu::Analyser analyser = nlu::Analyser::builtin().value();
+    static const nlu::Analyser analyser = fuzz::required(nlu::Analyser::builtin(), "the built-in NLU lexicon");
     nlu::AnalysisContext context;
     context.today = QDate(2026, 11, 26);
     context.dayFirst = (size & 1) != 0;

@@ -6,6 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
 
 namespace ringside::fuzz {
 
@@ -33,6 +36,18 @@ inline Steered steer(const std::uint8_t *data, std::size_t size)
 {
     __builtin_trap();
     (void)what;
+}
+
+// What a target needs before the first input (the built-in lexicon, …). A Result that failed
+// stops the run naming why, instead of every input then reading a value that was never built.
+template <typename R>
+auto required(R &&result, const char *what)
+{
+    if (!result.ok()) {
+        std::fprintf(stderr, "fuzz: %s failed: %s\n", what, qPrintable(result.error()));
+        std::abort();
+    }
+    return std::forward<R>(result).value();
 }
 
 } // namespace ringside::fuzz

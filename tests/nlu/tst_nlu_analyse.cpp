@@ -118,6 +118,19 @@ private slots:
         QCOMPARE(a.yesNo.answer, Answer::Yes);
     }
 
+    // "ya nahi" (or not) asks; it does not deny what came before it.
+    void orNotAsksRatherThanDenies()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "picked_up"}, {"phrases", {"pick hua"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        AnalysisContext c;
+        c.intents = &m.value();
+        QCOMPARE(nlu->analyse(QStringLiteral("return pick hua ya nahi"), c).playbook.intent, QStringLiteral("picked_up"));
+        QVERIFY(nlu->analyse(QStringLiteral("return pick hua nahi"), c).playbook.negated.contains(QStringLiteral("picked_up")));
+    }
+
     void itemsOnlyWhenGiven()
     {
         AnalysisContext c;

@@ -1,5 +1,8 @@
 #include "nlutestsupport.h"
 
+#include <QDir>
+#include <QFile>
+
 using namespace ringside;
 using namespace ringside::nlu;
 
@@ -144,6 +147,27 @@ private slots:
         QCOMPARE(a.yesNo.answer, Answer::Unknown);
         QCOMPARE(a.text.joined(), QStringLiteral("haan ji 482913"));
         QCOMPARE(a.orderId.id, QStringLiteral("ORD-482913")); // digits need no words
+    }
+
+    // Every lexicon file in the source tree is compiled in unchanged, and the built-in lexicon
+    // reads them all: a file missing from a resource list makes Analyser::builtin() fail (the fuzz
+    // tree once lacked paraphrases.json, and its targets then used a lexicon that was never built).
+    void everyLexiconFileIsCompiledIn()
+    {
+        const QDir source(QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/nlu"));
+        const QStringList files = source.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name);
+        QVERIFY(files.contains(QStringLiteral("paraphrases.json")));
+        const QStringList compiled = QDir(QStringLiteral(":/ringside/nlu")).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(compiled, files);
+        for (const QString &name : files) {
+            QFile onDisk(source.filePath(name));
+            QFile resource(QStringLiteral(":/ringside/nlu/") + name);
+            QVERIFY2(onDisk.open(QIODevice::ReadOnly) && resource.open(QIODevice::ReadOnly), qPrintable(name));
+            QVERIFY2(onDisk.readAll() == resource.readAll(), qPrintable(name + QStringLiteral(" differs from its compiled copy")));
+        }
+        // A cue that only paraphrases.json holds ("you were breaking up" → repeat) is known.
+        QVERIFY(!nlu->lexicon().intents().intents().isEmpty());
+        QCOMPARE(nlu->universalIntent(QStringLiteral("sorry you were breaking up")).intent, QStringLiteral("repeat"));
     }
 
     void builtinLoadsRepeatably()

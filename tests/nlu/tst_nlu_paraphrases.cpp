@@ -3,6 +3,7 @@
 // tests/nlu/validation is held out: lexicons are never tuned on it, so this test prints only its
 // totals (per language, intents and slots), never the phrases it misses. tests/nlu/development is
 // the tuning set: set RINGSIDE_PARAPHRASE_FAILURES=1 to list what it misses.
+// RINGSIDE_PARAPHRASE_BY_NAME=1 prints both sets' totals per intent and slot (no phrasings).
 
 #include "nlutestsupport.h"
 #include "paraphrasecorpus.h"
@@ -16,14 +17,14 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.90 },
-    { QStringLiteral("hinglish"), 0.90 },
-    { QStringLiteral("hindi"), 0.82 },
+    { QStringLiteral("en"), 0.91 },
+    { QStringLiteral("hinglish"), 0.91 },
+    { QStringLiteral("hindi"), 0.875 },
 };
 const QHash<QString, double> kDevelopmentFloor = {
-    { QStringLiteral("en"), 0.93 },
-    { QStringLiteral("hinglish"), 0.94 },
-    { QStringLiteral("hindi"), 0.87 },
+    { QStringLiteral("en"), 0.94 },
+    { QStringLiteral("hinglish"), 0.945 },
+    { QStringLiteral("hindi"), 0.905 },
 };
 
 QString percent(const test::ParaphraseScore &s)
@@ -48,11 +49,14 @@ private:
         qInfo().noquote() << folder << "overall" << percent(report.overall);
         for (auto it = report.byLanguageAndKind.cbegin(); it != report.byLanguageAndKind.cend(); ++it)
             qInfo().noquote() << folder << it.key() << percent(it.value());
-        if (listFailures) {
+        // Per intent and slot totals (never the phrasings) say where development work is due.
+        if (listFailures || qEnvironmentVariableIntValue("RINGSIDE_PARAPHRASE_BY_NAME") != 0) {
             for (auto it = report.byName.cbegin(); it != report.byName.cend(); ++it) {
                 if (it.value().correct < it.value().total)
                     qInfo().noquote() << "  " << it.key() << percent(it.value());
             }
+        }
+        if (listFailures) {
             for (const QString &f : report.failures)
                 qInfo().noquote() << "  MISS" << f;
         }

@@ -26,6 +26,10 @@ private slots:
         QTest::addRow("kept before a final consonant") << QStringLiteral("समझ") << QStringLiteral("samajh");
         QTest::addRow("glide after a vowel") << QStringLiteral("चाहिए") << QStringLiteral("chaahiye");
         QTest::addRow("final long vowel short") << QStringLiteral("कितना") << QStringLiteral("kitna");
+        QTest::addRow("final long i short") << QStringLiteral("कभी") << QStringLiteral("kabhi");
+        QTest::addRow("final long i after a vowel sign") << QStringLiteral("किसी") << QStringLiteral("kisi");
+        QTest::addRow("final long u short") << QStringLiteral("आलू") << QStringLiteral("aalu");
+        QTest::addRow("vowel kept after a conjunct") << QStringLiteral("व्यस्त") << QStringLiteral("vyast");
         QTest::addRow("cluster") << QStringLiteral("एक्सचेंज") << QStringLiteral("ekschenj");
         QTest::addRow("anusvara before b") << QStringLiteral("नंबर") << QStringLiteral("nambar");
         QTest::addRow("vowel letter") << QStringLiteral("आज") << QStringLiteral("aaj");

@@ -60,6 +60,19 @@ bool isVowelLetter(QChar c)
     return QStringView(u"aeiou").contains(c);
 }
 
+// Whether the consonant at `i` is a y, r or v closing a conjunct ("व्य" in "व्यस्त", "क्र"):
+// Hindi keeps its vowel ("vyast", not "vyst"). Other conjuncts ("क्स" in "एक्सचेंज") do not.
+bool closesConjunct(const QList<Unit> &units, int i)
+{
+    if (i == 0)
+        return false;
+    const QString &c = units.at(i).consonant;
+    if (c != QLatin1String("y") && c != QLatin1String("r") && c != QLatin1String("v"))
+        return false;
+    const Unit &before = units.at(i - 1);
+    return !before.consonant.isEmpty() && !before.schwa && before.vowel.isEmpty();
+}
+
 } // namespace
 
 QString devanagariToLatin(const QString &word)
@@ -112,7 +125,8 @@ QString devanagariToLatin(const QString &word)
             continue;
         if (i == n - 1 && n > 1) {
             drop[i] = true;
-        } else if (i > 0 && i < n - 1 && !drop.at(i - 1) && !units.at(i + 1).consonant.isEmpty() && !units.at(i + 1).schwa) {
+        } else if (i > 0 && i < n - 1 && !drop.at(i - 1) && !units.at(i + 1).consonant.isEmpty() && !units.at(i + 1).schwa
+                   && !closesConjunct(units, i)) {
             drop[i] = true; // "करना" karna, "एक्सचेंज" ekschenj
         }
     }
@@ -123,7 +137,10 @@ QString devanagariToLatin(const QString &word)
         if (unit.schwa && !drop.at(i)) {
             out += QLatin1Char('a');
         } else if (i == n - 1 && n > 1 && unit.vowel.size() == 2 && unit.vowel.at(0) == unit.vowel.at(1)) {
-            out += unit.vowel.at(0); // Hinglish writes a final long vowel short: "कितना" kitna, "अभी" abhi
+            // Hinglish writes a final long vowel short: "कितना" kitna, "अभी" abhi, "कभी" kabhi
+            // (ee is long i and oo long u: their short forms are i and u, not e and o).
+            const QChar v = unit.vowel.at(0);
+            out += v == QLatin1Char('e') ? QLatin1Char('i') : v == QLatin1Char('o') ? QLatin1Char('u') : v;
         } else {
             out += unit.vowel;
         }
