@@ -1,5 +1,6 @@
 #include "callrecord.h"
 
+#include "commerce/commerceenums.h"
 #include "conversation/outcomes.h"
 
 namespace ringside::analytics {
@@ -67,21 +68,14 @@ const QStringList &handledByValues()
 
 const QStringList &cancelReasons()
 {
-    static const QStringList v = list({ "changed_mind", "found_cheaper", "delivery_too_slow", "wrong_item", "other",
-                                        "price_too_high", "shipping_cost", "payment_issues", "just_browsing", "not_ready" });
-    return v;
-}
-
-const QStringList &orderStatuses()
-{
-    static const QStringList v = list({ "processing", "shipped", "out_for_delivery", "delivered", "delayed", "cancelled",
-                                        "returned", "on_hold", "pending_payment" });
-    return v;
-}
-
-const QStringList &carriers()
-{
-    static const QStringList v = list({ "bluedart", "delhivery", "ecom_express", "fedex", "ups", "dhl" });
+    static const QStringList v = [] {
+        QStringList reasons = commerce::cancellationReasons();
+        for (const QString &r : commerce::abandonmentReasons()) {
+            if (!reasons.contains(r))
+                reasons << r;
+        }
+        return reasons;
+    }();
     return v;
 }
 
@@ -102,10 +96,10 @@ QStringList validateCallRecord(const CallRecord &r)
         problems << oneOf(QStringLiteral("handled_by"), r.handledBy, handledByValues());
     if (!r.cancelReason.isEmpty() && !cancelReasons().contains(r.cancelReason))
         problems << oneOf(QStringLiteral("cancel_reason"), r.cancelReason, cancelReasons());
-    if (!r.orderStatus.isEmpty() && !orderStatuses().contains(r.orderStatus))
-        problems << oneOf(QStringLiteral("order_status"), r.orderStatus, orderStatuses());
-    if (!r.carrier.isEmpty() && !carriers().contains(r.carrier))
-        problems << oneOf(QStringLiteral("carrier"), r.carrier, carriers());
+    if (!r.orderStatus.isEmpty() && !commerce::orderStatuses().contains(r.orderStatus))
+        problems << oneOf(QStringLiteral("order_status"), r.orderStatus, commerce::orderStatuses());
+    if (!r.carrier.isEmpty() && !commerce::carriers().contains(r.carrier))
+        problems << oneOf(QStringLiteral("carrier"), r.carrier, commerce::carriers());
 
     if (!r.startedAt.isValid())
         problems << QStringLiteral("started_at: is missing");

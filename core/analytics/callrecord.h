@@ -73,8 +73,7 @@ const QStringList &outcomes();      // the final outcomes: the calls' own (conve
                                     // then "interrupted" (its engine stopped mid-call); no in_progress
 const QStringList &handledByValues(); // ai human ai_then_human
 const QStringList &cancelReasons(); // cancel_order reasons, then record_cart_abandonment_reason reasons
-const QStringList &orderStatuses();
-const QStringList &carriers();
+// Order statuses and carriers are the store's (commerce/commerceenums.h).
 inline const QString kInProgress = QStringLiteral("in_progress");
 inline const QString kInterrupted = QStringLiteral("interrupted");
 

@@ -2,6 +2,7 @@
 
 #include "callrecord.h"
 #include "cartrecoveries.h"
+#include "commerce/commerceenums.h"
 #include "storage/database.h"
 #include "sqlbind.h"
 
@@ -124,8 +125,8 @@ void fillWismo(KpiReport &r)
     w.resolutionRate = ratio(double(w.resolved), double(w.callsHandledByAi));
     w.escalationRate = ratio(double(w.escalated), double(w.callsTotal));
     w.avgHandleTimeSeconds = seconds(t[col::TalkMs], t[col::Answered]);
-    w.orderStatus = family(t, col::StatusFirst, orderStatuses());
-    w.carrier = family(t, col::CarrierFirst, carriers());
+    w.orderStatus = family(t, col::StatusFirst, commerce::orderStatuses());
+    w.carrier = family(t, col::CarrierFirst, commerce::carriers());
 }
 
 void fillCod(KpiReport &r)

@@ -5,6 +5,7 @@
 #include "callrecord.h"
 #include "moneytext.h"
 #include "rollup.h"
+#include "commerce/commerceenums.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 
@@ -187,9 +188,9 @@ QString renderMetrics(Database &db)
     counter(out, QStringLiteral("ringside_wismo_calls_escalated_total"), QStringLiteral("WISMO calls escalated to a person."),
             double(wismo[col::Escalated]));
     labelled(out, QStringLiteral("ringside_wismo_status_total"), QStringLiteral("WISMO calls by the order's status at the time."),
-             QStringLiteral("status"), orderStatuses(), [&](const QString &s) { return wismo.status(s); });
+             QStringLiteral("status"), commerce::orderStatuses(), [&](const QString &s) { return wismo.status(s); });
     labelled(out, QStringLiteral("ringside_wismo_carrier_total"), QStringLiteral("WISMO calls by the order's carrier."),
-             QStringLiteral("carrier"), carriers(), [&](const QString &c) { return wismo.carrier(c); });
+             QStringLiteral("carrier"), commerce::carriers(), [&](const QString &c) { return wismo.carrier(c); });
 
     counter(out, QStringLiteral("ringside_cod_calls_total"), QStringLiteral("COD confirmation calls attempted."), double(cod[col::Calls]));
     counter(out, QStringLiteral("ringside_cod_confirmed_total"), QStringLiteral("COD orders confirmed (as is or modified)."),

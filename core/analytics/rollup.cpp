@@ -1,6 +1,7 @@
 #include "rollup.h"
 
 #include "callrecord.h"
+#include "commerce/commerceenums.h"
 #include "conversation/outcomes.h"
 #include "storage/sqlutil.h"
 
@@ -73,9 +74,9 @@ std::vector<Measure> buildMeasures()
     };
     for (const QString &o : outcomes())
         m.push_back({ QStringLiteral("o_") + o, QStringLiteral("outcome = ") + quoted(o) });
-    for (const QString &s : orderStatuses())
+    for (const QString &s : commerce::orderStatuses())
         m.push_back({ QStringLiteral("st_") + s, both(kDone, QStringLiteral("order_status = ") + quoted(s)) });
-    for (const QString &c : carriers())
+    for (const QString &c : commerce::carriers())
         m.push_back({ QStringLiteral("car_") + c, both(kDone, QStringLiteral("carrier = ") + quoted(c)) });
     for (const QString &r : cancelReasons())
         m.push_back({ QStringLiteral("rs_") + r, both(kDone, QStringLiteral("cancel_reason = ") + quoted(r)) });
@@ -209,13 +210,13 @@ qint64 RollupTotals::outcome(const QString &o) const
 
 qint64 RollupTotals::status(const QString &s) const
 {
-    const int i = indexIn(orderStatuses(), s);
+    const int i = indexIn(commerce::orderStatuses(), s);
     return i < 0 ? 0 : v[size_t(col::StatusFirst + i)];
 }
 
 qint64 RollupTotals::carrier(const QString &c) const
 {
-    const int i = indexIn(carriers(), c);
+    const int i = indexIn(commerce::carriers(), c);
     return i < 0 ? 0 : v[size_t(col::CarrierFirst + i)];
 }
 

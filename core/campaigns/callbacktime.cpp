@@ -1,5 +1,6 @@
 #include "campaigns/callbacktime.h"
 
+#include "conversation/eventtype.h"
 #include "engine/nlu/analyser.h"
 
 namespace ringside::campaigns {
@@ -17,7 +18,7 @@ RequestedTime requestedCallbackTime(const nlu::Analyser &analyser, const json &t
     // The last thing the caller said about time wins: read backwards, at most five lines.
     int read = 0;
     for (auto it = transcript.rbegin(); it != transcript.rend() && read < 5; ++it) {
-        if (stringAt(*it, "type") != QLatin1String("user"))
+        if (eventTypeOf(stringAt(*it, "type")) != EventType::User)
             continue;
         ++read;
         const QString text = stringAt(*it, "text");

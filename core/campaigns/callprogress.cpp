@@ -9,6 +9,7 @@
 #include "campaigns/queuerow.h"
 
 #include "analytics/callrecordstore.h"
+#include "conversation/eventtype.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 
@@ -256,7 +257,7 @@ void CallProgress::writeAttemptRecord(qint64 id)
     r.startedAt = row->placedAt.isValid() ? row->placedAt : (row->claimedAt.isValid() ? row->claimedAt : row->updatedAt);
     r.endedAt = std::max(row->endedAt.isValid() ? row->endedAt : r.startedAt, r.startedAt);
     r.outcome = row->outcome == QLatin1String("failed") ? QStringLiteral("failed") : QStringLiteral("no_answer");
-    r.transcript = json::array({ { { "type", "notice" },
+    r.transcript = json::array({ { { "type", eventTypeName(EventType::Notice) },
                                    { "text", QStringLiteral("Campaign call attempt %1: %2").arg(row->attempt).arg(row->outcome) },
                                    { "t_ms", 0 } } });
     const auto stored = records.insert(r);

@@ -3,7 +3,7 @@
 #include "engine/nlu/analyser.h"
 #include "engine/playbookinterpreter.h"
 #include "engine/playbookslots.h"
-#include "engine/sentences.h"
+#include "util/sentences.h"
 #include "tools/speechformat.h"
 
 namespace ringside {

@@ -3,7 +3,7 @@
 #include "agent/template.h"
 #include "conversation/outcomes.h"
 #include "engine/inputhygiene.h"
-#include "engine/sentences.h"
+#include "util/sentences.h"
 #include "engine/universaltexts.h"
 #include "tools/speechformat.h"
 #include "tools/toolerror.h"

@@ -1,6 +1,6 @@
 #include "scenarios/scenariochecks.h"
 
-#include "engine/sentences.h"
+#include "util/sentences.h"
 
 namespace ringside::scenario {
 

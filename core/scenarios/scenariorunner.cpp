@@ -37,14 +37,14 @@ json recordFields(const analytics::CallRecord &r)
 // Folds the events of one stretch of the call into a TurnRecord.
 void fold(const SessionEvent &ev, scenario::TurnRecord *turn)
 {
-    if (ev.type == QLatin1String("agent")) {
+    if (ev.is(EventType::Agent)) {
         turn->reply += (turn->reply.isEmpty() ? QString() : QStringLiteral(" ")) + ev.text();
-    } else if (ev.type == QLatin1String("tool_call")) {
+    } else if (ev.is(EventType::ToolCall)) {
         turn->tools.push_back({ { "name", ev.data.value("name", "") }, { "arguments", ev.data.value("arguments", json::object()) } });
-    } else if (ev.type == QLatin1String("escalation")) {
+    } else if (ev.is(EventType::Escalation)) {
         turn->escalated = true;
         turn->escalationReason = stringAt(ev.data, "reason");
-    } else if (ev.type == QLatin1String("end")) {
+    } else if (ev.is(EventType::End)) {
         turn->ended = true;
     }
 }

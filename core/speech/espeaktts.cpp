@@ -256,7 +256,7 @@ void EspeakTts::synthesizeJob(const std::shared_ptr<Job> &job)
     const QString languageVoice = resolveVoice(cfg, &why);
     if (languageVoice.isEmpty())
         return fail(QStringLiteral("ttsConfig.") + why);
-    const QStringList sentences = splitSentences(job->text);
+    const QStringList sentences = splitForSpeech(job->text);
     if (sentences.isEmpty())
         return fail(QStringLiteral("text: nothing to say"));
 

@@ -2,6 +2,8 @@
 
 #include "telephony/gatewaytexts.h"
 
+#include "conversation/eventtype.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -182,16 +184,16 @@ void CallEngine::onSpeechEvent(const SpeechEvent &e)
 {
     switch (e.type) {
     case SpeechEvent::Type::UserSpeechStarted:
-        emitJson(QStringLiteral("user_speech_started"), json::object());
+        emitJson(eventTypeName(EventType::UserSpeechStarted), json::object());
         break;
     case SpeechEvent::Type::Partial:
-        emitJson(QStringLiteral("user_partial"), { { "text", e.text } });
+        emitJson(eventTypeName(EventType::UserPartial), { { "text", e.text } });
         break;
     case SpeechEvent::Type::Final: {
         // The caller stopped speaking this long before the final arrived.
         const std::int64_t behind = e.speechEndSample >= 0 ? m_pipeline->inputPosition() - e.speechEndSample : 0;
         m_turnEndNs = m_nowNs - behind * 1'000'000'000 / m_channel->sampleRate;
-        emitJson(QStringLiteral("user_final"), { { "text", e.text }, { "confidence", e.confidence }, { "reason", turnEndReasonName(e.reason) } });
+        emitJson(eventTypeName(EventType::UserFinal), { { "text", e.text }, { "confidence", e.confidence }, { "reason", turnEndReasonName(e.reason) } });
         m_session->userSaid(e.text);
         break;
     }
@@ -200,16 +202,16 @@ void CallEngine::onSpeechEvent(const SpeechEvent &e)
             pushControl(OutFrame::Kind::Clear); // first, so the phone drops its buffer at once
             m_bargeIn = true;
         }
-        emitJson(QStringLiteral("barge_in"), { { "interrupted", e.interrupted } });
+        emitJson(eventTypeName(EventType::BargeIn), { { "interrupted", e.interrupted } });
         break;
     case SpeechEvent::Type::AgentAudioStarted:
         if (m_turnEndNs > 0) {
-            emitJson(QStringLiteral("turn_latency"), { { "ms", (m_nowNs - m_turnEndNs) / 1'000'000 } });
+            emitJson(eventTypeName(EventType::TurnLatency), { { "ms", (m_nowNs - m_turnEndNs) / 1'000'000 } });
             m_turnEndNs = 0;
         }
         break;
     case SpeechEvent::Type::AgentAudioFinished:
-        emitJson(QStringLiteral("played"), { { "heard", e.heardText }, { "unheard", e.unheardText }, { "interrupted", e.interrupted } });
+        emitJson(eventTypeName(EventType::Played), { { "heard", e.heardText }, { "unheard", e.unheardText }, { "interrupted", e.interrupted } });
         if (e.interrupted && m_bargeIn) {
             m_bargeIn = false;
             m_session->agentInterrupted(e.heardText);
@@ -217,10 +219,10 @@ void CallEngine::onSpeechEvent(const SpeechEvent &e)
         break;
     case SpeechEvent::Type::SttError:
         if (m_hasStt)
-            emitJson(QStringLiteral("speech_error"), { { "message", e.text } });
+            emitJson(eventTypeName(EventType::SpeechError), { { "message", e.text } });
         break;
     case SpeechEvent::Type::TtsError:
-        emitJson(QStringLiteral("speech_error"), { { "message", e.text } });
+        emitJson(eventTypeName(EventType::SpeechError), { { "message", e.text } });
         break;
     }
 }
@@ -228,11 +230,11 @@ void CallEngine::onSpeechEvent(const SpeechEvent &e)
 void CallEngine::onSessionEvent(const SessionEvent &e)
 {
     m_emit(e.type, QByteArray::fromStdString(e.toJson().dump()));
-    if (e.type == QLatin1String("agent")) {
+    if (e.is(EventType::Agent)) {
         speak(e.text());
-    } else if (e.type == QLatin1String("escalation")) {
+    } else if (e.is(EventType::Escalation)) {
         m_holding = true; // the call waits for an operator (endOnEscalation is off in the gateway)
-    } else if (e.type == QLatin1String("end")) {
+    } else if (e.is(EventType::End)) {
         m_holding = false;
         if (!m_ending)
             beginHangup(m_nowNs, 20000);
@@ -281,7 +283,7 @@ void CallEngine::markPlayed(std::int64_t outputSample)
 void CallEngine::dtmf(const QString &digit, qint64 nowNs)
 {
     m_nowNs = nowNs;
-    emitJson(QStringLiteral("dtmf"), { { "digit", digit } });
+    emitJson(eventTypeName(EventType::Dtmf), { { "digit", digit } });
     if (digit == QLatin1String("#")) {
         flushDigits();
         return;
@@ -367,7 +369,7 @@ void CallEngine::offerCallback(qint64 nowNs)
     m_holding = false;
     m_callbackOffered = true;
     m_callbackText = callbackOfferText(m_session->config().agent.language);
-    emitJson(QStringLiteral("agent"), { { "text", m_callbackText }, { "by", "gateway" } });
+    emitJson(eventTypeName(EventType::Agent), { { "text", m_callbackText }, { "by", "gateway" } });
     speak(m_callbackText);
     m_session->end(QStringLiteral("callback"), QStringLiteral("callback"));
 }

@@ -4,6 +4,7 @@
 #include "telephony/mediaconnection.h"
 #include "telephony/twilioweb.h"
 
+#include "conversation/eventtype.h"
 #include "util/phone.h"
 #include "util/piimask.h"
 
@@ -258,9 +259,10 @@ void Gateway::onCallEvent(const QString &callId, const QString &type, const QByt
     if (it == m_calls.end())
         return;
     LiveCall &call = it->second;
+    const EventType kind = eventTypeOf(type);
     // Tool arguments and results hold numbers, addresses and emails: consoles see them masked,
     // except the operator who holds the call.
-    const bool personal = m_config.maskPersonalData && (type == QLatin1String("tool_call") || type == QLatin1String("tool_result"));
+    const bool personal = m_config.maskPersonalData && (kind == EventType::ToolCall || kind == EventType::ToolResult);
     QByteArray shownJson = eventJson;
     if (personal) {
         const json ev = json::parse(eventJson.constBegin(), eventJson.constEnd(), nullptr, false);
@@ -268,7 +270,7 @@ void Gateway::onCallEvent(const QString &callId, const QString &type, const QByt
             shownJson = QByteArray::fromStdString(maskPersonalFields(ev).dump());
     }
     // Partials change many times a second and are stale at once: not kept for late consoles.
-    if (type != QLatin1String("user_partial"))
+    if (kind != EventType::UserPartial)
         call.remember(shownJson);
     const QByteArray head = R"({"type":"call_event","call_id":)" + QByteArray::fromStdString(json(callId).dump()) + R"(,"event":)";
     if (personal && call.state == LiveCall::State::TakenOver && !call.operatorName.isEmpty())
@@ -276,11 +278,11 @@ void Gateway::onCallEvent(const QString &callId, const QString &type, const QByt
     else
         m_monitor.broadcastRaw(head + shownJson + '}');
 
-    if (type == QLatin1String("user")) {
+    if (kind == EventType::User) {
         const json ev = json::parse(eventJson.constBegin(), eventJson.constEnd(), nullptr, false);
         Q_EMIT customerSaid(callId, call.setup.customerPhone(), stringAt(ev, "text"));
     }
-    if (type == QLatin1String("escalation") && call.state != LiveCall::State::Ending) {
+    if (kind == EventType::Escalation && call.state != LiveCall::State::Ending) {
         const json ev = json::parse(eventJson.constBegin(), eventJson.constEnd(), nullptr, false);
         call.escalationReason = stringAt(ev, "reason");
         call.escalationSummary = stringAt(ev, "summary");
@@ -289,7 +291,7 @@ void Gateway::onCallEvent(const QString &callId, const QString &type, const QByt
             setState(call, LiveCall::State::Queued);
             broadcastQueue();
         }
-    } else if (type == QLatin1String("end")) {
+    } else if (kind == EventType::End) {
         const bool wasQueued = call.state == LiveCall::State::Queued;
         setState(call, LiveCall::State::Ending, call.operatorName);
         if (wasQueued)

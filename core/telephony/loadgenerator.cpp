@@ -1,5 +1,6 @@
 #include "telephony/loadgenerator.h"
 
+#include "conversation/eventtype.h"
 #include "util/remotejson.h"
 
 #include "telephony/twilioweb.h"
@@ -425,7 +426,7 @@ void LoadGenerator::onMonitorMessage(const QString &text)
     if (!msg.is_object() || stringAt(msg, "type") != QLatin1String("call_event"))
         return;
     const json event = msg.value("event", json::object());
-    if (stringAt(event, "type") != QLatin1String("tool_call"))
+    if (eventTypeOf(stringAt(event, "type")) != EventType::ToolCall)
         return;
     const auto it = m_callerByCallSid.constFind(stringAt(msg, "call_id"));
     if (it == m_callerByCallSid.constEnd() || std::size_t(*it) >= m_callers.size())

@@ -1,6 +1,7 @@
 #include "callfixtures.h"
 
 #include "analytics/rollup.h"
+#include "commerce/commerceenums.h"
 
 #include <QRandomGenerator>
 #include <QThread>
@@ -112,6 +113,8 @@ private slots:
         QTest::addRow("missing start") << QStringLiteral("started_at") << 7;
         QTest::addRow("unknown cancel reason") << QStringLiteral("cancel_reason") << 8;
         QTest::addRow("escalated but never connected") << QStringLiteral("answered_at") << 9;
+        QTest::addRow("unknown order status") << QStringLiteral("order_status") << 10;
+        QTest::addRow("unknown carrier") << QStringLiteral("carrier") << 11;
     }
     void rejectsBadRecordsNamingTheField()
     {
@@ -132,6 +135,8 @@ private slots:
         case 7: r.startedAt = QDateTime(); break;
         case 8: r.cancelReason = QStringLiteral("too_expensive"); break;
         case 9: r = call(QStringLiteral("wismo"), QStringLiteral("escalated"), at("2026-11-20T10:00:00Z"), 0, false); break;
+        case 10: r.orderStatus = QStringLiteral("shiped"); break;
+        case 11: r.carrier = QStringLiteral("indiapost"); break;
         }
         const auto result = store.insert(r);
         QVERIFY(!result);
@@ -140,6 +145,30 @@ private slots:
         // Nothing stored, nothing lost.
         QCOMPARE(t.scalar(QStringLiteral("SELECT COUNT(*) FROM call_records")), qint64(1));
         QCOMPARE(t.scalar(QStringLiteral("SELECT SUM(calls) FROM call_rollup")), qint64(1));
+    }
+
+    // A record's order status, carrier and cancel reason draw on the store's vocabularies
+    // (commerce/commerceenums.h): every value the store knows is accepted, and the cancel reasons
+    // are the cancellation reasons, then the abandonment reasons not already among them.
+    void usesTheStoresVocabularies()
+    {
+        for (const QString &status : commerce::orderStatuses()) {
+            CallRecord r = call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T10:00:00Z"));
+            r.orderStatus = status;
+            QVERIFY2(validateCallRecord(r).isEmpty(), qPrintable(status));
+        }
+        for (const QString &carrier : commerce::carriers()) {
+            CallRecord r = call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T10:00:00Z"));
+            r.carrier = carrier;
+            QVERIFY2(validateCallRecord(r).isEmpty(), qPrintable(carrier));
+        }
+        QStringList expected = commerce::cancellationReasons();
+        for (const QString &reason : commerce::abandonmentReasons()) {
+            if (!expected.contains(reason))
+                expected << reason;
+        }
+        QCOMPARE(cancelReasons(), expected);
+        QCOMPARE(QSet<QString>(cancelReasons().cbegin(), cancelReasons().cend()).size(), cancelReasons().size());
     }
 
     void duplicateIdLeavesTheOriginal()

@@ -1,7 +1,6 @@
 // Playbook templates: paths, helpers that format for speech, missing values, argument rendering,
 // and the sentence counter replies are held to.
 #include "engine/playbooktemplate.h"
-#include "engine/sentences.h"
 #include "engine/universaltexts.h"
 #include "util/clock.h"
 
@@ -121,32 +120,6 @@ private Q_SLOTS:
         QVERIFY(out["note"] == json("about out_for_delivery"));
         QVERIFY(out["nested"]["n"] == json(3));
         QCOMPARE(missing, QStringList{ QStringLiteral("slots.phone") });
-    }
-
-    void sentences_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<int>("count");
-        QTest::addRow("three") << "One. Two! Three?" << 3;
-        QTest::addRow("decimals and domains") << "It costs 1.5 dollars at shop.example.com today." << 1;
-        QTest::addRow("ellipsis") << "Let me look that up... Found it." << 2;
-        QTest::addRow("no stop") << "Hello there" << 1;
-        QTest::addRow("spelled id") << "Your order O R D 4 8 2 9 1 3 shipped." << 1;
-        QTest::addRow("danda") << "Aapka order aa gaya। Dhanyavaad।" << 2;
-        QTest::addRow("empty") << "  " << 0;
-    }
-
-    void sentences()
-    {
-        QFETCH(QString, text);
-        QFETCH(int, count);
-        QCOMPARE(countSentences(text), count);
-    }
-
-    void lastQuestionIsFound()
-    {
-        QCOMPARE(lastQuestion(QStringLiteral("Hi! What's your order number? Thanks.")), QStringLiteral("What's your order number?"));
-        QCOMPARE(lastQuestion(QStringLiteral("No question here.")), QString());
     }
 
     void textsPickTheLanguage()

@@ -1,5 +1,5 @@
-// What a caller hears of a model's text: sentence ends in a stream, markdown and structured text
-// removed, the sentence cap, no repeats after a retry, and how much of a reply was heard.
+// What a caller hears of a model's text: markdown and structured text removed, the sentence cap,
+// no repeats after a retry, and how much of a reply was heard. Where sentences end: tst_sentences.
 #include "engine/llmbrain/replyspeaker.h"
 #include "engine/llmbrain/spokentext.h"
 
@@ -11,39 +11,6 @@ class TestSpokenText : public QObject
 {
     Q_OBJECT
 private slots:
-    void sentenceEnds_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<bool>("atEnd");
-        QTest::addColumn<QString>("first"); // the first sentence; "<none>" when undecided
-        QTest::addRow("period") << QStringLiteral("It shipped. It arrives") << false << QStringLiteral("It shipped.");
-        QTest::addRow("question") << QStringLiteral("Is that all? Yes") << false << QStringLiteral("Is that all?");
-        QTest::addRow("hindi danda") << QStringLiteral("Order confirm ho gaya\u0964 Dhanyavaad") << false
-                                     << QStringLiteral("Order confirm ho gaya\u0964");
-        QTest::addRow("decimal") << QStringLiteral("It weighs 1.5 kg. Next") << false << QStringLiteral("It weighs 1.5 kg.");
-        QTest::addRow("abbreviation") << QStringLiteral("Dr. Rao called. Next") << false << QStringLiteral("Dr. Rao called.");
-        QTest::addRow("initial") << QStringLiteral("A. Kumar signed. Next") << false << QStringLiteral("A. Kumar signed.");
-        QTest::addRow("list number") << QStringLiteral("1. Shirt\n2. Shoes") << false << QStringLiteral("1. Shirt\n");
-        QTest::addRow("number at sentence end") << QStringLiteral("The total is 998. Anything else?") << false
-                                                << QStringLiteral("The total is 998.");
-        QTest::addRow("closing quote") << QStringLiteral("He said \"done.\" Then") << false
-                                       << QStringLiteral("He said \"done.\"");
-        QTest::addRow("emphasis") << QStringLiteral("**Done!** Next") << false << QStringLiteral("**Done!**");
-        QTest::addRow("ellipsis") << QStringLiteral("Let me look... Found it") << false << QStringLiteral("Let me look...");
-        QTest::addRow("undecided at the end") << QStringLiteral("It costs 1.") << false << QStringLiteral("<none>");
-        QTest::addRow("complete at the end") << QStringLiteral("It shipped.") << true << QStringLiteral("It shipped.");
-        QTest::addRow("no terminator, complete") << QStringLiteral("Thanks") << true << QStringLiteral("Thanks");
-        QTest::addRow("no terminator, streaming") << QStringLiteral("Your order") << false << QStringLiteral("<none>");
-    }
-    void sentenceEnds()
-    {
-        QFETCH(QString, text);
-        QFETCH(bool, atEnd);
-        QFETCH(QString, first);
-        const qsizetype end = findSentenceEnd(text, 0, atEnd);
-        QCOMPARE(end < 0 ? QStringLiteral("<none>") : text.left(end), first);
-    }
-
     void markdown_data()
     {
         QTest::addColumn<QString>("text");

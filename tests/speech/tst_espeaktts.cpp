@@ -85,7 +85,7 @@ private slots:
         QVERIFY(job != 0);
         QVERIFY(c.wait());
         QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
-        const QStringList sentences = splitSentences(kReply);
+        const QStringList sentences = splitForSpeech(kReply);
         QCOMPARE(sentences.size(), 3);
         int expectedSentence = 0;
         std::int64_t expectedOffset = 0;

@@ -64,29 +64,6 @@ private slots:
         QCOMPARE(collapseSpelledSequence(transcript), chars);
     }
 
-    void sentences_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QStringList>("sentences");
-        QTest::addRow("two") << QStringLiteral("Your order shipped. It arrives Thursday!")
-                             << QStringList{QStringLiteral("Your order shipped."), QStringLiteral("It arrives Thursday!")};
-        QTest::addRow("decimal and abbreviation")
-            << QStringLiteral("Dr. Rao paid Rs. 1.5 lakh. Thanks?")
-            << QStringList{QStringLiteral("Dr. Rao paid Rs. 1.5 lakh."), QStringLiteral("Thanks?")};
-        QTest::addRow("spelled id") << QStringLiteral("Your order is O. R. D. 4 8. Anything else?")
-                                    << QStringList{QStringLiteral("Your order is O. R. D. 4 8."), QStringLiteral("Anything else?")};
-        QTest::addRow("hindi danda") << QStringLiteral("नमस्ते जी। आपका ऑर्डर कन्फर्म है।")
-                                     << QStringList{QStringLiteral("नमस्ते जी।"), QStringLiteral("आपका ऑर्डर कन्फर्म है।")};
-        QTest::addRow("no terminator") << QStringLiteral("  hello   there ") << QStringList{QStringLiteral("hello there")};
-        QTest::addRow("empty") << QString() << QStringList{};
-    }
-    void sentences()
-    {
-        QFETCH(QString, text);
-        QFETCH(QStringList, sentences);
-        QCOMPARE(splitSentences(text), sentences);
-    }
-
     // Every spelled run in order, so an ID in the middle of a sentence is found beside others.
     void runs()
     {
@@ -118,7 +95,7 @@ private slots:
     {
         const QString text = QStringLiteral("I checked with the courier and the warehouse, and your parcel left Mumbai this "
                                             "morning, so it should reach you by Thursday evening at the latest.");
-        const QStringList parts = splitSentences(text, 60);
+        const QStringList parts = splitForSpeech(text, 60);
         QVERIFY(parts.size() >= 2);
         for (const QString &p : parts)
             QVERIFY2(p.size() <= 60 || !p.contains(QLatin1Char(',')), qPrintable(p));

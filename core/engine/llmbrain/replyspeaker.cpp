@@ -2,6 +2,7 @@
 
 #include "engine/llmbrain/spokentext.h"
 #include "tools/speechformat.h"
+#include "util/sentences.h"
 
 namespace ringside {
 

@@ -8,92 +8,12 @@ namespace ringside {
 
 namespace {
 
-bool isTerminator(QChar c)
-{
-    return c == u'.' || c == u'!' || c == u'?' || c == QChar(0x2026) /* … */ || c == QChar(0x0964) /* । */;
-}
-
-// Closing quotes and brackets, and markdown emphasis closed right after a terminator ("**Done!**").
-bool isClosing(QChar c)
-{
-    return c == u'"' || c == u'\'' || c == u')' || c == QChar(0x201D) || c == QChar(0x2019) || c == u'*' || c == u'_'
-           || c == u'`';
-}
-
 bool isWordChar(QChar c)
 {
     return c.isLetterOrNumber() || c.isMark();
 }
 
-// Words before a period that do not end a sentence.
-bool isAbbreviation(const QString &word)
-{
-    static const QStringList words = {QStringLiteral("mr"), QStringLiteral("mrs"), QStringLiteral("ms"),
-                                      QStringLiteral("dr"), QStringLiteral("st"), QStringLiteral("vs"),
-                                      QStringLiteral("etc"), QStringLiteral("eg"), QStringLiteral("ie"),
-                                      QStringLiteral("no"), QStringLiteral("rs"), QStringLiteral("approx"),
-                                      QStringLiteral("e.g"), QStringLiteral("i.e")};
-    return words.contains(word.toLower());
-}
-
-// A single '.' at `dot` that belongs to the word before it rather than ending the sentence.
-bool periodBelongsToWord(const QString &text, qsizetype from, qsizetype dot)
-{
-    qsizetype start = dot;
-    while (start > from && (isWordChar(text.at(start - 1)) || text.at(start - 1) == u'.'))
-        --start;
-    const QString word = text.mid(start, dot - start);
-    if (word.isEmpty())
-        return false;
-    if (word.size() == 1 && word.at(0).isLetter())
-        return true; // an initial: "A. Kumar"
-    if (isAbbreviation(word))
-        return true;
-    // "1. " opening a line is a list number, not the end of a sentence.
-    bool digits = true;
-    for (QChar c : word)
-        digits = digits && c.isDigit();
-    if (digits) {
-        qsizetype before = start;
-        while (before > from && (text.at(before - 1) == u' ' || text.at(before - 1) == u'\t'))
-            --before;
-        return before == from || text.at(before - 1) == u'\n';
-    }
-    return false;
-}
-
 } // namespace
-
-qsizetype findSentenceEnd(const QString &text, qsizetype from, bool atEnd)
-{
-    const qsizetype n = text.size();
-    for (qsizetype i = from; i < n; ++i) {
-        const QChar c = text.at(i);
-        if (c == u'\n') {
-            if (i > from && !text.mid(from, i - from).trimmed().isEmpty())
-                return i + 1;
-            continue;
-        }
-        if (!isTerminator(c))
-            continue;
-        qsizetype j = i + 1;
-        while (j < n && isTerminator(text.at(j)))
-            ++j;
-        while (j < n && isClosing(text.at(j)))
-            ++j;
-        if (j == n) {
-            if (atEnd)
-                return n;
-            return -1; // the next piece decides (a decimal, a closing quote, more dots)
-        }
-        if (!text.at(j).isSpace())
-            continue; // "1.5", "ORD.12", "wow!!x"
-        if (c == u'.' && j == i + 1 && periodBelongsToWord(text, from, i))
-            continue;
-        return j;
-    }
-    return atEnd && n > from ? n : -1;
-}
 
 QString stripMarkdown(const QString &sentence)
 {

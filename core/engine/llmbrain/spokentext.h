@@ -1,19 +1,11 @@
 #pragma once
-// Text rules for what a language model writes and a caller hears: where sentences end (so a
-// streamed reply can be spoken a sentence at a time), markdown a voice must not read, structured
-// text (JSON, tags, code) that must never be spoken, and how much of a reply a caller heard
-// before interrupting.
+// Text rules for what a language model writes and a caller hears: markdown a voice must not read,
+// structured text (JSON, tags, code) that must never be spoken, and how much of a reply a caller
+// heard before interrupting. Where a sentence ends is util/sentences.h, the project's one rule.
 
 #include <QString>
 
 namespace ringside {
-
-// The index just past the sentence that starts at `from` (its terminator and any closing quote
-// or bracket), or -1 when the sentence has not ended yet. A terminator is . ! ? … or the Hindi
-// danda (।) followed by white space; a newline also ends a sentence. Abbreviations ("Dr."),
-// initials, decimals and list numbers ("1. ") do not end one. With `atEnd` the text is complete,
-// so a terminator at the very end counts.
-qsizetype findSentenceEnd(const QString &text, qsizetype from, bool atEnd);
 
 // The sentence as it should be spoken: list markers, headings, emphasis, inline code marks and
 // link targets removed, white space collapsed.

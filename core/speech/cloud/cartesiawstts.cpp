@@ -36,7 +36,7 @@ quint64 CartesiaWsTts::synthesize(const QString &text, const TtsConfig &config, 
     auto job = std::make_shared<Job>();
     job->id = id;
     job->config = config;
-    job->sentences = splitSentences(text);
+    job->sentences = splitForSpeech(text);
     m_worker->post([this, job] {
         QString error;
         if (job->sentences.isEmpty())

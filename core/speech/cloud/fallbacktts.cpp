@@ -127,7 +127,7 @@ void FallbackTts::onPrimaryError(const std::shared_ptr<Job> &job, const QString 
         if (m_onFallback)
             m_onFallback(QStringLiteral("%1 (%2 continues the call)").arg(message, m_fallback->name()));
     }
-    const QStringList sentences = splitSentences(job->text);
+    const QStringList sentences = splitForSpeech(job->text);
     const int done = std::min<int>(job->sentencesDone, int(sentences.size()));
     const QString rest = sentences.mid(done).join(QLatin1Char(' '));
     if (rest.trimmed().isEmpty()) {

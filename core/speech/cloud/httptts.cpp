@@ -34,7 +34,7 @@ quint64 HttpTts::synthesize(const QString &text, const TtsConfig &config, ChunkH
     auto job = std::make_shared<Job>();
     job->id = id;
     job->config = config;
-    job->sentences = splitSentences(text);
+    job->sentences = splitForSpeech(text);
     m_worker->post([this, job] {
         if (job->sentences.isEmpty()) {
             m_book.error(job->id, QStringLiteral("%1: nothing to say (the text is empty)").arg(m_name));
