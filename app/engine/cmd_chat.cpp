@@ -97,14 +97,14 @@ bool readScript(const QString &path, Script *script, QString *error)
 // Plain output: the agent's words, and a bracketed line for what a caller would not hear.
 void printPlain(const SessionEvent &ev)
 {
-    const QString t = ev.type;
-    if (t == QLatin1String("agent"))
+    const EventType t = ev.kind();
+    if (t == EventType::Agent)
         out(ev.text());
-    else if (t == QLatin1String("escalation"))
+    else if (t == EventType::Escalation)
         out(QStringLiteral("[handed to a person: %1 — %2]").arg(stringAt(ev.data, "reason"), stringAt(ev.data, "summary")));
-    else if (t == QLatin1String("end"))
+    else if (t == EventType::End)
         out(QStringLiteral("[call ended: %1]").arg(stringAt(ev.data, "outcome")));
-    else if (t == QLatin1String("notice"))
+    else if (t == EventType::Notice)
         err(QStringLiteral("notice: %1").arg(stringAt(ev.data, "message")));
 }
 

@@ -124,15 +124,15 @@ public:
     {
         if (m_jsonl)
             outJson(ev.toJson());
-        else if (ev.type == QLatin1String("agent"))
+        else if (ev.is(EventType::Agent))
             out(QStringLiteral("agent: %1").arg(ev.text()));
-        else if (ev.type == QLatin1String("escalation"))
+        else if (ev.is(EventType::Escalation))
             out(QStringLiteral("[handed to a person: %1]").arg(stringAt(ev.data, "reason")));
-        else if (ev.type == QLatin1String("end"))
+        else if (ev.is(EventType::End))
             out(QStringLiteral("[call ended: %1]").arg(stringAt(ev.data, "outcome")));
-        else if (ev.type == QLatin1String("notice"))
+        else if (ev.is(EventType::Notice))
             err(QStringLiteral("notice: %1").arg(stringAt(ev.data, "message")));
-        if (ev.type == QLatin1String("agent"))
+        if (ev.is(EventType::Agent))
             m_pipeline.speak(ev.text());
     }
 
@@ -201,11 +201,11 @@ void VoiceCall::handleSpeech()
                 m_session.agentInterrupted(e.heardText);
             break;
         case SpeechEvent::Type::BargeIn:
-            emitLine({ { "type", "barge_in" }, { "interrupted", e.interrupted } }, QString());
+            emitLine({ { "type", eventTypeName(EventType::BargeIn) }, { "interrupted", e.interrupted } }, QString());
             break;
         case SpeechEvent::Type::SttError:
         case SpeechEvent::Type::TtsError:
-            emitLine({ { "type", "speech_error" }, { "message", e.text } }, QString());
+            emitLine({ { "type", eventTypeName(EventType::SpeechError) }, { "message", e.text } }, QString());
             if (!m_jsonl)
                 err(QStringLiteral("speech: %1").arg(e.text));
             break;
@@ -304,7 +304,7 @@ bool VoiceCall::run()
             const CallerLine &line = m_lines[std::size_t(m_awaited)];
             const bool answered = line.finals > 0 && idle() && m_t - m_lastBusy >= kGap;
             if (!answered && line.finals == 0 && m_t - line.end > kNotHeard) {
-                emitLine({ { "type", "notice" }, { "message", QStringLiteral("%1: the recognizer heard no speech").arg(line.path) } },
+                emitLine({ { "type", eventTypeName(EventType::Notice) }, { "message", QStringLiteral("%1: the recognizer heard no speech").arg(line.path) } },
                          QString());
                 err(QStringLiteral("notice: %1: the recognizer heard no speech").arg(line.path));
             } else if (!answered && m_t - line.end <= kNoReply) {

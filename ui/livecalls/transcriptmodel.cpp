@@ -1,5 +1,6 @@
 #include "transcriptmodel.h"
 
+#include "conversation/eventtype.h"
 #include "util/remotejson.h"
 
 #include "common/labels.h"
@@ -82,11 +83,11 @@ void TranscriptModel::apply(const json &event)
     using Kind = TranscriptEntry::Kind;
     if (!event.is_object())
         return;
-    const QString type = stringAt(event, "type");
+    const EventType type = eventTypeOf(stringAt(event, "type"));
     const QString text = stringAt(event, "text");
     const qint64 t = intAt(event, "t_ms", -1);
 
-    if (type == QLatin1String("user_partial")) {
+    if (type == EventType::UserPartial) {
         if (text.isEmpty())
             return;
         if (m_partialRow >= 0) {
@@ -98,12 +99,12 @@ void TranscriptModel::apply(const json &event)
         }
         return;
     }
-    if (type == QLatin1String("user_final") || type == QLatin1String("user")) {
+    if (type == EventType::UserFinal || type == EventType::User) {
         int row = -1;
         if (m_partialRow >= 0) {
             row = m_partialRow;
             m_partialRow = -1;
-        } else if (type == QLatin1String("user") && m_unconfirmedFinal >= 0) {
+        } else if (type == EventType::User && m_unconfirmedFinal >= 0) {
             row = m_unconfirmedFinal; // the session's cleaned words for the recognizer's final
         }
         if (row >= 0) {
@@ -118,14 +119,14 @@ void TranscriptModel::apply(const json &event)
             row = int(m_entries.size());
             append({ Kind::Caller, text, QString(), t });
         }
-        m_unconfirmedFinal = type == QLatin1String("user_final") ? row : -1;
+        m_unconfirmedFinal = type == EventType::UserFinal ? row : -1;
         return;
     }
-    if (type == QLatin1String("latency")) {
+    if (type == EventType::Latency) {
         m_pendingLatencyMs = int(intAt(event, "ms", -1)); // sent just before its agent line
         return;
     }
-    if (type == QLatin1String("agent")) {
+    if (type == EventType::Agent) {
         TranscriptEntry e{ stringAt(event, "by") == QLatin1String("operator") ? Kind::Operator : Kind::Agent, text, QString(), t };
         if (e.kind == Kind::Agent) {
             e.latencyMs = m_pendingLatencyMs;
@@ -134,36 +135,36 @@ void TranscriptModel::apply(const json &event)
         append(std::move(e));
         return;
     }
-    if (type == QLatin1String("heard") || (type == QLatin1String("played") && boolAt(event, "interrupted"))) {
+    if (type == EventType::Heard || (type == EventType::Played && boolAt(event, "interrupted"))) {
         const int row = std::max(lastRowOf(Kind::Agent), lastRowOf(Kind::Operator));
         if (row < 0)
             return;
-        const QString heard = type == QLatin1String("heard") ? text : stringAt(event, "heard");
+        const QString heard = type == EventType::Heard ? text : stringAt(event, "heard");
         m_entries[std::size_t(row)].detail = heard.isEmpty() ? tr("interrupted before any word was heard")
                                                              : tr("interrupted; the caller heard: “%1”").arg(heard);
         changed(row);
         return;
     }
-    if (type == QLatin1String("tool_call")) {
+    if (type == EventType::ToolCall) {
         append({ Kind::ToolCall, stringAt(event, "name"), compactJson(event.contains("arguments") ? event["arguments"] : json::object()), t });
         return;
     }
-    if (type == QLatin1String("tool_result")) {
+    if (type == EventType::ToolResult) {
         append({ Kind::ToolResult, stringAt(event, "name"), compactJson(event.contains("result") ? event["result"] : json::object()), t });
         return;
     }
-    if (type == QLatin1String("escalation")) {
+    if (type == EventType::Escalation) {
         m_escalationReason = stringAt(event, "reason", tr("escalated"));
         m_escalationSummary = stringAt(event, "summary");
         append({ Kind::Escalation, reasonLabel(m_escalationReason), m_escalationSummary, t });
         Q_EMIT escalationChanged();
         return;
     }
-    if (type == QLatin1String("whisper")) {
+    if (type == EventType::Whisper) {
         append({ Kind::Whisper, text, QString(), t });
         return;
     }
-    if (type == QLatin1String("operator")) {
+    if (type == EventType::Operator) {
         const QString action = stringAt(event, "action");
         append({ Kind::Control,
                  action == QLatin1String("take_over") ? tr("An operator took the call over; the agent is silent")
@@ -172,15 +173,15 @@ void TranscriptModel::apply(const json &event)
                  QString(), t });
         return;
     }
-    if (type == QLatin1String("dtmf")) {
+    if (type == EventType::Dtmf) {
         append({ Kind::Control, tr("The caller pressed %1").arg(stringAt(event, "digit")), QString(), t });
         return;
     }
-    if (type == QLatin1String("notice") || type == QLatin1String("speech_error")) {
+    if (type == EventType::Notice || type == EventType::SpeechError) {
         append({ Kind::Notice, stringAt(event, "message", text), QString(), t });
         return;
     }
-    if (type == QLatin1String("end")) {
+    if (type == EventType::End) {
         append({ Kind::Control, tr("The call is ending: %1").arg(outcomeLabel(stringAt(event, "outcome"))), QString(), t });
         return;
     }

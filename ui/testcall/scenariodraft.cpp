@@ -61,21 +61,21 @@ json scenarioFromCall(const ScenarioDraft &draft)
         endedInTurn = false;
     };
     for (const SessionEvent &e : draft.events) {
-        if (e.type == QLatin1String("user")) {
+        if (e.is(EventType::User)) {
             closeTurn();
             user = e.text();
             inTurn = true;
-        } else if (e.type == QLatin1String("tool_call") && inTurn) {
+        } else if (e.is(EventType::ToolCall) && inTurn) {
             json call = { { "name", e.data.value("name", std::string()) } };
             if (e.data.contains("arguments") && e.data["arguments"].is_object() && !e.data["arguments"].empty())
                 call["arguments"] = e.data["arguments"];
             tools.push_back(std::move(call));
-        } else if (e.type == QLatin1String("escalation")) {
+        } else if (e.is(EventType::Escalation)) {
             escalated = true;
             escalationReason = stringAt(e.data, "reason");
             if (inTurn)
                 escalation = escalationReason.isEmpty() ? json(true) : json { { "reason", escalationReason } };
-        } else if (e.type == QLatin1String("end") && inTurn) {
+        } else if (e.is(EventType::End) && inTurn) {
             endedInTurn = true;
             outcome = stringAt(e.data, "outcome");
         }

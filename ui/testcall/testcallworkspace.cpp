@@ -348,13 +348,13 @@ void TestCallWorkspace::sendTyped()
 void TestCallWorkspace::onEvent(const SessionEvent &event)
 {
     m_transcript->addEvent(event);
-    if (event.type == QLatin1String("agent"))
+    if (event.is(EventType::Agent))
         m_audio->agentSaid(event.text());
-    if (event.type == QLatin1String("escalation")) {
+    if (event.is(EventType::Escalation)) {
         m_banner->showMessage(MessageBar::Kind::Warning,
                               tr("Escalated to a person — %1: %2")
                                   .arg(reasonLabel(stringAt(event.data, "reason")), stringAt(event.data, "summary")));
-    } else if (event.type == QLatin1String("latency")) {
+    } else if (event.is(EventType::Latency)) {
         const int ms = event.data.value("ms", 0);
         m_latencies.append(ms);
         const int average = std::accumulate(m_latencies.begin(), m_latencies.end(), 0) / int(m_latencies.size());
