@@ -19,9 +19,7 @@ namespace {
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("campaigns run: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine campaigns run --help'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("campaigns run"), problem);
 }
 
 } // namespace
@@ -52,11 +50,7 @@ int runCampaignsRun(const QStringList &args)
         return usageError(QStringLiteral("--db PATH is required"));
     const QString providerName = parser.value(QStringLiteral("provider"));
     telephony::MediaProtocol provider;
-    if (providerName == QLatin1String("twilio"))
-        provider = telephony::MediaProtocol::Twilio;
-    else if (providerName == QLatin1String("exotel"))
-        provider = telephony::MediaProtocol::Exotel;
-    else
+    if (!providerFrom(providerName, &provider))
         return usageError(QStringLiteral("--provider: \"%1\" is not twilio or exotel").arg(providerName));
 
     campaigns::DialerOptions options;
