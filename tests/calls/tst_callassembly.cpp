@@ -245,7 +245,7 @@ private Q_SLOTS:
         // A variant file with problems takes no calls: the agent's own language, and why.
         QTemporaryDir broken;
         QVERIFY(QDir(broken.path()).mkpath(QStringLiteral("variants")));
-        doc["language"] = "hi-IN"; // not a key of an agent file
+        doc["agent"]["llmTemperature"] = "warm"; // must be a number
         QFile bad(broken.filePath(QStringLiteral("variants/order-tracker.hi-IN.json")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write(QByteArray::fromStdString(doc.dump(2)));
