@@ -83,4 +83,32 @@ bool clockFrom(const QCommandLineParser &parser, Clock *clock)
     return true;
 }
 
+int usageError(const QString &command, const QString &problem, const QString &tryInstead)
+{
+    err(QStringLiteral("%1: %2").arg(command, problem));
+    err(tryInstead.isEmpty() ? QStringLiteral("Try 'ringside-engine %1 --help'.").arg(command) : tryInstead);
+    return Usage;
+}
+
+bool intIn(const QString &text, int min, int max, int *value)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v < min || v > max)
+        return false;
+    *value = v;
+    return true;
+}
+
+bool providerFrom(const QString &name, telephony::MediaProtocol *provider)
+{
+    if (name == QLatin1String("twilio"))
+        *provider = telephony::MediaProtocol::Twilio;
+    else if (name == QLatin1String("exotel"))
+        *provider = telephony::MediaProtocol::Exotel;
+    else
+        return false;
+    return true;
+}
+
 } // namespace ringside::cli

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "telephony/mediaprotocol.h"
 #include "util/clock.h"
 #include "util/jsonqt.h"
 
@@ -33,5 +34,15 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
 std::unique_ptr<Database> openDatabase(const QCommandLineParser &parser);
 // Builds the clock from --now; prints a clear error and returns false on a bad value.
 bool clockFrom(const QCommandLineParser &parser, Clock *clock);
+
+// "<command>: <problem>" and "Try 'ringside-engine <command> --help'." (or `tryInstead`) on
+// stderr; returns Usage.
+int usageError(const QString &command, const QString &problem, const QString &tryInstead = QString());
+
+// A whole number from min to max; false (and *value untouched) otherwise.
+bool intIn(const QString &text, int min, int max, int *value);
+
+// --provider / --campaign-provider: "twilio" or "exotel"; false for anything else.
+bool providerFrom(const QString &name, telephony::MediaProtocol *provider);
 
 } // namespace ringside::cli

@@ -4,7 +4,8 @@
 #include "cliutil.h"
 
 #include "agent/agentcatalogue.h"
-#include "commerce/sqlstore.h"
+#include "commerce/commercebackend.h"
+#include "platforms/storebackend.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 #include "telephony/outboundcall.h"
@@ -20,9 +21,7 @@ namespace {
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("call: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine call --help'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("call"), problem);
 }
 
 } // namespace
@@ -61,11 +60,7 @@ int runCall(const QStringList &args)
         return usageError(QStringLiteral("--order and --cart: give one, not both"));
     const QString providerName = parser.value(QStringLiteral("provider"));
     telephony::MediaProtocol provider;
-    if (providerName == QLatin1String("twilio"))
-        provider = telephony::MediaProtocol::Twilio;
-    else if (providerName == QLatin1String("exotel"))
-        provider = telephony::MediaProtocol::Exotel;
-    else
+    if (!providerFrom(providerName, &provider))
         return usageError(QStringLiteral("--provider: \"%1\" is not twilio or exotel").arg(providerName));
 
     const AgentCatalogue catalogue(QString(), toolNames());
@@ -95,15 +90,15 @@ int runCall(const QStringList &args)
     if (!db)
         return Failed;
     try {
-        SqlStore store(*db);
+        const auto store = platforms::storeBackendFor(*db); // the store the call will use
         if (!call.orderId.isEmpty()) {
-            const auto order = store.orderById(call.orderId);
+            const auto order = store->orderById(call.orderId);
             if (!order)
                 return usageError(QStringLiteral("--order: no order \"%1\" in %2").arg(call.orderId, parser.value(QStringLiteral("db"))));
             call.customerId = order->customerId;
         }
         if (!call.cartId.isEmpty()) {
-            const auto cart = store.cartById(call.cartId);
+            const auto cart = store->cartById(call.cartId);
             if (!cart)
                 return usageError(QStringLiteral("--cart: no cart \"%1\" in %2").arg(call.cartId, parser.value(QStringLiteral("db"))));
             call.customerId = cart->customerId;

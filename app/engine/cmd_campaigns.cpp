@@ -40,9 +40,7 @@ const QString kUsage = QStringLiteral(
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("campaigns: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine campaigns --help'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("campaigns"), problem);
 }
 
 QStringList operands(const QCommandLineParser &parser)

@@ -1,25 +1,17 @@
 // ringside-engine chat: a conversation with an agent, typed on stdin or run from a script, against
-// the store at --db. The work lives in core/engine; this file maps options to a Session and prints
-// what happens (the agent's lines, or every event as JSON Lines with --jsonl).
+// the store at --db. CallAssembly puts the call together and calls/typedcall.h runs it; this file
+// maps options to them and prints what happens (the agent's lines, or every event as JSON Lines).
 #include "clisession.h"
 #include "cliutil.h"
 #include "platformruntime.h"
 
 #include "agent/agentcatalogue.h"
 #include "analytics/callrecorder.h"
-#include "analytics/callrecordstore.h"
-#include "commerce/sqlstore.h"
+#include "calls/callassembly.h"
 #include "commerce/storestats.h"
-#include "engine/callagent.h"
-#include "engine/nlu/analyser.h"
-#include "engine/sessionfactory.h"
-#include "engine/turnwait.h"
-#include "platforms/storebackend.h"
+#include "calls/typedcall.h"
 #include "storage/database.h"
-#include "tools/toolcatalogue.h"
-#include "tools/toolregistry.h"
 
-#include <QFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -31,67 +23,7 @@ namespace {
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("chat: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine chat --help'."));
-    return Usage;
-}
-
-struct Script
-{
-    QHash<QString, QString> vars;
-    QStringList turns;
-};
-
-// {"vars": {"k": "v"}, "turns": ["…", "…"]}
-bool readScript(const QString &path, Script *script, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("--script: cannot read %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    json doc;
-    try {
-        doc = json::parse(file.readAll().toStdString());
-    } catch (const json::parse_error &e) {
-        *error = QStringLiteral("--script: %1 is not JSON: %2").arg(path, QString::fromUtf8(e.what()));
-        return false;
-    }
-    if (!doc.is_object()) {
-        *error = QStringLiteral("--script: %1: /: must be an object {\"vars\": {…}, \"turns\": […]}").arg(path);
-        return false;
-    }
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-        if (it.key() != "vars" && it.key() != "turns") {
-            *error = QStringLiteral("--script: %1: /%2: unknown key (known: vars, turns)").arg(path, qs(it.key()));
-            return false;
-        }
-    }
-    if (doc.contains("vars")) {
-        if (!doc["vars"].is_object()) {
-            *error = QStringLiteral("--script: %1: /vars: must be an object of strings").arg(path);
-            return false;
-        }
-        for (auto it = doc["vars"].begin(); it != doc["vars"].end(); ++it) {
-            if (!it->is_string()) {
-                *error = QStringLiteral("--script: %1: /vars/%2: must be a string").arg(path, qs(it.key()));
-                return false;
-            }
-            script->vars.insert(qs(it.key()), qs(it->get<std::string>()));
-        }
-    }
-    if (!doc.contains("turns") || !doc["turns"].is_array()) {
-        *error = QStringLiteral("--script: %1: /turns: required array of strings is missing").arg(path);
-        return false;
-    }
-    for (size_t i = 0; i < doc["turns"].size(); ++i) {
-        if (!doc["turns"][i].is_string()) {
-            *error = QStringLiteral("--script: %1: /turns/%2: must be a string").arg(path).arg(i);
-            return false;
-        }
-        script->turns << qs(doc["turns"][i].get<std::string>());
-    }
-    return true;
+    return cli::usageError(QStringLiteral("chat"), problem);
 }
 
 // Plain output: the agent's words, and a bracketed line for what a caller would not hear.
@@ -149,12 +81,13 @@ int runChat(const QStringList &args)
     if (!clockFrom(parser, &clock))
         return Usage;
 
-    Script script;
+    ChatScript script;
     const bool scripted = parser.isSet(QStringLiteral("script"));
     if (scripted) {
-        QString error;
-        if (!readScript(parser.value(QStringLiteral("script")), &script, &error))
-            return usageError(error);
+        auto read = readChatScript(parser.value(QStringLiteral("script")));
+        if (!read.ok())
+            return usageError(QStringLiteral("--script: %1").arg(read.error()));
+        script = std::move(read).value();
     }
     QHash<QString, QString> vars = script.vars;
     for (const QString &kv : parser.values(QStringLiteral("var"))) {
@@ -167,56 +100,37 @@ int runChat(const QStringList &args)
     CatalogueEntry entry;
     if (!agentFrom(parser, QStringLiteral("chat"), &entry, &code))
         return code;
-    QString brainKind = parser.value(QStringLiteral("brain"));
-    if (parser.isSet(QStringLiteral("language"))) {
-        const AgentCatalogue catalogue(QString(), toolNames());
-        const CallAgent choice = agentForCall(catalogue, entry, parser.value(QStringLiteral("language")), brainKind);
-        if (!choice.note.isEmpty())
-            err(QStringLiteral("notice: %1").arg(choice.note));
-        entry = choice.entry;
-        brainKind = choice.brainKind;
-    }
-
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
     if (commerce::storeRecordCount(*db) == 0)
         err(QStringLiteral("notice: the store at %1 is empty; 'ringside-engine store init --demo --db %1' fills it")
                     .arg(parser.value(QStringLiteral("db"))));
-    // A connected shop's mirror (changes also queued for the shop, sent by the outbox worker), or the embedded store.
-    const auto backend = platforms::storeBackendFor(*db);
-    CommerceBackend &store = *backend;
+    // The store is a connected shop's mirror (changes also queued for the shop, sent by the outbox
+    // worker), or the embedded store: CallAssembly chooses.
+    CallAssembly assembly(*db, CallServices{ {}, clock });
     PlatformRuntime platformWork(*db, clock);
-    ToolRegistry tools(store);
-    analytics::CallRecordStore records(*db);
-    auto analyser = nlu::Analyser::builtin();
-    if (!analyser.ok()) {
-        err(QStringLiteral("error: NLU lexicon: %1").arg(analyser.error()));
-        return Failed;
-    }
-
-    SessionRequest request;
-    request.agent = entry.agent;
-    request.agentPath = entry.path;
-    request.brainKind = brainKind;
+    CallRequest request;
+    request.agent = entry;
+    request.brainKind = parser.value(QStringLiteral("brain"));
+    request.language = parser.value(QStringLiteral("language")); // the agent's variant for it, when there is one
     request.subject = subjectFrom(parser);
     request.subject.overrides = vars;
     request.channel = parser.value(QStringLiteral("channel"));
-    request.clock = clock;
-    analytics::CallRecorder recorder(records); // outlives the session
-    EngineServices services{ store, tools, &recorder, std::make_shared<const nlu::Analyser>(std::move(analyser).value()) };
     QStringList notices;
-    auto created = createSession(request, services, &notices);
+    auto assembled = assembly.assemble(request, &notices);
     for (const QString &n : notices)
         err(QStringLiteral("notice: %1").arg(n));
-    if (!created.ok()) {
-        err(QStringLiteral("chat: %1").arg(created.error()));
+    if (!assembled.ok()) {
+        err(QStringLiteral("chat: %1").arg(assembled.error()));
         return Failed;
     }
-    std::unique_ptr<Session> session = std::move(created).value();
+    AssembledCall call = std::move(assembled).value(); // the recorder outlives the session
+    Session *const session = call.session.get();
+    analytics::CallRecorder &recorder = *call.recorder;
 
     const bool jsonl = parser.isSet(QStringLiteral("jsonl"));
-    QObject::connect(session.get(), &Session::event, session.get(), [jsonl](const SessionEvent &ev) {
+    QObject::connect(session, &Session::event, session, [jsonl](const SessionEvent &ev) {
         if (jsonl)
             outJson(ev.toJson());
         else
@@ -227,28 +141,21 @@ int runChat(const QStringList &args)
     const bool prompt = !scripted && !jsonl && isatty(STDIN_FILENO);
     QTextStream in(stdin);
     int next = 0;
-    while (!session->isEnded()) {
+    const TypedCallEnd end = runTypedCall(*session, [&]() -> std::optional<QString> {
         recorder.flush(); // the record as of the last turn, before reading stdin blocks the event loop
+        if (scripted)
+            return next < script.turns.size() ? std::optional<QString>(script.turns.at(next++)) : std::nullopt;
+        if (prompt) {
+            std::fputs("> ", stdout);
+            std::fflush(stdout);
+        }
         QString line;
-        if (scripted) {
-            if (next >= script.turns.size())
-                break;
-            line = script.turns.at(next++);
-        } else {
-            if (prompt) {
-                std::fputs("> ", stdout);
-                std::fflush(stdout);
-            }
-            if (!in.readLineInto(&line))
-                break; // end of input: the caller hung up
-        }
-        if (!sayAndWait(*session, line)) {
-            err(QStringLiteral("chat: the agent did not answer within 60 seconds; hanging up"));
-            break;
-        }
-    }
-    if (!session->isEnded())
-        session->end(QStringLiteral("hangup"));
+        if (!in.readLineInto(&line))
+            return std::nullopt; // end of input: the caller hung up
+        return line;
+    });
+    if (end == TypedCallEnd::NoAnswer)
+        err(QStringLiteral("chat: the agent did not answer within 60 seconds; hanging up"));
     if (!jsonl && !recorder.recordId().isEmpty())
         err(QStringLiteral("call record %1").arg(recorder.recordId()));
     return Ok;

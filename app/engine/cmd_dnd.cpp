@@ -25,9 +25,7 @@ const QString kUsage = QStringLiteral(
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("dnd: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine dnd --help'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("dnd"), problem);
 }
 
 struct Setup

@@ -16,19 +16,7 @@ namespace {
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("loadgen: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine loadgen --help'."));
-    return Usage;
-}
-
-bool intIn(const QString &text, int min, int max, int *value)
-{
-    bool ok = false;
-    const int v = text.toInt(&ok);
-    if (!ok || v < min || v > max)
-        return false;
-    *value = v;
-    return true;
+    return cli::usageError(QStringLiteral("loadgen"), problem);
 }
 
 } // namespace

@@ -26,9 +26,7 @@ namespace {
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("serve: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine serve --help'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("serve"), problem);
 }
 
 // Signal handlers may only do async-signal-safe things: write one byte to a pipe that the event
@@ -55,16 +53,6 @@ bool installSignalPipe(QString *error)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
-    return true;
-}
-
-bool positiveInt(const QString &text, int min, int max, int *value)
-{
-    bool ok = false;
-    const int v = text.toInt(&ok);
-    if (!ok || v < min || v > max)
-        return false;
-    *value = v;
     return true;
 }
 
@@ -119,7 +107,7 @@ int runServe(const QStringList &args)
     if (parser.value(QStringLiteral("db")).isEmpty())
         return usageError(QStringLiteral("--db PATH is required"));
     int port = -1;
-    if (!parser.isSet(QStringLiteral("port")) || !positiveInt(parser.value(QStringLiteral("port")), 0, 65535, &port))
+    if (!parser.isSet(QStringLiteral("port")) || !intIn(parser.value(QStringLiteral("port")), 0, 65535, &port))
         return usageError(QStringLiteral("--port: required, a number from 0 to 65535"));
     const QHostAddress host(parser.value(QStringLiteral("host")));
     if (host.isNull())
@@ -128,10 +116,10 @@ int runServe(const QStringList &args)
     telephony::GatewayConfig config;
     if (!clockFrom(parser, &config.clock))
         return Usage;
-    if (!positiveInt(parser.value(QStringLiteral("workers")), 0, 256, &config.workers))
+    if (!intIn(parser.value(QStringLiteral("workers")), 0, 256, &config.workers))
         return usageError(QStringLiteral("--workers: must be a number from 0 to 256"));
     int slaSeconds = 0;
-    if (!positiveInt(parser.value(QStringLiteral("escalation-sla")), 1, 86400, &slaSeconds))
+    if (!intIn(parser.value(QStringLiteral("escalation-sla")), 1, 86400, &slaSeconds))
         return usageError(QStringLiteral("--escalation-sla: must be whole seconds from 1 to 86400"));
     config.escalationSlaMs = slaSeconds * 1000;
     const QString brain = parser.value(QStringLiteral("brain"));
@@ -155,7 +143,7 @@ int runServe(const QStringList &args)
     }
     config.metricsToken = parser.value(QStringLiteral("metrics-token"));
     config.allowedOrigins = parser.values(QStringLiteral("allow-origin"));
-    if (!positiveInt(parser.value(QStringLiteral("max-calls")), 1, 100000, &config.limits.maxCalls))
+    if (!intIn(parser.value(QStringLiteral("max-calls")), 1, 100000, &config.limits.maxCalls))
         return usageError(QStringLiteral("--max-calls: must be a number from 1 to 100000"));
     config.twilioAuthToken = qgetenv("TWILIO_AUTH_TOKEN");
     config.streamSecret = qgetenv("RINGSIDE_STREAM_SECRET");
@@ -208,12 +196,11 @@ int runServe(const QStringList &args)
     std::unique_ptr<campaigns::CampaignService> dialer;
     if (!parser.isSet(QStringLiteral("no-campaigns"))) {
         const QString providerName = parser.value(QStringLiteral("campaign-provider"));
-        if (providerName != QLatin1String("twilio") && providerName != QLatin1String("exotel"))
+        telephony::MediaProtocol provider;
+        if (!providerFrom(providerName, &provider))
             return usageError(QStringLiteral("--campaign-provider: \"%1\" is not twilio or exotel").arg(providerName));
         QString notice;
-        auto options = campaigns::CampaignService::fromEnvironment(
-                providerName == QLatin1String("twilio") ? telephony::MediaProtocol::Twilio : telephony::MediaProtocol::Exotel,
-                config.publicUrl, config.clock, config.agentsFolder, &notice);
+        auto options = campaigns::CampaignService::fromEnvironment(provider, config.publicUrl, config.clock, config.agentsFolder, &notice);
         if (!notice.isEmpty())
             err(QStringLiteral("notice: %1").arg(notice));
         // A cart-recovery call asks a connected shop first whether the checkout is still abandoned.

@@ -34,9 +34,7 @@ const QString kUsage = QStringLiteral(
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("store: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine store --help'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("store"), problem);
 }
 
 // --db is required by every subcommand; missing it is a usage error, not a failure.

@@ -32,9 +32,7 @@ namespace {
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("store: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine store --help'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("store"), problem);
 }
 
 QStringList operands(const QCommandLineParser &parser)

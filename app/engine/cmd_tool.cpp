@@ -2,8 +2,7 @@
 // result JSON. The work lives in core/tools; this file maps options to it.
 #include "cliutil.h"
 
-#include "commerce/sqlstore.h"
-#include "platforms/storebackend.h"
+#include "calls/callassembly.h"
 #include "storage/database.h"
 #include "tools/toolcatalogue.h"
 #include "tools/toolerror.h"
@@ -15,9 +14,7 @@ namespace {
 
 int usageError(const QString &problem)
 {
-    err(QStringLiteral("tool: %1").arg(problem));
-    err(QStringLiteral("Try 'ringside-engine tool --help' or 'ringside-engine tool --list'."));
-    return Usage;
+    return cli::usageError(QStringLiteral("tool"), problem, QStringLiteral("Try 'ringside-engine tool --help' or 'ringside-engine tool --list'."));
 }
 
 void listTools()
@@ -90,9 +87,10 @@ int runTool(const QStringList &args)
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
-    // A connected shop's mirror (changes are queued for the shop; serve or 'store outbox --run' sends them).
-    const auto store = platforms::storeBackendFor(*db);
-    ToolRegistry registry(*store);
+    // The tools over the store a call would use: a connected shop's mirror (changes are queued for
+    // the shop; serve or 'store outbox --run' sends them), or the embedded store.
+    CallAssembly assembly(*db, CallServices{ {}, clock });
+    ToolRegistry &registry = assembly.tools();
     ToolContext context;
     context.now = clock.now();
     context.language = parser.value(QStringLiteral("language"));

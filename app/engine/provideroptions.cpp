@@ -1,4 +1,5 @@
 #include "provideroptions.h"
+#include "cliutil.h"
 
 namespace ringside::cli {
 
@@ -11,10 +12,9 @@ QCommandLineOption providerOption(const QString &name, const QString &what)
 std::optional<telephony::MediaProtocol> providerFrom(const QCommandLineParser &parser, QString *problem, const QString &name)
 {
     const QString value = parser.value(name);
-    if (value == QLatin1String("twilio"))
-        return telephony::MediaProtocol::Twilio;
-    if (value == QLatin1String("exotel"))
-        return telephony::MediaProtocol::Exotel;
+    telephony::MediaProtocol provider;
+    if (providerFrom(value, &provider)) // the one name rule, in cliutil
+        return provider;
     if (problem)
         *problem = QStringLiteral("--%1: \"%2\" is not twilio or exotel").arg(name, value);
     return std::nullopt;

@@ -14,7 +14,8 @@ namespace ringside::campaigns {
 class CampaignAgents
 {
 public:
-    // Reads the catalogue (`userFolder` may be empty: shipped agents only).
+    // Reads the catalogue (`userFolder` may be empty: shipped agents only); variants are looked up
+    // in it unless setVariantLookup() says otherwise.
     explicit CampaignAgents(const QString &userFolder = QString());
 
     void setVariantLookup(AgentVariantLookup lookup) { m_variants = std::move(lookup); }

@@ -154,6 +154,11 @@ telephony::OutboundCall ProviderClient::outboundCall(const ScheduledCall &c, con
         }
     }
     call.webhookParameters.append({ QStringLiteral("campaign_call"), QString::number(c.id) });
+    // The language the agent speaks on this call (its variant's when the catalogue has one): the
+    // gateway's CallAssembly runs that variant.
+    const QString language = c.agentLanguage.isEmpty() ? c.language : c.agentLanguage;
+    if (!language.isEmpty())
+        call.webhookParameters.append({ QStringLiteral("language"), language });
     return call;
 }
 

@@ -4,16 +4,14 @@
 
 #include "analytics/callrecorder.h"
 #include "analytics/callrecordstore.h"
+#include "calls/callassembly.h"
 #include "commerce/demostore.h"
 #include "commerce/fixtureimporter.h"
-#include "commerce/sqlstore.h"
 #include "engine/nlu/analyser.h"
-#include "engine/sessionfactory.h"
 #include "engine/turnwait.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 #include "tools/toolcatalogue.h"
-#include "tools/toolregistry.h"
 
 #include <QDir>
 #include <QFile>
@@ -147,9 +145,7 @@ ScenarioOutcome ScenarioRunner::runIn(const Scenario &scenario, const QString &d
         out.failures << error;
         return out;
     }
-    SqlStore store(*db);
-    ToolRegistry tools(store);
-    analytics::CallRecordStore records(*db);
+    CallAssembly assembly(*db, CallServices{ m_analyser, Clock(now) });
 
     // An agent named by a path is relative to the scenario file.
     QString agentKey = scenario.agent;
@@ -162,9 +158,8 @@ ScenarioOutcome ScenarioRunner::runIn(const Scenario &scenario, const QString &d
         return out;
     }
 
-    SessionRequest request;
-    request.agent = entry->agent;
-    request.agentPath = entry->path;
+    CallRequest request;
+    request.agent = entry.value();
     request.brainKind = scenario.brain;
     request.subject.customerId = scenario.customer;
     request.subject.orderId = scenario.order;
@@ -173,18 +168,16 @@ ScenarioOutcome ScenarioRunner::runIn(const Scenario &scenario, const QString &d
     for (auto it = scenario.vars.begin(); it != scenario.vars.end(); ++it)
         request.subject.overrides.insert(qs(it.key()), qs(it->get<std::string>()));
     request.channel = scenario.channel;
-    request.clock = Clock(now);
-    analytics::CallRecorder recorder(records); // outlives the session
-    EngineServices services{ store, tools, &recorder, m_analyser };
-    auto created = createSession(request, services);
-    if (!created.ok()) {
-        out.failures << created.error();
+    auto assembled = assembly.assemble(request);
+    if (!assembled.ok()) {
+        out.failures << assembled.error();
         return out;
     }
-    std::unique_ptr<Session> session = std::move(created).value();
+    AssembledCall call = std::move(assembled).value(); // the recorder outlives the session
+    Session *const session = call.session.get();
 
     std::vector<scenario::TurnRecord> turns(1); // [0]: the greeting
-    QObject::connect(session.get(), &Session::event, session.get(), [&](const SessionEvent &ev) {
+    QObject::connect(session, &Session::event, session, [&](const SessionEvent &ev) {
         fold(ev, &turns.back());
         out.transcript.push_back(ev.toJson());
     });
@@ -211,8 +204,8 @@ ScenarioOutcome ScenarioRunner::runIn(const Scenario &scenario, const QString &d
         session->end(QStringLiteral("hangup"));
 
     scenario::CallRecordView view;
-    if (!recorder.recordId().isEmpty()) {
-        if (const auto record = records.byId(recorder.recordId())) {
+    if (!call.recordId().isEmpty()) {
+        if (const auto record = assembly.records().byId(call.recordId())) {
             view.stored = true;
             view.fields = recordFields(*record);
         }

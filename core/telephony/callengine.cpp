@@ -2,6 +2,7 @@
 
 #include "telephony/gatewaytexts.h"
 
+#include "calls/callspeech.h"
 #include "conversation/eventtype.h"
 
 #include <algorithm>
@@ -20,16 +21,6 @@ constexpr qsizetype kMaxDigits = 32;  // keyed digits waiting for # or the pause
 std::int16_t saturate(int v)
 {
     return std::int16_t(std::clamp(v, -32768, 32767));
-}
-
-SttExpectation toStt(ListenExpectation e)
-{
-    switch (e) {
-    case ListenExpectation::DigitsAndLetters: return SttExpectation::DigitsAndLetters;
-    case ListenExpectation::YesNo: return SttExpectation::YesNo;
-    case ListenExpectation::General: break;
-    }
-    return SttExpectation::General;
 }
 
 } // namespace
@@ -244,7 +235,7 @@ void CallEngine::onSessionEvent(const SessionEvent &e)
 void CallEngine::onTurnFinished()
 {
     if (!m_session->isEnded())
-        m_pipeline->setExpectation(toStt(m_session->brain().expectation()));
+        m_pipeline->setExpectation(sttExpectationFor(m_session->brain().expectation()));
 }
 
 void CallEngine::speak(const QString &text)

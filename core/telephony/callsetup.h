@@ -24,6 +24,7 @@ struct CallSetup
     QString customerId;
     QString orderId;
     QString cartId;
+    QString language;       // the language the call should be held in (a campaign's choice); empty: the agent's
     QHash<QString, QString> variables; // "var.<name>" parameters
     int sampleRate = 8000;
     QDateTime startedAt;

@@ -1,20 +1,12 @@
 #include "telephony/callworker.h"
 
-#include "platforms/storebackend.h"
-
 #include "telephony/agentdirectory.h"
 #include "telephony/callengine.h"
 
 #include "analytics/callrecorder.h"
-#include "analytics/callrecordstore.h"
-#include "commerce/sqlstore.h"
-#include "engine/nlu/analyser.h"
-#include "engine/sessionfactory.h"
-#include "speech/identifierformat.h"
+#include "calls/callassembly.h"
 #include "speech/pocketsphinxstt.h"
 #include "speech/pooledstt.h"
-#include "storage/sqlutil.h"
-#include "tools/toolregistry.h"
 
 #include <QMetaObject>
 #include <QTimer>
@@ -22,30 +14,6 @@
 #include <chrono>
 
 namespace ringside::telephony {
-
-namespace {
-
-SpeechPipelineConfig speechConfigFor(const Agent &agent, const Session &session, int sampleRate)
-{
-    SpeechPipelineConfig c;
-    c.inputRate = sampleRate;
-    c.outputRate = sampleRate;
-    c.stt.language = agent.language;
-    c.stt.endpointingMs = agent.endpointingMs;
-    c.stt.interimResults = agent.interimResults;
-    for (const KeywordBoost &k : agent.keywords)
-        c.stt.keywords << k.toString();
-    c.stt.phrases = const_cast<Session &>(session).brain().expectedPhrases();
-    // The store's setting may be prose ("ORD followed by six digits"); the recognizer wants patterns.
-    c.stt.identifierFormats = storeIdentifierFormats(session.config().variables.value(QStringLiteral("orderIdFormat")));
-    c.tts.voice = agent.ttsVoice;
-    c.tts.speed = agent.ttsSpeed;
-    c.tts.language = agent.language;
-    c.bargeIn.allowInterruptions = agent.allowInterruptions;
-    return c;
-}
-
-} // namespace
 
 CallWorker::CallWorker(int index, WorkerServices services) : m_index(index), m_services(std::move(services)) {}
 
@@ -65,9 +33,8 @@ void CallWorker::ensureThreadState()
     m_timer->setTimerType(Qt::PreciseTimer);
     m_timer->setInterval(10);
     connect(m_timer, &QTimer::timeout, this, &CallWorker::onTick);
-    m_store = platforms::storeBackendFor(*m_services.db); // the connected shop's mirror, or the embedded store
-    m_tools = std::make_unique<ToolRegistry>(*m_store);
-    m_records = std::make_unique<analytics::CallRecordStore>(*m_services.db);
+    m_assembly = std::make_unique<CallAssembly>(*m_services.db,
+                                                CallServices{ m_services.analyser, m_services.clock, m_services.agentsFolder });
 }
 
 void CallWorker::postStart(const CallSetup &setup, std::shared_ptr<CallChannel> channel)
@@ -115,34 +82,27 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
         Q_EMIT callFailed(setup.callId, QStringLiteral("agent: %1").arg(agent.error()));
         return;
     }
-    SessionRequest request;
-    request.agent = agent->entry.agent;
-    request.agentPath = agent->entry.path;
+    CallRequest request;
+    request.agent = agent->entry;
+    request.playbook = agent->playbook;
     request.brainKind = m_services.brainKind;
     request.subject.customerId = setup.customerId;
     request.subject.orderId = setup.orderId;
     request.subject.cartId = setup.cartId;
     request.subject.callerPhone = setup.customerPhone();
     request.subject.overrides = setup.variables;
+    request.language = setup.language;
     request.channel = protocolName(setup.protocol);
-    request.clock = m_services.clock;
     request.endOnEscalation = false; // the call waits in the escalation queue
-    request.playbook = agent->playbook;
-    auto recorder = std::make_unique<analytics::CallRecorder>(*m_records);
-    EngineServices services{ *m_store, *m_tools, recorder.get(), m_services.analyser };
+    request.line = SpeechLine{ setup.sampleRate, setup.sampleRate };
     QStringList notices;
-    std::unique_ptr<Session> session;
-    try {
-        auto created = createSession(request, services, &notices);
-        if (!created.ok()) {
-            Q_EMIT callFailed(setup.callId, created.error());
-            return;
-        }
-        session = std::move(created).value();
-    } catch (const StorageError &e) {
-        Q_EMIT callFailed(setup.callId, QStringLiteral("store: %1").arg(QString::fromUtf8(e.what())));
+    auto assembled = m_assembly->assemble(request, &notices);
+    if (!assembled.ok()) {
+        Q_EMIT callFailed(setup.callId, assembled.error());
         return;
     }
+    auto call = std::make_unique<AssembledCall>(std::move(assembled).value());
+    std::unique_ptr<Session> session = std::move(call->session);
 
     const SessionConfig &cfg = session->config();
     json info = {
@@ -154,7 +114,7 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
         { "customer_id", cfg.customerId },
         { "order_id", cfg.orderId },
         { "cart_id", cfg.cartId },
-        { "brain", m_services.brainKind },
+        { "brain", call->agent.brainKind },
         { "can_hear", m_services.sttModel != nullptr },
         { "notices", notices },
     };
@@ -164,12 +124,11 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
     if (m_services.sttModel)
         stt = std::make_unique<PooledStt>(std::make_unique<PocketsphinxStt>(m_services.sttModel), *m_services.recognizers,
                                           &PocketsphinxStt::configProblem);
-    const SpeechPipelineConfig speech = speechConfigFor(cfg.agent, *session, setup.sampleRate);
-    auto engine = std::make_unique<CallEngine>(setup, channel, std::move(session), speech, std::move(stt), m_services.tts,
+    auto engine = std::make_unique<CallEngine>(setup, channel, std::move(session), call->speech.pipeline, std::move(stt), m_services.tts,
                                                [this, id](const QString &type, const QByteArray &j) { Q_EMIT callEvent(id, type, j); });
     CallEngine &e = *engine;
     m_calls[id] = std::move(engine);
-    m_recorders[id] = std::move(recorder);
+    m_assembled[id] = std::move(call);
     Q_EMIT callStarted(id, QByteArray::fromStdString(info.dump()));
     e.start(monotonicNs());
     if (!m_timer->isActive())
@@ -186,7 +145,7 @@ void CallWorker::dropAll()
         finish(id, *engine);
     }
     calls.clear();
-    m_recorders.clear();
+    m_assembled.clear();
     if (m_timer)
         m_timer->stop();
 }
@@ -202,7 +161,7 @@ void CallWorker::onTick()
             const QString id = it->first;
             finish(id, engine);
             it = m_calls.erase(it);
-            m_recorders.erase(id);
+            m_assembled.erase(id);
         } else {
             ++it;
         }
@@ -219,8 +178,8 @@ void CallWorker::onTick()
 void CallWorker::finish(const QString &callId, CallEngine &engine)
 {
     QString outcome = engine.outcome();
-    const auto found = m_recorders.find(callId);
-    analytics::CallRecorder *recorder = found == m_recorders.end() ? nullptr : found->second.get();
+    const auto found = m_assembled.find(callId);
+    analytics::CallRecorder *recorder = found == m_assembled.end() ? nullptr : found->second->recorder.get();
     const QString recordId = recorder ? recorder->recordId() : QString();
     if (engine.callbackOffered() && !recordId.isEmpty()) {
         // The session closes an escalated call as "escalated"; the caller was offered a callback

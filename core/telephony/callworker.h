@@ -16,17 +16,12 @@
 class QTimer;
 
 namespace ringside {
+struct AssembledCall;
+class CallAssembly;
 class Database;
 class PocketsphinxModel;
 class RecognizerPool;
-class SqlStore;
-class CommerceBackend;
-class ToolRegistry;
 class TtsEngine;
-namespace analytics {
-class CallRecorder;
-class CallRecordStore;
-}
 namespace nlu {
 class Analyser;
 }
@@ -47,6 +42,7 @@ struct WorkerServices
     std::shared_ptr<const PocketsphinxModel> sttModel; // null: no speech recognition
     std::shared_ptr<RecognizerPool> recognizers;       // where every call's speech is decoded
     QString brainKind = QStringLiteral("playbook");
+    QString agentsFolder; // the user's agents, where a call's language variant is looked up first
     Clock clock;
 };
 
@@ -92,12 +88,10 @@ private:
     const int m_index;
     WorkerServices m_services;
     QTimer *m_timer = nullptr;
-    std::unique_ptr<CommerceBackend> m_store;
-    std::unique_ptr<ToolRegistry> m_tools;
-    std::unique_ptr<analytics::CallRecordStore> m_records;
-    // Each call's record keeper; outlives its engine (the session reports its end to it), so it is
-    // declared first and freed last.
-    std::map<QString, std::unique_ptr<analytics::CallRecorder>> m_recorders;
+    std::unique_ptr<CallAssembly> m_assembly; // this thread's: store backend, tools, call records
+    // Each call's assembly minus its session (which its CallEngine owns): the record keeper, which
+    // outlives the engine because the session reports its end to it (declared first: freed last).
+    std::map<QString, std::unique_ptr<AssembledCall>> m_assembled;
     std::map<QString, std::unique_ptr<CallEngine>> m_calls;
     bool m_shuttingDown = false;
 };

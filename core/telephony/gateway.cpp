@@ -190,6 +190,7 @@ std::shared_ptr<CallChannel> Gateway::onStreamStart(MediaConnection &connection,
     s.customerId = params.value(QStringLiteral("customer"));
     s.orderId = params.value(QStringLiteral("order"));
     s.cartId = params.value(QStringLiteral("cart"));
+    s.language = params.value(QStringLiteral("language")).left(35); // a BCP 47 tag
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (it.key().startsWith(QLatin1String("var.")) && it.key().size() > 4)
             s.variables.insert(it.key().mid(4), it.value());

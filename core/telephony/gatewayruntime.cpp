@@ -49,6 +49,7 @@ Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, Gat
     services.analyser = rt->m_analyser;
     services.tts = rt->m_tts.get();
     services.brainKind = config.brainKind;
+    services.agentsFolder = config.agentsFolder;
     services.clock = config.clock;
     if (config.speechRecognition) {
         auto model = PocketsphinxModel::load();

@@ -390,7 +390,7 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
                                        { QStringLiteral("from"), from },
                                        { QStringLiteral("to"), to },
                                        { QStringLiteral("direction"), outbound ? QStringLiteral("outbound") : QStringLiteral("inbound") } };
-    for (const char *key : { "order", "cart", "customer" }) {
+    for (const char *key : { "order", "cart", "customer", "language" }) {
         const QString value = query.queryItemValue(QLatin1String(key), QUrl::FullyDecoded);
         if (!value.isEmpty())
             params.insert(QLatin1String(key), value);
@@ -398,7 +398,7 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
     m_gateway.signer().signInto(&params, callSid, m_gateway.config().streamSignatureTtlSeconds);
     // In a stable order, the signature last.
     FormFields ordered;
-    for (const char *key : { "agent", "from", "to", "direction", "order", "cart", "customer", "call_sid", "ringside_auth" }) {
+    for (const char *key : { "agent", "from", "to", "direction", "order", "cart", "customer", "language", "call_sid", "ringside_auth" }) {
         const auto it = params.constFind(QLatin1String(key));
         if (it != params.constEnd())
             ordered.append({ it.key(), it.value() });

@@ -7,7 +7,10 @@
 #include "speech/mulaw.h"
 #include "telephony/monitorprotocol.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ringside;
@@ -92,6 +95,52 @@ private slots:
         QCOMPARE(record->agent, QStringLiteral("Order Tracker"));
         QVERIFY(QString::fromStdString(record->transcript.dump()).contains(QStringLiteral("Blue Dart")));
         QCOMPARE(f.gateway().activeCalls(), 0);
+    }
+
+    // A call whose stream names a language (a campaign call decided in Hindi) is run by the agent's
+    // variant for it, and the record says so.
+    void aCallsLanguageChoosesTheAgentsVariant()
+    {
+        QTemporaryDir agents;
+        QVERIFY(QDir(agents.path()).mkpath(QStringLiteral("variants")));
+        QFile shipped(QStringLiteral(":/ringside/agents/order-tracker.json"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        json doc = json::parse(shipped.readAll().toStdString());
+        doc["agent"]["language"] = "hi-IN";
+        QFile variant(agents.filePath(QStringLiteral("variants/order-tracker.hi-IN.json")));
+        QVERIFY(variant.open(QIODevice::WriteOnly));
+        variant.write(QByteArray::fromStdString(doc.dump(2)));
+        variant.close();
+
+        GatewayFixture f([&](telephony::GatewayConfig &c) { c.agentsFolder = agents.path(); });
+        QVERIFY2(f.ok(), qPrintable(f.error));
+        MonitorClient console;
+        QVERIFY(console.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor?operator=asha"))));
+        QVERIFY(console.waitForType("snapshot").is_object());
+        StandInCaller *caller = f.dial(QStringLiteral("hindi1"), MediaProtocol::Twilio,
+                                       { { QStringLiteral("agent"), QStringLiteral("order-tracker") },
+                                         { QStringLiteral("language"), QStringLiteral("hi-IN") } });
+        const json started = console.waitForType("call_started");
+        QVERIFY2(started.is_object(), "no call_started");
+        const QString callId = stringAt(started["call"], "call_id");
+        QVERIFY(console.waitForEvent(callId, "agent").is_object()); // the greeting
+        caller->hangUp();
+        const json ended = console.waitForType("call_ended", 8000);
+        QVERIFY2(ended.is_object(), "no call_ended");
+        const auto record = f.record(stringAt(ended, "record_id"));
+        QVERIFY(record.has_value());
+        QCOMPARE(record->language, QStringLiteral("hi-IN"));
+
+        // Without a language the same agent speaks its own.
+        const std::size_t mark = console.messages.size();
+        StandInCaller *plain = f.dial(QStringLiteral("own1"));
+        const json second = console.waitForType("call_started", 5000, mark);
+        QVERIFY2(second.is_object(), "no second call_started");
+        QVERIFY(console.waitForEvent(stringAt(second["call"], "call_id"), "agent", 5000, mark).is_object());
+        plain->hangUp();
+        const json secondEnd = console.waitForType("call_ended", 8000, mark);
+        QVERIFY2(secondEnd.is_object(), "no second call_ended");
+        QCOMPARE(f.record(stringAt(secondEnd, "record_id"))->language, QStringLiteral("en-US"));
     }
 
     void operatorTakesOverWhispersSaysHandsBackEnds()

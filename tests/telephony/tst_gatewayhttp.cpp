@@ -97,12 +97,14 @@ private slots:
         QVERIFY(QString::fromUtf8(d.body).contains(QStringLiteral("<Parameter name=\"agent\" value=\"order-tracker\"/>")));
 
         // An outbound call placed by `ringside-engine call` names its agent and order in the query.
-        const Answer out = webhook(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice?agent=delivery-notifier&direction=outbound&order=ORD-482913")),
+        const Answer out = webhook(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice?agent=delivery-notifier&direction=outbound&order=ORD-482913&language=ta-IN")),
                                    kWebhook);
         const QString outXml = QString::fromUtf8(out.body);
         QVERIFY2(outXml.contains(QStringLiteral("<Parameter name=\"agent\" value=\"delivery-notifier\"/>")), qPrintable(outXml));
         QVERIFY(outXml.contains(QStringLiteral("<Parameter name=\"direction\" value=\"outbound\"/>")));
         QVERIFY(outXml.contains(QStringLiteral("<Parameter name=\"order\" value=\"ORD-482913\"/>")));
+        // A campaign call also names the language it was decided in (the agent's variant runs it).
+        QVERIFY(outXml.contains(QStringLiteral("<Parameter name=\"language\" value=\"ta-IN\"/>")));
 
         // Missing CallSid: 400 naming the field. GET: 405.
         const Answer bad = webhook(f.url(QStringLiteral("http"), QStringLiteral("/twilio/voice")), { { QStringLiteral("From"), QStringLiteral("+91981") } });

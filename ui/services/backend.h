@@ -21,7 +21,7 @@ class QThread;
 namespace ringside::ui {
 
 // Owns a dedicated QThread with its own event loop and, on that thread, the WorkerServices
-// (Database, SqlStore, ToolRegistry, CallRecordStore). Jobs run one after another in the order
+// (the Database and its CallAssembly: store backend, tools, call records). Jobs run one after another in the order
 // they were posted, so a job may rely on the ones before it (open, then query). Not QtConcurrent's
 // global pool: Qt Sql connections belong to the thread that opened them, and one thread keeps
 // exactly one connection per database.

@@ -3,9 +3,8 @@
 #include "backend.h"
 
 #include "analytics/callrecordstore.h"
-#include "commerce/sqlstore.h"
+#include "calls/callassembly.h"
 #include "storage/database.h"
-#include "tools/toolregistry.h"
 
 #include <QCoreApplication>
 
@@ -40,22 +39,25 @@ Database &WorkerServices::database()
     return *m_database;
 }
 
-CommerceBackend &WorkerServices::store()
+CallAssembly &WorkerServices::assembly()
 {
     requireDatabase();
-    return *m_store;
+    return *m_assembly;
+}
+
+CommerceBackend &WorkerServices::store()
+{
+    return assembly().store();
 }
 
 ToolRegistry &WorkerServices::tools()
 {
-    requireDatabase();
-    return *m_tools;
+    return assembly().tools();
 }
 
 analytics::CallRecordStore &WorkerServices::calls()
 {
-    requireDatabase();
-    return *m_calls;
+    return assembly().records();
 }
 
 bool WorkerServices::openDatabase(const QString &path, QString *error)
@@ -64,12 +66,10 @@ bool WorkerServices::openDatabase(const QString &path, QString *error)
     m_database = Database::open(path, error);
     if (!m_database)
         return false;
-    m_store = std::make_unique<SqlStore>(*m_database);
-    m_tools = std::make_unique<ToolRegistry>(*m_store);
-    m_calls = std::make_unique<analytics::CallRecordStore>(*m_database);
+    m_assembly = std::make_unique<CallAssembly>(*m_database, CallServices{});
     // Calls an engine on this database was running when it died are closed as interrupted.
     try {
-        m_calls->closeInterruptedCalls();
+        m_assembly->closeInterruptedCalls();
     } catch (const std::exception &e) {
         qWarning("call records: %s", e.what());
     }
@@ -78,9 +78,7 @@ bool WorkerServices::openDatabase(const QString &path, QString *error)
 
 void WorkerServices::closeDatabase()
 {
-    m_calls.reset();
-    m_tools.reset();
-    m_store.reset();
+    m_assembly.reset();
     m_database.reset();
 }
 

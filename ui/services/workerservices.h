@@ -6,9 +6,9 @@
 #include <stdexcept>
 
 namespace ringside {
+class CallAssembly;
 class Database;
 class CommerceBackend;
-class SqlStore;
 class ToolRegistry;
 namespace analytics {
 class CallRecordStore;
@@ -41,6 +41,9 @@ public:
     bool hasDatabase() const { return bool(m_database); }
     // Each throws NoDatabaseError when no database is open.
     Database &database();
+    // Test Call and Try it put their calls together here, as serve does: the same store backend
+    // (a connected shop's mirror, or the embedded store), tools and call records.
+    CallAssembly &assembly();
     CommerceBackend &store();
     ToolRegistry &tools();
     analytics::CallRecordStore &calls();
@@ -60,9 +63,7 @@ private:
 
     Backend &m_backend;
     std::unique_ptr<Database> m_database;
-    std::unique_ptr<SqlStore> m_store;
-    std::unique_ptr<ToolRegistry> m_tools;
-    std::unique_ptr<analytics::CallRecordStore> m_calls;
+    std::unique_ptr<CallAssembly> m_assembly;
 };
 
 } // namespace ringside::ui

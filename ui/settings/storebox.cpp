@@ -3,6 +3,7 @@
 #include "services/backend.h"
 #include "services/secretstore.h"
 
+#include "calls/callassembly.h"
 #include "platforms/credentials.h"
 #include "platforms/httpexchange.h"
 #include "platforms/outbox.h"
@@ -281,6 +282,11 @@ void StoreBox::testConnection(bool save)
                  m_status->setText((save ? tr("Connected to %1: %2, %3, %4") : tr("The shop answers: %1 is %2, %3, %4"))
                                            .arg(shop, info.name, info.currency, info.timezone.isEmpty() ? tr("time zone unknown") : info.timezone));
                  if (save) {
+                     // The next test call writes back through the shop, as serve's calls do.
+                     m_backend.run([](WorkerServices &s) {
+                         if (s.hasDatabase())
+                             s.assembly().refreshStore();
+                     });
                      refresh();
                      m_backend.notifyDataChanged();
                  }
@@ -345,7 +351,11 @@ void StoreBox::syncNow()
 
 void StoreBox::disconnectShop()
 {
-    whenReady(m_backend.run([](WorkerServices &s) { removeConnection(s.database()); }), this, [this] {
+    whenReady(m_backend.run([](WorkerServices &s) {
+                  removeConnection(s.database());
+                  s.assembly().refreshStore(); // the next test call uses the embedded store
+              }),
+              this, [this] {
         m_status->setText(tr("Disconnected; calls use the embedded store again."));
         refresh();
         m_backend.notifyDataChanged();

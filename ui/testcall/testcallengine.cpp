@@ -2,22 +2,17 @@
 
 #include "services/backend.h"
 
-#include "analytics/callrecorder.h"
-#include "analytics/callrecordstore.h"
+#include "calls/callassembly.h"
 #include "commerce/commercebackend.h"
-#include "engine/nlu/analyser.h"
-#include "engine/sessionfactory.h"
-#include "tools/toolregistry.h"
 
 #include <mutex>
 
 namespace ringside::ui {
 
-// Worker-thread state. The analyser is built once and shared by every test call.
+// Worker-thread state: the call as the worker's CallAssembly put it together (its store backend,
+// tools and record keeper outlive its session).
 struct TestCallEngine::Holder {
-    std::shared_ptr<const nlu::Analyser> analyser;
-    std::unique_ptr<analytics::CallRecorder> recorder; // the call's record; outlives its session
-    std::unique_ptr<Session> session;
+    AssembledCall call;
     // The UI-side engine while it lives; the worker connects to it only under the lock, and the
     // destructor clears it under the lock, so no connection is made to a destroyed object.
     std::mutex receiverLock;
@@ -64,13 +59,12 @@ TestCallEngine::~TestCallEngine()
     }
     // The Session belongs to the worker: end and free it there. Its signals reach nobody now.
     m_backend.run([holder = m_holder](WorkerServices &) {
-        if (holder->session) {
-            QObject::disconnect(holder->session.get(), nullptr, nullptr, nullptr);
-            if (!holder->session->isEnded())
-                holder->session->end(QStringLiteral("hangup"));
-            holder->session.reset();
+        if (holder->call.session) {
+            QObject::disconnect(holder->call.session.get(), nullptr, nullptr, nullptr);
+            if (!holder->call.session->isEnded())
+                holder->call.session->end(QStringLiteral("hangup"));
         }
-        holder->recorder.reset();
+        holder->call = AssembledCall();
     });
 }
 
@@ -91,38 +85,27 @@ void TestCallEngine::start(const TestCallSetup &setup)
     };
     auto future = m_backend.run([holder = m_holder, setup, generation](WorkerServices &services) {
         Outcome out;
-        if (holder->session) {   // a previous call still open: hang it up first
-            QObject::disconnect(holder->session.get(), nullptr, nullptr, nullptr);
-            if (!holder->session->isEnded())
-                holder->session->end(QStringLiteral("hangup"));
-            holder->session.reset();
+        if (holder->call.session) {   // a previous call still open: hang it up first
+            QObject::disconnect(holder->call.session.get(), nullptr, nullptr, nullptr);
+            if (!holder->call.session->isEnded())
+                holder->call.session->end(QStringLiteral("hangup"));
         }
-        holder->recorder.reset();
-        if (!holder->analyser) {
-            auto built = nlu::Analyser::builtin();
-            if (!built.ok()) {
-                out.error = built.error();
-                return out;
-            }
-            holder->analyser = std::make_shared<const nlu::Analyser>(std::move(built).value());
-        }
-        SessionRequest request;
-        request.agent = setup.agent;
-        request.agentPath = setup.agentPath;
+        holder->call = AssembledCall();
+        CallRequest request;
+        request.agent.agent = setup.agent;
+        request.agent.path = setup.agentPath;
         request.brainKind = setup.brain;
         request.subject = subjectFor(services.store(), setup.recordId);
         request.channel = QStringLiteral("test_call");
         request.clock = setup.now.isValid() ? Clock(setup.now) : Clock();
         request.endOnEscalation = true;   // nobody takes over a test call
-        holder->recorder = std::make_unique<analytics::CallRecorder>(services.calls());
-        EngineServices engine{ services.store(), services.tools(), holder->recorder.get(), holder->analyser };
-        auto created = createSession(request, engine, &out.notices);
-        if (!created.ok()) {
-            out.error = created.error();
+        auto assembled = services.assembly().assemble(request, &out.notices);
+        if (!assembled.ok()) {
+            out.error = assembled.error();
             return out;
         }
-        holder->session = std::move(created).value();
-        Session *session = holder->session.get();
+        holder->call = std::move(assembled).value();
+        Session *session = holder->call.session.get();
         out.subject = { session->config().customerId, session->config().orderId, session->config().cartId,
                         session->config().callerPhone };
         std::lock_guard lock(holder->receiverLock);
@@ -173,8 +156,8 @@ void TestCallEngine::say(const QString &text)
         return;
     ++m_pendingTurns;
     post([text](Holder &holder, WorkerServices &) {
-        if (holder.session && !holder.session->isEnded())
-            holder.session->userSaid(text);
+        if (holder.call.session && !holder.call.session->isEnded())
+            holder.call.session->userSaid(text);
     });
 }
 
@@ -183,8 +166,8 @@ void TestCallEngine::interrupted(const QString &heardText)
     if (!m_active)
         return;
     post([heardText](Holder &holder, WorkerServices &) {
-        if (holder.session && !holder.session->isEnded())
-            holder.session->agentInterrupted(heardText);
+        if (holder.call.session && !holder.call.session->isEnded())
+            holder.call.session->agentInterrupted(heardText);
     });
 }
 
@@ -193,8 +176,8 @@ void TestCallEngine::end(const QString &reason)
     if (!m_active)
         return;
     post([reason](Holder &holder, WorkerServices &) {
-        if (holder.session && !holder.session->isEnded())
-            holder.session->end(reason);
+        if (holder.call.session && !holder.call.session->isEnded())
+            holder.call.session->end(reason);
     });
 }
 

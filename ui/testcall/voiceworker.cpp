@@ -1,5 +1,6 @@
 #include "voiceworker.h"
 
+#include "calls/callspeech.h"
 #include "speech/cloud/speechproviders.h"
 #include "speech/speechpipeline.h"
 
@@ -44,26 +45,19 @@ void VoiceWorker::begin(const Agent &agent, const VoiceDevices &devices)
     m_outputRate = devices.outputRate;
 
     m_providers = std::make_unique<SpeechProviders>();
-    SpeechChoice choice = m_providers->choose(agent.sttProvider, agent.sttModel, agent.ttsProvider);
+    SpeechLine line;
+    line.inputRate = devices.inputRate;
+    line.outputRate = devices.outputRate;
+    line.alwaysInterim = true;      // the workspace shows partials whatever the agent says
+    line.echoCancellation = true;   // the microphone hears the speaker
+    const CallSpeech speech = speechFor(agent, line);
+    SpeechChoice choice = chooseEngines(*m_providers, speech);
     if (!choice.stt || !choice.tts) {
         Q_EMIT started(!choice.stt ? choice.sttProblem : choice.ttsProblem);
         return;
     }
     m_tts = choice.tts;
-    SpeechPipelineConfig c;
-    c.inputRate = devices.inputRate;
-    c.outputRate = devices.outputRate;
-    c.stt.language = agent.language;
-    c.stt.endpointingMs = agent.endpointingMs;
-    c.stt.interimResults = true;
-    for (const KeywordBoost &k : agent.keywords)
-        c.stt.keywords << k.toString();
-    c.tts.voice = agent.ttsVoice;
-    c.tts.speed = agent.ttsSpeed;
-    c.tts.language = agent.language;
-    c.bargeIn.allowInterruptions = agent.allowInterruptions;
-    c.echoCancellation = true;   // the microphone hears the speaker
-    m_pipeline = std::make_unique<SpeechPipeline>(c, std::move(choice.stt), m_tts.get(),
+    m_pipeline = std::make_unique<SpeechPipeline>(speech.pipeline, std::move(choice.stt), m_tts.get(),
                                                   [this](const SpeechEvent &e) { onSpeechEvent(e); });
     if (!m_pipeline->start()) {
         Q_EMIT started(m_pipeline->hearingProblem());

@@ -1,5 +1,6 @@
 #include "wavcaller.h"
 
+#include "calls/callspeech.h"
 #include "speech/cloud/speechproviders.h"
 #include "speech/speechpipeline.h"
 #include "speech/wavreader.h"
@@ -16,23 +17,6 @@ namespace {
 constexpr int kFrameMs = 20;
 constexpr int kTrailingSilenceMs = 1500;   // lets the endpointer close the last turn
 constexpr int kFinalWaitMs = 5000;         // a recognizer answering on its own thread
-
-SpeechPipelineConfig configFor(const Agent &agent, int inputRate)
-{
-    SpeechPipelineConfig c;
-    c.inputRate = inputRate;
-    c.outputRate = 16000;
-    c.stt.language = agent.language;
-    c.stt.endpointingMs = agent.endpointingMs;
-    c.stt.interimResults = true;   // the workspace shows partials whatever the agent says
-    for (const KeywordBoost &k : agent.keywords)
-        c.stt.keywords << k.toString();
-    c.tts.voice = agent.ttsVoice;
-    c.tts.speed = agent.ttsSpeed;
-    c.tts.language = agent.language;
-    c.bargeIn.allowInterruptions = agent.allowInterruptions;
-    return c;
-}
 
 double dbfs(const std::int16_t *samples, std::size_t n)
 {
@@ -95,13 +79,18 @@ QString WavCaller::playOne(const Agent &agent, const QString &file)
     if (!wav.ok())
         return tr("%1: %2").arg(name, wav.error());
     const int rate = wav->sampleRate;
-    SpeechChoice choice = m_providers->choose(agent.sttProvider, agent.sttModel, agent.ttsProvider);
+    SpeechLine line;
+    line.inputRate = rate;
+    line.outputRate = 16000;
+    line.alwaysInterim = true;   // the workspace shows partials whatever the agent says
+    const CallSpeech speech = speechFor(agent, line);
+    SpeechChoice choice = chooseEngines(*m_providers, speech);
     if (!choice.stt)
         return tr("%1: no recognizer for this agent: %2").arg(name, choice.sttProblem);
 
     bool speaking = false;
     QString lastError;
-    SpeechPipeline pipeline(configFor(agent, rate), std::move(choice.stt), choice.tts.get(),
+    SpeechPipeline pipeline(speech.pipeline, std::move(choice.stt), choice.tts.get(),
                             [&](const SpeechEvent &e) {
                                 switch (e.type) {
                                 case SpeechEvent::Type::UserSpeechStarted:

@@ -1,16 +1,14 @@
 // Engine figures quoted in docs/benchmarks.md ("Engine"): one playbook-brain turn (text in → reply,
 // with and without an SQLite tool call) as p50/p99 over many turns, session creation, and the
 // heap held per live session (mallinfo2 delta over 1,000 sessions).
-#include "analytics/callrecordstore.h"
+#include "calls/callassembly.h"
 #include "commerce/demostore.h"
 #include "commerce/fixtureimporter.h"
-#include "commerce/sqlstore.h"
+#include "engine/brainfactory.h"
 #include "engine/nlu/analyser.h"
-#include "engine/sessionfactory.h"
 #include "engine/turnwait.h"
 #include "storage/database.h"
 #include "tools/toolcatalogue.h"
-#include "tools/toolregistry.h"
 #include "agent/agentcatalogue.h"
 
 #include <QCoreApplication>
@@ -32,10 +30,8 @@ struct Engine
 {
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
-    std::unique_ptr<SqlStore> store;
-    std::unique_ptr<ToolRegistry> tools;
-    std::shared_ptr<const nlu::Analyser> analyser;
-    SessionRequest request;
+    std::unique_ptr<CallAssembly> assembly; // as every call is put together (serve, chat, voice, …)
+    CallRequest request;
 
     Engine()
     {
@@ -45,24 +41,21 @@ struct Engine
         commerce::ImportOptions options;
         options.now = now;
         commerce::FixtureImporter(*db).importData(commerce::generateDemoStore(1, now), options);
-        store = std::make_unique<SqlStore>(*db);
-        tools = std::make_unique<ToolRegistry>(*store);
-        analyser = std::make_shared<const nlu::Analyser>(nlu::Analyser::builtin().value());
+        const auto analyser = std::make_shared<const nlu::Analyser>(nlu::Analyser::builtin().value());
+        assembly = std::make_unique<CallAssembly>(*db, CallServices{ analyser, Clock(now) });
         const AgentCatalogue catalogue(QString(), toolNames());
         const CatalogueEntry entry = catalogue.find(QStringLiteral("order-tracker")).value();
-        request.agent = entry.agent;
-        request.agentPath = entry.path;
-        request.clock = Clock(now);
+        request.agent = entry;
+        request.recorded = false; // sessions without a record, as before the assembly
         // Loaded once and shared, as the gateway does.
         request.playbook = loadAgentPlaybook(entry.agent, entry.path, *analyser).value();
     }
 
     std::unique_ptr<Session> session()
     {
-        EngineServices services{ *store, *tools, nullptr, analyser };
-        auto s = std::move(createSession(request, services)).value();
-        s->start();
-        return s;
+        AssembledCall call = std::move(assembly->assemble(request)).value();
+        call.session->start();
+        return std::move(call.session); // the store and tools stay with the assembly
     }
 };
 
