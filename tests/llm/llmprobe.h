@@ -41,4 +41,11 @@ struct LlmProbe
     QString errorText() const { return error ? error->describe() : QStringLiteral("(no error)"); }
 };
 
+// QVERIFY2 builds its message even when the check passes: an outcome's error may only be read
+// when there is one (reading an empty optional is undefined; UBSan stops the test).
+inline QString errorText(const LlmOutcome &outcome)
+{
+    return outcome.error ? outcome.error->describe() : QStringLiteral("(no error)");
+}
+
 } // namespace ringside::testing

@@ -66,7 +66,7 @@ private slots:
         auto client = clientFor(server);
         QStringList deltas;
         const LlmOutcome out = runTurn(*client, codRequest(), &deltas);
-        QVERIFY2(out.ok(), qPrintable(out.error->describe()));
+        QVERIFY2(out.ok(), qPrintable(errorText(out)));
         QCOMPARE(deltas, (QStringList{QStringLiteral("Dhanyavaad! "), QStringLiteral("Aapka"),
                                       QStringLiteral(" order confirm ho gaya.")}));
         QCOMPARE(out.response.text, QStringLiteral("Dhanyavaad! Aapka order confirm ho gaya."));
@@ -123,7 +123,7 @@ private slots:
         auto client = clientFor(server);
         QStringList deltas;
         const LlmOutcome out = runTurn(*client, codRequest(), &deltas);
-        QVERIFY2(out.ok(), qPrintable(out.error->describe()));
+        QVERIFY2(out.ok(), qPrintable(errorText(out)));
         QVERIFY(deltas.isEmpty());
         QCOMPARE(out.response.finish, LlmFinish::ToolCalls);
         QCOMPARE(out.response.toolCalls.size(), size_t(2));
@@ -153,7 +153,7 @@ private slots:
         LlmRequest request = codRequest();
         QStringList deltas;
         const LlmOutcome first = runTurn(*client, request, &deltas);
-        QVERIFY2(first.ok(), qPrintable(first.error->describe()));
+        QVERIFY2(first.ok(), qPrintable(errorText(first)));
         QVERIFY2(deltas.isEmpty(), "a thought summary must not be spoken");
         QCOMPARE(first.response.text, QString());
         QCOMPARE(first.response.toolCalls.size(), size_t(1));
@@ -161,7 +161,7 @@ private slots:
         request.messages.push_back(first.response.assistantMessage());
         request.messages.push_back(LlmMessage::toolResultFor(first.response.toolCalls[0], {{"confirmed", true}}));
         const LlmOutcome second = runTurn(*client, request);
-        QVERIFY2(second.ok(), qPrintable(second.error->describe()));
+        QVERIFY2(second.ok(), qPrintable(errorText(second)));
         QCOMPARE(second.response.text, QStringLiteral("Ho gaya!"));
 
         const json contents = server.requests().at(1).json()["contents"];
@@ -200,7 +200,7 @@ private slots:
         request.messages.push_back(r1);
         request.messages.push_back(r2);
         const LlmOutcome out = runTurn(*client, request);
-        QVERIFY2(out.ok(), qPrintable(out.error->describe()));
+        QVERIFY2(out.ok(), qPrintable(errorText(out)));
         const json contents = server.requests().at(0).json()["contents"];
         QCOMPARE(contents.size(), size_t(3));
         QVERIFY(contents[1] == json::parse(R"({"role":"model","parts":[{"text":"Ek minute."},
@@ -222,7 +222,7 @@ private slots:
         auto client = clientFor(server);
         LlmRequest request = codRequest();
         const LlmOutcome first = runTurn(*client, request);
-        QVERIFY2(first.ok(), qPrintable(first.error->describe()));
+        QVERIFY2(first.ok(), qPrintable(errorText(first)));
         QCOMPARE(first.response.toolCalls.at(0).id, QStringLiteral("fc-91"));
         request.messages.push_back(first.response.assistantMessage());
         request.messages.push_back(LlmMessage::toolResultFor(first.response.toolCalls[0], {{"status", "packed"}}));
@@ -241,7 +241,7 @@ private slots:
         auto client = clientFor(server);
         client->setStreaming(false);
         const LlmOutcome out = runTurn(*client, codRequest());
-        QVERIFY2(out.ok(), qPrintable(out.error->describe()));
+        QVERIFY2(out.ok(), qPrintable(errorText(out)));
         QCOMPARE(out.response.text, QStringLiteral("Kal tak pahunch jayega."));
         QCOMPARE(server.requests().at(0).path(), QStringLiteral("/v1beta/models/gemini-2.5-flash-lite:generateContent"));
         QVERIFY(server.requests().at(0).query().isEmpty());
@@ -290,7 +290,7 @@ private slots:
         server.enqueue(ScriptedResponse::sseJson({json::parse(R"({"promptFeedback":{"blockReason":"SAFETY"}})")}));
         auto client = clientFor(server);
         const LlmOutcome out = runTurn(*client, codRequest());
-        QVERIFY2(out.ok(), qPrintable(out.error->describe()));
+        QVERIFY2(out.ok(), qPrintable(errorText(out)));
         QCOMPARE(out.response.finish, LlmFinish::ContentFilter);
         QCOMPARE(out.response.finishReason, QStringLiteral("blocked:SAFETY"));
         QVERIFY(out.response.text.isEmpty());

@@ -242,7 +242,7 @@ private slots:
         QCOMPARE(first.endings, 1); // synchronous
         QCOMPARE(first.error->kind, LlmError::Cancelled);
         const LlmOutcome again = runLlmBlocking(*client, simpleRequest());
-        QVERIFY2(again.ok(), qPrintable(again.error->describe()));
+        QVERIFY2(again.ok(), qPrintable(errorText(again)));
         QCOMPARE(again.response.text, QStringLiteral("second try"));
     }
 
@@ -302,7 +302,7 @@ private slots:
         auto client = makeClient(provider, server.url());
         QStringList heard;
         const LlmOutcome out = runLlmBlocking(*client, simpleRequest(), [&](const QString &t) { heard << t; });
-        QVERIFY2(out.ok(), qPrintable(out.error->describe()));
+        QVERIFY2(out.ok(), qPrintable(errorText(out)));
         QCOMPARE(out.response.text, QStringLiteral("Out for delivery today."));
         QCOMPARE(heard, (QStringList{QStringLiteral("Out for "), QStringLiteral("delivery today.")}));
     }

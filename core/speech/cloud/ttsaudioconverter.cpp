@@ -30,8 +30,11 @@ QByteArray TtsAudioConverter::push(const QByteArray &bytes)
         const qsizetype whole = all.size() & ~qsizetype(1);
         m_carry = all.mid(whole);
         pcm.resize(std::size_t(whole / 2));
-        qFromLittleEndian<std::int16_t>(all.constData(), qsizetype(pcm.size()), pcm.data());
+        if (!pcm.empty()) // an empty vector's data() is null, which qFromLittleEndian's memcpy may not get
+            qFromLittleEndian<std::int16_t>(all.constData(), qsizetype(pcm.size()), pcm.data());
     }
+    if (pcm.empty())
+        return {}; // an empty reply body, or a lone byte waiting in m_carry for its pair
     if (m_resample) {
         std::vector<std::int16_t> out;
         m_resampler.process(pcm.data(), pcm.size(), out);
