@@ -33,7 +33,7 @@ const StateRow kStates[] = {
     { "", "haryana|hr|in-hr" },
 };
 
-QHash<QString, QString> buildIndex()
+QHash<QString, QString> buildLanguageIndex()
 {
     QHash<QString, QString> index;
     for (const StateRow &row : kStates)
@@ -46,7 +46,7 @@ QHash<QString, QString> buildIndex()
 
 QString stateLanguage(const QString &state, bool *northern)
 {
-    static const QHash<QString, QString> index = buildIndex();
+    static const QHash<QString, QString> index = buildLanguageIndex();
     if (northern)
         *northern = false;
     const QString key = state.simplified().toLower();

@@ -56,7 +56,7 @@ const ZoneCodes kTable[] = {
     { "America/Puerto_Rico", "787 939 340" },
 };
 
-QHash<QString, QList<QByteArray>> buildIndex()
+QHash<QString, QList<QByteArray>> buildAreaCodeIndex()
 {
     QHash<QString, QList<QByteArray>> index;
     for (const ZoneCodes &row : kTable) {
@@ -74,7 +74,7 @@ QHash<QString, QList<QByteArray>> buildIndex()
 
 QList<QTimeZone> usAreaCodeZones(const QString &areaCode)
 {
-    static const QHash<QString, QList<QByteArray>> index = buildIndex();
+    static const QHash<QString, QList<QByteArray>> index = buildAreaCodeIndex();
     QList<QTimeZone> out;
     for (const QByteArray &id : index.value(areaCode))
         out.append(QTimeZone(id));

@@ -30,7 +30,7 @@ ojson textOrNull(const QString &s)
     return s.isEmpty() ? ojson(nullptr) : ojson(s.toStdString());
 }
 
-ojson dateOrNull(const QDate &d)
+ojson dateOrJsonNull(const QDate &d)
 {
     return d.isValid() ? ojson(d.toString(Qt::ISODate).toStdString()) : ojson(nullptr);
 }
@@ -181,7 +181,7 @@ QByteArray fixtureText(const StoreData &data)
                     { "delivered_at", instant(o.deliveredAt, zone) },
                     { "delay_reason", textOrNull(o.delayReason) } };
         if (o.deliveryDate.isValid())
-            j["delivery_date"] = dateOrNull(o.deliveryDate);
+            j["delivery_date"] = dateOrJsonNull(o.deliveryDate);
         if (!o.deliverySlot.isEmpty())
             j["delivery_slot"] = o.deliverySlot.toStdString();
         ojson events = ojson::array();
@@ -238,7 +238,7 @@ QByteArray fixtureText(const StoreData &data)
                     { "created_at", instant(r.createdAt, zoneOf(orderCustomer.value(r.orderId))) },
                     { "items", items },
                     { "refund_method", r.refundMethod.toStdString() },
-                    { "pickup_date", dateOrNull(r.pickupDate) },
+                    { "pickup_date", dateOrJsonNull(r.pickupDate) },
                     { "time_slot", textOrNull(r.timeSlot) } };
         if (!r.pickupAddress.isEmpty())
             j["pickup_address"] = r.pickupAddress.toStdString();

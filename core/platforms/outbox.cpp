@@ -8,7 +8,7 @@ namespace ringside::platforms {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id, idempotency_key, platform, action, subject, platform_id, payload, status, attempts, "
+const QString kOutboxColumns = QStringLiteral("id, idempotency_key, platform, action, subject, platform_id, payload, status, attempts, "
                                         "next_attempt_at, created_at, updated_at, last_error, result");
 
 QDateTime ms(const QVariant &v)
@@ -22,7 +22,7 @@ json parsed(const QString &text)
     return j.is_discarded() ? json::object() : j;
 }
 
-OutboxAction readRow(const QSqlQuery &q)
+OutboxAction readOutboxRow(const QSqlQuery &q)
 {
     OutboxAction a;
     a.id = q.value(0).toLongLong();
@@ -83,11 +83,11 @@ std::optional<OutboxAction> claimNextAction(Database &db, qint64 nowMs, bool *in
     db.transaction([&](QSqlDatabase sql) {
         QSqlQuery q = execOrThrow(sql, QStringLiteral("SELECT %1 FROM platform_outbox WHERE status IN ('queued', 'sending') "
                                                       "AND next_attempt_at <= ? ORDER BY (status = 'sending') DESC, next_attempt_at, id LIMIT 1")
-                                               .arg(kColumns),
+                                               .arg(kOutboxColumns),
                                   nowMs);
         if (!q.next())
             return true;
-        OutboxAction a = readRow(q);
+        OutboxAction a = readOutboxRow(q);
         q.finish();
         *inDoubt = a.status == QLatin1String("sending");
         a.status = QStringLiteral("sending");
@@ -149,20 +149,20 @@ std::vector<OutboxAction> listActions(Database &db, int limit, const QString &st
 {
     std::vector<OutboxAction> out;
     QSqlQuery q = status.isEmpty()
-            ? execOrThrow(db.connection(), QStringLiteral("SELECT %1 FROM platform_outbox ORDER BY id DESC LIMIT ?").arg(kColumns), limit)
-            : execOrThrow(db.connection(), QStringLiteral("SELECT %1 FROM platform_outbox WHERE status = ? ORDER BY id DESC LIMIT ?").arg(kColumns),
+            ? execOrThrow(db.connection(), QStringLiteral("SELECT %1 FROM platform_outbox ORDER BY id DESC LIMIT ?").arg(kOutboxColumns), limit)
+            : execOrThrow(db.connection(), QStringLiteral("SELECT %1 FROM platform_outbox WHERE status = ? ORDER BY id DESC LIMIT ?").arg(kOutboxColumns),
                           status, limit);
     while (q.next())
-        out.push_back(readRow(q));
+        out.push_back(readOutboxRow(q));
     return out;
 }
 
 std::optional<OutboxAction> actionById(Database &db, qint64 id)
 {
-    QSqlQuery q = execOrThrow(db.connection(), QStringLiteral("SELECT %1 FROM platform_outbox WHERE id = ?").arg(kColumns), id);
+    QSqlQuery q = execOrThrow(db.connection(), QStringLiteral("SELECT %1 FROM platform_outbox WHERE id = ?").arg(kOutboxColumns), id);
     if (!q.next())
         return std::nullopt;
-    return readRow(q);
+    return readOutboxRow(q);
 }
 
 json outboxSummary(Database &db)

@@ -7,7 +7,7 @@ namespace {
 const char *const kMonthNames[] = {"January", "February", "March", "April", "May", "June", "July",
                                    "August", "September", "October", "November", "December"};
 
-struct Candidate
+struct DateCandidate
 {
     int first = 0;
     int last = 0;
@@ -23,11 +23,11 @@ public:
     {
     }
 
-    QList<Candidate> scan()
+    QList<DateCandidate> scan()
     {
-        QList<Candidate> out;
+        QList<DateCandidate> out;
         for (int i = 0; i < t.size(); ++i) {
-            Candidate c;
+            DateCandidate c;
             c.first = i;
             if (numericAt(i, &c) || spanAt(i, &c) || dayMonthAt(i, &c) || dayOfMonthAt(i, &c) || monthDayAt(i, &c)
                 || relativeAt(i, &c) || weekdayAt(i, &c)) {
@@ -48,7 +48,7 @@ private:
     }
 
     // A day and month without a year: the next such date (or the last, reading the past).
-    void resolveYearless(int day, int month, Candidate *c) const
+    void resolveYearless(int day, int month, DateCandidate *c) const
     {
         if (!QDate::isValid(2000, month, day)) { // 2000 is a leap year, so 29 February passes
             c->problem = notADate(day, month);
@@ -64,7 +64,7 @@ private:
         }
     }
 
-    void resolveFull(int day, int month, int year, Candidate *c) const
+    void resolveFull(int day, int month, int year, DateCandidate *c) const
     {
         const QDate d(year, month, day);
         if (d.isValid())
@@ -74,7 +74,7 @@ private:
     }
 
     // "28 tarikh", "the 28th": the next (or last) month that has that day.
-    void resolveDayOfMonth(int day, Candidate *c) const
+    void resolveDayOfMonth(int day, DateCandidate *c) const
     {
         QDate month(o.today.year(), o.today.month(), 1);
         for (int tries = 0; tries < 13; ++tries, month = month.addMonths(future() ? 1 : -1)) {
@@ -98,7 +98,7 @@ private:
     }
 
     // "28/12", "28/12/2026", "2026-12-28", "12/28" (month first when day-first cannot be).
-    bool numericAt(int i, Candidate *c) const
+    bool numericAt(int i, DateCandidate *c) const
     {
         const Token &tok = t.at(i);
         if (!tok.isDigits() || tok.text.startsWith(QLatin1Char('+')))
@@ -144,7 +144,7 @@ private:
     }
 
     // "in 3 days", "teen din baad", "2 weeks later", "ek hafte mein", "3 days ago".
-    bool spanAt(int i, Candidate *c) const
+    bool spanAt(int i, DateCandidate *c) const
     {
         CueHit lead;
         int j = i;
@@ -184,7 +184,7 @@ private:
     }
 
     // "28th December", "28 dec 2026", "twenty eighth of December".
-    bool dayMonthAt(int i, Candidate *c) const
+    bool dayMonthAt(int i, DateCandidate *c) const
     {
         Cardinal d;
         if (!numbers.cardinalAt(t, i, &d) || d.value < 1 || d.value > 31)
@@ -206,7 +206,7 @@ private:
     }
 
     // "December 28", "dec 28th 2026", "December the 28th".
-    bool monthDayAt(int i, Candidate *c) const
+    bool monthDayAt(int i, DateCandidate *c) const
     {
         CueHit hit;
         if (!cal.months.matchAt(t, i, &hit))
@@ -229,7 +229,7 @@ private:
 
     // "28 tarikh", "the 28th" (digits with a suffix; ordinal words alone are too often "the
     // first one" or "one second").
-    bool dayOfMonthAt(int i, Candidate *c) const
+    bool dayOfMonthAt(int i, DateCandidate *c) const
     {
         Cardinal d;
         if (!numbers.cardinalAt(t, i, &d) || d.value < 1 || d.value > 31)
@@ -245,7 +245,7 @@ private:
         return true;
     }
 
-    bool relativeAt(int i, Candidate *c) const
+    bool relativeAt(int i, DateCandidate *c) const
     {
         CueHit hit;
         if (cal.relativeDays.matchAt(t, i, &hit)) {
@@ -260,7 +260,7 @@ private:
         return true;
     }
 
-    bool weekdayAt(int i, Candidate *c) const
+    bool weekdayAt(int i, DateCandidate *c) const
     {
         CueHit mod, day;
         QString modifier;
@@ -300,9 +300,9 @@ DateMatch extractDate(const NormalisedText &text, const Lexicon &lexicon, const 
     DateMatch out;
     if (!options.today.isValid())
         return out;
-    const QList<Candidate> found = DateScanner(text, lexicon, options).scan();
-    const Candidate *chosen = nullptr;
-    for (const Candidate &c : found) {
+    const QList<DateCandidate> found = DateScanner(text, lexicon, options).scan();
+    const DateCandidate *chosen = nullptr;
+    for (const DateCandidate &c : found) {
         if (text.isNegated(c.first, c.last)) {
             if (c.date.isValid())
                 out.rejected.append(c.date);

@@ -4,11 +4,11 @@ namespace ringside::nlu {
 
 namespace {
 
-enum class Kind { Letter, Mark, Digit, Apostrophe, DigitSeparator, Plus, Break, Space };
+enum class CharKind { Letter, Mark, Digit, Apostrophe, DigitSeparator, Plus, Break, Space };
 
 struct Char
 {
-    Kind kind = Kind::Space;
+    CharKind kind = CharKind::Space;
     QChar ch;
     Script script = Script::Latin;
 };
@@ -28,36 +28,36 @@ Char classify(QChar c)
     const char16_t u = c.unicode();
     if (isDevanagari(u)) {
         if (u >= 0x0966 && u <= 0x096F)
-            return {Kind::Digit, QChar(char16_t(u'0' + (u - 0x0966))), Script::Digits};
+            return {CharKind::Digit, QChar(char16_t(u'0' + (u - 0x0966))), Script::Digits};
         if (u == 0x0964 || u == 0x0965) // danda, double danda
-            return {Kind::Break, c};
+            return {CharKind::Break, c};
         if (u == 0x093C) // nukta
-            return {Kind::Mark, QChar(), Script::Devanagari};
+            return {CharKind::Mark, QChar(), Script::Devanagari};
         if (u == 0x0901) // chandrabindu reads like anusvara: हाँ = हां
-            return {Kind::Letter, QChar(char16_t(0x0902)), Script::Devanagari};
-        return {Kind::Letter, QChar(foldNukta(u)), Script::Devanagari};
+            return {CharKind::Letter, QChar(char16_t(0x0902)), Script::Devanagari};
+        return {CharKind::Letter, QChar(foldNukta(u)), Script::Devanagari};
     }
     if (u == 0x200C || u == 0x200D) // zero-width (non-)joiners inside Indic words
-        return {Kind::Mark, QChar(), Script::Devanagari};
+        return {CharKind::Mark, QChar(), Script::Devanagari};
     if (c.isDigit())
-        return {Kind::Digit, QChar(char16_t(u'0' + c.digitValue())), Script::Digits};
+        return {CharKind::Digit, QChar(char16_t(u'0' + c.digitValue())), Script::Digits};
     if (c.isLetter()) {
         const Script s = c.script() == QChar::Script_Latin ? Script::Latin : Script::Other;
-        return {Kind::Letter, c.toLower(), s};
+        return {CharKind::Letter, c.toLower(), s};
     }
     if (c.isMark())
-        return {Kind::Mark, QChar(), Script::Other};
+        return {CharKind::Mark, QChar(), Script::Other};
     switch (u) {
     case u'\'': case 0x2019: case 0x2018: case 0x02BC: case u'`':
-        return {Kind::Apostrophe, c};
+        return {CharKind::Apostrophe, c};
     case u'/': case u'-': case u':': case u'.':
-        return {Kind::DigitSeparator, c};
+        return {CharKind::DigitSeparator, c};
     case u'+':
-        return {Kind::Plus, c};
+        return {CharKind::Plus, c};
     case u',': case u';': case u'!': case u'?': case 0x2026: case 0x061F:
-        return {Kind::Break, c};
+        return {CharKind::Break, c};
     default:
-        return {Kind::Space, c};
+        return {CharKind::Space, c};
     }
 }
 
@@ -190,7 +190,7 @@ NormalisedText Normaliser::normalise(const QString &text) const
         pendingBreak = false;
         cur.clear();
     };
-    auto nextKind = [&](qsizetype i) { return i + 1 < n ? classify(s[i + 1]).kind : Kind::Space; };
+    auto nextKind = [&](qsizetype i) { return i + 1 < n ? classify(s[i + 1]).kind : CharKind::Space; };
 
     for (qsizetype i = 0; i < n; ++i) {
         if (s[i].isSurrogate()) { // emoji and other astral symbols separate words
@@ -199,8 +199,8 @@ NormalisedText Normaliser::normalise(const QString &text) const
         }
         const Char c = classify(s[i]);
         switch (c.kind) {
-        case Kind::Letter:
-        case Kind::Digit:
+        case CharKind::Letter:
+        case CharKind::Digit:
             if (!cur.isEmpty() && curScript != c.script)
                 flush(int(i));
             if (cur.isEmpty()) {
@@ -209,17 +209,17 @@ NormalisedText Normaliser::normalise(const QString &text) const
             }
             cur.append(c.ch);
             break;
-        case Kind::Mark:
+        case CharKind::Mark:
             if (!c.ch.isNull() && !cur.isEmpty())
                 cur.append(c.ch);
             break; // dropped marks join the letters around them
-        case Kind::Apostrophe:
-            if (!cur.isEmpty() && curScript == Script::Latin && nextKind(i) == Kind::Letter)
+        case CharKind::Apostrophe:
+            if (!cur.isEmpty() && curScript == Script::Latin && nextKind(i) == CharKind::Letter)
                 break; // "don't" → "dont"
             flush(int(i));
             break;
-        case Kind::DigitSeparator:
-            if (!cur.isEmpty() && curScript == Script::Digits && cur.back().isDigit() && nextKind(i) == Kind::Digit) {
+        case CharKind::DigitSeparator:
+            if (!cur.isEmpty() && curScript == Script::Digits && cur.back().isDigit() && nextKind(i) == CharKind::Digit) {
                 cur.append(c.ch); // "28/12", "2026-12-28", "98123-45678", "5:30"
                 break;
             }
@@ -227,19 +227,19 @@ NormalisedText Normaliser::normalise(const QString &text) const
             if (c.ch != QLatin1Char('-') && c.ch != QLatin1Char('/'))
                 pendingBreak = true; // a full stop or colon ends a clause
             break;
-        case Kind::Plus:
+        case CharKind::Plus:
             flush(int(i));
-            if (nextKind(i) == Kind::Digit) {
+            if (nextKind(i) == CharKind::Digit) {
                 curFrom = int(i);
                 curScript = Script::Digits;
                 cur.append(c.ch);
             }
             break;
-        case Kind::Break:
+        case CharKind::Break:
             flush(int(i));
             pendingBreak = true;
             break;
-        case Kind::Space:
+        case CharKind::Space:
             flush(int(i));
             break;
         }

@@ -12,7 +12,7 @@ namespace {
 const QSet<QString> kLinkWords = {QStringLiteral("number"), QStringLiteral("no"), QStringLiteral("id"),
                                   QStringLiteral("num"), QStringLiteral("hash")};
 
-struct Candidate
+struct OrderIdCandidate
 {
     Found status = Found::None;
     QString digits;
@@ -121,9 +121,9 @@ OrderIdMatch extractOrderId(const NormalisedText &text, const Lexicon &lexicon, 
         if (c.isLetter())
             letters.append(c.toLower());
     }
-    QList<Candidate> found;
+    QList<OrderIdCandidate> found;
     QList<bool> used(text.size(), false);
-    const auto classify = [&](Candidate &c) {
+    const auto classify = [&](OrderIdCandidate &c) {
         const int n = int(c.digits.size());
         const bool named = c.prefixed || c.led;
         if (!named && !pattern.acceptBareDigits)
@@ -138,7 +138,7 @@ OrderIdMatch extractOrderId(const NormalisedText &text, const Lexicon &lexicon, 
     };
 
     for (int i = 0; i < text.size(); ++i) {
-        Candidate c;
+        OrderIdCandidate c;
         c.first = i;
         int after = -1;
         if (!letters.isEmpty() && text.at(i).text == letters) {
@@ -179,7 +179,7 @@ OrderIdMatch extractOrderId(const NormalisedText &text, const Lexicon &lexicon, 
     for (const DigitRun &run : numbers.digitRuns(text)) {
         if (used.at(run.first) || run.plus)
             continue;
-        Candidate c;
+        OrderIdCandidate c;
         c.digits = run.digits;
         c.first = run.first;
         c.last = run.last;
@@ -187,8 +187,8 @@ OrderIdMatch extractOrderId(const NormalisedText &text, const Lexicon &lexicon, 
         found.append(c);
     }
 
-    const Candidate *best = nullptr;
-    for (const Candidate &c : std::as_const(found)) {
+    const OrderIdCandidate *best = nullptr;
+    for (const OrderIdCandidate &c : std::as_const(found)) {
         if (c.status == Found::None || c.negated)
             continue;
         const bool better = !best || rank(c.status) > rank(best->status)

@@ -4,7 +4,7 @@ namespace ringside::nlu {
 
 namespace {
 
-struct Candidate
+struct SlotCandidate
 {
     int first = 0;
     int last = 0;
@@ -30,7 +30,7 @@ int hourOf(const Token &tok, const Numbers &numbers, const NormalisedText &t, in
 }
 
 // A clock time starting at token i: [lead] hour [am|pm] [o'clock|baje] [tail].
-bool clockAt(const NormalisedText &t, const Lexicon &lex, int i, Candidate *c, QString *meridiem)
+bool clockAt(const NormalisedText &t, const Lexicon &lex, int i, SlotCandidate *c, QString *meridiem)
 {
     const CalendarWords &cal = lex.calendar();
     CueHit hit;
@@ -83,13 +83,13 @@ QString slotForHour(int hour)
 TimeSlotMatch extractTimeSlot(const NormalisedText &text, const Lexicon &lexicon)
 {
     const CueSet &slotWords = lexicon.calendar().timeSlots;
-    QList<Candidate> found;
+    QList<SlotCandidate> found;
     const QList<CueHit> words = slotWords.find(text, 0);
     for (const CueHit &h : words)
         found.append({h.first, h.last, slotWords.cue(h.cue).label, -1});
 
     for (int i = 0; i < text.size(); ++i) {
-        Candidate c;
+        SlotCandidate c;
         QString meridiem;
         if (!clockAt(text, lexicon, i, &c, &meridiem))
             continue;
@@ -113,11 +113,11 @@ TimeSlotMatch extractTimeSlot(const NormalisedText &text, const Lexicon &lexicon
         found.append(c);
         i = c.last;
     }
-    std::sort(found.begin(), found.end(), [](const Candidate &a, const Candidate &b) { return a.first < b.first; });
+    std::sort(found.begin(), found.end(), [](const SlotCandidate &a, const SlotCandidate &b) { return a.first < b.first; });
 
     TimeSlotMatch out;
-    const Candidate *chosen = nullptr;
-    for (const Candidate &c : std::as_const(found)) {
+    const SlotCandidate *chosen = nullptr;
+    for (const SlotCandidate &c : std::as_const(found)) {
         if (text.isNegated(c.first, c.last)) {
             if (!out.rejected.contains(c.slot))
                 out.rejected.append(c.slot);
@@ -128,9 +128,9 @@ TimeSlotMatch extractTimeSlot(const NormalisedText &text, const Lexicon &lexicon
     if (!chosen)
         return out;
     // A slot word and a clock time side by side are one answer: keep the hour, quote both.
-    auto beside = [](const Candidate &a, const Candidate &b) { return a.last >= b.first - 2 && a.first <= b.last + 2; };
+    auto beside = [](const SlotCandidate &a, const SlotCandidate &b) { return a.last >= b.first - 2 && a.first <= b.last + 2; };
     int first = chosen->first, last = chosen->last;
-    for (const Candidate &c : std::as_const(found)) {
+    for (const SlotCandidate &c : std::as_const(found)) {
         if (&c == chosen || !beside(c, *chosen) || c.slot != chosen->slot || text.isNegated(c.first, c.last))
             continue;
         first = qMin(first, c.first);
