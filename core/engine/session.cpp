@@ -323,6 +323,20 @@ void Session::operatorSay(const QString &text)
     speak(clean.text, "operator");
 }
 
+void Session::handToOperator(const QString &text, const QString &reason)
+{
+    if (m_state != State::Active)
+        return;
+    if (m_turnInProgress) {
+        m_brain->cancel();
+        m_turnInProgress = false;
+    }
+    m_queue.clear();
+    m_lastAgentText = text;
+    speak(text, "gateway");
+    escalate(reason, text);
+}
+
 void Session::end(const QString &reason, const QString &outcome)
 {
     if (m_state == State::Idle || m_state == State::Ended)

@@ -32,6 +32,8 @@ public:
     void setExpectation(SttExpectation expectation) override;
     void stop() override;
     QString name() const override;
+    // False once the primary failed and nothing took over (no fallback, or it could not start).
+    bool isHearing() const override;
 
     bool hasFallenBack() const { return m_switched; }
 
