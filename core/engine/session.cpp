@@ -291,11 +291,7 @@ void Session::takeOver()
 {
     if (m_state != State::Active)
         return;
-    if (m_turnInProgress) {
-        m_brain->cancel();
-        m_turnInProgress = false;
-    }
-    m_queue.clear();
+    dropTurns();
     m_state = State::TakenOver;
     m_operatorJoined = true;
     emitEvent(EventType::Operator, { { "action", "take_over" } });
@@ -323,15 +319,20 @@ void Session::operatorSay(const QString &text)
     speak(clean.text, "operator");
 }
 
-void Session::handToOperator(const QString &text, const QString &reason)
+void Session::dropTurns()
 {
-    if (m_state != State::Active)
-        return;
     if (m_turnInProgress) {
         m_brain->cancel();
         m_turnInProgress = false;
     }
     m_queue.clear();
+}
+
+void Session::handToOperator(const QString &text, const QString &reason)
+{
+    if (m_state != State::Active)
+        return;
+    dropTurns();
     m_lastAgentText = text;
     speak(text, "gateway");
     escalate(reason, text);

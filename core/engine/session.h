@@ -118,6 +118,7 @@ private:
     void emitEvent(EventType type, json data);
     void speak(const QString &text, const char *by);
     void beginTurn(const QString &text);
+    void dropTurns(); // the brain's turn in progress is cancelled and waiting ones are dropped
     void processQueue();
     void requestEnd(const QString &outcome);
     void finalize(const QString &outcome, bool notify);

@@ -61,9 +61,6 @@ public:
     // so the console and CLI can fall back to typed input.
     bool start();
     bool canHear() const { return m_sttRunning; }
-    // Still hearing now: the recognizer started and has not lost its provider with nothing to
-    // take over (SttEngine::isHearing).
-    bool isHearing() const { return m_sttRunning && m_stt->isHearing(); }
     QString hearingProblem() const { return m_hearingProblem; }
 
     // Caller audio at inputRate, any amount.

@@ -81,10 +81,6 @@ public:
 
     // "pocketsphinx", "deepgram", …, for logs and the console.
     virtual QString name() const = 0;
-
-    // Caller thread, after a successful start(): whether what is fed is still being recognized.
-    // Only an engine that can lose its recognizer mid-call (FallbackStt) answers false.
-    virtual bool isHearing() const { return true; }
 };
 
 } // namespace ringside

@@ -69,12 +69,17 @@ void CallEngine::start(qint64 nowNs)
         loseHearing(false); // the greeting plays, then the apology
 }
 
+bool CallEngine::stillHearing() const
+{
+    return m_pipeline->canHear() && (!m_stillHearing || m_stillHearing());
+}
+
 void CallEngine::checkHearing()
 {
     if (!m_sttTrouble || m_inPipeline > 0)
         return;
     m_sttTrouble = false;
-    if (m_hasStt && !m_hearingLost && !m_pipeline->isHearing())
+    if (m_hasStt && !m_hearingLost && !stillHearing())
         loseHearing(true);
 }
 
@@ -217,8 +222,12 @@ void CallEngine::onSpeechEvent(const SpeechEvent &e)
         emitJson(eventTypeName(EventType::UserPartial), { { "text", e.text } });
         break;
     case SpeechEvent::Type::Final: {
-        if (m_hearingLost)
-            break; // empty turns from a recognizer that no longer hears; the operator has the call
+        if (m_hearingLost || (e.text.isEmpty() && !stillHearing())) {
+            // An empty turn from a recognizer that no longer hears: not a caller's silence to
+            // re-prompt. The operator has (or is about to get) the call.
+            m_sttTrouble = true;
+            break;
+        }
         // The caller stopped speaking this long before the final arrived.
         const std::int64_t behind = e.speechEndSample >= 0 ? m_pipeline->inputPosition() - e.speechEndSample : 0;
         m_turnEndNs = m_nowNs - behind * 1'000'000'000 / m_channel->sampleRate;

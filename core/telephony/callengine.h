@@ -36,6 +36,10 @@ public:
     CallEngine(const CallEngine &) = delete;
     CallEngine &operator=(const CallEngine &) = delete;
 
+    // For a recognizer that can lose its provider mid-call (a cloud one with nothing behind it):
+    // whether the caller is still heard, asked on this thread after a speech error. Before start().
+    void setHearingCheck(std::function<bool()> stillHearing) { m_stillHearing = std::move(stillHearing); }
+
     // Opens the speech pipeline and says the greeting. A call with a recognizer that cannot hear
     // the caller (no recognizer for the language) is handed to an operator after the greeting.
     void start(qint64 nowNs);
@@ -83,6 +87,7 @@ private:
     void pushControl(OutFrame::Kind kind);
     void beginHangup(qint64 nowNs, int graceMs);
     void flushDigits();
+    bool stillHearing() const;
     void checkHearing();
     void loseHearing(bool cutShort);
 
@@ -94,6 +99,7 @@ private:
     bool m_hasStt = false;
     bool m_sttTrouble = false;          // an STT error arrived: is the caller still heard?
     bool m_hearingLost = false;
+    std::function<bool()> m_stillHearing;
     EmitFn m_emit;
     HoldAudio m_hold;
 

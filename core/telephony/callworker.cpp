@@ -6,6 +6,7 @@
 #include "analytics/callrecorder.h"
 #include "calls/callassembly.h"
 #include "conversation/eventtype.h"
+#include "speech/cloud/fallbackstt.h"
 #include "speech/cloud/speechproviders.h"
 #include "speech/pocketsphinxstt.h"
 #include "speech/pooledstt.h"
@@ -111,6 +112,7 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
     // gateway without speech recognition hears nobody, whatever the agent names.
     std::unique_ptr<SttEngine> stt;
     std::shared_ptr<TtsEngine> tts;
+    const FallbackStt *cloudStt = nullptr; // owned by the call's pipeline, which outlives its use
     QStringList speechNotices;
     bool canHear = false;
     if (m_services.speech) {
@@ -125,6 +127,8 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
         speechNotices = choice.notices;
         if (m_services.sttModel) {
             stt = std::move(choice.stt);
+            if (choice.cloudStt)
+                cloudStt = dynamic_cast<const FallbackStt *>(stt.get());
             canHear = stt && (choice.cloudStt || PocketsphinxStt::configProblem(speech.pipeline.stt).isEmpty());
         }
         tts = std::move(choice.tts);
@@ -166,6 +170,8 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
     };
     auto engine = std::make_unique<CallEngine>(setup, channel, std::move(session), call->speech.pipeline, std::move(stt), std::move(tts),
                                                [this, id](const QString &type, const QByteArray &j) { Q_EMIT callEvent(id, type, j); });
+    if (cloudStt)
+        engine->setHearingCheck([cloudStt] { return cloudStt->isHearing(); });
     CallEngine &e = *engine;
     m_calls[id] = std::move(engine);
     m_assembled[id] = std::move(call);
