@@ -52,7 +52,8 @@ CallSpeech speechFor(const Agent &agent, const SpeechLine &line, const SpeechHin
 
 SpeechChoice chooseEngines(SpeechProviders &providers, const CallSpeech &speech, std::function<void(const QString &reason)> onTtsFallback)
 {
-    return providers.choose(speech.engines.sttProvider, speech.engines.sttModel, speech.engines.ttsProvider, std::move(onTtsFallback));
+    return providers.choose(speech.engines.sttProvider, speech.engines.sttModel, speech.engines.ttsProvider, std::move(onTtsFallback),
+                            speech.pipeline.stt.language);
 }
 
 } // namespace ringside

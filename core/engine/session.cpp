@@ -291,11 +291,7 @@ void Session::takeOver()
 {
     if (m_state != State::Active)
         return;
-    if (m_turnInProgress) {
-        m_brain->cancel();
-        m_turnInProgress = false;
-    }
-    m_queue.clear();
+    dropTurns();
     m_state = State::TakenOver;
     m_operatorJoined = true;
     emitEvent(EventType::Operator, { { "action", "take_over" } });
@@ -321,6 +317,25 @@ void Session::operatorSay(const QString &text)
         return;
     m_lastAgentText = clean.text;
     speak(clean.text, "operator");
+}
+
+void Session::dropTurns()
+{
+    if (m_turnInProgress) {
+        m_brain->cancel();
+        m_turnInProgress = false;
+    }
+    m_queue.clear();
+}
+
+void Session::handToOperator(const QString &text, const QString &reason)
+{
+    if (m_state != State::Active)
+        return;
+    dropTurns();
+    m_lastAgentText = text;
+    speak(text, "gateway");
+    escalate(reason, text);
 }
 
 void Session::end(const QString &reason, const QString &outcome)

@@ -84,6 +84,12 @@ public Q_SLOTS:
     void handBack();
     // While taken over: the operator's words, spoken as the agent.
     void operatorSay(const QString &text);
+    // From the line itself, outside the brain (the gateway can no longer hear the caller): the
+    // brain's turn stops, `text` is said marked "by":"gateway" and the call is escalated with
+    // `reason`. Ignored unless the session is active.
+    void handToOperator(const QString &text, const QString &reason);
+    // A notice from outside the brain (e.g. which speech engines the line uses, and why).
+    void lineNotice(const QString &message) { notice(message); }
     // Ends the call. "hangup" (the caller left) says nothing more; any other reason says goodbye
     // first. The outcome is `outcome`, else the one set during the call, else "failed".
     void end(const QString &reason = QStringLiteral("hangup"), const QString &outcome = QString());
@@ -112,6 +118,7 @@ private:
     void emitEvent(EventType type, json data);
     void speak(const QString &text, const char *by);
     void beginTurn(const QString &text);
+    void dropTurns(); // the brain's turn in progress is cancelled and waiting ones are dropped
     void processQueue();
     void requestEnd(const QString &outcome);
     void finalize(const QString &outcome, bool notify);

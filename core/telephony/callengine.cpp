@@ -26,16 +26,18 @@ std::int16_t saturate(int v)
 } // namespace
 
 CallEngine::CallEngine(CallSetup setup, std::shared_ptr<CallChannel> channel, std::unique_ptr<Session> session,
-                       const SpeechPipelineConfig &speech, std::unique_ptr<SttEngine> stt, TtsEngine *tts, EmitFn emitFn)
+                       const SpeechPipelineConfig &speech, std::unique_ptr<SttEngine> stt, std::shared_ptr<TtsEngine> tts,
+                       EmitFn emitFn)
     : m_setup(std::move(setup))
     , m_channel(std::move(channel))
     , m_session(std::move(session))
+    , m_tts(std::move(tts))
     , m_hasStt(stt != nullptr)
     , m_emit(std::move(emitFn))
     , m_hold(m_channel->sampleRate)
     , m_callerTap(m_channel->frameSamples * 12)
 {
-    m_pipeline = std::make_unique<SpeechPipeline>(speech, std::move(stt), tts, [this](const SpeechEvent &e) { onSpeechEvent(e); });
+    m_pipeline = std::make_unique<SpeechPipeline>(speech, std::move(stt), m_tts.get(), [this](const SpeechEvent &e) { onSpeechEvent(e); });
     m_pipeline->setPlaybackReportedByMarks(true);
     m_in.resize(m_channel->frameSamples * 10);
     m_operator.resize(m_channel->frameSamples);
@@ -57,10 +59,48 @@ void CallEngine::start(qint64 nowNs)
     m_t0Ns = nowNs;
     m_nowNs = nowNs;
     ++m_inPipeline;
-    m_pipeline->start();
+    const bool hears = m_pipeline->start();
     --m_inPipeline;
+    m_sttTrouble = false; // answered here, not by the first tick
     m_session->start();
     onTurnFinished();
+    flushDeferred();
+    if (m_hasStt && !hears)
+        loseHearing(false); // the greeting plays, then the apology
+}
+
+bool CallEngine::stillHearing() const
+{
+    return m_pipeline->canHear() && (!m_stillHearing || m_stillHearing());
+}
+
+void CallEngine::checkHearing()
+{
+    if (!m_sttTrouble || m_inPipeline > 0)
+        return;
+    m_sttTrouble = false;
+    if (m_hasStt && !m_hearingLost && !stillHearing())
+        loseHearing(true);
+}
+
+// Nobody can hear the caller any more (a Hindi call without Chirp, or Chirp failed with no
+// recognizer for the language behind it): rather than ask questions whose answers are lost, the
+// agent apologises in the call's language and the call waits for an operator (the escalation
+// queue, hold audio, the SLA's callback offer).
+void CallEngine::loseHearing(bool cutShort)
+{
+    m_hearingLost = true;
+    if (m_session->isEnded())
+        return;
+    if (cutShort) {
+        // What the agent was saying asked for an answer it can no longer hear.
+        ++m_inPipeline;
+        m_pipeline->stopSpeaking();
+        --m_inPipeline;
+        m_deferredSpeech.clear();
+        pushControl(OutFrame::Kind::Clear);
+    }
+    m_session->handToOperator(cannotHearText(m_session->config().agent.language), QStringLiteral("cannot_hear"));
     flushDeferred();
 }
 
@@ -92,6 +132,7 @@ bool CallEngine::tick(qint64 nowNs)
         ++m_framesPulled;
     }
     flushDeferred();
+    checkHearing();
 
     if (m_ending && !m_finished && (!m_pipeline->isAgentSpeaking() || nowNs >= m_hangupDeadlineNs)) {
         OutFrame &f = m_frame;
@@ -181,6 +222,12 @@ void CallEngine::onSpeechEvent(const SpeechEvent &e)
         emitJson(eventTypeName(EventType::UserPartial), { { "text", e.text } });
         break;
     case SpeechEvent::Type::Final: {
+        if (m_hearingLost || (e.text.isEmpty() && !stillHearing())) {
+            // An empty turn from a recognizer that no longer hears: not a caller's silence to
+            // re-prompt. The operator has (or is about to get) the call.
+            m_sttTrouble = true;
+            break;
+        }
         // The caller stopped speaking this long before the final arrived.
         const std::int64_t behind = e.speechEndSample >= 0 ? m_pipeline->inputPosition() - e.speechEndSample : 0;
         m_turnEndNs = m_nowNs - behind * 1'000'000'000 / m_channel->sampleRate;
@@ -209,8 +256,10 @@ void CallEngine::onSpeechEvent(const SpeechEvent &e)
         }
         break;
     case SpeechEvent::Type::SttError:
-        if (m_hasStt)
+        if (m_hasStt) {
             emitJson(eventTypeName(EventType::SpeechError), { { "message", e.text } });
+            m_sttTrouble = true; // checked once out of the pipeline (this tick)
+        }
         break;
     case SpeechEvent::Type::TtsError:
         emitJson(eventTypeName(EventType::SpeechError), { { "message", e.text } });

@@ -28,15 +28,20 @@ class CallEngine
 public:
     using EmitFn = std::function<void(const QString &type, const QByteArray &json)>;
 
-    // `stt` may be null (text-only calls: nothing is recognized, everything else works); `tts` is
-    // shared and outlives the engine.
+    // `stt` may be null (text-only calls: nothing is recognized, everything else works); `tts` may
+    // be shared with other calls (the embedded synthesizer) or the call's own (a cloud one).
     CallEngine(CallSetup setup, std::shared_ptr<CallChannel> channel, std::unique_ptr<Session> session,
-               const SpeechPipelineConfig &speech, std::unique_ptr<SttEngine> stt, TtsEngine *tts, EmitFn emitFn);
+               const SpeechPipelineConfig &speech, std::unique_ptr<SttEngine> stt, std::shared_ptr<TtsEngine> tts, EmitFn emitFn);
     ~CallEngine();
     CallEngine(const CallEngine &) = delete;
     CallEngine &operator=(const CallEngine &) = delete;
 
-    // Opens the speech pipeline and says the greeting.
+    // For a recognizer that can lose its provider mid-call (a cloud one with nothing behind it):
+    // whether the caller is still heard, asked on this thread after a speech error. Before start().
+    void setHearingCheck(std::function<bool()> stillHearing) { m_stillHearing = std::move(stillHearing); }
+
+    // Opens the speech pipeline and says the greeting. A call with a recognizer that cannot hear
+    // the caller (no recognizer for the language) is handed to an operator after the greeting.
     void start(qint64 nowNs);
 
     // The worker's clock: takes the caller's audio, produces the frames that are due.
@@ -61,6 +66,9 @@ public:
     void shutdown(qint64 nowNs, int graceMs);
 
     bool isFinished() const { return m_finished; }
+    // The caller could not be heard (from the start, or after the recognizer's provider failed
+    // with nothing to take over): the call was handed to an operator.
+    bool hearingLost() const { return m_hearingLost; }
     QString outcome() const { return m_session->outcome(); }
     bool callbackOffered() const { return m_callbackOffered; }
     QString callbackText() const { return m_callbackText; }
@@ -79,12 +87,19 @@ private:
     void pushControl(OutFrame::Kind kind);
     void beginHangup(qint64 nowNs, int graceMs);
     void flushDigits();
+    bool stillHearing() const;
+    void checkHearing();
+    void loseHearing(bool cutShort);
 
     CallSetup m_setup;
     std::shared_ptr<CallChannel> m_channel;
     std::unique_ptr<Session> m_session;
+    std::shared_ptr<TtsEngine> m_tts;   // outlives the pipeline that speaks through it
     std::unique_ptr<SpeechPipeline> m_pipeline;
     bool m_hasStt = false;
+    bool m_sttTrouble = false;          // an STT error arrived: is the caller still heard?
+    bool m_hearingLost = false;
+    std::function<bool()> m_stillHearing;
     EmitFn m_emit;
     HoldAudio m_hold;
 

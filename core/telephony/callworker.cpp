@@ -5,6 +5,9 @@
 
 #include "analytics/callrecorder.h"
 #include "calls/callassembly.h"
+#include "conversation/eventtype.h"
+#include "speech/cloud/fallbackstt.h"
+#include "speech/cloud/speechproviders.h"
 #include "speech/pocketsphinxstt.h"
 #include "speech/pooledstt.h"
 
@@ -104,6 +107,51 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
     auto call = std::make_unique<AssembledCall>(std::move(assembled).value());
     std::unique_ptr<Session> session = std::move(call->session);
 
+    const QString id = setup.callId;
+    // The agent's own recognizer and synthesizer (callspeech.h: the one agent → speech rule). A
+    // gateway without speech recognition hears nobody, whatever the agent names.
+    std::unique_ptr<SttEngine> stt;
+    std::shared_ptr<TtsEngine> tts;
+    const FallbackStt *cloudStt = nullptr; // owned by the call's pipeline, which outlives its use
+    QStringList speechNotices;
+    bool canHear = false;
+    if (m_services.speech) {
+        CallSpeech speech = call->speech;
+        if (!m_services.sttModel)
+            speech.engines.sttProvider = QStringLiteral("embedded");
+        // Any thread, once per call: the cloud synthesizer failed and espeak-ng speaks the rest.
+        auto onTtsFallback = [this, id](const QString &reason) {
+            post(id, [reason](CallEngine &e, qint64) { e.session().lineNotice(QStringLiteral("ttsProvider: %1").arg(reason)); });
+        };
+        SpeechChoice choice = chooseEngines(*m_services.speech, speech, onTtsFallback);
+        speechNotices = choice.notices;
+        if (m_services.sttModel) {
+            stt = std::move(choice.stt);
+            if (choice.cloudStt)
+                cloudStt = dynamic_cast<const FallbackStt *>(stt.get());
+            canHear = stt && (choice.cloudStt || PocketsphinxStt::configProblem(speech.pipeline.stt).isEmpty());
+        }
+        tts = std::move(choice.tts);
+        if (!tts) {
+            Q_EMIT callFailed(setup.callId, QStringLiteral("speech: %1").arg(choice.ttsProblem));
+            return;
+        }
+    } else {
+        // Decoded on the recognizer pool: this thread only copies the caller's audio into a ring.
+        if (m_services.sttModel)
+            stt = std::make_unique<PooledStt>(std::make_unique<PocketsphinxStt>(m_services.sttModel), *m_services.recognizers,
+                                              &PocketsphinxStt::configProblem);
+        canHear = stt && PocketsphinxStt::configProblem(call->speech.pipeline.stt).isEmpty();
+        tts = std::shared_ptr<TtsEngine>(std::shared_ptr<void>(), m_services.tts); // the gateway's, not owned
+    }
+    for (const QString &n : std::as_const(speechNotices)) {
+        if (!m_loggedNotices.contains(n)) { // the same missing key is logged once, not per call
+            m_loggedNotices.insert(n);
+            qInfo("call %s: %s", qPrintable(id), qPrintable(n));
+        }
+    }
+    notices << speechNotices;
+
     const SessionConfig &cfg = session->config();
     json info = {
         { "agent", cfg.agent.name },
@@ -115,22 +163,22 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
         { "order_id", cfg.orderId },
         { "cart_id", cfg.cartId },
         { "brain", call->agent.brainKind },
-        { "can_hear", m_services.sttModel != nullptr },
+        { "can_hear", canHear },
+        { "stt", stt ? stt->name() : QString() },
+        { "tts", tts->name() },
         { "notices", notices },
     };
-    const QString id = setup.callId;
-    // Decoded on the recognizer pool: this thread only copies the caller's audio into a ring.
-    std::unique_ptr<SttEngine> stt;
-    if (m_services.sttModel)
-        stt = std::make_unique<PooledStt>(std::make_unique<PocketsphinxStt>(m_services.sttModel), *m_services.recognizers,
-                                          &PocketsphinxStt::configProblem);
-    auto engine = std::make_unique<CallEngine>(setup, channel, std::move(session), call->speech.pipeline, std::move(stt), m_services.tts,
+    auto engine = std::make_unique<CallEngine>(setup, channel, std::move(session), call->speech.pipeline, std::move(stt), std::move(tts),
                                                [this, id](const QString &type, const QByteArray &j) { Q_EMIT callEvent(id, type, j); });
+    if (cloudStt)
+        engine->setHearingCheck([cloudStt] { return cloudStt->isHearing(); });
     CallEngine &e = *engine;
     m_calls[id] = std::move(engine);
     m_assembled[id] = std::move(call);
     Q_EMIT callStarted(id, QByteArray::fromStdString(info.dump()));
     e.start(monotonicNs());
+    for (const QString &n : std::as_const(speechNotices))
+        e.session().lineNotice(n); // kept in the call record
     if (!m_timer->isActive())
         m_timer->start();
 }

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -21,6 +22,7 @@ class CallAssembly;
 class Database;
 class PocketsphinxModel;
 class RecognizerPool;
+class SpeechProviders;
 class TtsEngine;
 namespace nlu {
 class Analyser;
@@ -41,6 +43,9 @@ struct WorkerServices
     TtsEngine *tts = nullptr;
     std::shared_ptr<const PocketsphinxModel> sttModel; // null: no speech recognition
     std::shared_ptr<RecognizerPool> recognizers;       // where every call's speech is decoded
+    // Each call's recognizer and synthesizer as its agent names them (cloud providers with keys
+    // from the environment, the embedded engines above behind them). Null: the embedded ones only.
+    std::shared_ptr<SpeechProviders> speech;
     QString brainKind = QStringLiteral("playbook");
     QString agentsFolder; // the user's agents, where a call's language variant is looked up first
     Clock clock;
@@ -94,6 +99,7 @@ private:
     std::map<QString, std::unique_ptr<AssembledCall>> m_assembled;
     std::map<QString, std::unique_ptr<CallEngine>> m_calls;
     bool m_shuttingDown = false;
+    QSet<QString> m_loggedNotices; // speech notices already logged by this worker
 };
 
 } // namespace ringside::telephony

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace ringside::telephony {
@@ -38,6 +39,8 @@ struct GatewayConfig
     int monitorBufferBytes = 4 << 20;      // per console: beyond this it is "lagged" and skips events
     int monitorLagTimeoutMs = 30000;       // a console lagged this long is disconnected
     Clock clock;
+    // Keys and endpoints of the agents' cloud speech providers (docs/speech-cloud.md lists them).
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
 } // namespace ringside::telephony

@@ -5,6 +5,7 @@
 
 #include "analytics/callrecordstore.h"
 #include "engine/nlu/analyser.h"
+#include "speech/cloud/speechproviders.h"
 #include "speech/espeaktts.h"
 #include "speech/pocketsphinxmodel.h"
 #include "speech/recognizerpool.h"
@@ -41,7 +42,7 @@ Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, Gat
     rt->m_espeak = std::make_unique<EspeakTts>();
     if (!rt->m_espeak->isAvailable())
         return R::failure(QStringLiteral("espeak-ng: %1").arg(rt->m_espeak->initError()));
-    rt->m_tts = std::make_unique<CachingTts>(*rt->m_espeak);
+    rt->m_tts = std::make_shared<CachingTts>(*rt->m_espeak);
 
     WorkerServices services;
     services.db = &db;
@@ -58,6 +59,8 @@ Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, Gat
         services.sttModel = model.value();
         services.recognizers = std::make_shared<RecognizerPool>(config.recognizerThreads);
     }
+    rt->m_speech = std::make_shared<SpeechProviders>(config.environment, EmbeddedSpeech{ services.sttModel, services.recognizers, rt->m_tts });
+    services.speech = rt->m_speech;
     rt->m_gateway = std::make_unique<Gateway>(std::move(config), std::move(services));
     rt->m_server = std::make_unique<GatewayServer>(*rt->m_gateway, db);
     rt->m_gateway->start();
@@ -70,6 +73,8 @@ GatewayRuntime::~GatewayRuntime()
     // then what the workers used.
     m_server.reset();
     m_gateway.reset();
+    m_speech.reset();
+    m_tts.reset();
 }
 
 quint16 GatewayRuntime::listen(const QHostAddress &address, quint16 port, QString *error)

@@ -13,6 +13,7 @@
 namespace ringside {
 class Database;
 class EspeakTts;
+class SpeechProviders;
 } // namespace ringside
 
 namespace ringside::telephony {
@@ -21,8 +22,9 @@ class AgentDirectory;
 class CachingTts;
 
 // Everything a running gateway needs, wired once: the NLU, the agents, espeak-ng behind a
-// reply cache, the embedded recognizer's model (when config.speechRecognition), the Gateway and
-// its GatewayServer. `ringside-engine serve`, the console's embedded engine and the tests build
+// reply cache, the embedded recognizer's model (when config.speechRecognition), the agents'
+// cloud speech providers (keys from config.environment, the embedded engines behind them), the
+// Gateway and its GatewayServer. `ringside-engine serve`, the console's embedded engine and the tests build
 // the same thing through here. Lives on the thread that owns the server (usually the main one).
 class GatewayRuntime
 {
@@ -46,7 +48,8 @@ private:
     std::shared_ptr<const nlu::Analyser> m_analyser;
     std::unique_ptr<AgentDirectory> m_agents;
     std::unique_ptr<EspeakTts> m_espeak;
-    std::unique_ptr<CachingTts> m_tts;
+    std::shared_ptr<CachingTts> m_tts;
+    std::shared_ptr<SpeechProviders> m_speech;
     std::unique_ptr<Gateway> m_gateway;
     std::unique_ptr<GatewayServer> m_server;
 };

@@ -10,4 +10,8 @@ namespace ringside::telephony {
 // The escalation queue's SLA ran out: nobody could take the call.
 QString callbackOfferText(const QString &language);
 
+// The caller cannot be heard on this line (no recognizer for the language, or its cloud provider
+// failed with nothing to take over): the call goes to an operator.
+QString cannotHearText(const QString &language);
+
 } // namespace ringside::telephony

@@ -143,6 +143,7 @@ public:
         config.shutdownGraceMs = 1000;
         config.streamSecret = kStreamSecret;
         config.exotelCredentials = kExotelCredentials;
+        config.environment = QProcessEnvironment(); // no provider keys from the developer's shell
         if (tune)
             tune(config);
         auto created = telephony::GatewayRuntime::create(*db, config);

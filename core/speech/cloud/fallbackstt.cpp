@@ -21,6 +21,15 @@ QString FallbackStt::name() const
     return m_switched && m_fallback ? m_fallback->name() : m_primary->name();
 }
 
+bool FallbackStt::isHearing() const
+{
+    if (!m_primaryFailed->load())
+        return true;
+    if (!m_switched)
+        return bool(m_factory); // the switch happens on the next feed; a fallback is expected to start
+    return m_fallbackStarted;
+}
+
 bool FallbackStt::start(const SttConfig &config, Callbacks callbacks)
 {
     m_config = config;

@@ -33,7 +33,11 @@ public:
     void stop() override;
     QString name() const override;
 
+
     bool hasFallenBack() const { return m_switched; }
+    // Caller thread: false once the primary failed and nothing took over (no fallback, or it
+    // could not start), so what is fed is no longer recognized.
+    bool isHearing() const;
 
 private:
     void switchIfFailed();

@@ -15,6 +15,15 @@ namespace ringside {
 
 SpeechProviders::SpeechProviders(QProcessEnvironment env) : m_env(std::move(env)) {}
 
+SpeechProviders::SpeechProviders(QProcessEnvironment env, EmbeddedSpeech embedded)
+    : m_env(std::move(env)), m_model(std::move(embedded.model)), m_pool(std::move(embedded.pool)), m_tts(std::move(embedded.tts))
+{
+    if (!m_model)
+        m_modelProblem = QStringLiteral("embedded recognizer: speech recognition is off");
+    if (!m_tts)
+        m_ttsProblem = QStringLiteral("embedded synthesizer: none given");
+}
+
 SpeechProviders::~SpeechProviders() = default;
 
 std::shared_ptr<const PocketsphinxModel> SpeechProviders::embeddedModel(QString *problem)
@@ -135,13 +144,20 @@ std::shared_ptr<TtsEngine> SpeechProviders::cloudTts(const QString &provider, QS
 }
 
 SpeechChoice SpeechProviders::choose(const QString &sttProvider, const QString &sttModel, const QString &ttsProvider,
-                                     std::function<void(const QString &)> onTtsFallback)
+                                     std::function<void(const QString &)> onTtsFallback, const QString &language)
 {
     SpeechChoice c;
     if (!sttProvider.isEmpty() && sttProvider != QLatin1String("embedded")) {
         if (auto cloud = cloudStt(sttProvider, sttModel, &c.notices)) {
-            // The embedded recognizer is made only if the provider fails.
-            c.stt = std::make_unique<FallbackStt>(std::move(cloud), [this]() { return embeddedStt(nullptr); });
+            // The embedded recognizer is made only if the provider fails, and only stands by for
+            // a language it can hear.
+            SttConfig probe;
+            probe.language = language;
+            FallbackStt::Factory behind;
+            if (language.isEmpty() || PocketsphinxStt::configProblem(probe).isEmpty())
+                behind = [this]() { return embeddedStt(nullptr); };
+            c.stt = std::make_unique<FallbackStt>(std::move(cloud), std::move(behind));
+            c.cloudStt = true;
         }
     }
     if (!c.stt)

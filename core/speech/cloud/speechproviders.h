@@ -24,6 +24,16 @@ struct SpeechChoice
     QString sttProblem;
     QString ttsProblem;
     QStringList notices;              // e.g. "sttProvider deepgram: DEEPGRAM_API_KEY is not set; …"
+    bool cloudStt = false;            // stt is a cloud recognizer (with the embedded one behind it when it can help)
+};
+
+// Embedded engines a caller already runs (the gateway: its recognizer pool and cached
+// synthesizer), used instead of a second set. A null model: nothing is recognized locally.
+struct EmbeddedSpeech
+{
+    std::shared_ptr<const PocketsphinxModel> model;
+    std::shared_ptr<RecognizerPool> pool;
+    std::shared_ptr<TtsEngine> tts;
 };
 
 // Chooses speech engines by provider name, with keys and endpoints from the environment
@@ -45,12 +55,17 @@ class SpeechProviders
 {
 public:
     explicit SpeechProviders(QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+    SpeechProviders(QProcessEnvironment env, EmbeddedSpeech embedded);
     ~SpeechProviders();
 
     // `onTtsFallback` hears once why a cloud synthesizer gave way to the embedded one mid-call
     // (any thread). Recognizer fallbacks are reported through the STT error callback.
+    // `language` (BCP 47, may be empty): the embedded recognizer stands behind a cloud one only
+    // when it can hear that language; a Hindi call's Chirp has nothing behind it, so its failure
+    // is reported as it is (FallbackStt::isHearing() turns false) instead of a switch to a
+    // recognizer that cannot start.
     SpeechChoice choose(const QString &sttProvider, const QString &sttModel, const QString &ttsProvider,
-                        std::function<void(const QString &reason)> onTtsFallback = {});
+                        std::function<void(const QString &reason)> onTtsFallback = {}, const QString &language = {});
 
     // The shared embedded engines (null with *problem when they cannot start).
     std::shared_ptr<const PocketsphinxModel> embeddedModel(QString *problem);
