@@ -1,6 +1,7 @@
 #include "cliutil.h"
 
 #include "storage/database.h"
+#include "util/wholenumber.h"
 
 #include <QCoreApplication>
 
@@ -90,25 +91,19 @@ int usageError(const QString &command, const QString &problem, const QString &tr
     return Usage;
 }
 
-bool intIn(const QString &text, int min, int max, int *value)
+std::optional<QString> valueIfSet(const QCommandLineParser &parser, const QString &name)
 {
-    bool ok = false;
-    const int v = text.toInt(&ok);
-    if (!ok || v < min || v > max)
-        return false;
-    *value = v;
-    return true;
+    if (!parser.isSet(name))
+        return std::nullopt;
+    return parser.value(name);
 }
 
-bool providerFrom(const QString &name, telephony::MediaProtocol *provider)
+bool intIn(const QString &text, int min, int max, int *value)
 {
-    if (name == QLatin1String("twilio"))
-        *provider = telephony::MediaProtocol::Twilio;
-    else if (name == QLatin1String("exotel"))
-        *provider = telephony::MediaProtocol::Exotel;
-    else
-        return false;
-    return true;
+    const auto v = wholeNumberIn(text, min, max);
+    if (v)
+        *value = *v;
+    return v.has_value();
 }
 
 } // namespace ringside::cli

@@ -4,8 +4,8 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
-#include "telephony/mediaprotocol.h"
 #include "util/clock.h"
 #include "util/jsonqt.h"
 
@@ -39,10 +39,10 @@ bool clockFrom(const QCommandLineParser &parser, Clock *clock);
 // stderr; returns Usage.
 int usageError(const QString &command, const QString &problem, const QString &tryInstead = QString());
 
+// The option's value when it was given (even empty), nothing when it was not.
+std::optional<QString> valueIfSet(const QCommandLineParser &parser, const QString &name);
+
 // A whole number from min to max; false (and *value untouched) otherwise.
 bool intIn(const QString &text, int min, int max, int *value);
-
-// --provider / --campaign-provider: "twilio" or "exotel"; false for anything else.
-bool providerFrom(const QString &name, telephony::MediaProtocol *provider);
 
 } // namespace ringside::cli
