@@ -43,7 +43,19 @@ QCommandLineOption nowOption()
              QStringLiteral("ISO") };
 }
 
-bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
+namespace {
+// QCommandLineParser starts its usage line with the path the program was started by
+// (./build/bin/ringside-engine); the reader needs the program's name and the command instead.
+QString helpNamingTheCommand(QString text, const QStringList &command)
+{
+    const QString started = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+    if (text.startsWith(started))
+        text.replace(0, started.size(), QStringLiteral("Usage: %1 %2").arg(QCoreApplication::applicationName(), command.join(u' ')));
+    return text;
+}
+} // namespace
+
+bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode, int commandWords)
 {
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(args)) {
@@ -53,7 +65,7 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
         return false;
     }
     if (parser.isSet(help)) {
-        out(parser.helpText());
+        out(helpNamingTheCommand(parser.helpText(), args.mid(1, commandWords)));
         *exitCode = Ok;
         return false;
     }

@@ -27,8 +27,10 @@ void outJson(const json &value, bool pretty = false);
 QCommandLineOption dbOption();
 QCommandLineOption nowOption();
 
-// Parses; on error or --help prints and returns false with *exitCode set.
-bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
+// Parses; on error or --help prints and returns false with *exitCode set. The first
+// `commandWords` arguments after the program name are the command ("serve"; "store init": 2),
+// which --help's usage line names after the program.
+bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode, int commandWords = 1);
 
 // Opens --db (required); prints a clear error and returns nullptr on failure.
 std::unique_ptr<Database> openDatabase(const QCommandLineParser &parser);
