@@ -1,6 +1,7 @@
 #include "cliutil.h"
 
 #include "storage/database.h"
+#include "util/wholenumber.h"
 
 #include <QCoreApplication>
 
@@ -42,7 +43,19 @@ QCommandLineOption nowOption()
              QStringLiteral("ISO") };
 }
 
-bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
+namespace {
+// QCommandLineParser starts its usage line with the path the program was started by
+// (./build/bin/ringside-engine); the reader needs the program's name and the command instead.
+QString helpNamingTheCommand(QString text, const QStringList &command)
+{
+    const QString started = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+    if (text.startsWith(started))
+        text.replace(0, started.size(), QStringLiteral("Usage: %1 %2").arg(QCoreApplication::applicationName(), command.join(u' ')));
+    return text;
+}
+} // namespace
+
+bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode, int commandWords)
 {
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(args)) {
@@ -52,7 +65,7 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
         return false;
     }
     if (parser.isSet(help)) {
-        out(parser.helpText());
+        out(helpNamingTheCommand(parser.helpText(), args.mid(1, commandWords)));
         *exitCode = Ok;
         return false;
     }
@@ -90,25 +103,19 @@ int usageError(const QString &command, const QString &problem, const QString &tr
     return Usage;
 }
 
-bool intIn(const QString &text, int min, int max, int *value)
+std::optional<QString> valueIfSet(const QCommandLineParser &parser, const QString &name)
 {
-    bool ok = false;
-    const int v = text.toInt(&ok);
-    if (!ok || v < min || v > max)
-        return false;
-    *value = v;
-    return true;
+    if (!parser.isSet(name))
+        return std::nullopt;
+    return parser.value(name);
 }
 
-bool providerFrom(const QString &name, telephony::MediaProtocol *provider)
+bool intIn(const QString &text, int min, int max, int *value)
 {
-    if (name == QLatin1String("twilio"))
-        *provider = telephony::MediaProtocol::Twilio;
-    else if (name == QLatin1String("exotel"))
-        *provider = telephony::MediaProtocol::Exotel;
-    else
-        return false;
-    return true;
+    const auto v = wholeNumberIn(text, min, max);
+    if (v)
+        *value = *v;
+    return v.has_value();
 }
 
 } // namespace ringside::cli

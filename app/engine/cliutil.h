@@ -4,8 +4,8 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
-#include "telephony/mediaprotocol.h"
 #include "util/clock.h"
 #include "util/jsonqt.h"
 
@@ -27,8 +27,10 @@ void outJson(const json &value, bool pretty = false);
 QCommandLineOption dbOption();
 QCommandLineOption nowOption();
 
-// Parses; on error or --help prints and returns false with *exitCode set.
-bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
+// Parses; on error or --help prints and returns false with *exitCode set. The first
+// `commandWords` arguments after the program name are the command ("serve"; "store init": 2),
+// which --help's usage line names after the program.
+bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode, int commandWords = 1);
 
 // Opens --db (required); prints a clear error and returns nullptr on failure.
 std::unique_ptr<Database> openDatabase(const QCommandLineParser &parser);
@@ -39,10 +41,10 @@ bool clockFrom(const QCommandLineParser &parser, Clock *clock);
 // stderr; returns Usage.
 int usageError(const QString &command, const QString &problem, const QString &tryInstead = QString());
 
+// The option's value when it was given (even empty), nothing when it was not.
+std::optional<QString> valueIfSet(const QCommandLineParser &parser, const QString &name);
+
 // A whole number from min to max; false (and *value untouched) otherwise.
 bool intIn(const QString &text, int min, int max, int *value);
-
-// --provider / --campaign-provider: "twilio" or "exotel"; false for anything else.
-bool providerFrom(const QString &name, telephony::MediaProtocol *provider);
 
 } // namespace ringside::cli

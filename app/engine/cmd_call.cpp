@@ -1,16 +1,13 @@
 // ringside-engine call: places an outbound call through Twilio's REST API (or Exotel's connect API)
-// so the customer's phone rings and, once answered, streams to a running `serve`. Checks the agent
-// and what the call is about against the store first. The request is built in core/telephony.
+// so the customer's phone rings and, once answered, streams to a running `serve`. The checks (the
+// agent, what the call is about, our number, credentials) and the request live in core/telephony
+// (callplacement.h, outboundcall.h); this file maps options to them and prints the provider's answer.
 #include "cliutil.h"
+#include "provideroptions.h"
 
-#include "agent/agentcatalogue.h"
-#include "commerce/commercebackend.h"
-#include "platforms/storebackend.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
-#include "telephony/outboundcall.h"
-#include "tools/toolcatalogue.h"
-#include "util/phone.h"
+#include "telephony/callplacement.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -39,7 +36,7 @@ int runCall(const QStringList &args)
     parser.addOption({ QStringLiteral("agent"), QStringLiteral("Agent slug or name (e.g. delivery-notifier)."), QStringLiteral("NAME") });
     parser.addOption({ QStringLiteral("order"), QStringLiteral("The order the call is about."), QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("cart"), QStringLiteral("The cart the call is about."), QStringLiteral("ID") });
-    parser.addOption({ QStringLiteral("provider"), QStringLiteral("twilio (default) or exotel."), QStringLiteral("NAME"), QStringLiteral("twilio") });
+    parser.addOption(providerOption());
     parser.addOption({ QStringLiteral("from"), QStringLiteral("Our number (Twilio From / Exotel caller id)."), QStringLiteral("E164") });
     parser.addOption({ QStringLiteral("url"), QStringLiteral("The public http(s) URL of the gateway (default RINGSIDE_PUBLIC_URL)."), QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("status-callback"), QStringLiteral("A URL the provider reports call progress to."), QStringLiteral("URL") });
@@ -50,79 +47,43 @@ int runCall(const QStringList &args)
         return usageError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().value(1)));
     if (parser.value(QStringLiteral("db")).isEmpty())
         return usageError(QStringLiteral("--db PATH is required"));
-    const QString rawTo = parser.value(QStringLiteral("to"));
-    const QString to = toE164(rawTo);
-    if (rawTo.isEmpty() || to.isEmpty())
-        return usageError(QStringLiteral("--to: \"%1\" is not a phone number (E.164, e.g. +919812345678)").arg(rawTo));
-    if (parser.value(QStringLiteral("agent")).isEmpty())
-        return usageError(QStringLiteral("--agent NAME is required"));
-    if (parser.isSet(QStringLiteral("order")) && parser.isSet(QStringLiteral("cart")))
-        return usageError(QStringLiteral("--order and --cart: give one, not both"));
-    const QString providerName = parser.value(QStringLiteral("provider"));
-    telephony::MediaProtocol provider;
-    if (!providerFrom(providerName, &provider))
-        return usageError(QStringLiteral("--provider: \"%1\" is not twilio or exotel").arg(providerName));
+    QString problem;
+    const auto provider = providerFrom(parser, &problem);
+    if (!provider)
+        return usageError(problem);
+    telephony::CallPlacementRequest request;
+    request.provider = *provider;
+    request.to = parser.value(QStringLiteral("to"));
+    request.agent = parser.value(QStringLiteral("agent"));
+    request.orderId = parser.value(QStringLiteral("order"));
+    request.cartId = parser.value(QStringLiteral("cart"));
+    request.from = valueIfSet(parser, QStringLiteral("from"));
+    request.url = valueIfSet(parser, QStringLiteral("url"));
+    request.statusCallback = parser.value(QStringLiteral("status-callback"));
 
-    const AgentCatalogue catalogue(QString(), toolNames());
-    const auto agent = catalogue.find(parser.value(QStringLiteral("agent")));
-    if (!agent.ok())
-        return usageError(QStringLiteral("--agent: %1").arg(agent.error()));
-
-    telephony::OutboundCall call;
-    call.provider = provider;
-    call.to = to;
-    call.agent = agent->slug;
-    call.orderId = parser.value(QStringLiteral("order"));
-    call.cartId = parser.value(QStringLiteral("cart"));
-    call.statusCallback = parser.value(QStringLiteral("status-callback"));
-    call.from = parser.isSet(QStringLiteral("from")) ? parser.value(QStringLiteral("from"))
-                                                     : qEnvironmentVariable(provider == telephony::MediaProtocol::Twilio ? "TWILIO_FROM_NUMBER" : "EXOTEL_CALLER_ID");
-    if (call.from.isEmpty())
-        return usageError(provider == telephony::MediaProtocol::Twilio ? QStringLiteral("--from: missing (or set TWILIO_FROM_NUMBER)")
-                                                                       : QStringLiteral("--from: missing (or set EXOTEL_CALLER_ID)"));
-    const QString url = parser.isSet(QStringLiteral("url")) ? parser.value(QStringLiteral("url")) : qEnvironmentVariable("RINGSIDE_PUBLIC_URL");
-    if (url.isEmpty())
-        return usageError(QStringLiteral("--url: missing (the https address the provider reaches 'serve' at; or set RINGSIDE_PUBLIC_URL)"));
-    call.publicUrl = QUrl(url);
-
-    // The subject must exist: a call about a missing order would only confuse the customer.
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
+    std::optional<telephony::PreparedCall> prepared;
     try {
-        const auto store = platforms::storeBackendFor(*db); // the store the call will use
-        if (!call.orderId.isEmpty()) {
-            const auto order = store->orderById(call.orderId);
-            if (!order)
-                return usageError(QStringLiteral("--order: no order \"%1\" in %2").arg(call.orderId, parser.value(QStringLiteral("db"))));
-            call.customerId = order->customerId;
-        }
-        if (!call.cartId.isEmpty()) {
-            const auto cart = store->cartById(call.cartId);
-            if (!cart)
-                return usageError(QStringLiteral("--cart: no cart \"%1\" in %2").arg(call.cartId, parser.value(QStringLiteral("db"))));
-            call.customerId = cart->customerId;
-        }
+        auto result = telephony::prepareOutboundCall(*db, request);
+        if (!result.ok())
+            return usageError(result.error());
+        prepared = std::move(result).value();
     } catch (const StorageError &e) {
         err(QStringLiteral("call: store: %1").arg(QString::fromUtf8(e.what())));
         return Failed;
     }
 
-    const auto credentials = telephony::ProviderCredentials::fromEnvironment(provider);
-    if (!credentials.ok())
-        return usageError(credentials.error());
-    const auto request = telephony::buildOutboundRequest(call, credentials.value());
-    if (!request.ok())
-        return usageError(request.error());
-
     QNetworkAccessManager network;
     int rc = Failed;
-    telephony::placeOutboundCall(network, provider, request.value(), 15000, [&](Result<telephony::OutboundResult> result) {
+    const telephony::OutboundCall &call = prepared->call;
+    telephony::placeOutboundCall(network, call.provider, prepared->request, 15000, [&](Result<telephony::OutboundResult> result) {
         if (!result.ok()) {
             err(QStringLiteral("call: %1").arg(result.error()));
         } else {
-            outJson({ { "provider", providerName }, { "call_sid", result->callSid }, { "status", result->status },
-                      { "to", to }, { "agent", call.agent } });
+            outJson({ { "provider", telephony::protocolName(call.provider) }, { "call_sid", result->callSid }, { "status", result->status },
+                      { "to", call.to }, { "agent", call.agent } });
             rc = Ok;
         }
         QCoreApplication::exit(0);

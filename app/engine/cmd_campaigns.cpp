@@ -72,7 +72,7 @@ struct Context
 
 bool open(QCommandLineParser &parser, const QStringList &args, Context *ctx, int *code)
 {
-    if (!parse(parser, args, code))
+    if (!parse(parser, args, code, 2))
         return false;
     if (parser.value(QStringLiteral("db")).isEmpty()) {
         *code = usageError(QStringLiteral("--db PATH is required"));

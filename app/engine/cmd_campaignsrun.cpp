@@ -43,7 +43,7 @@ int runCampaignsRun(const QStringList &args)
     parser.addOption({ QStringLiteral("public-url"), QStringLiteral("The gateway's public URL (default RINGSIDE_PUBLIC_URL)."), QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("agents"), QStringLiteral("A folder of your agent files, beside the shipped ones."), QStringLiteral("DIR") });
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (parser.positionalArguments().size() > 2)
         return usageError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().value(2)));

@@ -3,13 +3,13 @@
 // maps options to them and prints what happens (the agent's lines, or every event as JSON Lines).
 #include "clisession.h"
 #include "cliutil.h"
-#include "platformruntime.h"
 
 #include "agent/agentcatalogue.h"
 #include "analytics/callrecorder.h"
 #include "calls/callassembly.h"
 #include "commerce/storestats.h"
 #include "calls/typedcall.h"
+#include "server/platformruntime.h"
 #include "storage/database.h"
 
 #include <QTextStream>
@@ -109,7 +109,7 @@ int runChat(const QStringList &args)
     // The store is a connected shop's mirror (changes also queued for the shop, sent by the outbox
     // worker), or the embedded store: CallAssembly chooses.
     CallAssembly assembly(*db, CallServices{ {}, clock });
-    PlatformRuntime platformWork(*db, clock);
+    server::PlatformRuntime platformWork(*db, clock);
     CallRequest request;
     request.agent = entry;
     request.brainKind = parser.value(QStringLiteral("brain"));

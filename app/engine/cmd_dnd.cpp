@@ -40,7 +40,7 @@ bool setup(QCommandLineParser &parser, const QStringList &args, const QString &w
 {
     parser.addOption(dbOption());
     parser.addOption(nowOption());
-    if (!parse(parser, args, code))
+    if (!parse(parser, args, code, 2))
         return false;
     const QStringList ops = parser.positionalArguments().mid(2);
     if (ops.size() != 1) {

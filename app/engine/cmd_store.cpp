@@ -60,7 +60,7 @@ int init(const QStringList &args)
     parser.addOption({ QStringLiteral("seed"), QStringLiteral("Demo store seed (default 1)."), QStringLiteral("N"),
                        QStringLiteral("1") });
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (!operands(parser).isEmpty())
         return usageError(QStringLiteral("init takes no file arguments"));
@@ -116,7 +116,7 @@ int import(const QStringList &args)
                                                                  "(otherwise that is an error).") });
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Fixture JSON file."));
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     const QStringList files = operands(parser);
     if (files.size() != 1)
@@ -155,7 +155,7 @@ int exportStore(const QStringList &args)
     parser.addOption({ QStringLiteral("out"), QStringLiteral("Write to FILE instead of standard output."),
                        QStringLiteral("FILE") });
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (!operands(parser).isEmpty())
         return usageError(QStringLiteral("export takes no file arguments (use --out FILE)"));
@@ -185,7 +185,7 @@ int stats(const QStringList &args)
     parser.addOption(nowOption());
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the counts as JSON.") });
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (!operands(parser).isEmpty())
         return usageError(QStringLiteral("stats takes no file arguments"));

@@ -57,7 +57,7 @@ int connect(const QStringList &args)
     parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the shop (default 15)."), QStringLiteral("S"), QStringLiteral("15") });
     parser.addPositionalArgument(QStringLiteral("PLATFORM"), QStringLiteral("shopify or woocommerce"));
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     const QStringList ops = operands(parser);
     if (ops.size() != 1)
@@ -127,7 +127,7 @@ int disconnect(const QStringList &args)
                                                     "webhook events and outbox stay; calls use the embedded store again."));
     parser.addOption(dbOption());
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (parser.value(QStringLiteral("db")).isEmpty())
         return usageError(QStringLiteral("--db PATH is required"));
@@ -155,7 +155,7 @@ int sync(const QStringList &args)
     parser.addOption({ QStringLiteral("page-size"), QStringLiteral("Orders per page (Shopify default 20, WooCommerce 100)."), QStringLiteral("N") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the summary as JSON.") });
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (parser.value(QStringLiteral("db")).isEmpty())
         return usageError(QStringLiteral("--db PATH is required"));
@@ -257,7 +257,7 @@ int events(const QStringList &args)
     parser.addOption({ QStringLiteral("json"), QStringLiteral("One JSON object per event.") });
     parser.addOption({ QStringLiteral("limit"), QStringLiteral("How many (default 20)."), QStringLiteral("N"), QStringLiteral("20") });
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (parser.value(QStringLiteral("db")).isEmpty())
         return usageError(QStringLiteral("--db PATH is required"));
@@ -297,7 +297,7 @@ int outbox(const QStringList &args)
     parser.addOption({ QStringLiteral("retry"), QStringLiteral("Queue a failed action again."), QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("limit"), QStringLiteral("How many (default 20)."), QStringLiteral("N"), QStringLiteral("20") });
     int code = Ok;
-    if (!parse(parser, args, &code))
+    if (!parse(parser, args, &code, 2))
         return code;
     if (parser.value(QStringLiteral("db")).isEmpty())
         return usageError(QStringLiteral("--db PATH is required"));

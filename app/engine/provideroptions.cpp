@@ -12,8 +12,7 @@ QCommandLineOption providerOption(const QString &name, const QString &what)
 std::optional<telephony::MediaProtocol> providerFrom(const QCommandLineParser &parser, QString *problem, const QString &name)
 {
     const QString value = parser.value(name);
-    telephony::MediaProtocol provider;
-    if (providerFrom(value, &provider)) // the one name rule, in cliutil
+    if (const auto provider = telephony::protocolFromName(value)) // the one name rule, in core
         return provider;
     if (problem)
         *problem = QStringLiteral("--%1: \"%2\" is not twilio or exotel").arg(name, value);

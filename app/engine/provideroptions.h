@@ -1,6 +1,6 @@
 #pragma once
-// --provider twilio|exotel, for the commands that place calls (`campaigns run`; `call` and
-// `serve --campaign-provider` read the same names and can use it too).
+// --provider twilio|exotel, for the commands that place calls (`campaigns run`, `call`,
+// `serve --campaign-provider`); the names are telephony::protocolFromName's.
 
 #include "telephony/mediaprotocol.h"
 

@@ -217,6 +217,14 @@ QString protocolName(MediaProtocol protocol)
     return protocol == MediaProtocol::Twilio ? QStringLiteral("twilio") : QStringLiteral("exotel");
 }
 
+std::optional<MediaProtocol> protocolFromName(const QString &name)
+{
+    for (const MediaProtocol protocol : { MediaProtocol::Twilio, MediaProtocol::Exotel })
+        if (name == protocolName(protocol))
+            return protocol;
+    return std::nullopt;
+}
+
 bool isSafeStreamSid(const QString &sid)
 {
     if (sid.isEmpty() || sid.size() > 64)

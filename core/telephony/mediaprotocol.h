@@ -12,11 +12,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 namespace ringside::telephony {
 
 enum class MediaProtocol { Twilio, Exotel };
 QString protocolName(MediaProtocol protocol); // "twilio" | "exotel"
+// The protocol protocolName() spells `name`; nothing for any other text (the one rule every
+// --provider style option uses).
+std::optional<MediaProtocol> protocolFromName(const QString &name);
 
 // What a `start` message says about the stream.
 struct StreamStart

@@ -66,6 +66,33 @@ private:
     }
 
 private Q_SLOTS:
+    // --help names the program and the command, never the path it was started by (a build folder).
+    void helpUsageNamesTheProgramAndCommand_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("usage");
+        QTest::addRow("serve") << QStringList{ QStringLiteral("serve") } << QStringLiteral("Usage: ringside-engine serve [options]");
+        QTest::addRow("call") << QStringList{ QStringLiteral("call") } << QStringLiteral("Usage: ringside-engine call [options]");
+        QTest::addRow("nlu") << QStringList{ QStringLiteral("nlu") } << QStringLiteral("Usage: ringside-engine nlu [options]");
+        QTest::addRow("store init") << QStringList{ QStringLiteral("store"), QStringLiteral("init") }
+                                    << QStringLiteral("Usage: ringside-engine store init [options]");
+        QTest::addRow("campaigns show") << QStringList{ QStringLiteral("campaigns"), QStringLiteral("show") }
+                                        << QStringLiteral("Usage: ringside-engine campaigns show [options] ID");
+        QTest::addRow("dnd check") << QStringList{ QStringLiteral("dnd"), QStringLiteral("check") }
+                                   << QStringLiteral("Usage: ringside-engine dnd check [options] PHONE");
+    }
+
+    void helpUsageNamesTheProgramAndCommand()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QString, usage);
+        const Run r = engine(command + QStringList{ QStringLiteral("--help") });
+        QCOMPARE(r.exitCode, 0);
+        const QString first = r.out.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(first.startsWith(usage), qPrintable(first));
+        QVERIFY2(!r.out.contains(QStringLiteral(RINGSIDE_BINARY_DIR)), qPrintable(first));
+    }
+
     void initTestCase()
     {
         db = dir.filePath(QStringLiteral("store.db"));

@@ -25,7 +25,7 @@ class WebhookWorker;
 }
 } // namespace ringside
 
-namespace ringside::cli {
+namespace ringside::server {
 
 class PlatformRuntime
 {
@@ -53,4 +53,4 @@ private:
     std::unique_ptr<platforms::WebhookEndpoint> m_endpoint;
 };
 
-} // namespace ringside::cli
+} // namespace ringside::server

@@ -1,4 +1,4 @@
-#include "platformruntime.h"
+#include "server/platformruntime.h"
 
 #include "platforms/credentials.h"
 #include "platforms/outboxworker.h"
@@ -13,7 +13,7 @@
 #include <QThread>
 #include <QUrlQuery>
 
-namespace ringside::cli {
+namespace ringside::server {
 
 using namespace platforms;
 
@@ -102,4 +102,4 @@ void PlatformRuntime::serveWebhooks(telephony::GatewayServer &server, platforms:
     });
 }
 
-} // namespace ringside::cli
+} // namespace ringside::server

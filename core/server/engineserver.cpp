@@ -1,0 +1,108 @@
+#include "server/engineserver.h"
+
+#include "campaigns/campaignservice.h"
+#include "campaigns/shopcartcheck.h"
+#include "platforms/credentials.h"
+#include "server/platformruntime.h"
+#include "storage/database.h"
+#include "telephony/agentdirectory.h"
+#include "telephony/gatewayruntime.h"
+
+namespace ringside::server {
+
+std::unique_ptr<EngineServer> EngineServer::start(Database &db, const ServeConfig &config, QStringList *notices,
+                                                  StartFailure *failure)
+{
+    QStringList ignoredNotices;
+    StartFailure ignoredFailure;
+    if (!notices)
+        notices = &ignoredNotices;
+    if (!failure)
+        failure = &ignoredFailure;
+    auto runtime = telephony::GatewayRuntime::create(db, config.gateway, notices);
+    if (!runtime.ok()) {
+        *failure = { runtime.error(), false };
+        return nullptr;
+    }
+    std::unique_ptr<EngineServer> server(new EngineServer);
+    server->m_runtime = runtime.value();
+    telephony::GatewayRuntime &rt = *server->m_runtime;
+    const auto &routes = config.gateway.numberAgents;
+    for (auto it = routes.cbegin(); it != routes.cend(); ++it) {
+        const auto agent = rt.agents().find(it.value());
+        if (!agent.ok()) {
+            *failure = { QStringLiteral("--number %1: %2").arg(it.key(), agent.error()), true };
+            return nullptr;
+        }
+    }
+    QString error;
+    server->m_port = rt.listen(config.host, config.port, &error);
+    if (server->m_port == 0) {
+        *failure = { error, false };
+        return nullptr;
+    }
+    // The campaign dialer: plans and places outbound calls, takes /twilio/status and /exotel/status.
+    if (config.campaignProvider) {
+        QString notice;
+        auto options = campaigns::CampaignService::fromEnvironment(*config.campaignProvider, config.gateway.publicUrl,
+                                                                  config.gateway.clock, config.gateway.agentsFolder, &notice);
+        if (!notice.isEmpty())
+            notices->append(notice);
+        // A cart-recovery call asks a connected shop first whether the checkout is still abandoned.
+        options.dialer.cartCheck = campaigns::shopCartCheck(db, platforms::PlatformCredentials::fromEnvironment());
+        server->m_dialer = std::make_unique<campaigns::CampaignService>(db, rt.gateway(), rt.server(), std::move(options));
+    }
+    // Shop webhooks, the write-back outbox and the SMS sender (docs/platforms.md). An applied
+    // webhook that changed orders or carts wakes the dialer's scan at once.
+    campaigns::CampaignService *dialer = server->m_dialer.get();
+    server->m_nudge = std::make_unique<campaigns::StoreChangeNudge>([dialer] {
+        if (dialer)
+            dialer->nudge();
+    });
+    server->m_platforms = std::make_unique<PlatformRuntime>(db, config.gateway.clock);
+    server->m_platforms->serveWebhooks(rt.server(), server->m_nudge.get());
+    notices->append(server->m_platforms->notices());
+    if (config.gateway.streamSecret.isEmpty() && config.gateway.twilioAuthToken.isEmpty())
+        notices->append(QStringLiteral("neither RINGSIDE_STREAM_SECRET nor TWILIO_AUTH_TOKEN is set: media streams are refused"));
+    if (config.gateway.exotelCredentials.isEmpty())
+        notices->append(QStringLiteral("EXOTEL_STREAM_CREDENTIALS is not set: Exotel streams are refused"));
+
+    EngineServer *self = server.get();
+    QObject::connect(&rt.gateway(), &telephony::Gateway::callEnded, &rt.gateway(), [self] { ++self->m_ended; });
+    return server;
+}
+
+EngineServer::~EngineServer()
+{
+    m_platforms.reset();
+    m_nudge.reset();
+    m_dialer.reset();
+}
+
+QString EngineServer::generatedMonitorToken() const
+{
+    return m_runtime->server().generatedMonitorToken();
+}
+
+void EngineServer::shutdown(std::function<void()> done)
+{
+    telephony::Gateway &gateway = m_runtime->gateway();
+    if (gateway.isShuttingDown())
+        return;
+    if (m_dialer)
+        m_dialer->stop();
+    m_runtime->server().stopListening();
+    gateway.shutdown(std::move(done));
+}
+
+bool EngineServer::isShuttingDown() const
+{
+    return m_runtime->gateway().isShuttingDown();
+}
+
+int EngineServer::activeCalls() const
+{
+    return m_runtime->gateway().activeCalls();
+}
+
+} // namespace ringside::server
