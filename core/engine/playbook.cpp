@@ -62,9 +62,13 @@ QStringList namesOf(const json &value)
     return out;
 }
 
-// Every intent a `when` inside `node` names, nested branches included, in order of appearance.
-void collectIntents(const json &node, QStringList *out)
+// Every intent a `when` inside `node` names, nested branches and the routines it runs included,
+// in order of appearance.
+void collectIntents(const json &node, QStringList *out, const json &routines = json::object(), int depth = 0)
 {
+    constexpr int kMaxDepth = 16; // routines running routines; the interpreter stops at the same depth
+    if (depth > kMaxDepth)
+        return;
     if (node.is_object()) {
         if (const auto when = node.find("when"); when != node.end() && when->is_object()) {
             if (const auto intent = when->find("intent"); intent != when->end()) {
@@ -73,11 +77,15 @@ void collectIntents(const json &node, QStringList *out)
                         *out << name;
             }
         }
+        if (const auto run = node.find("run"); run != node.end() && run->is_string() && routines.is_object()) {
+            if (const auto routine = routines.find(run->get<std::string>()); routine != routines.end())
+                collectIntents(*routine, out, routines, depth + 1);
+        }
         for (const json &child : node)
-            collectIntents(child, out);
+            collectIntents(child, out, routines, depth);
     } else if (node.is_array()) {
         for (const json &child : node)
-            collectIntents(child, out);
+            collectIntents(child, out, routines, depth);
     }
 }
 
@@ -112,10 +120,10 @@ bool ruleTriedAt(const json &when, const QString &step, bool *onlyStep)
     return true;
 }
 
-Playbook::Listening listeningAt(const json &anywhere, const QString &step, const json &stepRules)
+Playbook::Listening listeningAt(const json &anywhere, const json &routines, const QString &step, const json &stepRules)
 {
     Playbook::Listening out;
-    collectIntents(stepRules, &out.own);
+    collectIntents(stepRules, &out.own, routines);
     int position = 0;
     const auto place = [&](const QStringList &names, bool sure) {
         for (const QString &n : names) {
@@ -125,10 +133,17 @@ Playbook::Listening listeningAt(const json &anywhere, const QString &step, const
                 out.firstSure.insert(n, position);
         }
     };
-    QStringList named = out.own;
-    collectIntents(anywhere, &named);
-    // The brain's own handlers for intents the playbook does not name (PlaybookBrain::universal):
-    // a person and a complaint before any rule, repeat/wait/goodbye after `anywhere`.
+    // The brain's own handlers for intents no top-level rule here names (PlaybookBrain::universal,
+    // Interpreter::playbookHandles): a person and a complaint before any rule, repeat/wait/goodbye
+    // after `anywhere`.
+    QStringList named;
+    for (const json *rules : { &anywhere, &stepRules }) {
+        for (const json &rule : rules->is_array() ? *rules : json::array()) {
+            const auto when = rule.find("when");
+            if (when != rule.end() && when->is_object() && when->contains("intent"))
+                named << namesOf((*when)["intent"]);
+        }
+    }
     const QStringList hard = { QStringLiteral("human"), QStringLiteral("complaint") };
     const QStringList soft = { QStringLiteral("repeat"), QStringLiteral("wait"), QStringLiteral("goodbye") };
     for (const QString &h : hard)
@@ -158,7 +173,7 @@ Playbook::Listening listeningAt(const json &anywhere, const QString &step, const
             place(names, onlyStep);
             QStringList nested; // inside the rule's branches: may fire, after the rule's own test
             if (const auto actions = rule.find("do"); actions != rule.end())
-                collectIntents(*actions, &nested);
+                collectIntents(*actions, &nested, routines);
             place(nested, false);
             ++position;
         }
@@ -229,7 +244,7 @@ PlaybookLoadResult loadPlaybook(const QByteArray &bytes, const nlu::Analyser &an
                 list << qs(phrase.get<std::string>());
     }
     for (auto it = result->steps.begin(); it != result->steps.end(); ++it)
-        result->listening.insert(qs(it.key()), listeningAt(result->anywhere, qs(it.key()), member(it.value(), "on", json::array())));
+        result->listening.insert(qs(it.key()), listeningAt(result->anywhere, result->routines, qs(it.key()), member(it.value(), "on", json::array())));
     out.playbook = std::move(result);
     return out;
 }

@@ -47,7 +47,7 @@ struct Playbook
     nlu::IntentMatcher intents;
     QHash<QString, QStringList> phrases; // the playbook's intents' phrases, for speech adaptation
     // Per step, what it listens for, handed to the NLU (AnalysisContext): the intents its own rules
-    // name (nested branches included, `anywhere` not), and where each intent's first rule stands
+    // name (nested branches and the routines they run included, `anywhere` not), and where each intent's first rule stands
     // in the order the brain tries them there (built-in handlers, `anywhere`, the step's rules).
     struct Listening
     {
