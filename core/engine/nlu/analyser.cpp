@@ -29,11 +29,13 @@ bool shareContentWord(const QString &a, const QString &b, const Normaliser &norm
 // whose rule comes first and routes the payment change itself.
 bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, const QString &builtinIntent)
 {
-    if (context.stepIntents.contains(playbookIntent))
+    // Never against the rules' order: a rule that may act on the built-in one and comes first
+    // keeps it ("yes, go ahead" at the COD confirmation step is the confirm tried before `listening`).
+    const int builtinFirst = context.firstRulePossible.value(builtinIntent, std::numeric_limits<int>::max());
+    if (context.stepIntents.contains(playbookIntent) && context.firstRulePossible.value(playbookIntent, -1) < builtinFirst)
         return true;
     const auto sure = context.firstRuleSure.constFind(playbookIntent);
-    return sure != context.firstRuleSure.cend()
-           && *sure < context.firstRulePossible.value(builtinIntent, std::numeric_limits<int>::max());
+    return sure != context.firstRuleSure.cend() && *sure < builtinFirst;
 }
 
 void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normaliser &normaliser)
