@@ -51,6 +51,136 @@ json member(const json &obj, const char *name, json fallback)
     return it == obj.end() ? fallback : *it;
 }
 
+QStringList namesOf(const json &value)
+{
+    QStringList out;
+    const std::vector<json> names = value.is_array() ? value.get<std::vector<json>>() : std::vector<json>{ value };
+    for (const json &name : names) {
+        if (name.is_string())
+            out << qs(name.get<std::string>());
+    }
+    return out;
+}
+
+// Every intent a `when` inside `node` names, nested branches and the routines it runs included,
+// in order of appearance.
+void collectIntents(const json &node, QStringList *out, const json &routines = json::object(), int depth = 0)
+{
+    constexpr int kMaxDepth = 16; // routines running routines; the interpreter stops at the same depth
+    if (depth > kMaxDepth)
+        return;
+    if (node.is_object()) {
+        if (const auto when = node.find("when"); when != node.end() && when->is_object()) {
+            if (const auto intent = when->find("intent"); intent != when->end()) {
+                for (const QString &name : namesOf(*intent))
+                    if (!out->contains(name))
+                        *out << name;
+            }
+        }
+        if (const auto run = node.find("run"); run != node.end() && run->is_string() && routines.is_object()) {
+            if (const auto routine = routines.find(run->get<std::string>()); routine != routines.end())
+                collectIntents(*routine, out, routines, depth + 1);
+        }
+        for (const json &child : node)
+            collectIntents(child, out, routines, depth);
+    } else if (node.is_array()) {
+        for (const json &child : node)
+            collectIntents(child, out, routines, depth);
+    }
+}
+
+// Whether a rule's `is`/`isNot` on "step" let it be tried at `step`; *onlyStep says whether
+// its `when` holds nothing but an intent and such step conditions (so it fires whenever the
+// intent is heard there).
+bool ruleTriedAt(const json &when, const QString &step, bool *onlyStep)
+{
+    *onlyStep = true;
+    for (auto it = when.begin(); it != when.end(); ++it) {
+        if (it.key() == "intent")
+            continue;
+        if ((it.key() == "is" || it.key() == "isNot") && it.value().is_object()) {
+            for (auto c = it.value().begin(); c != it.value().end(); ++c) {
+                if (c.key() != "step") {
+                    *onlyStep = false;
+                    continue;
+                }
+                QStringList steps;
+                if (c.value().is_string())
+                    steps << qs(c.value().get<std::string>());
+                for (const json &v : c.value().is_array() ? c.value() : json::array())
+                    if (v.is_string())
+                        steps << qs(v.get<std::string>());
+                if (steps.contains(step) != (it.key() == "is"))
+                    return false;
+            }
+            continue;
+        }
+        *onlyStep = false;
+    }
+    return true;
+}
+
+Playbook::Listening listeningAt(const json &anywhere, const json &routines, const QString &step, const json &stepRules)
+{
+    Playbook::Listening out;
+    collectIntents(stepRules, &out.own, routines);
+    int position = 0;
+    const auto place = [&](const QStringList &names, bool sure) {
+        for (const QString &n : names) {
+            if (!out.firstPossible.contains(n))
+                out.firstPossible.insert(n, position);
+            if (sure && !out.firstSure.contains(n))
+                out.firstSure.insert(n, position);
+        }
+    };
+    // The brain's own handlers for intents no top-level rule here names (PlaybookBrain::universal,
+    // Interpreter::playbookHandles): a person and a complaint before any rule, repeat/wait/goodbye
+    // after `anywhere`.
+    QStringList named;
+    for (const json *rules : { &anywhere, &stepRules }) {
+        for (const json &rule : rules->is_array() ? *rules : json::array()) {
+            const auto when = rule.find("when");
+            if (when != rule.end() && when->is_object() && when->contains("intent"))
+                named << namesOf((*when)["intent"]);
+        }
+    }
+    const QStringList hard = { QStringLiteral("human"), QStringLiteral("complaint") };
+    const QStringList soft = { QStringLiteral("repeat"), QStringLiteral("wait"), QStringLiteral("goodbye") };
+    for (const QString &h : hard)
+        if (!named.contains(h))
+            place({ h }, true);
+    ++position;
+    for (const json *rules : { &anywhere, &stepRules }) {
+        if (rules == &stepRules) {
+            for (const QString &s : soft)
+                if (!named.contains(s))
+                    place({ s }, true);
+            ++position;
+        }
+        if (!rules->is_array())
+            continue;
+        for (const json &rule : *rules) {
+            const auto when = rule.find("when");
+            const bool hasWhen = when != rule.end() && when->is_object();
+            bool onlyStep = true;
+            if (hasWhen && !ruleTriedAt(*when, step, &onlyStep)) {
+                ++position;
+                continue;
+            }
+            QStringList names;
+            if (hasWhen && when->contains("intent"))
+                names = namesOf((*when)["intent"]);
+            place(names, onlyStep);
+            QStringList nested; // inside the rule's branches: may fire, after the rule's own test
+            if (const auto actions = rule.find("do"); actions != rule.end())
+                collectIntents(*actions, &nested, routines);
+            place(nested, false);
+            ++position;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 const json *Playbook::step(const QString &name) const
@@ -113,6 +243,8 @@ PlaybookLoadResult loadPlaybook(const QByteArray &bytes, const nlu::Analyser &an
             if (phrase.is_string())
                 list << qs(phrase.get<std::string>());
     }
+    for (auto it = result->steps.begin(); it != result->steps.end(); ++it)
+        result->listening.insert(qs(it.key()), listeningAt(result->anywhere, result->routines, qs(it.key()), member(it.value(), "on", json::array())));
     out.playbook = std::move(result);
     return out;
 }

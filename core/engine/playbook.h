@@ -46,6 +46,16 @@ struct Playbook
     json texts = json::object();
     nlu::IntentMatcher intents;
     QHash<QString, QStringList> phrases; // the playbook's intents' phrases, for speech adaptation
+    // Per step, what it listens for, handed to the NLU (AnalysisContext): the intents its own rules
+    // name (nested branches and the routines they run included, `anywhere` not), and where each intent's first rule stands
+    // in the order the brain tries them there (built-in handlers, `anywhere`, the step's rules).
+    struct Listening
+    {
+        QStringList own;
+        QHash<QString, int> firstSure;     // the first rule that fires whenever the intent is heard
+        QHash<QString, int> firstPossible; // the first rule that may fire on it
+    };
+    QHash<QString, Listening> listening;
 
     // The step object, or nullptr.
     const json *step(const QString &name) const;

@@ -60,6 +60,10 @@ nlu::AnalysisContext PlaybookBrain::analysisContext(const QDate &today, const QS
     c.defaultCountry = m_playbook->settings.phoneCountry;
     c.items = choiceLabels;
     c.intents = m_playbook->intents.isEmpty() ? nullptr : &m_playbook->intents;
+    const Playbook::Listening listening = m_playbook->listening.value(m_state.step);
+    c.stepIntents = listening.own;
+    c.firstRuleSure = listening.firstSure;
+    c.firstRulePossible = listening.firstPossible;
     return c;
 }
 

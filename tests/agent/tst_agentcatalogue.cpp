@@ -157,6 +157,36 @@ private slots:
             QVERIFY2(!a.greetingMessage.contains(QLatin1String(var)), var);
     }
 
+    // The Hindi COD agent in English (issue 16: the seed's languages for every agent): a complete
+    // agent of its own, written in English, with an Indian English voice and the same tools.
+    void englishVariantOfTheHindiAgent()
+    {
+        const AgentCatalogue catalogue;
+        const CatalogueEntry cod = catalogue.find(QStringLiteral("cod-confirmation")).value();
+        bool found = false;
+        const CatalogueEntry v = catalogue.variantFor(cod, QStringLiteral("en-IN"), &found);
+        QVERIFY(found);
+        QCOMPARE(v.path, QStringLiteral(":/ringside/agents/variants/cod-confirmation.en-IN.json"));
+        QVERIFY2(v.issues.isEmpty(), qPrintable(v.issues.isEmpty() ? QString() : formatIssue(v.issues.first())));
+        const Agent &a = v.agent;
+        QCOMPARE(a.language, QStringLiteral("en-IN"));
+        QVERIFY(a.ttsVoice.startsWith(QLatin1String("en-IN-")) && a.ttsVoice.endsWith(QLatin1String("Neural")));
+        QCOMPARE(a.tools, cod.agent.tools);
+        QCOMPARE(a.type, cod.agent.type);
+        QCOMPARE(a.useCase, cod.agent.useCase);
+        QCOMPARE(a.playbook, cod.agent.playbook);
+        for (const QString &tool : a.tools)
+            QVERIFY2(a.prompt.contains(tool), qPrintable(tool));
+        for (const char *reason : { "changed_mind", "found_cheaper", "delivery_too_slow", "wrong_item", "other" })
+            QVERIFY2(a.prompt.contains(QLatin1String(reason)), reason);
+        // English, not the Hindi agent's romanised Hindi.
+        for (const QString &text : { a.greetingMessage, a.prompt }) {
+            for (const char *hindi : { "Namaste", "kijiye", "hai", "aap" })
+                QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(hindi)))), hindi);
+        }
+        QVERIFY(catalogue.variantLanguages(cod).contains(QStringLiteral("en-IN")));
+    }
+
     void variantLookups()
     {
         const AgentCatalogue catalogue;

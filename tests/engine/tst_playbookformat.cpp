@@ -163,6 +163,33 @@ private Q_SLOTS:
         QVERIFY(r.playbook->step(QStringLiteral("a")));
         QVERIFY(!r.playbook->step(QStringLiteral("b")));
     }
+
+    // What each step listens for, in the order the brain tries it (the NLU's step-aware reading).
+    void stepsKnowWhatTheyListenFor()
+    {
+        const AgentCatalogue catalogue(QString(), toolNames());
+        const auto load = [&](const char *slug) {
+            const auto entry = catalogue.find(QLatin1String(slug));
+            return loadAgentPlaybook(entry->agent, entry->path, *sharedAnalyser()).value();
+        };
+        const auto cod = load("cod-confirmation");
+        const Playbook::Listening confirm = cod->listening.value(QStringLiteral("confirm"));
+        QVERIFY(confirm.own.contains(QStringLiteral("confirm")));     // the step's own rules
+        QVERIFY(!confirm.own.contains(QStringLiteral("pay_online"))); // only `anywhere` names it here
+        QVERIFY(cod->listening.value(QStringLiteral("payment_change")).own.contains(QStringLiteral("pay_online")));
+        // `modify`'s anywhere rule is tried before the one for pay_online: "can I pay online
+        // instead?" stays a modify at the confirmation step.
+        QVERIFY(confirm.firstPossible.value(QStringLiteral("modify")) < confirm.firstSure.value(QStringLiteral("pay_online")));
+        // A rule restricted to other steps is not tried here.
+        QVERIFY(!cod->listening.value(QStringLiteral("new_address")).firstPossible.contains(QStringLiteral("pay_online")));
+        // A person is offered before any rule (the playbook does not name `human`).
+        QCOMPARE(confirm.firstPossible.value(QStringLiteral("human"), -1), 0);
+
+        const auto returns = load("returns-handler");
+        const Playbook::Listening identify = returns->listening.value(QStringLiteral("identify"));
+        QVERIFY(identify.firstSure.contains(QStringLiteral("return_status")));
+        QVERIFY(identify.firstSure.value(QStringLiteral("return_status")) < identify.firstPossible.value(QStringLiteral("return")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlaybookFormat)

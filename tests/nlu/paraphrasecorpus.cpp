@@ -173,7 +173,21 @@ void ParaphraseCorpus::readFile(const QString &path, const QString &language)
     }
 }
 
-bool scoreCase(const ParaphraseCase &c, const nlu::Analyser &analyser, const Playbook *pb, QString *understood)
+QStringList stepsToScore(const ParaphraseCase &c, const Playbook *pb)
+{
+    if (!pb || c.kind == ParaphraseCase::Kind::Slot || pb->listening.isEmpty())
+        return { QString() };
+    const QStringList names = QStringList(c.name) + c.same;
+    QStringList acting;
+    for (auto it = pb->listening.cbegin(); it != pb->listening.cend(); ++it) {
+        if (std::any_of(names.cbegin(), names.cend(), [&](const QString &n) { return it.value().own.contains(n); }))
+            acting << it.key();
+    }
+    return acting.isEmpty() ? pb->listening.keys() : acting;
+}
+
+bool scoreCase(const ParaphraseCase &c, const nlu::Analyser &analyser, const Playbook *pb, const QString &step,
+               QString *understood)
 {
     nlu::OrderIdPattern pattern;
     if (pb && pb->settings.orderIdPattern)
@@ -184,6 +198,12 @@ bool scoreCase(const ParaphraseCase &c, const nlu::Analyser &analyser, const Pla
     context.orderId = pattern;
     context.items = c.items;
     context.intents = pb && !pb->intents.isEmpty() ? &pb->intents : nullptr;
+    if (pb && !step.isEmpty()) {
+        const Playbook::Listening listening = pb->listening.value(step);
+        context.stepIntents = listening.own;
+        context.firstRuleSure = listening.firstSure;
+        context.firstRulePossible = listening.firstPossible;
+    }
     const nlu::Analysis a = analyser.analyse(c.text, context);
     const QStringList accepted = acceptedIntents(a);
 
@@ -247,7 +267,12 @@ ParaphraseReport ParaphraseCorpus::evaluate(const nlu::Analyser &analyser, const
                 continue;
         }
         QString understood;
-        const bool ok = scoreCase(c, analyser, pb, &understood);
+        bool ok = true;
+        for (const QString &step : stepsToScore(c, pb)) {
+            ok = scoreCase(c, analyser, pb, step, &understood);
+            if (!ok)
+                break;
+        }
         const QString kind = c.kind == ParaphraseCase::Kind::Slot ? QStringLiteral("slots") : QStringLiteral("intents");
         const QString what = c.kind == ParaphraseCase::Kind::Slot ? QStringLiteral("slot") : QStringLiteral("intent");
         for (ParaphraseScore *s : { &report.overall, &report.byLanguage[c.language],

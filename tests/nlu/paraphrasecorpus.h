@@ -68,7 +68,15 @@ private:
     QStringList m_problems;
 };
 
-// Whether a case is understood; `understood` says what was (for the failure list).
-bool scoreCase(const ParaphraseCase &c, const nlu::Analyser &analyser, const Playbook *pb, QString *understood);
+// Whether a case is understood at `step` (empty: no step); `understood` says what was (for the
+// failure list).
+bool scoreCase(const ParaphraseCase &c, const nlu::Analyser &analyser, const Playbook *pb, const QString &step,
+               QString *understood);
+
+// The steps an intent case is read at: the steps whose own rules act on the expected intent (or
+// one the brain treats the same), else every step, because an intent heard through `anywhere` or
+// a built-in handler may come at any of them. A case is right only when it is right at each.
+// Slot cases and cases without a playbook: one reading, no step.
+QStringList stepsToScore(const ParaphraseCase &c, const Playbook *pb);
 
 } // namespace ringside::test

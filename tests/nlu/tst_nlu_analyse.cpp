@@ -118,6 +118,47 @@ private slots:
         QCOMPARE(a.yesNo.answer, Answer::Yes);
     }
 
+    // The playbook's reading of the same words wins only where the step listens for it: its own
+    // rules name it, or its rule is surely tried before any rule for the built-in one.
+    void playbookReadingWinsWhereTheStepListens()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "return_status"}, {"phrases", {"return status", "status of my return", "return ka status"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        const QString text = QStringLiteral("return ka status batao");
+        const QString builtin = analyse(text).universal.intent;
+        QVERIFY(!builtin.isEmpty()); // without the playbook, a built-in intent reads it
+
+        AnalysisContext c;
+        c.intents = &m.value();
+        const Analysis nowhere = nlu->analyse(text, c); // no step: both readings stay
+        QCOMPARE(nowhere.playbook.intent, QStringLiteral("return_status"));
+        QCOMPARE(nowhere.universal.intent, builtin);
+
+        AnalysisContext own = c;
+        own.stepIntents = QStringList{ QStringLiteral("return_status") };
+        const Analysis a = nlu->analyse(text, own);
+        QCOMPARE(a.playbook.intent, QStringLiteral("return_status"));
+        QVERIFY(a.universal.intent.isEmpty());
+        QCOMPARE(a.universal.runnerUp, builtin); // set aside, not forgotten
+
+        AnalysisContext first = c; // an `anywhere` rule for it comes before the built-in one's
+        first.firstRuleSure = { { QStringLiteral("return_status"), 1 } };
+        first.firstRulePossible = { { QStringLiteral("return_status"), 1 }, { builtin, 4 } };
+        QVERIFY(nlu->analyse(text, first).universal.intent.isEmpty());
+
+        AnalysisContext later = c; // the built-in one's rule comes first: the rules' order decides
+        later.firstRuleSure = { { QStringLiteral("return_status"), 5 } };
+        later.firstRulePossible = { { QStringLiteral("return_status"), 5 }, { builtin, 2 } };
+        QCOMPARE(nlu->analyse(text, later).universal.intent, builtin);
+
+        // Words the playbook phrase does not cover keep their built-in reading.
+        const Analysis both = nlu->analyse(QStringLiteral("return status please, and I want to talk to a human"), own);
+        QCOMPARE(both.playbook.intent, QStringLiteral("return_status"));
+        QCOMPARE(both.universal.intent, QStringLiteral("human"));
+    }
+
     // "ya nahi" (or not) asks; it does not deny what came before it.
     void orNotAsksRatherThanDenies()
     {

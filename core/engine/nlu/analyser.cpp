@@ -1,6 +1,62 @@
 #include "engine/nlu/analyser.h"
 
+#include <limits>
+
 namespace ringside::nlu {
+
+namespace {
+
+// Whether the two lexicon phrases share a content word (both read the way utterances are).
+bool shareContentWord(const QString &a, const QString &b, const Normaliser &normaliser)
+{
+    QSet<QString> stems;
+    for (const Token &t : normaliser.normalise(b).tokens) {
+        if (!t.marker && !t.isNegator() && !normaliser.isFunctionWord(t.stem))
+            stems.insert(t.stem);
+    }
+    for (const Token &t : normaliser.normalise(a).tokens) {
+        if (stems.contains(t.stem))
+            return true;
+    }
+    return false;
+}
+
+// The playbook's best intent wins over a built-in one of the same words ("return ka status
+// batao": return_status, not where_is_order as well), and over a weak built-in guess beside a
+// strong playbook match, where the step listens for it: its own rules name it, or its rule is
+// surely tried before any rule for the built-in one. Elsewhere both stay and the rules' order
+// decides: at the COD confirmation step "can I pay online instead?" is the built-in `modify`,
+// whose rule comes first and routes the payment change itself.
+bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, const QString &builtinIntent)
+{
+    // Never against the rules' order: a rule that may act on the built-in one and comes first
+    // keeps it ("yes, go ahead" at the COD confirmation step is the confirm tried before `listening`).
+    const int builtinFirst = context.firstRulePossible.value(builtinIntent, std::numeric_limits<int>::max());
+    if (context.stepIntents.contains(playbookIntent) && context.firstRulePossible.value(playbookIntent, -1) < builtinFirst)
+        return true;
+    const auto sure = context.firstRuleSure.constFind(playbookIntent);
+    return sure != context.firstRuleSure.cend() && *sure < builtinFirst;
+}
+
+void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normaliser &normaliser)
+{
+    if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent
+        || !stepPrefers(context, a.playbook.intent, a.universal.intent))
+        return;
+    const bool playbookStrong = a.playbook.sure && a.playbook.confidence >= 0.9;
+    const bool sameWords = (a.playbook.confidence >= a.universal.confidence || a.playbook.sure)
+                           && shareContentWord(a.universal.matched, a.playbook.matched, normaliser);
+    if (!sameWords && !(playbookStrong && a.universal.confidence < 0.8))
+        return;
+    a.universal.runnerUp = a.universal.intent; // set aside, not forgotten
+    a.universal.runnerUpConfidence = a.universal.confidence;
+    a.universal.intent.clear();
+    a.universal.confidence = 0.0;
+    a.universal.matched.clear();
+    a.universal.sure = false;
+}
+
+} // namespace
 
 Result<Analyser> Analyser::builtin()
 {
@@ -52,8 +108,10 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
         return a;
     a.yesNo = extractYesNo(t, lex.yesNo());
     a.universal = lex.intents().match(t);
-    if (context.intents)
+    if (context.intents) {
         a.playbook = context.intents->match(t);
+        preferStepIntent(a, context, lex.normaliser());
+    }
     a.orderId = extractOrderId(t, lex, context.orderId);
     a.phone = extractPhone(t, lex, context.defaultCountry);
     // Digits already read as the order ID are not also a partial phone number.

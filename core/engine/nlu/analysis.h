@@ -11,6 +11,8 @@
 #include "engine/nlu/timeslot.h"
 #include "engine/nlu/yesno.h"
 
+#include <QHash>
+
 namespace ringside::nlu {
 
 // What the brain knows when it hands over an utterance.
@@ -23,6 +25,13 @@ struct AnalysisContext
     QString defaultCountry = QStringLiteral("IN"); // for phone numbers said without a country code
     QStringList items;                             // item names to choose from, if any
     const IntentMatcher *intents = nullptr;        // the playbook's own intents, if any
+    // What the current step listens for (filled by the playbook brain): the intents its own rules
+    // name, and where each intent's first rule stands in the order rules are tried there. The
+    // playbook's best intent wins over a built-in one heard through the same words when the step's
+    // own rules name it, or when its rule is surely tried before any rule for the built-in one.
+    QStringList stepIntents;
+    QHash<QString, int> firstRuleSure;     // intent → position of the first rule that fires on it alone
+    QHash<QString, int> firstRulePossible; // intent → position of the first rule that may fire on it
 };
 
 // Everything understood from one utterance. Each part is independent: the brain reads the
