@@ -14,19 +14,26 @@
 
 namespace ringside::campaigns {
 
-void DecisionLoader::readPlaced(const QString &callsWhere, const QVariantList &binds, const QDateTime &now)
+void DecisionLoader::readPlaced(const QString &callsWhere, const QVariantList &binds, std::size_t batchSize, const QDateTime &now)
 {
     // The per-day cap needs the calls placed to the batch's numbers in their local day: the last
-    // two days cover every zone. The (phone, placed_at) index serves a small batch, the placed_at
-    // one a large batch with few placed calls.
+    // two days cover every zone. Whichever is smaller is read — every call placed in those two days
+    // (the placed_at index), or those to the batch's numbers (the (phone, placed_at) index): a claim
+    // of ten reads ten numbers' calls, a backlog of 100,000 the few placed lately.
     m_placed.clear();
-    QVariantList all{ now.addDays(-2).toMSecsSinceEpoch() };
-    all += binds;
-    QSqlQuery q = analytics::runBound(m_db.connection(),
-                                      QStringLiteral("SELECT p.phone, p.placed_at FROM scheduled_calls p WHERE p.placed_at >= ? "
-                                                     "AND p.phone IN (SELECT s.phone FROM scheduled_calls s WHERE %1)")
-                                              .arg(callsWhere),
-                                      all);
+    const qint64 since = now.addDays(-2).toMSecsSinceEpoch();
+    QSqlQuery count = execOrThrow(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE placed_at >= ?"), since);
+    const qint64 placed = count.next() ? count.value(0).toLongLong() : 0;
+    count.finish();
+    if (placed == 0)
+        return;
+    QVariantList all{ since };
+    QString sql = QStringLiteral("SELECT p.phone, p.placed_at FROM scheduled_calls p WHERE p.placed_at >= ?");
+    if (std::size_t(placed) > batchSize) {
+        sql += QStringLiteral(" AND p.phone IN (SELECT s.phone FROM scheduled_calls s WHERE %1)").arg(callsWhere);
+        all += binds;
+    }
+    QSqlQuery q = analytics::runBound(m_db.connection(), sql, all);
     while (q.next())
         m_placed[q.value(0).toString()].append(q.value(1).toLongLong());
 }
@@ -149,7 +156,6 @@ void readSubject(DecisionInput &in, const QSqlQuery &q, int i)
 DecisionBatch DecisionLoader::loadWhere(const QString &where, const QVariantList &binds, const QDateTime &now, const CampaignRules &rules)
 {
     prepare(now);
-    readPlaced(where, binds, now);
     DecisionBatch b;
     // Only the columns deciding reads (Qt Sql makes a QVariant of every column of every row, and a
     // string of every text: 100,000 rows of the whole table cost seconds), then the subject's.
@@ -169,6 +175,7 @@ DecisionBatch DecisionLoader::loadWhere(const QString &where, const QVariantList
     }
     q.finish();
     b.inputs = std::move(inputs);
+    readPlaced(where, binds, b.calls.size(), now);
     for (std::size_t i = 0; i < b.calls.size(); ++i) {
         fillCall(b.inputs[i], b.calls[i], now);
         fillWindow(b.inputs[i], rules, now);

@@ -1,7 +1,7 @@
 #pragma once
-// Gathers what decideCall() needs for a batch of calls with two queries: the calls with their
+// Gathers what decideCall() needs for a batch of calls with few queries: the calls with their
 // order or cart state, their number's do-not-call entry and consent in one joined read, then the
-// last two days' placed calls to those numbers. Only what the batch's numbers need is read (a
+// last two days' placed calls to those numbers (or all of them, when they are fewer). Only what the batch's numbers need is read (a
 // do-not-call list of millions costs a claim of ten what it costs a claim of ten). What is the
 // same for many calls is worked out once: the zones of a timezone value, the local day's bounds,
 // whether the window is open now for calls of the same zones, country and kind (a queue holds few
@@ -61,7 +61,7 @@ private:
     const QList<QTimeZone> &zonesOf(const QString &value);
     void fillWindow(DecisionInput &in, const CampaignRules &rules, const QDateTime &now);
     void prepare(const QDateTime &now);
-    void readPlaced(const QString &callsWhere, const QVariantList &binds, const QDateTime &now);
+    void readPlaced(const QString &callsWhere, const QVariantList &binds, std::size_t batchSize, const QDateTime &now);
     void fillCall(DecisionInput &in, const ScheduledCall &c, const QDateTime &now);
     DecisionBatch loadWhere(const QString &where, const QVariantList &binds, const QDateTime &now, const CampaignRules &rules);
 
