@@ -73,12 +73,16 @@ void DecisionLoader::fillWindow(DecisionInput &in, const CampaignRules &rules, c
         const WindowRule window = windowFor(in.party, kind, rules.windowOpen, rules.windowClose, weekends);
         Window w;
         w.open = isAllowed(now, in.party, window) ? 1 : 0;
-        if (!w.open)
+        if (!w.open) {
             w.next = nextAllowed(now, in.party, window);
+            if (w.next.isValid())
+                w.detail = quietHoursDetail(now, in.party, window, w.next);
+        }
         it = m_windows.insert(key, w);
     }
     in.openNow = it->open;
     in.nextOpening = it->next;
+    in.closedDetail = it->detail;
 }
 
 void DecisionLoader::prepare(const QDateTime &now)

@@ -56,6 +56,7 @@ private:
     {
         int open = -1;
         QDateTime next;
+        QString detail; // quietHoursDetail, when closed
     };
     int placedOnLocalDay(const QString &phone, const QString &zones, const CalledParty &party, const QDateTime &now);
     const QList<QTimeZone> &zonesOf(const QString &value);
