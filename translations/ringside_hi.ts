@@ -1255,6 +1255,14 @@
         <translation>बातचीत खत्म हुई</translation>
     </message>
     <message>
+        <source>Agent on the line</source>
+        <translation>एजेंट लाइन पर</translation>
+    </message>
+    <message>
+        <source>Completed without reaching the agent</source>
+        <translation>एजेंट तक पहुँचे बिना पूरी हुई</translation>
+    </message>
+    <message>
         <source>No attempts left</source>
         <translation>कोई कोशिश बाकी नहीं</translation>
     </message>

@@ -64,6 +64,14 @@ CalledParty partyOf(const ScheduledCall &call)
     return p;
 }
 
+QString quietHoursDetail(const QDateTime &now, const CalledParty &party, const WindowRule &window, const QDateTime &next)
+{
+    return QStringLiteral("%1 local is outside %2–%3%4; moved to %5")
+            .arg(now.toTimeZone(party.zone()).toString(QStringLiteral("ddd HH:mm")), window.window.open.toString(QStringLiteral("HH:mm")),
+                 window.window.close.isValid() ? window.window.close.toString(QStringLiteral("HH:mm")) : QStringLiteral("24:00"),
+                 window.skipWeekends ? QStringLiteral(" on weekdays") : QString(), next.toTimeZone(party.zone()).toString(Qt::ISODate));
+}
+
 bool skipsWeekends(const DecisionInput &in, const CampaignRules &rules)
 {
     return in.call->useCase == kCart && in.subject.businessCustomer && rules.cart.skipWeekendsForBusiness;
@@ -94,14 +102,9 @@ Decision decideCall(const DecisionInput &in, const CampaignRules &rules, const Q
         const QDateTime next = in.openNow == 0 ? in.nextOpening : nextAllowed(now, in.party, window);
         if (!next.isValid())
             return skip(reason::quietHours, QStringLiteral("no calling hours fit %1").arg(in.party.zoneName()));
+        // Calls alike share the words the loader already made (the time formatting is most of a move's cost).
         return { Decision::Action::Reschedule, reason::quietHours,
-                 QStringLiteral("%1 local is outside %2–%3%4; moved to %5")
-                         .arg(now.toTimeZone(in.party.zone()).toString(QStringLiteral("ddd HH:mm")),
-                              window.window.open.toString(QStringLiteral("HH:mm")),
-                              window.window.close.isValid() ? window.window.close.toString(QStringLiteral("HH:mm")) : QStringLiteral("24:00"),
-                              weekends ? QStringLiteral(" on weekdays") : QString(),
-                              next.toTimeZone(in.party.zone()).toString(Qt::ISODate)),
-                 next };
+                 in.openNow == 0 && !in.closedDetail.isEmpty() ? in.closedDetail : quietHoursDetail(now, in.party, window, next), next };
     }
     if (in.placedToday >= rules.perCustomerPerDay)
         return skip(reason::cap, QStringLiteral("%1 calls already placed to %2 today (cap %3)").arg(in.placedToday).arg(c.phone).arg(rules.perCustomerPerDay));

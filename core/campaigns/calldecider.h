@@ -38,6 +38,7 @@ struct DecisionInput
     // country and kind): 1 open, 0 closed (then nextOpening), -1 not known (decideCall computes it).
     int openNow = -1;
     QDateTime nextOpening;
+    QString closedDetail;         // with openNow 0: the history's words for the move (quietHoursDetail)
 };
 
 struct Decision
@@ -50,6 +51,10 @@ struct Decision
 };
 
 Decision decideCall(const DecisionInput &input, const CampaignRules &rules, const QDateTime &now);
+
+// The history's words for a call moved out of quiet hours to `next`:
+// "Thu 21:05 local is outside 09:00–20:00; moved to 2026-11-27T09:00:00+05:30".
+QString quietHoursDetail(const QDateTime &now, const CalledParty &party, const WindowRule &window, const QDateTime &next);
 
 // Whether a call of this input is subject to the business-weekend rule (cart recovery to a business).
 bool skipsWeekends(const DecisionInput &input, const CampaignRules &rules);

@@ -15,6 +15,8 @@
 
 #include <QUuid>
 
+#include <algorithm>
+
 namespace ringside::campaigns {
 
 using namespace detail;
@@ -108,6 +110,14 @@ CallProgress::Applied CallProgress::apply(const StatusUpdate &u, const QDateTime
         if (u.isFinal() && !alreadyFinal) {
             finalRow = queue.byId(db, row->id);
             retryClass = retryClassOf(u);
+            if (retryClass == QLatin1String("completed") && finalRow->recordId.isEmpty() && !agentCameOn(db, row->id)) {
+                // Twilio says the call completed, but no media stream ever reached our agent: no
+                // conversation took place. Without talk time nobody picked up; with it, someone
+                // did and heard nothing from us, which is our failure.
+                retryClass = u.durationS > 0 ? QStringLiteral("failed") : QStringLiteral("no_answer");
+                queue.addEvent(db, row->id, QStringLiteral("no_conversation"), retryClass,
+                               QStringLiteral("%1 completed (%2 s) but the agent never came on the line").arg(u.provider).arg(std::max(0, u.durationS)), now);
+            }
         }
         return true;
     });
@@ -133,9 +143,11 @@ CallProgress::Applied CallProgress::finish(const ScheduledCall &row, const QStri
         const QString outcome = conversation ? (row.outcome.isEmpty() ? QStringLiteral("completed") : row.outcome) : cls;
         const QString status = cls == QLatin1String("failed") ? kFailed : kDone;
         const QString recordId = conversation ? row.recordId : (row.recordId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : row.recordId);
-        execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET status = ?, outcome = ?, record_id = ?, ended_at = COALESCE(ended_at, ?), "
+        // An attempt without a conversation waits for its own record (written below, or by the
+        // repair after a crash in between).
+        execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET status = ?, outcome = ?, record_id = ?, record_pending = ?, ended_at = COALESCE(ended_at, ?), "
                                        "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"),
-                    text(status), text(outcome), textOrNull(recordId), t, t, row.id);
+                    text(status), text(outcome), textOrNull(recordId), conversation ? 0 : 1, t, t, row.id);
         queue.addEvent(db, row.id, QStringLiteral("finished"), outcome, detail, now);
         a.outcome = outcome;
         if (conversation)
@@ -211,8 +223,9 @@ CallProgress::Applied CallProgress::conversationEnded(const QString &callId, con
         a.outcome = outcome;
         const qint64 t = now.toMSecsSinceEpoch();
         // The conversation is the truth about a call that was answered, whatever the callbacks say.
-        execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET status = 'done', outcome = ?, record_id = ?, answered_at = COALESCE(answered_at, ?), "
-                                       "ended_at = COALESCE(ended_at, ?), lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"),
+        execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET status = 'done', outcome = ?, record_id = ?, record_pending = 0, "
+                                       "answered_at = COALESCE(answered_at, ?), ended_at = COALESCE(ended_at, ?), lease_owner = NULL, lease_until = NULL, "
+                                       "updated_at = ? WHERE id = ?"),
                     text(outcome), textOrNull(recordId), t, t, t, row->id);
         queue.addEvent(db, row->id, QStringLiteral("conversation"), outcome, QStringLiteral("call record %1").arg(recordId), now);
         a.finished = true;
@@ -239,9 +252,14 @@ void CallProgress::writeAttemptRecord(qint64 id)
     const std::optional<ScheduledCall> row = CallQueue(m_db).byId(id);
     if (!row || row->recordId.isEmpty())
         return;
+    const auto written = [&] {
+        execOrThrow(m_db.connection(), QStringLiteral("UPDATE scheduled_calls SET record_pending = 0 WHERE id = ? AND record_id = ?"), id, row->recordId);
+    };
     analytics::CallRecordStore records(m_db);
-    if (records.byId(row->recordId))
+    if (records.byId(row->recordId)) {
+        written();
         return;
+    }
     analytics::CallRecord r;
     r.id = row->recordId;
     r.agent = m_agents.nameOf(row->agent).isEmpty() ? row->agent : m_agents.nameOf(row->agent);
@@ -261,16 +279,18 @@ void CallProgress::writeAttemptRecord(qint64 id)
                                    { "text", QStringLiteral("Campaign call attempt %1: %2").arg(row->attempt).arg(row->outcome) },
                                    { "t_ms", 0 } } });
     const auto stored = records.insert(r);
-    if (!stored.ok())
+    if (!stored.ok()) {
         qWarning("campaigns: the record of attempt %lld was not stored: %s", static_cast<long long>(id), qPrintable(stored.error()));
+        return;
+    }
+    written();
 }
 
 int CallProgress::repairMissingRecords(const QDateTime &)
 {
-    QSqlQuery q = execOrThrow(m_db.connection(),
-                              QStringLiteral("SELECT s.id FROM scheduled_calls s WHERE s.status IN ('done', 'failed') AND s.record_id IS NOT NULL "
-                                             "AND s.outcome IN ('no_answer', 'busy', 'machine', 'failed') "
-                                             "AND NOT EXISTS (SELECT 1 FROM call_records r WHERE r.id = s.record_id) LIMIT 200"));
+    // Only the attempts still waiting for their record (a partial index holds just those), not
+    // every finished attempt ever.
+    QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT id FROM scheduled_calls WHERE record_pending = 1 ORDER BY id LIMIT 200"));
     QList<qint64> ids;
     while (q.next())
         ids << q.value(0).toLongLong();
@@ -278,6 +298,29 @@ int CallProgress::repairMissingRecords(const QDateTime &)
     for (qint64 id : ids)
         writeAttemptRecord(id);
     return int(ids.size());
+}
+
+bool CallProgress::agentCameOn(const QSqlDatabase &db, qint64 id)
+{
+    QSqlQuery q = execOrThrow(db, QStringLiteral("SELECT 1 FROM campaign_events WHERE scheduled_call_id = ? AND kind = 'connected' LIMIT 1"), id);
+    return q.next();
+}
+
+CallProgress::Applied CallProgress::mediaConnected(const QString &callId, const QDateTime &now)
+{
+    Applied a;
+    CallQueue queue(m_db);
+    m_db.transaction([&](QSqlDatabase &db) {
+        const std::optional<ScheduledCall> row = queue.byProviderCallId(db, callId);
+        if (!row)
+            return true;
+        a.known = true;
+        a.id = row->id;
+        if (!agentCameOn(db, row->id))
+            queue.addEvent(db, row->id, QStringLiteral("connected"), QString(), QStringLiteral("the call's media reached the agent"), now);
+        return true;
+    });
+    return a;
 }
 
 } // namespace ringside::campaigns

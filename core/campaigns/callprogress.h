@@ -6,7 +6,9 @@
 //   no-answer, busy   → the rule's next attempt (COD: 2 h later, at most 2), else the chain ends
 //   machine (AMD)     → tried again later (dialer.machineRetryMinutes), within the same cap
 //   failed            → once more after dialer.failedRetryMinutes, then it stops
-//   completed         → done, with the conversation's outcome (from the gateway's call record)
+//   completed         → done, with the conversation's outcome (from the gateway's call record);
+//                       but when the call's media never reached the agent there was no
+//                       conversation: failed with talk time (we were silent), else no-answer
 // When a COD chain ends without a conversation the order is marked `unconfirmed`. Every attempt
 // that did not become a conversation gets a call record of its own (no_answer or failed), so
 // analytics count it.
@@ -15,6 +17,7 @@
 #include "campaigns/scheduledcall.h"
 
 #include <QDateTime>
+#include <QSqlDatabase>
 
 namespace ringside {
 class Database;
@@ -45,6 +48,10 @@ public:
     // The gateway's conversation for `callId` ended with `outcome`; its record is `recordId`.
     Applied conversationEnded(const QString &callId, const QString &outcome, const QString &recordId, const QDateTime &now);
 
+    // The gateway's media stream for `callId` reached the agent (a conversation can take place).
+    // Recorded once, as a "connected" event; a "completed" status without it was no conversation.
+    Applied mediaConnected(const QString &callId, const QDateTime &now);
+
     // The provider refused to place the call (HTTP 4xx): it never existed. Fenced by `gen`.
     Applied placementRefused(const ScheduledCall &call, const QString &error, const QDateTime &now);
 
@@ -53,6 +60,7 @@ public:
 
 private:
     Applied finish(const ScheduledCall &row, const QString &retryClass, const QString &detail, const QDateTime &now);
+    static bool agentCameOn(const QSqlDatabase &db, qint64 id);
     void writeAttemptRecord(qint64 id);
 
     Database &m_db;

@@ -89,7 +89,12 @@ CampaignService::CampaignService(Database &db, telephony::Gateway &gateway, tele
     }, Qt::QueuedConnection);
 
     // The gateway (this thread) → the dialer (its thread).
-    connect(&m_gateway, &telephony::Gateway::callStarted, this, [this](const QString &) { m_liveCalls->store(m_gateway.activeCalls()); });
+    connect(&m_gateway, &telephony::Gateway::callStarted, this, [this](const QString &callId) {
+        m_liveCalls->store(m_gateway.activeCalls());
+        // Before the provider's "completed", so a completed call is known to have reached the agent.
+        if (m_dialer)
+            QMetaObject::invokeMethod(m_dialer, [d = m_dialer, callId] { d->mediaConnected(callId); }, Qt::QueuedConnection);
+    });
     connect(&m_gateway, &telephony::Gateway::callEnded, this, [this](const QString &callId, const QString &outcome, const QString &recordId) {
         m_liveCalls->store(m_gateway.activeCalls());
         if (!m_dialer)

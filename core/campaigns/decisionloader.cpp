@@ -14,30 +14,26 @@
 
 namespace ringside::campaigns {
 
-namespace {
-
-constexpr int kChunk = 400;
-
-// "?,?,?" for n bindings.
-QString marks(int n)
+void DecisionLoader::readPlaced(const QString &callsWhere, const QVariantList &binds, std::size_t batchSize, const QDateTime &now)
 {
-    QString s;
-    s.reserve(n * 2);
-    for (int i = 0; i < n; ++i)
-        s += i ? QStringLiteral(",?") : QStringLiteral("?");
-    return s;
-}
-
-} // namespace
-
-void DecisionLoader::refresh(const QDateTime &now)
-{
-    DndList lists(m_db);
-    m_dnd = lists.loadAll();
-    m_consents = lists.phonesWithConsent(now);
+    // The per-day cap needs the calls placed to the batch's numbers in their local day: the last
+    // two days cover every zone. Whichever is smaller is read — every call placed in those two days
+    // (the placed_at index), or those to the batch's numbers (the (phone, placed_at) index): a claim
+    // of ten reads ten numbers' calls, a backlog of 100,000 the few placed lately.
     m_placed.clear();
-    QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT phone, placed_at FROM scheduled_calls WHERE placed_at >= ?"),
-                              now.addDays(-2).toMSecsSinceEpoch());
+    const qint64 since = now.addDays(-2).toMSecsSinceEpoch();
+    QSqlQuery count = execOrThrow(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE placed_at >= ?"), since);
+    const qint64 placed = count.next() ? count.value(0).toLongLong() : 0;
+    count.finish();
+    if (placed == 0)
+        return;
+    QVariantList all{ since };
+    QString sql = QStringLiteral("SELECT p.phone, p.placed_at FROM scheduled_calls p WHERE p.placed_at >= ?");
+    if (std::size_t(placed) > batchSize) {
+        sql += QStringLiteral(" AND p.phone IN (SELECT s.phone FROM scheduled_calls s WHERE %1)").arg(callsWhere);
+        all += binds;
+    }
+    QSqlQuery q = analytics::runBound(m_db.connection(), sql, all);
     while (q.next())
         m_placed[q.value(0).toString()].append(q.value(1).toLongLong());
 }
@@ -77,12 +73,16 @@ void DecisionLoader::fillWindow(DecisionInput &in, const CampaignRules &rules, c
         const WindowRule window = windowFor(in.party, kind, rules.windowOpen, rules.windowClose, weekends);
         Window w;
         w.open = isAllowed(now, in.party, window) ? 1 : 0;
-        if (!w.open)
+        if (!w.open) {
             w.next = nextAllowed(now, in.party, window);
+            if (w.next.isValid())
+                w.detail = quietHoursDetail(now, in.party, window, w.next);
+        }
         it = m_windows.insert(key, w);
     }
     in.openNow = it->open;
     in.nextOpening = it->next;
+    in.closedDetail = it->detail;
 }
 
 void DecisionLoader::prepare(const QDateTime &now)
@@ -101,10 +101,6 @@ void DecisionLoader::fillCall(DecisionInput &in, const ScheduledCall &c, const Q
     in.party.country = phoneCountry(c.phone);
     in.party.zones = zonesOf(c.timezone);
     in.party.zoneSource = c.timezoneSource;
-    const auto d = m_dnd.constFind(c.phone);
-    if (d != m_dnd.cend())
-        in.dnd = *d;
-    in.consent = m_consents.contains(c.phone);
     in.placedToday = placedOnLocalDay(c.phone, c.timezone, in.party, now);
     if (m_agents) {
         auto agent = m_agentUseCases.find(c.agent);
@@ -116,14 +112,27 @@ void DecisionLoader::fillCall(DecisionInput &in, const ScheduledCall &c, const Q
 
 namespace {
 
-// The subject's state and earlier cart calls, as columns after the call's own.
+// The subject's state and earlier cart calls, the number's do-not-call entry and consent, as
+// columns after the call's own. Two bindings (the instant, for consent). Consent is looked up only
+// for the use cases that can be promotional (cart recovery, a callback on a recovery agent:
+// callKindFor). Empty texts come back as NULL, which Qt Sql hands over without building a string.
 const QString kSubjectColumns = QStringLiteral(
-        "o.id IS NOT NULL, o.status, o.cod_confirmation, k.id IS NOT NULL, k.status, k.recovery_attempts, cu.type, "
-        "CASE WHEN s.cart_id IS NULL THEN 0 ELSE "
+        "o.id IS NOT NULL, o.status, NULLIF(o.cod_confirmation, ''), k.id IS NOT NULL, k.status, "
+        "CASE WHEN s.cart_id IS NULL THEN NULL ELSE cu.type END, "
+        "CASE WHEN s.cart_id IS NULL THEN 0 ELSE COALESCE(k.recovery_attempts, 0) + "
         "(SELECT COUNT(*) FROM call_records r WHERE r.use_case = 'cart_recovery' AND r.cart_id = s.cart_id) + "
-        "(SELECT COUNT(*) FROM scheduled_calls p WHERE p.cart_id = s.cart_id AND p.id <> s.id AND p.placed_at IS NOT NULL AND p.outcome <> 'failed') END");
+        "(SELECT COUNT(*) FROM scheduled_calls p WHERE p.cart_id = s.cart_id AND p.id <> s.id AND p.placed_at IS NOT NULL AND p.outcome <> 'failed') END, "
+        "d.source, NULLIF(d.categories, ''), "
+        "CASE WHEN s.use_case IN ('cart_recovery', 'callback') THEN "
+        "EXISTS (SELECT 1 FROM consents c WHERE c.phone = s.phone AND c.given_at <= ? AND (c.revoked_at IS NULL OR c.revoked_at > ?)) ELSE 0 END");
 const QString kSubjectJoins = QStringLiteral(
-        "LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN carts k ON k.id = s.cart_id LEFT JOIN customers cu ON cu.id = s.customer_id");
+        "LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN carts k ON k.id = s.cart_id LEFT JOIN customers cu ON cu.id = s.customer_id "
+        "LEFT JOIN dnd d ON d.phone = s.phone");
+
+QVariantList subjectBinds(const QDateTime &now)
+{
+    return { now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch() };
+}
 
 void readSubject(DecisionInput &in, const QSqlQuery &q, int i)
 {
@@ -133,55 +142,42 @@ void readSubject(DecisionInput &in, const QSqlQuery &q, int i)
     in.subject.orderStatus = q.value(i + 1).toString();
     in.subject.codConfirmation = q.value(i + 2).toString();
     in.subject.cartStatus = q.value(i + 4).toString();
-    in.subject.cartCallsBefore = q.value(i + 5).toInt() + q.value(i + 7).toInt();
-    in.subject.businessCustomer = q.value(i + 6).toString() == QLatin1String("business");
+    in.subject.businessCustomer = q.value(i + 5).toString() == QLatin1String("business");
+    in.subject.cartCallsBefore = q.value(i + 6).toInt();
+    const QVariant dndSource = q.value(i + 7);
+    if (!dndSource.isNull()) {
+        DndEntry e;
+        e.phone = in.call->phone;
+        e.source = dndSource.toString();
+        e.categories = q.value(i + 8).toString();
+        in.dnd = std::move(e);
+    }
+    in.consent = q.value(i + 9).toBool();
 }
 
 } // namespace
-
-std::vector<DecisionInput> DecisionLoader::load(const std::vector<ScheduledCall> &calls, const QDateTime &now, const CampaignRules &rules)
-{
-    prepare(now);
-    std::vector<DecisionInput> out(calls.size());
-    QHash<qint64, std::size_t> index;
-    index.reserve(qsizetype(calls.size()));
-    for (std::size_t i = 0; i < calls.size(); ++i) {
-        fillCall(out[i], calls[i], now);
-        index.insert(calls[i].id, i);
-    }
-    // The subject's state, read now (not when the call was planned): one query per chunk.
-    const QSqlDatabase db = m_db.connection();
-    for (std::size_t start = 0; start < calls.size(); start += kChunk) {
-        const int n = int(std::min<std::size_t>(kChunk, calls.size() - start));
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT s.id, %1 FROM scheduled_calls s %2 WHERE s.id IN (%3)").arg(kSubjectColumns, kSubjectJoins, marks(n)));
-        for (int i = 0; i < n; ++i)
-            q.addBindValue(calls[start + std::size_t(i)].id);
-        if (!q.exec())
-            throw StorageError(q.lastError().text());
-        while (q.next()) {
-            const auto it = index.constFind(q.value(0).toLongLong());
-            if (it != index.cend())
-                readSubject(out[*it], q, 1);
-        }
-    }
-    for (DecisionInput &in : out)
-        fillWindow(in, rules, now);
-    return out;
-}
 
 DecisionBatch DecisionLoader::loadWhere(const QString &where, const QVariantList &binds, const QDateTime &now, const CampaignRules &rules)
 {
     prepare(now);
     DecisionBatch b;
-    // Only the columns deciding reads (Qt Sql converts every column of every row, so 100,000 rows
-    // of the whole table cost seconds), then the subject's.
+    // Only the columns deciding reads (Qt Sql makes a QVariant of every column of every row, and a
+    // string of every text: 100,000 rows of the whole table cost seconds), then the subject's.
+    // Room for every row first: growing the vectors of 100,000 calls moved each call several times
+    // into fresh memory, which cost more than reading them (a count walks the same index, fast).
+    std::vector<DecisionInput> inputs;
+    {
+        QSqlQuery count = analytics::runBound(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM scheduled_calls s WHERE %1").arg(where), binds);
+        const std::size_t expected = count.next() ? std::size_t(std::max<qint64>(0, count.value(0).toLongLong())) : 0;
+        b.calls.reserve(expected);
+        inputs.reserve(expected);
+    }
+    QVariantList all = subjectBinds(now);
+    all += binds;
     QSqlQuery q = analytics::runBound(m_db.connection(),
                                       QStringLiteral("SELECT %1, %2 FROM scheduled_calls s %3 WHERE %4 ORDER BY s.due_at, s.id")
                                               .arg(detail::kDecisionColumns, kSubjectColumns, kSubjectJoins, where),
-                                      binds);
-    std::vector<DecisionInput> inputs;
+                                      all);
     while (q.next()) {
         b.calls.push_back(detail::decisionRowFrom(q));
         DecisionInput in;
@@ -191,6 +187,7 @@ DecisionBatch DecisionLoader::loadWhere(const QString &where, const QVariantList
     }
     q.finish();
     b.inputs = std::move(inputs);
+    readPlaced(where, binds, b.calls.size(), now);
     for (std::size_t i = 0; i < b.calls.size(); ++i) {
         fillCall(b.inputs[i], b.calls[i], now);
         fillWindow(b.inputs[i], rules, now);

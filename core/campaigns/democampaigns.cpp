@@ -1,11 +1,10 @@
 #include "campaigns/democampaigns.h"
 
-#include "campaigns/calldecider.h"
 #include "campaigns/callprogress.h"
 #include "campaigns/callqueue.h"
 #include "campaigns/campaignagents.h"
 #include "campaigns/campaignsettings.h"
-#include "campaigns/decisionloader.h"
+#include "campaigns/claimround.h"
 #include "campaigns/triggerscanner.h"
 
 #include "analytics/callrecordstore.h"
@@ -48,22 +47,15 @@ public:
         for (QDateTime t = now.addDays(-1); t <= now; t = t.addSecs(15 * 60)) {
             stats.planned += scanner.scan(t).total();
             for (int guard = 0; guard < 50; ++guard) {
-                const std::vector<ScheduledCall> due = m_queue.claimDue(t, QStringLiteral("demo"), rules.dialer.leaseSeconds, 50, {});
-                if (due.empty())
+                // As the dialer does it: claim, decide, settle skips and moves, place the rest.
+                ClaimRound round = claimAndDecide(m_db, m_agents, rules, t, { QStringLiteral("demo"), rules.dialer.leaseSeconds, 50, {} });
+                if (round.claimed == 0)
                     break;
-                DecisionLoader loader(m_db, &m_agents);
-                loader.refresh(t);
-                for (const DecisionInput &in : loader.load(due, t, rules)) {
-                    const Decision d = decideCall(in, rules, t);
-                    if (d.action == Decision::Action::Skip) {
-                        m_queue.skip(in.call->id, d.reason, d.detail, t, in.call->leaseGen);
-                        ++stats.skipped;
-                    } else if (d.action == Decision::Action::Reschedule) {
-                        m_queue.reschedule(in.call->id, d.due, d.reason, d.detail, t, in.call->leaseGen);
-                    } else {
-                        place(*in.call, t);
-                        ++stats.placed;
-                    }
+                for (const int n : round.skipped())
+                    stats.skipped += n;
+                for (const ScheduledCall &call : round.toPlace) {
+                    place(call, t);
+                    ++stats.placed;
                 }
             }
         }

@@ -2,9 +2,9 @@
 
 #include "campaigns/calldecider.h"
 #include "campaigns/callqueue.h"
+#include "campaigns/claimround.h"
 #include "campaigns/campaignagents.h"
 #include "campaigns/campaignsettings.h"
-#include "campaigns/decisionloader.h"
 #include "campaigns/dndlist.h"
 
 #include "storage/database.h"
@@ -158,7 +158,6 @@ void Dialer::continuePass()
 
 void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
 {
-    CallQueue queue(m_db);
     const QStringList paused = CampaignSettings(m_db).pausedUseCases();
     int limit = capacity(rules);
     if (m_timer.isActive()) // serving: claim about one interval's worth at the pace
@@ -166,56 +165,31 @@ void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
     if (limit <= 0)
         return;
     const QDateTime t = now();
-    int count = 0;
-    const QString token = queue.claimDueToken(t, m_options.owner, rules.dialer.leaseSeconds, limit, paused, &count);
-    if (count == 0)
-        return;
-    report.claimed += count;
-    crashPoint("after_claim");
-    DecisionLoader loader(m_db, &m_agents);
-    loader.refresh(t);
-    // The claimed calls and their subjects in one read; skips and moves are written together,
-    // one transaction for the whole claim.
-    const DecisionBatch claimed = loader.loadClaimed(token, t, rules);
-    std::vector<CallQueue::Settlement> settled;
-    QList<qint64> toPlace;
-    for (const DecisionInput &in : claimed.inputs) {
-        const ScheduledCall &call = *in.call;
-        Decision d = decideCall(in, rules, t);
-        if (d.action == Decision::Action::Place && call.useCase == kCart && m_options.cartCheck) {
+    CallQueue queue(m_db);
+    DecisionReview review;
+    if (m_options.cartCheck) {
+        review = [&](const ScheduledCall &call, const Decision &d) -> Decision {
+            if (call.useCase != kCart)
+                return d;
             const CartCheck cart = m_options.cartCheck(call.cartId);
             if (cart.state == CartState::Completed)
-                d = { Decision::Action::Skip, reason::completed, cart.detail, {} };
-            else if (cart.state == CartState::Gone)
-                d = { Decision::Action::Skip, reason::cancelled, cart.detail, {} };
-            else if (cart.state == CartState::Unknown && !cart.detail.isEmpty())
+                return { Decision::Action::Skip, reason::completed, cart.detail, {} };
+            if (cart.state == CartState::Gone)
+                return { Decision::Action::Skip, reason::cancelled, cart.detail, {} };
+            if (cart.state == CartState::Unknown && !cart.detail.isEmpty())
                 queue.addEvent(call.id, QStringLiteral("cart_check_failed"), QString(), cart.detail, t);
-        }
-        switch (d.action) {
-        case Decision::Action::Skip:
-            settled.push_back({ call.id, call.leaseGen, d.reason, d.detail, {} });
-            break;
-        case Decision::Action::Reschedule:
-            settled.push_back({ call.id, call.leaseGen, d.reason, d.detail, d.due });
-            break;
-        case Decision::Action::Place:
-            loader.notePlaced(call.phone, t);
-            toPlace << call.id;
-            break;
-        }
+            return d;
+        };
     }
-    queue.settle(settled, t);
-    // Placing needs the whole row (deciding read only its part).
-    for (ScheduledCall &call : queue.byIds(toPlace))
+    ClaimRound round = campaigns::claimAndDecide(m_db, m_agents, rules, t, { m_options.owner, rules.dialer.leaseSeconds, limit, paused }, review,
+                                                 [] { crashPoint("after_claim"); });
+    report.claimed += round.claimed;
+    for (ScheduledCall &call : round.toPlace)
         m_pending.push_back({ std::move(call) });
-    for (const CallQueue::Settlement &s : settled) {
-        if (!s.applied)
-            continue;
-        if (s.moveTo.isValid())
-            ++report.rescheduled;
-        else
-            report.skipped[s.reason] += 1;
-    }
+    report.rescheduled += round.rescheduled();
+    const QMap<QString, int> skipped = round.skipped();
+    for (auto it = skipped.cbegin(); it != skipped.cend(); ++it)
+        report.skipped[it.key()] += it.value();
 }
 
 void Dialer::sendNext()
@@ -409,6 +383,15 @@ void Dialer::conversationEnded(const QString &callId, const QString &outcome, co
         m_progress.conversationEnded(callId, outcome, recordId, now());
     } catch (const StorageError &e) {
         qCWarning(lcDialer, "conversation end of %s not applied: %s", qPrintable(callId), e.what());
+    }
+}
+
+void Dialer::mediaConnected(const QString &callId)
+{
+    try {
+        m_progress.mediaConnected(callId, now());
+    } catch (const StorageError &e) {
+        qCWarning(lcDialer, "media start of %s not recorded: %s", qPrintable(callId), e.what());
     }
 }
 

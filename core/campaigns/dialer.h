@@ -1,7 +1,7 @@
 #pragma once
 // The dialer: plans what the store asks for (TriggerScanner), then places the calls that are due
 // — at most once each, whatever crashes or how many dialers share the database:
-//  1. claim due rows under a lease (CallQueue::claimDue);
+//  1. claim due rows under a lease and decide them (claimround.h);
 //  2. decide each one (decideCall): skip with a reason, move it out of quiet hours, or place it;
 //  3. before the request goes out, check the lease still has a margin left (a dialer that slept
 //     past its lease must not place a call someone else may be placing);
@@ -89,6 +89,8 @@ public:
     void nudge();
     void statusReceived(const StatusUpdate &update);
     void conversationEnded(const QString &callId, const QString &outcome, const QString &recordId);
+    // The gateway's media stream for `callId` started: the agent is on the line.
+    void mediaConnected(const QString &callId);
     // A caller asked not to be called: on the list at once, every pending call to them skipped.
     void optOut(const QString &phone, const QString &detail);
 

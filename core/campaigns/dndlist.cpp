@@ -178,20 +178,6 @@ DndImportReport DndList::importCsv(QIODevice &file, const QDateTime &at, const s
     return report;
 }
 
-QHash<QString, DndEntry> DndList::loadAll()
-{
-    QHash<QString, DndEntry> out;
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT phone, categories, source, note, added_at FROM dnd")))
-        throw StorageError(q.lastError().text());
-    while (q.next()) {
-        DndEntry e = entryFrom(q);
-        out.insert(e.phone, e);
-    }
-    return out;
-}
-
 void DndList::addConsent(const QString &phone, const QString &customerId, const QString &purpose, const QString &source, const QDateTime &at)
 {
     execOrThrow(m_db.connection(), QStringLiteral("INSERT INTO consents (phone, customer_id, purpose, source, given_at) VALUES (?,?,?,?,?)"),
@@ -212,17 +198,6 @@ bool DndList::hasConsent(const QString &phone, const QDateTime &at)
                                                                 "AND (revoked_at IS NULL OR revoked_at > ?) LIMIT 1"),
                               e164(phone), at.toMSecsSinceEpoch(), at.toMSecsSinceEpoch());
     return q.next();
-}
-
-QSet<QString> DndList::phonesWithConsent(const QDateTime &at)
-{
-    QSet<QString> out;
-    QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT DISTINCT phone FROM consents WHERE given_at <= ? "
-                                                                "AND (revoked_at IS NULL OR revoked_at > ?)"),
-                              at.toMSecsSinceEpoch(), at.toMSecsSinceEpoch());
-    while (q.next())
-        out.insert(q.value(0).toString());
-    return out;
 }
 
 } // namespace ringside::campaigns

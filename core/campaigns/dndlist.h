@@ -67,14 +67,10 @@ public:
     // nothing is stored.
     DndImportReport importCsv(QIODevice &file, const QDateTime &at, const std::function<bool(qint64, qint64)> &progress = {});
 
-    // Every entry by national number (the last ten digits), for deciding many calls at once.
-    QHash<QString, DndEntry> loadAll();
-
     // Consents: US cart recovery needs one that is not revoked.
     void addConsent(const QString &phone, const QString &customerId, const QString &purpose, const QString &source, const QDateTime &at);
     bool revokeConsents(const QString &phone, const QDateTime &at);
     bool hasConsent(const QString &phone, const QDateTime &at);
-    QSet<QString> phonesWithConsent(const QDateTime &at); // E.164
 
 private:
     Database &m_db;

@@ -15,11 +15,13 @@ inline const QString kColumns = QStringLiteral(
         "provider_call_id, provider_status, provider_seq, answered_by, lease_owner, lease_until, lease_gen, claimed_at, "
         "placed_at, answered_at, ended_at, duration_s, record_id, created_at, updated_at");
 
-// What deciding a call reads (DecisionLoader), as `s.` columns of a join.
+// What deciding a call reads (DecisionLoader), as `s.` columns of a join: the agent only for
+// callbacks (whose kind is the agent's), the customer only for the detail of a call without a
+// number, the event only when there is one. A NULL costs Qt Sql no string.
 inline const QString kDecisionColumns = QStringLiteral(
-        "s.id, s.use_case, s.attempt, s.agent, s.order_id, s.cart_id, s.customer_id, s.phone, s.timezone, s.timezone_source, "
-        "s.event_kind, s.due_at, s.lease_gen");
-constexpr int kDecisionColumnCount = 13;
+        "s.id, s.use_case, s.attempt, CASE WHEN s.use_case = 'callback' THEN s.agent END, s.order_id, s.cart_id, "
+        "CASE WHEN s.phone = '' THEN s.customer_id END, s.phone, s.timezone, NULLIF(s.event_kind, ''), s.due_at, s.lease_gen");
+constexpr int kDecisionColumnCount = 12;
 
 inline QDateTime instant(const QVariant &v)
 {
@@ -100,10 +102,9 @@ inline ScheduledCall decisionRowFrom(const QSqlQuery &q)
     c.customerId = q.value(6).toString();
     c.phone = q.value(7).toString();
     c.timezone = q.value(8).toString();
-    c.timezoneSource = q.value(9).toString();
-    c.eventKind = q.value(10).toString();
-    c.dueAt = instant(q.value(11));
-    c.leaseGen = q.value(12).toLongLong();
+    c.eventKind = q.value(9).toString();
+    c.dueAt = instant(q.value(10));
+    c.leaseGen = q.value(11).toLongLong();
     c.status.clear();
     return c;
 }

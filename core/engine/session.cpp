@@ -352,10 +352,9 @@ void Session::end(const QString &reason, const QString &outcome)
         speak(playbook::builtinText(QStringLiteral("goodbye"), m_config.agent.language), was == State::TakenOver ? "operator" : nullptr);
     }
     QString ending = !outcome.isEmpty() ? outcome : m_pendingEnd.value_or(QString());
-    // The called party hung up on an outbound call before it reached any result: they ended it
-    // (answered, not interested in going on); nothing failed.
-    if (ending.isEmpty() && reason == QLatin1String("hangup") && m_outcome.isEmpty() && !m_escalated
-        && m_config.direction == QLatin1String("outbound"))
+    // The other party hung up before the call reached any result — a called customer, or a caller
+    // who gave up: they ended it (answered, not interested in going on); nothing failed.
+    if (ending.isEmpty() && reason == QLatin1String("hangup") && m_outcome.isEmpty() && !m_escalated)
         ending = QStringLiteral("not_interested");
     finalize(ending.isEmpty() ? this->outcome() : ending, true);
 }

@@ -8,7 +8,7 @@
 #include "campaigns/callqueue.h"
 #include "campaigns/campaignagents.h"
 #include "campaigns/campaignsettings.h"
-#include "campaigns/decisionloader.h"
+#include "campaigns/claimround.h"
 #include "campaigns/dndlist.h"
 #include "campaigns/triggerscanner.h"
 
@@ -49,27 +49,16 @@ QString local(const QDateTime &t, const char *zone = "Asia/Kolkata")
 // Claims and decides everything due at `now`, as the dialer does; returns the calls to place.
 std::vector<ScheduledCall> decideDue(Database &db, const QDateTime &now, QMap<QString, int> *skips = nullptr, int *moved = nullptr)
 {
-    CallQueue queue(db);
     const CampaignRules rules = CampaignSettings(db).rules();
-    DecisionLoader loader(db, &agents());
-    loader.refresh(now);
-    std::vector<ScheduledCall> place;
-    const std::vector<ScheduledCall> claimed = queue.claimDue(now, QStringLiteral("test"), 120, 1000, CampaignSettings(db).pausedUseCases());
-    for (const DecisionInput &in : loader.load(claimed, now, rules)) {
-        const Decision d = decideCall(in, rules, now);
-        if (d.action == Decision::Action::Skip) {
-            queue.skip(in.call->id, d.reason, d.detail, now, in.call->leaseGen);
-            if (skips)
-                (*skips)[d.reason] += 1;
-        } else if (d.action == Decision::Action::Reschedule) {
-            queue.reschedule(in.call->id, d.due, d.reason, d.detail, now, in.call->leaseGen);
-            if (moved)
-                ++*moved;
-        } else {
-            place.push_back(*in.call);
-        }
+    const ClaimRound round = claimAndDecide(db, agents(), rules, now, { QStringLiteral("test"), 120, 1000, CampaignSettings(db).pausedUseCases() });
+    if (skips) {
+        const QMap<QString, int> skipped = round.skipped();
+        for (auto it = skipped.cbegin(); it != skipped.cend(); ++it)
+            (*skips)[it.key()] += it.value();
     }
-    return place;
+    if (moved)
+        *moved += round.rescheduled();
+    return round.toPlace;
 }
 
 StatusUpdate status(const QString &sid, const QString &s, int seq, const QString &answeredBy = QString())
@@ -422,6 +411,100 @@ private slots:
         QCOMPARE(q.byId(c[0].id)->outcome, QStringLiteral("resolved"));
         QCOMPARE(q.byId(c[0].id)->recordId, QStringLiteral("rec-1"));
         QCOMPARE(q.byId(c[0].id)->status, kDone);
+    }
+
+    void completedWithoutTheAgentIsNoConversation()
+    {
+        CampaignStore s;
+        const QDateTime t = at("2026-11-26T11:00:00+05:30");
+        s.codOrder(QStringLiteral("ORD-S"), QStringLiteral("C-PUNE"), t.addSecs(-3600)); // answered, our agent never came on
+        s.codOrder(QStringLiteral("ORD-Z"), QStringLiteral("C-LKO"), t.addSecs(-3600));  // "completed" without talk time
+        s.codOrder(QStringLiteral("ORD-L"), QStringLiteral("C-CHN"), t.addSecs(-3600));  // the agent came on; the conversation ends later
+        TriggerScanner(*s.db, agents()).scan(t);
+        CallQueue q(*s.db);
+        CallProgress progress(*s.db, agents());
+        const auto placed = decideDue(*s.db, t);
+        QCOMPARE(int(placed.size()), 3);
+        for (const ScheduledCall &c : placed)
+            QVERIFY(q.recordPlaced(c.id, c.leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-") + c.orderId, QStringLiteral("queued"), t));
+
+        // Twelve seconds of a line with nobody of ours on it: a failed call, tried once more.
+        StatusUpdate silent = status(QStringLiteral("CA-ORD-S"), QStringLiteral("completed"), 3);
+        silent.durationS = 12;
+        const auto a = progress.apply(silent, t.addSecs(40));
+        QVERIFY(a.finished);
+        QCOMPARE(a.outcome, QStringLiteral("failed"));
+        QCOMPARE(q.byId(a.id)->status, kFailed);
+        QCOMPARE(q.byId(a.id)->outcome, QStringLiteral("failed"));
+        QVERIFY(a.nextAttempt > 0);
+        QCOMPARE(local(q.byId(a.nextAttempt)->dueAt), QStringLiteral("2026-11-26T11:15:00+05:30")); // dialer.failedRetryMinutes
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE order_id = 'ORD-S' AND outcome = 'failed' AND answered_at IS NULL")), 1);
+        bool noted = false;
+        for (const CampaignEvent &e : q.events(a.id))
+            noted = noted || (e.kind == QLatin1String("no_conversation") && e.reason == QLatin1String("failed"));
+        QVERIFY(noted);
+
+        // No talk time at all: nobody picked up; the COD rule's next attempt two hours later.
+        StatusUpdate zero = status(QStringLiteral("CA-ORD-Z"), QStringLiteral("completed"), 3);
+        zero.durationS = 0;
+        const auto b = progress.apply(zero, t.addSecs(40));
+        QCOMPARE(b.outcome, QStringLiteral("no_answer"));
+        QCOMPARE(q.byId(b.id)->status, kDone);
+        QVERIFY(b.nextAttempt > 0);
+        QCOMPARE(local(q.byId(b.nextAttempt)->dueAt), QStringLiteral("2026-11-26T13:00:00+05:30"));
+
+        // The gateway saw the agent come on: "completed" waits for the conversation's outcome.
+        QVERIFY(progress.mediaConnected(QStringLiteral("CA-ORD-L"), t.addSecs(10)).known);
+        QVERIFY(progress.mediaConnected(QStringLiteral("CA-ORD-L"), t.addSecs(11)).known); // once in the history
+        StatusUpdate live = status(QStringLiteral("CA-ORD-L"), QStringLiteral("completed"), 3);
+        live.durationS = 30;
+        const auto c = progress.apply(live, t.addSecs(45));
+        QVERIFY(c.finished);
+        QCOMPARE(c.nextAttempt, qint64(0));
+        QCOMPARE(q.byId(c.id)->status, kDone);
+        progress.conversationEnded(QStringLiteral("CA-ORD-L"), QStringLiteral("confirmed"), QStringLiteral("rec-L"), t.addSecs(46));
+        QCOMPARE(q.byId(c.id)->outcome, QStringLiteral("confirmed"));
+        int connected = 0;
+        for (const CampaignEvent &e : q.events(c.id))
+            connected += e.kind == QLatin1String("connected") ? 1 : 0;
+        QCOMPARE(connected, 1);
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE order_id = 'ORD-L'")), 0); // the gateway writes that one
+    }
+
+    void anAttemptRecordLostToACrashIsWrittenOnTheNextPass()
+    {
+        CampaignStore s;
+        const QDateTime t = at("2026-11-26T11:00:00+05:30");
+        s.codOrder(QStringLiteral("ORD-R"), QStringLiteral("C-PUNE"), t.addSecs(-3600));
+        TriggerScanner(*s.db, agents()).scan(t);
+        CallQueue q(*s.db);
+        CallProgress progress(*s.db, agents());
+        const auto placed = decideDue(*s.db, t);
+        QCOMPARE(int(placed.size()), 1);
+        QVERIFY(q.recordPlaced(placed[0].id, placed[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-R"), QStringLiteral("queued"), t));
+        const auto a = progress.apply(status(QStringLiteral("CA-R"), QStringLiteral("no-answer"), 2), t.addSecs(40));
+        QVERIFY(a.finished);
+        const QString recordId = q.byId(a.id)->recordId;
+        QVERIFY(!recordId.isEmpty());
+        const QString recordCount = QStringLiteral("SELECT COUNT(*) FROM call_records WHERE id = '%1' AND outcome = 'no_answer'").arg(recordId);
+        QCOMPARE(s.count(recordCount), 1);
+        // Written with the attempt: nothing waits for the repair.
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE record_pending = 1")), 0);
+        QCOMPARE(progress.repairMissingRecords(t.addSecs(41)), 0);
+        // The state a crash between the two writes leaves: the attempt finished and waiting, no record.
+        execOrThrow(s.db->connection(), QStringLiteral("DELETE FROM call_records WHERE id = ?"), recordId);
+        execOrThrow(s.db->connection(), QStringLiteral("UPDATE scheduled_calls SET record_pending = 1 WHERE id = ?"), a.id);
+        QCOMPARE(progress.repairMissingRecords(t.addSecs(42)), 1);
+        QCOMPARE(s.count(recordCount), 1);
+        QCOMPARE(progress.repairMissingRecords(t.addSecs(43)), 0);
+        // A conversation's record is the gateway's: never waited for.
+        s.codOrder(QStringLiteral("ORD-R2"), QStringLiteral("C-CHN"), t);
+        TriggerScanner(*s.db, agents()).scan(t.addSecs(3600));
+        const auto next = decideDue(*s.db, t.addSecs(3600));
+        QCOMPARE(int(next.size()), 1);
+        QVERIFY(q.recordPlaced(next[0].id, next[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-R2"), QStringLiteral("queued"), t.addSecs(3600)));
+        progress.conversationEnded(QStringLiteral("CA-R2"), QStringLiteral("confirmed"), QStringLiteral("rec-R2"), t.addSecs(3700));
+        QCOMPARE(progress.repairMissingRecords(t.addSecs(3701)), 0);
     }
 
     void adoptsACallNamedBeforeItsIdWasRecorded()

@@ -4,7 +4,8 @@
 // second attempt two hours later, whose no-answer marks the order unconfirmed; a caller's "stop
 // calling me" puts the number on the list at once; consoles see serve's own campaign calls ringing;
 // a customer who answers and hangs up before the call reached anything is recorded as
-// not_interested (an answered call), not as a failed one.
+// not_interested (an answered call), not as a failed one; a "completed" call whose media never
+// reached the agent is a failed attempt, tried once more.
 #include "campaignfixture.h"
 #include "enginerun.h"
 #include "faketwilio.h"
@@ -300,6 +301,34 @@ private slots:
                  qint64(1));
         QCOMPARE(m_store.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE order_id = 'ORD-3' AND outcome = 'failed'")), qint64(0));
         QCOMPARE(m_store.orderField(QStringLiteral("ORD-3"), QStringLiteral("cod_confirmation")), QStringLiteral("pending"));
+        // Serve's gateway told the dialer the agent came on the line, once.
+        int connected = 0;
+        for (const campaigns::CampaignEvent &e : campaigns::CallQueue(*m_store.db).events(placed.id))
+            connected += e.kind == QLatin1String("connected") ? 1 : 0;
+        QCOMPARE(connected, 1);
+    }
+
+    void aCompletedCallThatNeverReachedTheAgentIsNoConversation()
+    {
+        // Serve places it by itself; Twilio reports it answered and completed, but no media stream
+        // ever reached serve: nobody heard the agent.
+        m_store.codOrder(QStringLiteral("ORD-5"), QStringLiteral("C-CHN"), at("2026-11-26T19:00:00+05:30"));
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto rows = attempts(QStringLiteral("cod:ORD-5"));
+            return !rows.empty() && !rows.front().providerCallId.isEmpty();
+        }, 15000));
+        const campaigns::ScheduledCall placed = attempts(QStringLiteral("cod:ORD-5")).front();
+        telephony::FormFields completed = callback(placed.providerCallId, QStringLiteral("completed"), 4);
+        completed.append({ QStringLiteral("CallDuration"), QStringLiteral("9") });
+        QCOMPARE(postStatus(placed.id, completed), 204);
+        QVERIFY2(QTest::qWaitFor([&] { return attempts(QStringLiteral("cod:ORD-5")).front().status == campaigns::kFailed; }, 10000),
+                 m_serve.readAllStandardError().right(3000).constData());
+        const auto rows = attempts(QStringLiteral("cod:ORD-5"));
+        QCOMPARE(rows.front().outcome, QStringLiteral("failed"));
+        QCOMPARE(int(rows.size()), 2); // tried once more, as a call that failed
+        QCOMPARE(rows.back().status, campaigns::kScheduled);
+        QCOMPARE(m_store.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE order_id = 'ORD-5' AND outcome = 'failed' AND answered_at IS NULL")),
+                 qint64(1));
     }
 };
 

@@ -287,6 +287,41 @@ private Q_SLOTS:
         QCOMPARE(log.mark(), mark);
     }
 
+    void aCallerWhoHangsUpBeforeAnyResultIsNotAFailedCall()
+    {
+        // An inbound caller who leaves during the greeting ended the call; nothing of ours failed.
+        {
+            EventLog log;
+            auto s = tracker(&log);
+            s->start();
+            s->end(QStringLiteral("hangup"));
+            QCOMPARE(stringAt(log.events.back().data, "outcome"), QStringLiteral("not_interested"));
+            const auto record = f.records->byId(f.recordId(*s));
+            QVERIFY(record);
+            QCOMPARE(record->direction, QStringLiteral("inbound"));
+            QCOMPARE(record->outcome, QStringLiteral("not_interested"));
+            QVERIFY(record->answeredAt.isValid()); // answered: it counts as a connected call
+        }
+        // A result reached before the hang-up stays the call's outcome.
+        {
+            EventLog log;
+            auto s = tracker(&log);
+            s->start();
+            QVERIFY(sayAndWait(*s, QStringLiteral("Where's my order?")));
+            QVERIFY(sayAndWait(*s, QStringLiteral("482913")));
+            s->end(QStringLiteral("hangup"));
+            QCOMPARE(stringAt(log.events.back().data, "outcome"), QStringLiteral("resolved"));
+        }
+        // Ended by our side before any result (the engine shutting down): that is a failed call.
+        {
+            EventLog log;
+            auto s = tracker(&log);
+            s->start();
+            s->end(QStringLiteral("shutdown"));
+            QCOMPARE(stringAt(log.events.back().data, "outcome"), QStringLiteral("failed"));
+        }
+    }
+
     void destroyedWithoutEndStillWritesARecord()
     {
         analytics::CallFilter voice;

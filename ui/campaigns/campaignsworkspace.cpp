@@ -70,6 +70,8 @@ QString eventKindLabel(const QString &kind)
         { QStringLiteral("lease_recovered"), CampaignsWorkspace::tr("Taken over from a stopped dialer") }, { QStringLiteral("cancelled"), CampaignsWorkspace::tr("Cancelled") },
         { QStringLiteral("failed"), CampaignsWorkspace::tr("Failed") },               { QStringLiteral("refused"), CampaignsWorkspace::tr("Refused by the provider") },
         { QStringLiteral("cart_check_failed"), CampaignsWorkspace::tr("The shop could not be asked about the cart") },
+        { QStringLiteral("connected"), CampaignsWorkspace::tr("Agent on the line") },
+        { QStringLiteral("no_conversation"), CampaignsWorkspace::tr("Completed without reaching the agent") },
     };
     return words.value(kind, kind);
 }

@@ -1,6 +1,5 @@
 // Campaign figures (docs/campaigns.md, docs/benchmarks.md):
 //   BM_DecideQueued/100000   read 100,000 due calls with what deciding needs, decide each (no writes)
-//   BM_DecideListThenLoad    the same read the way it was before (CallQueue::list, then subjects by id)
 //   BM_ClaimAndDecide/100000 the same with the claim (lease) and the skip/reschedule writes
 //   BM_ListJson/100000       CallQueue::list + the JSON `campaigns list --json` prints, in process
 //   BM_ListPageJson/100000   one page (1000 calls) of that list, 90% of the way down (keyset paging)
@@ -113,9 +112,8 @@ void BM_DecideQueued(benchmark::State &state)
     for (auto _ : state) {
         QElapsedTimer step;
         step.start();
-        // As the dialer reads a claim: the calls with their subjects in one query, the lists once.
+        // As the dialer reads a claim: the calls with their subjects and lists in one query.
         DecisionLoader loader(*db, &agents);
-        loader.refresh(kNow);
         const DecisionBatch due = loader.loadDue(kNow, rules);
         readMs += step.restart();
         actions.clear();
@@ -130,30 +128,6 @@ void BM_DecideQueued(benchmark::State &state)
     state.counters["place"] = actions.value(int(Decision::Action::Place));
     state.counters["skip"] = actions.value(int(Decision::Action::Skip));
     state.counters["move"] = actions.value(int(Decision::Action::Reschedule));
-}
-
-// The way the dialer read before (issue 13's first figures): the calls through CallQueue::list,
-// then their subjects in chunks of 400 ids. Kept to compare in the same minute.
-void BM_DecideListThenLoad(benchmark::State &state)
-{
-    QString error;
-    auto db = Database::open(queueDatabase(int(state.range(0))), &error);
-    const CampaignAgents agents;
-    const CampaignRules rules = CampaignSettings(*db).rules();
-    int placed = 0;
-    for (auto _ : state) {
-        CallQueue queue(*db);
-        CallQueue::Filter f;
-        f.status = kScheduled;
-        const std::vector<ScheduledCall> due = queue.list(f);
-        DecisionLoader loader(*db, &agents);
-        loader.refresh(kNow);
-        placed = 0;
-        for (const DecisionInput &in : loader.load(due, kNow, rules))
-            placed += decideCall(in, rules, kNow).action == Decision::Action::Place ? 1 : 0;
-        benchmark::DoNotOptimize(placed);
-    }
-    state.counters["place"] = placed;
 }
 
 void BM_ClaimAndDecide(benchmark::State &state)
@@ -173,7 +147,6 @@ void BM_ClaimAndDecide(benchmark::State &state)
         int claimed = 0;
         const QString token = queue.claimDueToken(kNow, QStringLiteral("bench"), 120, int(state.range(0)), {}, &claimed);
         DecisionLoader loader(*db, &agents);
-        loader.refresh(kNow);
         // The writes the dialer makes for skips and moves: one transaction for the claim (as it does).
         std::vector<CallQueue::Settlement> settled;
         const DecisionBatch batch = loader.loadClaimed(token, kNow, rules);
@@ -368,7 +341,6 @@ void BM_PaceWithLiveCalls(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_DecideQueued)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_DecideListThenLoad)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ClaimAndDecide)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_ListJson)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ListPageJson)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(20);
