@@ -1,6 +1,9 @@
 #include "sqldialect.h"
 
+#include "sqlutil.h"
+
 #include <QRegularExpression>
+#include <QSqlQuery>
 
 namespace ringside::sqldialect {
 
@@ -12,6 +15,13 @@ SqlBackend backendOf(const QSqlDatabase &db)
 QString beginWrite(const QSqlDatabase &db)
 {
     return isPostgres(db) ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+}
+
+void control(const QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statement))
+        throw StorageError(QStringLiteral("%1 failed: %2").arg(statement, q.lastError().text()));
 }
 
 QString schemaStatement(SqlBackend backend, const QString &sqliteStatement)
@@ -49,6 +59,35 @@ QString changeCounterQuery(const QSqlDatabase &db)
     if (isPostgres(db))
         return QStringLiteral("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn");
     return QStringLiteral("SELECT (SELECT data_version FROM pragma_data_version) * 1000000000 + total_changes()");
+}
+
+QString lockForTransaction(const QSqlDatabase &db, const QString &name)
+{
+    if (!isPostgres(db))
+        return {};
+    QString quoted = name;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('%1'))").arg(quoted);
+}
+
+QString forUpdateSkipLocked(const QSqlDatabase &db)
+{
+    return isPostgres(db) ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
+}
+
+QString zeroPadded(const QSqlDatabase &db, const QString &number, int width)
+{
+    if (isPostgres(db))
+        return QStringLiteral("(CASE WHEN length(CAST(%1 AS TEXT)) < %2 THEN lpad(CAST(%1 AS TEXT), %2, '0') ELSE CAST(%1 AS TEXT) END)")
+                .arg(number).arg(width);
+    return QStringLiteral("printf('%0") + QString::number(width) + QStringLiteral("d', ") + number + QLatin1Char(')');
+}
+
+QString digitsAfterPrefix(const QSqlDatabase &db, const QString &column, const QString &prefix)
+{
+    if (isPostgres(db))
+        return QStringLiteral("%1 ~ '^%2[0-9]+$'").arg(column, prefix);
+    return QStringLiteral("(%1 GLOB '%2[0-9]*' AND substr(%1, %3) NOT GLOB '*[^0-9]*')").arg(column, prefix).arg(prefix.size() + 1);
 }
 
 QString tempSchema(const QSqlDatabase &db)

@@ -20,6 +20,10 @@ inline bool isPostgres(const QSqlDatabase &db) { return backendOf(db) == SqlBack
 // PostgreSQL locks per row, so a plain BEGIN is right.
 QString beginWrite(const QSqlDatabase &db);
 
+// Runs a transaction-control statement (BEGIN, COMMIT, ROLLBACK, SAVEPOINT) unprepared:
+// PostgreSQL cannot PREPARE them. Throws StorageError on failure.
+void control(const QSqlDatabase &db, const QString &statement);
+
 // A migration statement (written for SQLite, the embedded default) in the back end's dialect:
 // INTEGER → BIGINT (times are epoch milliseconds), INTEGER PRIMARY KEY AUTOINCREMENT → an identity
 // column, REAL → DOUBLE PRECISION, BLOB → BYTEA, WITHOUT ROWID dropped, DROP TABLE → … CASCADE (dependent foreign keys
@@ -30,6 +34,22 @@ QString schemaStatement(SqlBackend backend, const QString &sqliteStatement);
 // (SQLite: data_version plus this connection's total_changes(); PostgreSQL: the WAL insert
 // position). Readers use it to keep a cache until something changed.
 QString changeCounterQuery(const QSqlDatabase &db);
+
+// Serialises one kind of write between concurrent transactions until they end (PostgreSQL: a
+// transaction-scoped advisory lock on `name`; SQLite: nothing, BEGIN IMMEDIATE already holds the
+// only write lock). Empty when there is nothing to run.
+QString lockForTransaction(const QSqlDatabase &db, const QString &name);
+
+// Appended to a SELECT that picks rows to claim: PostgreSQL locks the rows it returns and skips
+// rows another transaction holds (so concurrent engines take disjoint rows without waiting);
+// SQLite needs nothing, its writer holds the whole database.
+QString forUpdateSkipLocked(const QSqlDatabase &db);
+
+// `number` (an integer expression) as text, zero-padded to at least `width` digits.
+QString zeroPadded(const QSqlDatabase &db, const QString &number, int width);
+
+// True when `column` is `prefix` followed by one or more digits and nothing else.
+QString digitsAfterPrefix(const QSqlDatabase &db, const QString &column, const QString &prefix);
 
 // The schema a connection's TEMP tables live in, and the one its ordinary tables live in.
 QString tempSchema(const QSqlDatabase &db);
