@@ -3,6 +3,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringBuilder>
 #include <QVariant>
 
 #include <stdexcept>
@@ -19,8 +20,17 @@ public:
     explicit StorageError(const QString &what) : std::runtime_error(what.toStdString()) {}
 };
 
+namespace detail {
+template <typename T>
+struct IsStringBuilder : std::false_type {};
+template <typename A, typename B>
+struct IsStringBuilder<QStringBuilder<A, B>> : std::true_type {};
+} // namespace detail
+
 // A value as bound to a statement. Flags are stored as INTEGER 0/1 (SQLite has no boolean type),
-// so a bool binds as 0 or 1: PostgreSQL would refuse TRUE for a BIGINT column.
+// so a bool binds as 0 or 1: PostgreSQL would refuse TRUE for a BIGINT column. Text that is not
+// yet a QString binds as the QString it makes: with QT_USE_QSTRINGBUILDER `a + b` is a
+// QStringBuilder, and QVariant::fromValue would wrap the builder itself (QPSQL then binds '').
 template <typename T>
 QVariant bindable(const T &value)
 {
@@ -28,6 +38,12 @@ QVariant bindable(const T &value)
         return QVariant(value ? 1 : 0);
     } else if constexpr (std::is_same_v<T, QVariant>) {
         return value.typeId() == QMetaType::Bool ? QVariant(value.toBool() ? 1 : 0) : value;
+    } else if constexpr (detail::IsStringBuilder<T>::value) {
+        return QVariant(static_cast<typename QConcatenable<T>::ConvertTo>(value)); // QString, or QByteArray for bytes
+    } else if constexpr (std::is_same_v<T, QLatin1String> || std::is_same_v<T, QStringView>) {
+        return QVariant(value.toString());
+    } else if constexpr (std::is_same_v<T, QChar>) {
+        return QVariant(QString(value));
     } else {
         return QVariant::fromValue(value);
     }

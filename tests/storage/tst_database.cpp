@@ -1,5 +1,6 @@
 #include "storage/database.h"
 #include "storage/migrator.h"
+#include "storage/sqlutil.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -160,6 +161,30 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 0);
         // The connection is usable again (no transaction left open).
         QVERIFY(db->transaction([](QSqlDatabase &c) { return QSqlQuery(c).exec(QStringLiteral("INSERT INTO store_settings VALUES ('z', 'z')")); }));
+    }
+    void concatenatedStringsBindAsTheirText()
+    {
+        // With QT_USE_QSTRINGBUILDER `a + b` is a QStringBuilder, not a QString; passed straight to
+        // execOrThrow it must bind as the text it builds (QPSQL bound the wrapped builder as '').
+        QTemporaryDir dir;
+        QString error;
+        auto db = openTestDatabase(dir.filePath(QStringLiteral("sb.db")), &error);
+        QVERIFY2(db, qPrintable(error));
+        const QString key = QStringLiteral("greeting");
+        const QString name = QStringLiteral("Kiran");
+        const QLatin1String suffix("-hi");
+        execOrThrow(db->connection(), QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, ?)"), key + suffix,
+                    QStringLiteral("Namaste, ") + name + QLatin1Char('!'));
+        execOrThrow(db->connection(), QStringLiteral("INSERT INTO store_settings (key, value) VALUES (?, ?)"), QLatin1String("plain"), QStringView(name));
+        QSqlQuery q = execOrThrow(db->connection(), QStringLiteral("SELECT value FROM store_settings WHERE key = ?"), key + suffix);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Namaste, Kiran!"));
+        q = execOrThrow(db->connection(), QStringLiteral("SELECT value FROM store_settings WHERE key = ?"), QLatin1String("plain"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), name);
+        // The binary side stays binary: a QByteArray builder binds as bytes, not as text.
+        QCOMPARE(bindable(QByteArrayLiteral("ab") + QByteArray("cd")).typeId(), QMetaType::QByteArray);
+        QCOMPARE(bindable(key + suffix).typeId(), QMetaType::QString);
     }
     void unwritablePathIsClearError()
     {
