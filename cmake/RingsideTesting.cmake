@@ -18,7 +18,7 @@ endif()
 function(ringside_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;ENVIRONMENT;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
-    target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS} ringside::settings)
+    target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS} ringside::settings ringside_testsupport)
     target_compile_definitions(${name} PRIVATE
         RINGSIDE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         RINGSIDE_BINARY_DIR="${PROJECT_BINARY_DIR}"
@@ -49,6 +49,19 @@ function(ringside_add_test name)
     if(ARG_LABELS)
         set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
     endif()
+endfunction()
+
+# ringside_add_postgres_twin(<test>): runs <test> again as <test>_pg against a private PostgreSQL 15
+# (tests/support/testdatabase.h; label "postgres", so `ctest -L postgres` runs only these).
+function(ringside_add_postgres_twin name)
+    if(DEFINED RINGSIDE_REGISTER_TESTS AND NOT RINGSIDE_REGISTER_TESTS)
+        return()
+    endif()
+    get_test_property(${name} TIMEOUT timeout)
+    get_test_property(${name} ENVIRONMENT environment)
+    add_test(NAME ${name}_pg COMMAND ${name})
+    set_tests_properties(${name}_pg PROPERTIES TIMEOUT ${timeout} LABELS postgres
+        ENVIRONMENT "${environment};RINGSIDE_TEST_BACKEND=postgresql")
 endfunction()
 
 # ringside_add_cli_test(<name> COMMAND ... ) : an end-to-end test through ringside-engine.

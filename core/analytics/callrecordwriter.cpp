@@ -136,7 +136,7 @@ void CallRecordWriter::insertRow(const CallRecord &r)
                                           .arg(columns.join(QStringLiteral(", ")),
                                                QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
     for (const QVariant &v : rowValues(r))
-        q.addBindValue(v);
+        q.addBindValue(bindable(v));
     run(q);
     writeLatencies(r);
 }
@@ -150,7 +150,7 @@ void CallRecordWriter::updateRow(const CallRecord &r)
     QSqlQuery &q = prepared(m_update, QStringLiteral("UPDATE call_records SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))));
     const QVariantList values = rowValues(r);
     for (qsizetype i = 1; i < values.size(); ++i)
-        q.addBindValue(values.at(i));
+        q.addBindValue(bindable(values.at(i)));
     q.addBindValue(r.id);
     run(q);
     QSqlQuery &clear = prepared(m_clearLatencies, QStringLiteral("DELETE FROM call_turn_latencies WHERE call_id = ?"));
@@ -220,12 +220,13 @@ void CallRecordWriter::refreshFirstAttempt(const QString &useCase, const QString
 void CallRecordWriter::recomputeAllFirstAttempts(QSqlDatabase db)
 {
     execOrThrow(db, QStringLiteral(
-        "UPDATE call_records SET first_attempt = CASE "
+        // 1/0 spelled out: PostgreSQL does not store a boolean in an integer column.
+        "UPDATE call_records SET first_attempt = CASE WHEN CASE "
         "WHEN use_case = 'cart_recovery' THEN (cart_id IS NULL OR id = (SELECT c.id FROM call_records c "
         "  WHERE c.use_case = call_records.use_case AND c.cart_id = call_records.cart_id ORDER BY c.started_at, c.id LIMIT 1)) "
         "ELSE (order_id IS NULL OR id = (SELECT c.id FROM call_records c "
         "  WHERE c.use_case = call_records.use_case AND c.order_id = call_records.order_id ORDER BY c.started_at, c.id LIMIT 1)) "
-        "END"));
+        "END THEN 1 ELSE 0 END"));
 }
 
 } // namespace ringside::analytics

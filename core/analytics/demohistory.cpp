@@ -4,6 +4,7 @@
 #include "demohistorycontext.h"
 #include "reportingperiod.h"
 #include "storage/database.h"
+#include "storage/sqldialect.h"
 #include "storage/sqlutil.h"
 
 #include <QSqlQuery>
@@ -156,7 +157,7 @@ void placeOrdersFromCarts(DemoContext &ctx)
     if (ctx.customers.isEmpty() || ctx.items.empty())
         return; // orders need real customers
     QSqlDatabase db = ctx.db.connection();
-    execOrThrow(db, QStringLiteral("BEGIN IMMEDIATE"));
+    sqldialect::control(db, sqldialect::beginWrite(db));
     try {
         for (const CallRecord &c : ctx.calls) {
             if (c.useCase != QLatin1String("cart_recovery") || c.cartId.isEmpty() || !ctx.customers.contains(c.customerId))
@@ -179,7 +180,7 @@ void placeOrdersFromCarts(DemoContext &ctx)
             execOrThrow(db, QStringLiteral("INSERT INTO order_items (order_id, line, sku, name, quantity, price_minor, category) VALUES (?, 1, ?, ?, 1, ?, ?)"),
                         id, item.sku, item.name, total, item.category);
         }
-        execOrThrow(db, QStringLiteral("COMMIT"));
+        sqldialect::control(db, QStringLiteral("COMMIT"));
     } catch (...) {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         throw;
@@ -344,12 +345,12 @@ Result<DemoHistoryStats> generateDemoCallHistory(Database &db, const QDateTime &
     const QDateTime minute = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch() / 60 * 60, Qt::UTC);
     DemoContext ctx(db, minute, seed, days);
     QSqlDatabase conn = db.connection();
-    execOrThrow(conn, QStringLiteral("BEGIN IMMEDIATE"));
+    sqldialect::control(conn, sqldialect::beginWrite(conn));
     try {
         deletePreviousDemo(conn);
         loadStore(ctx);
         generateCodOrdersAndCalls(ctx);
-        execOrThrow(conn, QStringLiteral("COMMIT"));
+        sqldialect::control(conn, QStringLiteral("COMMIT"));
     } catch (...) {
         QSqlQuery(conn).exec(QStringLiteral("ROLLBACK"));
         throw;

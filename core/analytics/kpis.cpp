@@ -43,8 +43,8 @@ RtoPeriod rtoFor(QSqlDatabase db, const ReportingPeriod &p)
     // Orders still on their way count in neither part of the rate: a parcel shipped yesterday has
     // not had the chance to come back, and counting it as "not RTO" would flatter recent periods.
     QSqlQuery q = execOrThrow(db, QStringLiteral(
-        "SELECT COUNT(*), IFNULL(SUM(status IN ('delivered', 'returned', 'cancelled')), 0), "
-        "IFNULL(SUM(status = 'returned' AND delivered_at IS NULL), 0) FROM orders "
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status IN ('delivered', 'returned', 'cancelled') THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN status = 'returned' AND delivered_at IS NULL THEN 1 ELSE 0 END), 0) FROM orders "
         "WHERE payment_method = 'cod' AND created_at >= ? AND created_at < ?"), p.startMs(), p.endMs());
     if (q.next()) {
         out.codOrders = q.value(0).toLongLong();

@@ -3,6 +3,7 @@
 #include "callrecord.h"
 #include "commerce/commerceenums.h"
 #include "conversation/outcomes.h"
+#include "storage/sqldialect.h"
 #include "storage/sqlutil.h"
 
 #include <QHash>
@@ -94,6 +95,12 @@ std::vector<Measure> buildMeasures()
     }
     m.push_back({ QStringLiteral("lat_inf"), when(kDone, QStringLiteral("lat_inf")) });
     Q_ASSERT(int(m.size()) == col::Count);
+    // A bare condition counts as 1 or 0. Spelled as CASE, not summed as a boolean: PostgreSQL
+    // does not add booleans.
+    for (Measure &measure : m) {
+        if (!measure.expression.startsWith(QLatin1String("CASE ")))
+            measure.expression = when(measure.expression, QStringLiteral("1"));
+    }
     return m;
 }
 
@@ -112,7 +119,7 @@ QString signedContributions(int sign)
 {
     QStringList parts;
     for (const Measure &m : measures())
-        parts << QStringLiteral("%1 * IFNULL((%2), 0)").arg(sign).arg(m.expression);
+        parts << QStringLiteral("%1 * COALESCE((%2), 0)").arg(sign).arg(m.expression);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -120,7 +127,7 @@ QString summedContributions()
 {
     QStringList parts;
     for (const Measure &m : measures())
-        parts << QStringLiteral("SUM(IFNULL((%1), 0))").arg(m.expression);
+        parts << QStringLiteral("SUM(COALESCE((%1), 0))").arg(m.expression);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -128,9 +135,9 @@ QString applySql(int sign)
 {
     QStringList updates;
     for (const Measure &m : measures())
-        updates << QStringLiteral("%1 = %1 + excluded.%1").arg(m.column);
+        updates << QStringLiteral("%1 = call_rollup.%1 + excluded.%1").arg(m.column);
     return QStringLiteral("INSERT INTO call_rollup (day, use_case, agent, channel, %1) "
-                          "SELECT ?, use_case, agent, channel, %2 FROM call_records WHERE id = ? "
+                          "SELECT CAST(? AS BIGINT), use_case, agent, channel, %2 FROM call_records WHERE id = ? "
                           "ON CONFLICT (day, use_case, agent, channel) DO UPDATE SET %3")
             .arg(rollupColumns().join(QStringLiteral(", ")), signedContributions(sign), updates.join(QStringLiteral(", ")));
 }
@@ -138,10 +145,11 @@ QString applySql(int sign)
 QString applyRevenueSql(int sign)
 {
     return QStringLiteral("INSERT INTO call_revenue_rollup (day, use_case, agent, channel, currency, calls, amount_minor) "
-                          "SELECT ?, use_case, agent, channel, currency, %1, %1 * revenue_minor FROM call_records "
+                          "SELECT CAST(? AS BIGINT), use_case, agent, channel, currency, %1, %1 * revenue_minor FROM call_records "
                           "WHERE id = ? AND %2 "
                           "ON CONFLICT (day, use_case, agent, channel, currency) DO UPDATE SET "
-                          "calls = calls + excluded.calls, amount_minor = amount_minor + excluded.amount_minor")
+                          "calls = call_revenue_rollup.calls + excluded.calls, "
+                          "amount_minor = call_revenue_rollup.amount_minor + excluded.amount_minor")
             .arg(sign).arg(kRevenueCondition);
 }
 
@@ -319,27 +327,29 @@ void ensureTimeZone(QSqlDatabase db, const QTimeZone &zone)
 
 std::pair<QString, QString> buildTemporary(QSqlDatabase db, const QTimeZone &zone, qint64 fromMs, qint64 toMs)
 {
-    const QString main = QStringLiteral("temp.report_call_rollup");
-    const QString revenue = QStringLiteral("temp.report_call_revenue_rollup");
+    const QString temp = sqldialect::tempSchema(db) + QLatin1Char('.');
+    const QString main = temp + QStringLiteral("report_call_rollup");
+    const QString revenue = temp + QStringLiteral("report_call_revenue_rollup");
     // The TEMP tables belong to this connection; they are reused while nothing has been written
-    // since they were built (data_version moves when another connection commits, total_changes()
-    // when this one writes), so a report's KPIs and its series pay for one aggregation.
+    // since they were built (sqldialect::changeCounterQuery), so a report's KPIs and its series
+    // pay for one aggregation.
     static QMutex mutex;
     static QHash<QString, QString> built; // connection → what its TEMP tables hold
     auto state = [&] {
-        QSqlQuery v = execOrThrow(db, QStringLiteral("PRAGMA data_version"));
-        QSqlQuery c = execOrThrow(db, QStringLiteral("SELECT total_changes()"));
-        return QStringLiteral("%1|%2|%3|%4|%5").arg(QString::fromUtf8(zone.id())).arg(fromMs).arg(toMs)
-                .arg(v.next() ? v.value(0).toLongLong() : -1).arg(c.next() ? c.value(0).toLongLong() : -1);
+        QSqlQuery v = execOrThrow(db, sqldialect::changeCounterQuery(db));
+        return QStringLiteral("%1|%2|%3|%4").arg(QString::fromUtf8(zone.id())).arg(fromMs).arg(toMs)
+                .arg(v.next() ? v.value(0).toString() : QStringLiteral("?"));
     };
     {
         QMutexLocker lock(&mutex);
         if (built.value(db.connectionName()) == state())
             return { main, revenue };
     }
-    execOrThrow(db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS report_call_rollup AS SELECT * FROM main.call_rollup WHERE 0"));
-    execOrThrow(db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS report_call_revenue_rollup AS "
-                                   "SELECT * FROM main.call_revenue_rollup WHERE 0"));
+    const QString stored = sqldialect::mainSchema(db) + QLatin1Char('.');
+    // Unprepared: PostgreSQL cannot PREPARE a CREATE TABLE.
+    sqldialect::control(db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS report_call_rollup AS SELECT * FROM %1call_rollup WHERE 1 = 0").arg(stored));
+    sqldialect::control(db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS report_call_revenue_rollup AS "
+                                           "SELECT * FROM %1call_revenue_rollup WHERE 1 = 0").arg(stored));
     execOrThrow(db, QStringLiteral("DELETE FROM ") + main);
     execOrThrow(db, QStringLiteral("DELETE FROM ") + revenue);
     aggregateInto(db, zone, fromMs, toMs, main, revenue);

@@ -17,7 +17,7 @@ inline QSqlQuery runBound(const QSqlDatabase &db, const QString &sql, const QVar
     if (!q.prepare(sql))
         throw StorageError(QStringLiteral("prepare failed: %1 (%2)").arg(q.lastError().text(), sql.left(200)));
     for (const QVariant &v : values)
-        q.addBindValue(v);
+        q.addBindValue(bindable(v));
     if (!q.exec())
         throw StorageError(QStringLiteral("query failed: %1 (%2)").arg(q.lastError().text(), sql.left(200)));
     return q;

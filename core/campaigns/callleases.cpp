@@ -4,6 +4,7 @@
 #include "campaigns/queuerow.h"
 
 #include "storage/database.h"
+#include "storage/sqldialect.h"
 #include "storage/sqlutil.h"
 
 #include <QAtomicInteger>
@@ -37,7 +38,7 @@ QString CallQueue::claimDueToken(const QDateTime &now, const QString &owner, int
             }
             pick += QStringLiteral(" AND use_case NOT IN (%1)").arg(marks.join(QLatin1Char(',')));
         }
-        pick += QStringLiteral(" ORDER BY due_at, id LIMIT ?");
+        pick += QStringLiteral(" ORDER BY due_at, id LIMIT ?") + sqldialect::forUpdateSkipLocked(db);
         binds << limit;
         QSqlQuery q(db);
         if (!q.prepare(QStringLiteral("UPDATE scheduled_calls SET status = 'dialing', lease_owner = ?, lease_until = ?, lease_gen = lease_gen + 1, "
@@ -45,14 +46,15 @@ QString CallQueue::claimDueToken(const QDateTime &now, const QString &owner, int
                                .arg(pick)))
             throw StorageError(q.lastError().text());
         for (const QVariant &b : binds)
-            q.addBindValue(b);
+            q.addBindValue(bindable(b));
         if (!q.exec())
             throw StorageError(q.lastError().text());
         *claimed = q.numRowsAffected();
         // The history keeps who picked each call up (the console shows it), in one statement too.
         if (*claimed > 0)
             execOrThrow(db, QStringLiteral("INSERT INTO campaign_events (scheduled_call_id, at, kind, reason, detail) "
-                                           "SELECT id, ?, 'claimed', '', ? FROM scheduled_calls WHERE lease_owner = ? AND status = 'dialing'"),
+                                           "SELECT id, CAST(? AS BIGINT), 'claimed', '', CAST(? AS TEXT) FROM scheduled_calls "
+                                           "WHERE lease_owner = ? AND status = 'dialing'"),
                         t, text(owner), text(token));
         return true;
     });
@@ -97,7 +99,7 @@ int CallQueue::settle(std::vector<Settlement> &items, const QDateTime &now)
             if (s.moveTo.isValid())
                 q.addBindValue(s.moveTo.toMSecsSinceEpoch());
             for (const QVariant &v : { QVariant(text(s.reason)), QVariant(t), QVariant(s.id), QVariant(s.gen) })
-                q.addBindValue(v);
+                q.addBindValue(bindable(v));
             if (!q.exec())
                 throw StorageError(q.lastError().text());
             if (q.numRowsAffected() != 1)
@@ -106,7 +108,7 @@ int CallQueue::settle(std::vector<Settlement> &items, const QDateTime &now)
             ++changed;
             for (const QVariant &v : { QVariant(s.id), QVariant(t), QVariant(s.moveTo.isValid() ? QStringLiteral("rescheduled") : QStringLiteral("skipped")),
                                        QVariant(text(s.reason)), QVariant(text(s.detail)) })
-                eventQ.addBindValue(v);
+                eventQ.addBindValue(bindable(v));
             if (!eventQ.exec())
                 throw StorageError(eventQ.lastError().text());
         }

@@ -98,11 +98,13 @@ CallProgress::Applied CallProgress::apply(const StatusUpdate &u, const QDateTime
         }
         const qint64 t = now.toMSecsSinceEpoch();
         const bool answered = u.status == QLatin1String("in-progress") || (u.status == QLatin1String("completed") && u.durationS > 0);
-        execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET provider_status = ?, provider_seq = MAX(provider_seq, ?), "
+        // Portable spellings: no two-argument MAX() on PostgreSQL, no integer as a condition.
+        execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET provider_status = ?, "
+                                       "provider_seq = CASE WHEN provider_seq > ? THEN provider_seq ELSE ? END, "
                                        "answered_by = CASE WHEN ? = '' THEN answered_by ELSE ? END, "
                                        "duration_s = CASE WHEN ? >= 0 THEN ? ELSE duration_s END, "
-                                       "answered_at = CASE WHEN ? AND answered_at IS NULL THEN ? ELSE answered_at END, updated_at = ? WHERE id = ?"),
-                    text(u.status), u.sequence, text(u.answeredBy), text(u.answeredBy), u.durationS, u.durationS, answered ? 1 : 0, t, t, row->id);
+                                       "answered_at = CASE WHEN ? = 1 AND answered_at IS NULL THEN ? ELSE answered_at END, updated_at = ? WHERE id = ?"),
+                    text(u.status), u.sequence, u.sequence, text(u.answeredBy), text(u.answeredBy), u.durationS, u.durationS, answered ? 1 : 0, t, t, row->id);
         queue.addEvent(db, row->id, QStringLiteral("status"), QString(),
                        QStringLiteral("%1%2%3").arg(u.status, u.sequence >= 0 ? QStringLiteral(" #%1").arg(u.sequence) : QString(),
                                                     u.answeredBy.isEmpty() ? QString() : QStringLiteral(" answered by %1").arg(u.answeredBy)),
@@ -155,7 +157,8 @@ CallProgress::Applied CallProgress::finish(const ScheduledCall &row, const QStri
 
         // What comes next: another attempt, or the end of the chain.
         // Attempts so far: those that reached the provider (or failed trying), this one included.
-        QSqlQuery prior = execOrThrow(db, QStringLiteral("SELECT COALESCE(SUM(outcome = 'failed'), 0), COALESCE(SUM(outcome <> 'failed'), 0) "
+        QSqlQuery prior = execOrThrow(db, QStringLiteral("SELECT COALESCE(SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END), 0), "
+                                                         "COALESCE(SUM(CASE WHEN outcome <> 'failed' THEN 1 ELSE 0 END), 0) "
                                                          "FROM scheduled_calls WHERE subject_key = ? AND attempt <= ? "
                                                          "AND (placed_at IS NOT NULL OR outcome = 'failed' OR id = ?)"),
                                       row.subjectKey, row.attempt, row.id);

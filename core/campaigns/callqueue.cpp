@@ -67,15 +67,14 @@ QString whereFor(const CallQueue::Filter &f, QVariantList *binds)
 qint64 CallQueue::insertWithin(const QSqlDatabase &db, const ScheduledCall &c, const QDateTime &now)
 {
     const qint64 t = now.toMSecsSinceEpoch();
-    QSqlQuery q = execOrThrow(db, QStringLiteral(
-            "INSERT OR IGNORE INTO scheduled_calls (use_case, subject_key, attempt, agent, order_id, cart_id, customer_id, phone, "
+    return insertReturningId(db, QStringLiteral(
+            "INSERT INTO scheduled_calls (use_case, subject_key, attempt, agent, order_id, cart_id, customer_id, phone, "
             "timezone, timezone_source, language, language_source, agent_language, event_kind, due_at, first_due_at, status, "
-            "reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+            "reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"),
             text(c.useCase), text(c.subjectKey), c.attempt, text(c.agent), textOrNull(c.orderId), textOrNull(c.cartId), textOrNull(c.customerId),
             text(c.phone), text(c.timezone), text(c.timezoneSource), text(c.language), text(c.languageSource), text(c.agentLanguage),
             text(c.eventKind), c.dueAt.toMSecsSinceEpoch(), (c.firstDueAt.isValid() ? c.firstDueAt : c.dueAt).toMSecsSinceEpoch(),
             text(c.status), text(c.reason), t, t);
-    return q.numRowsAffected() > 0 ? q.lastInsertId().toLongLong() : 0;
 }
 
 qint64 CallQueue::schedule(const ScheduledCall &c, const QDateTime &now, const QString &detail)

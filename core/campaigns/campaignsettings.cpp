@@ -58,7 +58,7 @@ QStringList CampaignSettings::pause(const QString &useCase, const QDateTime &at)
     const QStringList targets = useCase.isEmpty() ? useCases() : QStringList{ useCase };
     m_db.transaction([&](QSqlDatabase &db) {
         for (const QString &u : targets) {
-            QSqlQuery q = execOrThrow(db, QStringLiteral("INSERT OR IGNORE INTO campaign_settings (key, value, updated_at) VALUES (?,?,?)"),
+            QSqlQuery q = execOrThrow(db, QStringLiteral("INSERT INTO campaign_settings (key, value, updated_at) VALUES (?,?,?) ON CONFLICT DO NOTHING"),
                                       QString(kPausedPrefix + u), at.toUTC().toString(Qt::ISODate), at.toMSecsSinceEpoch());
             if (q.numRowsAffected() > 0)
                 changed << u;

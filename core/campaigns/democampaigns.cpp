@@ -138,8 +138,9 @@ private:
                 const qint64 at = end + qint64(m_rng.between(20, 180)) * 60000;
                 if (at <= m_now.toMSecsSinceEpoch()) {
                     const QString orderId = QStringLiteral("ORD-CART-%1").arg(call.cartId.section(QLatin1Char('-'), -1));
-                    execOrThrow(db, QStringLiteral("INSERT OR IGNORE INTO orders (id, customer_id, status, payment_method, total_minor, currency, "
-                                                   "created_at, cart_id, updated_at) VALUES (?, ?, 'processing', 'upi', ?, ?, ?, ?, ?)"),
+                    execOrThrow(db, QStringLiteral("INSERT INTO orders (id, customer_id, status, payment_method, total_minor, currency, "
+                                                   "created_at, cart_id, updated_at) VALUES (?, ?, 'processing', 'upi', ?, ?, ?, ?, ?) "
+                                                   "ON CONFLICT DO NOTHING"),
                                 orderId, k.value(0).toString(), k.value(1).toLongLong(), k.value(2).toString(), at, call.cartId, at);
                     execOrThrow(db, QStringLiteral("UPDATE carts SET status = 'completed', updated_at = ? WHERE id = ?"), at, call.cartId);
                 }

@@ -34,7 +34,7 @@ inline QVariant ms(const QDateTime &t)
 }
 
 // The queue's text columns are NOT NULL with '' for none; a null QString would bind as NULL
-// (and INSERT OR IGNORE would then drop the row without a word).
+// (and the NOT NULL constraint would then refuse the row).
 inline QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;

@@ -7,6 +7,7 @@
 #include "storewriter.h"
 
 #include "storage/database.h"
+#include "storage/sqldialect.h"
 #include "storage/sqlutil.h"
 #include "util/phone.h"
 
@@ -224,12 +225,16 @@ QString SqlStore::createReturn(const ReturnRequest &request)
     SqlTransaction tx(db);
     // One statement picks the next number and inserts it, so two callers cannot take the same id.
     // It must be the transaction's first: after a read, SQLite cannot wait for the write lock.
+    // On PostgreSQL two transactions would both see the same MAX: they take turns here instead.
+    if (const QString lock = sqldialect::lockForTransaction(db, QStringLiteral("returns.id")); !lock.isEmpty())
+        execOrThrow(db, lock);
     QSqlQuery q = execOrThrow(db, QStringLiteral(
             "INSERT INTO returns (id, order_id, status, created_at, refund_method, pickup_date, time_slot, "
             "pickup_address, updated_at) "
-            "SELECT 'RET-' || printf('%04d', COALESCE(MAX(CAST(substr(id, 5) AS INTEGER)), 0) + 1), "
-            "?, ?, ?, ?, ?, ?, ?, ? FROM returns "
-            "WHERE id GLOB 'RET-[0-9]*' AND substr(id, 5) NOT GLOB '*[^0-9]*' RETURNING id"),
+            "SELECT 'RET-' || %1, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), "
+            "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) FROM returns WHERE %2 RETURNING id")
+                    .arg(sqldialect::zeroPadded(db, QStringLiteral("(COALESCE(MAX(CAST(substr(id, 5) AS BIGINT)), 0) + 1)"), 4),
+                         sqldialect::digitsAfterPrefix(db, QStringLiteral("id"), QStringLiteral("RET-"))),
             request.orderId, status, request.createdAt.toMSecsSinceEpoch(), refund, dateOrNull(request.pickupDate),
             nullIfEmpty(request.timeSlot), nullIfEmpty(request.pickupAddress), request.createdAt.toMSecsSinceEpoch());
     if (!q.next())
@@ -335,13 +340,12 @@ qint64 SqlStore::queueSms(const SmsMessage &m)
     if (m.body.isEmpty())
         throw StorageError(QStringLiteral("body: must not be empty"));
     requireTime("queueSms created_at", m.createdAt);
-    QSqlQuery q = execOrThrow(m_database.connection(),
-                              QStringLiteral("INSERT INTO sms_outbox (to_phone, body, link, kind, created_at, expires_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?)"),
-                              m.toPhone, m.body, nullIfEmpty(m.link),
-                              m.kind.isEmpty() ? QStringLiteral("checkout_link") : m.kind,
-                              m.createdAt.toMSecsSinceEpoch(), msOrNull(m.expiresAt));
-    return q.lastInsertId().toLongLong();
+    return insertReturningId(m_database.connection(),
+                             QStringLiteral("INSERT INTO sms_outbox (to_phone, body, link, kind, created_at, expires_at) "
+                                            "VALUES (?, ?, ?, ?, ?, ?)"),
+                             m.toPhone, m.body, nullIfEmpty(m.link),
+                             m.kind.isEmpty() ? QStringLiteral("checkout_link") : m.kind,
+                             m.createdAt.toMSecsSinceEpoch(), msOrNull(m.expiresAt));
 }
 
 std::vector<SmsMessage> SqlStore::smsOutbox(int limit)

@@ -13,7 +13,7 @@ QSqlQuery runQuery(const QSqlDatabase &db, const QString &sql, const QVariantLis
     if (!q.prepare(sql))
         throw StorageError(QStringLiteral("prepare failed: %1 (%2)").arg(q.lastError().text(), sql.left(200)));
     for (const QVariant &b : binds)
-        q.addBindValue(b);
+        q.addBindValue(bindable(b));
     if (!q.exec())
         throw StorageError(QStringLiteral("query failed: %1 (%2)").arg(q.lastError().text(), sql.left(200)));
     return q;

@@ -69,12 +69,11 @@ qint64 backoffMs(int attempts)
 
 qint64 enqueueAction(QSqlDatabase sql, const OutboxAction &a, qint64 nowMs)
 {
-    QSqlQuery q = execOrThrow(sql, QStringLiteral(
+    return insertReturningId(sql, QStringLiteral(
             "INSERT INTO platform_outbox (idempotency_key, platform, action, subject, platform_id, payload, status, attempts, "
             "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)"),
             a.key, platformKey(a.platform), a.action, a.subject, a.platformId.isNull() ? QStringLiteral("") : a.platformId,
             QString::fromStdString(a.payload.dump()), nowMs, nowMs, nowMs);
-    return q.lastInsertId().toLongLong();
 }
 
 std::optional<OutboxAction> claimNextAction(Database &db, qint64 nowMs, bool *inDoubt)

@@ -68,24 +68,34 @@ qint64 recordDelivery(Database &db, const WebhookEvent &e, qint64 *duplicateOf)
     qint64 id = 0;
     *duplicateOf = 0;
     db.transaction([&](QSqlDatabase sql) {
+        const QString insert = QStringLiteral(
+                "INSERT INTO webhook_events (platform, delivery_id, event_id, topic, platform_id, received_at, triggered_at, "
+                "body, status, detail, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (e.status != QLatin1String("rejected")) {
+            // The unique index decides which copy is the original, also between engines that share
+            // one PostgreSQL and received the same delivery at the same moment: the loser's insert
+            // does nothing and it records a duplicate instead.
+            id = insertReturningId(sql, insert + QStringLiteral(" ON CONFLICT (platform, delivery_id) "
+                                                                "WHERE duplicate_of IS NULL AND status <> 'rejected' DO NOTHING"),
+                                   platformKey(e.platform), e.deliveryId, commerce::notNull(e.eventId), commerce::notNull(e.topic),
+                                   commerce::notNull(e.platformId), e.receivedAt.toMSecsSinceEpoch(), commerce::msOrNull(e.triggeredAt),
+                                   e.body.isNull() ? QByteArray("") : e.body, e.status, commerce::notNull(e.detail), QVariant());
+            if (id > 0)
+                return true;
             QSqlQuery seen = execOrThrow(sql, QStringLiteral("SELECT id FROM webhook_events WHERE platform = ? AND delivery_id = ? "
                                                              "AND duplicate_of IS NULL AND status <> 'rejected'"),
                                          platformKey(e.platform), e.deliveryId);
-            if (seen.next())
-                *duplicateOf = seen.value(0).toLongLong();
+            if (!seen.next())
+                throw StorageError(QStringLiteral("webhook delivery %1 conflicted with an original that is not there").arg(e.deliveryId));
+            *duplicateOf = seen.value(0).toLongLong();
         }
-        QSqlQuery q = execOrThrow(sql, QStringLiteral(
-                "INSERT INTO webhook_events (platform, delivery_id, event_id, topic, platform_id, received_at, triggered_at, "
-                "body, status, detail, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                platformKey(e.platform), e.deliveryId, commerce::notNull(e.eventId), commerce::notNull(e.topic),
-                commerce::notNull(e.platformId), e.receivedAt.toMSecsSinceEpoch(), commerce::msOrNull(e.triggeredAt),
-                // A duplicate's body is the first delivery's: not stored twice.
-                *duplicateOf > 0 ? QByteArray("") : (e.body.isNull() ? QByteArray("") : e.body),
-                *duplicateOf > 0 ? QStringLiteral("duplicate") : e.status,
-                *duplicateOf > 0 ? QStringLiteral("already received as event %1").arg(*duplicateOf) : commerce::notNull(e.detail),
-                *duplicateOf > 0 ? QVariant(*duplicateOf) : QVariant());
-        id = q.lastInsertId().toLongLong();
+        // A duplicate's body is the first delivery's: not stored twice.
+        id = insertReturningId(sql, insert, platformKey(e.platform), e.deliveryId, commerce::notNull(e.eventId), commerce::notNull(e.topic),
+                               commerce::notNull(e.platformId), e.receivedAt.toMSecsSinceEpoch(), commerce::msOrNull(e.triggeredAt),
+                               *duplicateOf > 0 ? QByteArray("") : (e.body.isNull() ? QByteArray("") : e.body),
+                               *duplicateOf > 0 ? QStringLiteral("duplicate") : e.status,
+                               *duplicateOf > 0 ? QStringLiteral("already received as event %1").arg(*duplicateOf) : commerce::notNull(e.detail),
+                               *duplicateOf > 0 ? QVariant(*duplicateOf) : QVariant());
         return true;
     });
     return id;

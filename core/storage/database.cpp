@@ -15,8 +15,9 @@ namespace {
 QAtomicInteger<int> s_instances;
 }
 
-Database::Database(QString path)
+Database::Database(QString path, DatabaseUrl url)
     : m_path(std::move(path))
+    , m_url(std::move(url))
     , m_prefix(QStringLiteral("ringside-%1-").arg(s_instances.fetchAndAddRelaxed(1)))
 {
 }
@@ -41,41 +42,28 @@ Database::~Database()
 
 std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 {
-    if (path.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("no database path given (use --db PATH)");
+    DatabaseUrl url;
+    if (!DatabaseUrl::parse(path, &url, error))
         return nullptr;
-    }
-    // A URL (postgresql://…, sqlite://…) is not a file name: taken as one it would quietly create a
-    // folder named after the scheme. Only SQLite files are supported for now.
-    const int scheme = path.indexOf(QLatin1String("://"));
-    if (scheme > 0 || path.startsWith(QLatin1String("postgres"), Qt::CaseInsensitive)) {
-        if (error) {
-            const QString name = scheme > 0 ? path.left(scheme) : QStringLiteral("postgresql");
-            *error = QStringLiteral("--db %1: %2 databases are not supported yet; give the path of a SQLite file "
-                                    "(for example --db ringside.db)")
-                         .arg(name + QStringLiteral("://…"), name);
-        }
-        return nullptr;
-    }
     const QFileInfo info(path);
-    if (path != QLatin1String(":memory:") && !info.absoluteDir().exists()
+    if (url.kind == DatabaseUrl::SQLiteFile && path != QLatin1String(":memory:") && !info.absoluteDir().exists()
         && !QDir().mkpath(info.absolutePath())) {
         if (error)
             *error = QStringLiteral("cannot create folder %1").arg(info.absolutePath());
         return nullptr;
     }
-    std::unique_ptr<Database> database(new Database(path));
+    const QString shown = url.display();
+    std::unique_ptr<Database> database(new Database(path, url));
     QSqlDatabase db = database->connection();
     if (!db.isOpen()) {
         if (error)
-            *error = QStringLiteral("cannot open database %1: %2").arg(path, db.lastError().text());
+            *error = QStringLiteral("cannot open database %1: %2").arg(shown, db.lastError().text().trimmed());
         return nullptr;
     }
     QString migrationError;
     if (!Migrator(db).migrate(&migrationError)) {
         if (error)
-            *error = QStringLiteral("cannot migrate database %1: %2").arg(path, migrationError);
+            *error = QStringLiteral("cannot migrate database %1: %2").arg(shown, migrationError);
         return nullptr;
     }
     return database;
@@ -83,6 +71,28 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 
 bool Database::openConnection(QSqlDatabase &db, QString *error)
 {
+    if (isPostgres()) {
+        db.setHostName(m_url.host);
+        if (m_url.port > 0)
+            db.setPort(m_url.port);
+        db.setUserName(m_url.user);
+        db.setDatabaseName(m_url.database);
+        db.setConnectOptions(m_url.options);
+        if (!db.open()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+        // Times are epoch milliseconds in BIGINT columns, so the session's zone never matters;
+        // NOTICEs (an IF NOT EXISTS that found the table) are noise on the engine's log.
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SET client_min_messages TO warning"))) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+        return true;
+    }
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
@@ -117,10 +127,10 @@ QSqlDatabase Database::connection()
         name = m_prefix + QString::number(++m_registry->counter);
         m_registry->names.insert(thread, name);
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
     QString error;
     if (!openConnection(db, &error))
-        qWarning("ringside: cannot open %s: %s", qPrintable(m_path), qPrintable(error));
+        qWarning("ringside: cannot open %s: %s", qPrintable(m_url.display()), qPrintable(error));
 
     // Close the connection on its own thread as that thread finishes.
     std::weak_ptr<Registry> registry = m_registry;

@@ -5,15 +5,18 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include "databaseurl.h"
+
 #include <memory>
 
 class QThread;
 
 namespace ringside {
 
-// One Ringside database (an SQLite file in WAL mode; PostgreSQL later through the same API).
+// One Ringside database: an SQLite file in WAL mode (the embedded default) or a PostgreSQL
+// database shared by several engines (`postgresql://user@host:port/dbname`), through the same API.
 // Qt Sql connections belong to the thread that opened them, so connection() hands each thread
-// its own, opened lazily against the same file.
+// its own, opened lazily against the same file or server.
 class Database
 {
 public:
@@ -21,14 +24,16 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Opens (creating if needed) and migrates to the newest schema.
-    // Returns nullptr and fills *error on failure (unwritable path, corrupt file, failed migration).
+    // Opens (an SQLite file is created if needed) and migrates to the newest schema. `path` is a
+    // file path or a postgresql:// URL (DatabaseUrl). Returns nullptr and fills *error on failure
+    // (unwritable path, corrupt file, server unreachable, failed migration).
     static std::unique_ptr<Database> open(const QString &path, QString *error);
 
     // The calling thread's connection. Safe to call from any thread.
     QSqlDatabase connection();
 
     QString path() const { return m_path; }
+    bool isPostgres() const { return m_url.kind == DatabaseUrl::PostgreSQL; }
     int schemaVersion();
 
     // Runs `fn` inside a transaction on this thread's connection; rolls back if it returns false
@@ -39,7 +44,7 @@ public:
         // BEGIN IMMEDIATE takes the write lock up front: with a plain BEGIN two readers that both
         // want to write deadlock and SQLite fails one at once instead of waiting (busy_timeout).
         QSqlDatabase db = connection();
-        if (!execControl(db, "BEGIN IMMEDIATE"))
+        if (!execControl(db, isPostgres() ? "BEGIN" : "BEGIN IMMEDIATE"))
             return false;
         try {
             if (!fn(db)) {
@@ -61,7 +66,7 @@ public:
 
 private:
     static bool execControl(const QSqlDatabase &db, const char *statement);
-    explicit Database(QString path);
+    Database(QString path, DatabaseUrl url);
     bool openConnection(QSqlDatabase &db, QString *error);
 
     // Shared with the per-thread cleanup hooks, which may outlive this object.
@@ -72,6 +77,7 @@ private:
     };
 
     QString m_path;
+    DatabaseUrl m_url;
     QString m_prefix;
     std::shared_ptr<Registry> m_registry = std::make_shared<Registry>();
 };

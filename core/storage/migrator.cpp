@@ -1,5 +1,9 @@
 #include "migrator.h"
 
+#include "sqldialect.h"
+
+#include <QDateTime>
+
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
@@ -70,6 +74,23 @@ int Migrator::currentVersion()
 
 bool Migrator::migrate(QString *error)
 {
+    // Several engines sharing one PostgreSQL may start together: one migrates, the others wait on
+    // this session lock and then find nothing left to apply. (An SQLite file has one writer anyway.)
+    const bool postgres = sqldialect::isPostgres(m_db);
+    QSqlQuery lock(m_db);
+    if (postgres && !lock.exec(QStringLiteral("SELECT pg_advisory_lock(7242018)"))) {
+        *error = lock.lastError().text();
+        return false;
+    }
+    const bool ok = migrateLocked(error);
+    if (postgres)
+        lock.exec(QStringLiteral("SELECT pg_advisory_unlock(7242018)"));
+    return ok;
+}
+
+bool Migrator::migrateLocked(QString *error)
+{
+    const SqlBackend backend = sqldialect::backendOf(m_db);
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"))) {
@@ -98,7 +119,8 @@ bool Migrator::migrate(QString *error)
             *error = m_db.lastError().text();
             return false;
         }
-        for (const QString &stmt : statements) {
+        for (const QString &sqliteStmt : statements) {
+            const QString stmt = sqldialect::schemaStatement(backend, sqliteStmt);
             if (!q.exec(stmt)) {
                 *error = QStringLiteral("%1: %2 (in: %3)").arg(m.name, q.lastError().text(), stmt.left(120));
                 m_db.rollback();
@@ -106,9 +128,10 @@ bool Migrator::migrate(QString *error)
             }
         }
         q.prepare(QStringLiteral("INSERT INTO schema_migrations(version, name, applied_at) "
-                                 "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+                                 "VALUES (?, ?, ?)"));
         q.addBindValue(m.version);
         q.addBindValue(m.name);
+        q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         if (!q.exec() || !m_db.commit()) {
             *error = q.lastError().text();
             m_db.rollback();

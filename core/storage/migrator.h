@@ -17,6 +17,8 @@ public:
     static int latestVersion();
 
 private:
+    bool migrateLocked(QString *error);
+
     QSqlDatabase m_db;
 };
 

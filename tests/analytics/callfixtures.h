@@ -4,6 +4,7 @@
 #include "analytics/callrecord.h"
 #include "analytics/callrecordstore.h"
 #include "storage/database.h"
+#include "testdatabase.h"
 #include "storage/sqlutil.h"
 
 #include <QSqlQuery>
@@ -25,7 +26,7 @@ struct TestDb {
     explicit TestDb(const QString &zone = QStringLiteral("Asia/Kolkata"))
     {
         QString error;
-        db = Database::open(dir.filePath(QStringLiteral("t.db")), &error);
+        db = testing::openTestDatabase(dir.filePath(QStringLiteral("t.db")), &error);
         if (!db)
             qFatal("cannot open test database: %s", qPrintable(error));
         setSetting(QStringLiteral("timezone"), zone);
@@ -43,7 +44,7 @@ struct TestDb {
     // A customer and one order, for RTO and snapshot fixtures.
     void addCustomer(const QString &id)
     {
-        execOrThrow(db->connection(), QStringLiteral("INSERT INTO customers (id, name) VALUES (?, ?)"), id, QStringLiteral("Test ") + id);
+        execOrThrow(db->connection(), QStringLiteral("INSERT INTO customers (id, name) VALUES (?, ?)"), id, QString(QStringLiteral("Test ") + id));
     }
     // An order placed from a cart (what makes a cart "recovered": analytics/cartrecoveries.h).
     void addCartOrder(const QString &id, const QString &cartId, const QDateTime &created, qint64 totalMinor, const QString &currency,

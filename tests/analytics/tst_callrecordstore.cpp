@@ -3,7 +3,11 @@
 #include "analytics/rollup.h"
 #include "commerce/commerceenums.h"
 
+#include <QAtomicInt>
+#include <QMutex>
 #include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 using namespace fixtures;
@@ -225,7 +229,7 @@ private slots:
         QVERIFY(store.remove(id));
         QVERIFY(!store.byId(id));
         QCOMPARE(t.scalar(QStringLiteral("SELECT COUNT(*) FROM call_turn_latencies")), qint64(0));
-        QCOMPARE(t.scalar(QStringLiteral("SELECT IFNULL(SUM(calls), 0) FROM call_rollup")), qint64(0));
+        QCOMPARE(t.scalar(QStringLiteral("SELECT COALESCE(SUM(calls), 0) FROM call_rollup")), qint64(0));
     }
 
     void derivesFieldsFromSuccessfulToolCalls()
@@ -378,6 +382,69 @@ private slots:
         QCOMPARE(t.scalar(QStringLiteral("SELECT SUM(calls) FROM call_rollup")), qint64(80));
     }
 
+    void manyWritersLoseNoRecordWhileTheDatabaseIsHeld()
+    {
+        // The soak's lost records: many call workers end calls at once while another writer holds
+        // the database longer than SQLite's 5 s busy timeout. Every record must still arrive.
+        TestDb t;
+        CallRecordStore store(*t.db);
+        QAtomicInt heldOpen;
+        QString holderError; // QVERIFY belongs on the test's thread: the holder only reports
+        QThread *holder = QThread::create([&] {
+            QSqlDatabase c = t.db->connection();
+            QSqlQuery q(c);
+            const bool pg = t.db->isPostgres();
+            const QStringList hold = pg ? QStringList { QStringLiteral("BEGIN"), QStringLiteral("LOCK TABLE call_records IN SHARE ROW EXCLUSIVE MODE") }
+                                        : QStringList { QStringLiteral("BEGIN IMMEDIATE") };
+            for (const QString &sql : hold + QStringList { QStringLiteral("INSERT INTO store_settings (key, value) VALUES ('held', '1')") }) {
+                if (!q.exec(sql)) {
+                    holderError = sql + QStringLiteral(": ") + q.lastError().text();
+                    heldOpen.storeRelease(1);
+                    return;
+                }
+            }
+            heldOpen.storeRelease(1);
+            QThread::msleep(6500);
+            if (!q.exec(QStringLiteral("COMMIT")))
+                holderError = QStringLiteral("COMMIT: ") + q.lastError().text();
+        });
+        holder->start();
+        while (!heldOpen.loadAcquire() && !holder->isFinished())
+            QThread::msleep(10);
+        constexpr int kWriters = 8, kEach = 25;
+        QStringList failures;
+        QMutex failuresMutex;
+        std::vector<QThread *> writers;
+        for (int w = 0; w < kWriters; ++w) {
+            writers.push_back(QThread::create([&, w] {
+                for (int i = 0; i < kEach; ++i) {
+                    CallRecord r = call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T10:00:00Z").addSecs(w * 1000 + i));
+                    r.id = QStringLiteral("w%1-%2").arg(w).arg(i);
+                    const auto id = store.insert(r);
+                    if (!id) {
+                        QMutexLocker lock(&failuresMutex);
+                        failures << r.id + QStringLiteral(": ") + id.error();
+                    }
+                }
+            }));
+            writers.back()->start();
+        }
+        for (QThread *w : writers) {
+            QVERIFY(w->wait(240000));
+            delete w;
+        }
+        QVERIFY(holder->wait(60000));
+        delete holder;
+        QVERIFY2(holderError.isEmpty(), qPrintable(holderError));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 3).join(QStringLiteral("; "))));
+        QCOMPARE(t.scalar(QStringLiteral("SELECT COUNT(*) FROM call_records")), qint64(kWriters * kEach));
+        for (int w = 0; w < kWriters; ++w) {
+            for (int i = 0; i < kEach; ++i)
+                QCOMPARE(t.scalar(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE id = 'w%1-%2'").arg(w).arg(i)), qint64(1));
+        }
+        QCOMPARE(t.scalar(QStringLiteral("SELECT SUM(calls) FROM call_rollup")), qint64(kWriters * kEach));
+    }
+
     void listsNewestFirstWithFilters()
     {
         TestDb t;
@@ -413,7 +480,10 @@ private slots:
     {
         TestDb t;
         QStringList columns;
-        QSqlQuery q = execOrThrow(t.db->connection(), QStringLiteral("PRAGMA table_info(call_rollup)"));
+        const bool pg = t.db->isPostgres();
+        QSqlQuery q = execOrThrow(t.db->connection(), pg ? QStringLiteral("SELECT ordinal_position, column_name FROM information_schema.columns "
+                                                                          "WHERE table_name = 'call_rollup' ORDER BY ordinal_position")
+                                                         : QStringLiteral("PRAGMA table_info(call_rollup)"));
         while (q.next())
             columns << q.value(1).toString();
         QCOMPARE(columns.mid(4), rollupColumns());

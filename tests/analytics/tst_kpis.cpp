@@ -198,7 +198,8 @@ private slots:
         CallRecordStore store(*t.db);
         addMixedDay(store);
         const KpiQuery dhaka = day(QDate(2026, 11, 20), QTimeZone("Asia/Dhaka"));
-        QVERIFY(rollupTablesFor(*t.db, dhaka.period).first.startsWith(QStringLiteral("temp.")));
+        // This connection's own TEMP table (schema "temp" on SQLite, "pg_temp" on PostgreSQL).
+        QVERIFY(rollupTablesFor(*t.db, dhaka.period).first.startsWith(t.db->isPostgres() ? QStringLiteral("pg_temp.") : QStringLiteral("temp.")));
         json persistent = toJson(computeKpis(*t.db, day(QDate(2026, 11, 20))));
         json direct = toJson(computeKpis(*t.db, dhaka));
         QCOMPARE(direct["period"]["timezone"].get<std::string>(), std::string("Asia/Dhaka"));

@@ -4,6 +4,7 @@
 // zone on record), and helpers to add orders, carts and call records at given instants.
 
 #include "storage/database.h"
+#include "testdatabase.h"
 #include "storage/sqlutil.h"
 #include "util/clock.h"
 #include "util/jsonqt.h"
@@ -21,7 +22,7 @@ public:
     CampaignStore()
     {
         QString error;
-        db = Database::open(dir.filePath(QStringLiteral("campaigns.db")), &error);
+        db = testing::openTestDatabase(dir.filePath(QStringLiteral("campaigns.db")), &error);
         if (!db)
             qFatal("cannot open the test database: %s", qPrintable(error));
         const QSqlDatabase c = db->connection();
@@ -88,7 +89,8 @@ public:
         return q.next() ? q.value(0).toLongLong() : -1;
     }
 
-    QString path() const { return dir.filePath(QStringLiteral("campaigns.db")); }
+    // The --db value of this store: its SQLite file, or its database on the test PostgreSQL.
+    QString path() const { return testing::freshTestDatabase(dir.filePath(QStringLiteral("campaigns.db"))); }
 
     QTemporaryDir dir;
     std::unique_ptr<Database> db;

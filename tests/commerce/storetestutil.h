@@ -3,6 +3,7 @@
 
 #include "commerce/fixtureimporter.h"
 #include "storage/database.h"
+#include "testdatabase.h"
 #include "util/jsonqt.h"
 
 #include <QFile>
@@ -29,7 +30,7 @@ inline QByteArray readData(const char *name)
 inline std::unique_ptr<Database> openDatabase(const QTemporaryDir &dir, const char *name = "store.db")
 {
     QString error;
-    auto db = Database::open(dir.filePath(QLatin1String(name)), &error);
+    auto db = testing::openTestDatabase(dir.filePath(QLatin1String(name)), &error);
     if (!db)
         qFatal("cannot open test database: %s", qPrintable(error));
     return db;

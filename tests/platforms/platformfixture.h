@@ -5,6 +5,7 @@
 #include "platforms/credentials.h"
 #include "platforms/platform.h"
 #include "storage/database.h"
+#include "testdatabase.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,7 +17,7 @@ namespace ringside::testing {
 inline std::unique_ptr<Database> openTempDatabase(const QTemporaryDir &dir, const char *name = "store.db")
 {
     QString error;
-    auto db = Database::open(dir.filePath(QLatin1String(name)), &error);
+    auto db = testing::openTestDatabase(dir.filePath(QLatin1String(name)), &error);
     if (!db)
         qFatal("cannot open test database: %s", qPrintable(error));
     return db;
