@@ -75,7 +75,7 @@ int runTool(const QStringList &args)
     if (operands.size() == 2) {
         try {
             arguments = json::parse(operands.at(1).toStdString());
-        } catch (const json::parse_error &e) {
+        } catch (const json::exception &e) { // parse_error, or out_of_range for a number too large
             outJson(ToolError{ QStringLiteral("invalid_arguments"),
                                QStringLiteral("JSON-ARGS is not valid JSON: %1").arg(QString::fromUtf8(e.what())), QString() }
                             .toJson(),

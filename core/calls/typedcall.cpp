@@ -18,7 +18,7 @@ Result<ChatScript> readChatScript(const QString &path)
     json doc;
     try {
         doc = json::parse(file.readAll().toStdString());
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, or out_of_range for a number too large
         return R::failure(QStringLiteral("%1 is not JSON: %2").arg(path, QString::fromUtf8(e.what())));
     }
     if (!doc.is_object())

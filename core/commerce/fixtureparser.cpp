@@ -287,6 +287,10 @@ StoreData parseFixture(const QByteArray &text, FixtureDiagnostics &diagnostics)
             why = why.mid(colon + 2);
         diagnostics.error(QStringLiteral("JSON"), QStringLiteral("%1: %2").arg(lineAndColumn(text, e.byte), why));
         return {};
+    } catch (const json::exception &e) {
+        // A number too large for a double (out_of_range 406) carries no position.
+        diagnostics.error(QStringLiteral("JSON"), qs(e.what()));
+        return {};
     }
     return parseFixture(root, diagnostics);
 }

@@ -194,7 +194,7 @@ ScenarioFile readScenarioFile(const QString &path)
     json doc;
     try {
         doc = json::parse(file.readAll().toStdString());
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, or out_of_range for a number too large
         out.errors << QStringLiteral("%1: not JSON: %2").arg(path, QString::fromUtf8(e.what()));
         return out;
     }

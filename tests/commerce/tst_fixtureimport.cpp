@@ -147,6 +147,8 @@ private slots:
         QTest::addRow("broken JSON") << "raw {\n  \"customers\": [\n    {\"id\": \"C-1\",}\n  ]\n}" << "JSON: line 3, column 18: syntax error";
         QTest::addRow("top level array") << "raw []" << "(top level): must be an object";
         QTest::addRow("empty file") << "raw " << "JSON: line 1, column 1";
+        // Found by fuzz_fixture (10-minute run): nlohmann throws out_of_range, not parse_error, here.
+        QTest::addRow("number too large") << "raw {\"settings\": {\"returnWindowDays\": 22222e222222222}}" << "JSON: [json.exception.out_of_range.406] number overflow";
     }
     void brokenFileIsRejectedWhole()
     {

@@ -240,6 +240,7 @@ private slots:
         QTest::addColumn<QString>("why");
         QTest::addRow("cut off") << QStringLiteral("{\"order_id\": \"ORD-1") << false << QStringLiteral("not valid JSON");
         QTest::addRow("array") << QStringLiteral("[\"ORD-1\"]") << false << QStringLiteral("must be a JSON object");
+        QTest::addRow("number too large") << QStringLiteral("{\"quantity\": 1e999}") << false << QStringLiteral("number overflow");
         QTest::addRow("empty") << QStringLiteral("") << true << QString();
     }
     void keepsUnparsableArgumentsForTheBrain()
@@ -314,6 +315,7 @@ private slots:
             << sseOf({openAiToolDelta(0, QStringLiteral("call_1"), {}, QStringLiteral("{}")), openAiChunk(json::object(), "tool_calls")})
             << QStringLiteral("no function name");
         QTest::addRow("only DONE") << QByteArray("data: [DONE]\n\n") << QStringLiteral("without any choices");
+        QTest::addRow("number too large") << QByteArray("data: {\"created\":1e999,\"choices\":[]}\n\n") << QStringLiteral("number overflow");
     }
     void refusesAnswersItCannotUse()
     {

@@ -148,7 +148,7 @@ void parseToolArguments(const QString &raw, LlmToolCall *call)
             return;
         }
         call->arguments = std::move(parsed);
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, or out_of_range for a number too large
         call->argumentsValid = false;
         call->argumentsError = QStringLiteral("arguments are not valid JSON: %1").arg(qs(e.what()));
     }

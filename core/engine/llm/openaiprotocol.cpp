@@ -46,7 +46,7 @@ std::optional<json> parseJson(const QByteArray &bytes, QString *error)
     }
     try {
         return json::parse(bytes.constData(), bytes.constData() + bytes.size());
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, or out_of_range for a number too large
         *error = qs(e.what());
         return std::nullopt;
     }
