@@ -123,8 +123,10 @@ const QString kSubjectColumns = QStringLiteral(
         "(SELECT COUNT(*) FROM call_records r WHERE r.use_case = 'cart_recovery' AND r.cart_id = s.cart_id) + "
         "(SELECT COUNT(*) FROM scheduled_calls p WHERE p.cart_id = s.cart_id AND p.id <> s.id AND p.placed_at IS NOT NULL AND p.outcome <> 'failed') END, "
         "d.source, NULLIF(d.categories, ''), "
-        "CASE WHEN s.use_case IN ('cart_recovery', 'callback') THEN "
-        "EXISTS (SELECT 1 FROM consents c WHERE c.phone = s.phone AND c.given_at <= ? AND (c.revoked_at IS NULL OR c.revoked_at > ?)) ELSE 0 END");
+        // EXISTS is a boolean on PostgreSQL, which a CASE cannot mix with 0: an inner CASE makes it 1/0.
+        "CASE WHEN s.use_case IN ('cart_recovery', 'callback') THEN CASE WHEN "
+        "EXISTS (SELECT 1 FROM consents c WHERE c.phone = s.phone AND c.given_at <= ? AND (c.revoked_at IS NULL OR c.revoked_at > ?)) "
+        "THEN 1 ELSE 0 END ELSE 0 END");
 const QString kSubjectJoins = QStringLiteral(
         "LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN carts k ON k.id = s.cart_id LEFT JOIN customers cu ON cu.id = s.customer_id "
         "LEFT JOIN dnd d ON d.phone = s.phone");
