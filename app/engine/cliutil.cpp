@@ -33,7 +33,7 @@ void outJson(const json &value, bool pretty)
 
 QCommandLineOption dbOption()
 {
-    return { QStringLiteral("db"), QStringLiteral("SQLite database file (created if missing)."), QStringLiteral("PATH") };
+    return { QStringLiteral("db"), QStringLiteral("SQLite database file (created if missing), or postgresql://user@host:port/dbname."), QStringLiteral("PATH") };
 }
 
 QCommandLineOption nowOption()
