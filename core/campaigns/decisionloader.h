@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QVariantList>
 
+#include <functional>
 #include <vector>
 
 namespace ringside {
@@ -42,6 +43,13 @@ public:
     DecisionBatch loadClaimed(const QString &token, const QDateTime &now, const CampaignRules &rules);
     // The calls still scheduled and due at `now`, read the same way (what claims would take next).
     DecisionBatch loadDue(const QDateTime &now, const CampaignRules &rules);
+    // The same calls handed to `decide` one at a time, in due order, read a page of `pageSize` at a
+    // time (keyset pages; each page's query is closed before its calls are handed over, so `decide`
+    // may use the database). A queue of 100,000 never holds more than a page in memory; an input
+    // and its call live only until `decide` returns. Each is filled right before it is handed over,
+    // so a call noted as placed (notePlaced) counts for the per-day cap of the calls after it.
+    void forEachDue(const QDateTime &now, const CampaignRules &rules, const std::function<void(const DecisionInput &)> &decide,
+                    int pageSize = 1024);
 
     // A call of the batch is being placed: the per-day cap counts it for the rest of the batch.
     void notePlaced(const QString &phone, const QDateTime &at) { m_placed[phone].append(at.toMSecsSinceEpoch()); }
@@ -64,6 +72,7 @@ private:
     void prepare(const QDateTime &now);
     void readPlaced(const QString &callsWhere, const QVariantList &binds, std::size_t batchSize, const QDateTime &now);
     void fillCall(DecisionInput &in, const ScheduledCall &c, const QDateTime &now);
+    std::size_t count(const QString &where, const QVariantList &binds);
     DecisionBatch loadWhere(const QString &where, const QVariantList &binds, const QDateTime &now, const CampaignRules &rules);
 
     Database &m_db;

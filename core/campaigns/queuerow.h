@@ -15,14 +15,6 @@ inline const QString kColumns = QStringLiteral(
         "provider_call_id, provider_status, provider_seq, answered_by, lease_owner, lease_until, lease_gen, claimed_at, "
         "placed_at, answered_at, ended_at, duration_s, record_id, created_at, updated_at");
 
-// What deciding a call reads (DecisionLoader), as `s.` columns of a join: the agent only for
-// callbacks (whose kind is the agent's), the customer only for the detail of a call without a
-// number, the event only when there is one. A NULL costs Qt Sql no string.
-inline const QString kDecisionColumns = QStringLiteral(
-        "s.id, s.use_case, s.attempt, CASE WHEN s.use_case = 'callback' THEN s.agent END, s.order_id, s.cart_id, "
-        "CASE WHEN s.phone = '' THEN s.customer_id END, s.phone, s.timezone, NULLIF(s.event_kind, ''), s.due_at, s.lease_gen");
-constexpr int kDecisionColumnCount = 12;
-
 inline QDateTime instant(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
@@ -86,26 +78,6 @@ inline ScheduledCall rowFrom(const QSqlQuery &q)
     c.recordId = q.value(i++).toString();
     c.createdAt = instant(q.value(i++));
     c.updatedAt = instant(q.value(i++));
-    return c;
-}
-
-// A call as deciding sees it: the kDecisionColumns; the rest stay empty.
-inline ScheduledCall decisionRowFrom(const QSqlQuery &q)
-{
-    ScheduledCall c;
-    c.id = q.value(0).toLongLong();
-    c.useCase = q.value(1).toString();
-    c.attempt = q.value(2).toInt();
-    c.agent = q.value(3).toString();
-    c.orderId = q.value(4).toString();
-    c.cartId = q.value(5).toString();
-    c.customerId = q.value(6).toString();
-    c.phone = q.value(7).toString();
-    c.timezone = q.value(8).toString();
-    c.eventKind = q.value(9).toString();
-    c.dueAt = instant(q.value(10));
-    c.leaseGen = q.value(11).toLongLong();
-    c.status.clear();
     return c;
 }
 
