@@ -1263,6 +1263,18 @@
         <translation>एजेंट तक पहुँचे बिना पूरी हुई</translation>
     </message>
     <message>
+        <source>Not sent: the dialer&apos;s hold on the call was running out</source>
+        <translation>नहीं भेजी गई: डायलर की इस कॉल पर पकड़ खत्म होने वाली थी</translation>
+    </message>
+    <message>
+        <source>No clear answer when placing: the provider will be asked before any retry</source>
+        <translation>कॉल लगाते समय साफ़ जवाब नहीं मिला: दोबारा कोशिश से पहले प्रदाता से पूछा जाएगा</translation>
+    </message>
+    <message>
+        <source>The provider could not be asked whether the call was placed</source>
+        <translation>प्रदाता से नहीं पूछा जा सका कि कॉल लगी थी या नहीं</translation>
+    </message>
+    <message>
         <source>No attempts left</source>
         <translation>कोई कोशिश बाकी नहीं</translation>
     </message>

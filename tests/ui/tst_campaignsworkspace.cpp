@@ -21,6 +21,8 @@
 #include "util/clock.h"
 
 #include <QComboBox>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -114,6 +116,70 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return m_workspace->historyText().contains(shown->subjectKey); }, 20000));
         QVERIFY(m_workspace->historyText().contains(QLatin1String("Placed")));
         QVERIFY(m_workspace->historyText().contains(QLatin1String("Attempt 1")));
+    }
+
+    void theDialersSafetyStopsReadAsWords()
+    {
+        // The dialer's events when it holds back (a lease running short, a request without a clear
+        // answer, a provider it could not ask) are shown in words, not as their codes.
+        const auto &calls = m_workspace->snapshot().calls;
+        const auto done = std::find_if(calls.begin(), calls.end(), [](const campaigns::ScheduledCall &c) { return c.status == campaigns::kDone; });
+        QVERIFY(done != calls.end());
+        const qint64 id = done->id;
+        const QString key = done->subjectKey;
+        const QStringList kinds = { QStringLiteral("lease_lost"), QStringLiteral("placement_unknown"), QStringLiteral("lease_check_failed") };
+        QVERIFY(workerJob<bool>([id, kinds](Database &db) {
+            for (const QString &kind : kinds)
+                campaigns::CallQueue(db).addEvent(id, kind, QString(), QStringLiteral("detail of %1").arg(kind), fixedNow());
+            return true;
+        }));
+        // A real click on the call's row in the table.
+        auto *show = m_workspace->findChild<QComboBox *>(QStringLiteral("campaignShow"));
+        show->setCurrentIndex(show->findData(QStringLiteral("all")));
+        auto *table = m_workspace->findChild<QTableView *>(QStringLiteral("campaignCalls"));
+        QModelIndex row;
+        for (int r = 0; r < table->model()->rowCount() && !row.isValid(); ++r)
+            if (table->model()->index(r, 0).data(CampaignCallsModel::IdRole).toLongLong() == id)
+                row = table->model()->index(r, CampaignCallsModel::SubjectColumn);
+        QVERIFY(row.isValid());
+        table->scrollTo(row);
+        table->setCurrentIndex(QModelIndex()); // a click on the row already current would load nothing new
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(row).center());
+        QVERIFY(QTest::qWaitFor([&] { return m_workspace->historyText().contains(QLatin1String("detail of lease_check_failed")); }, 20000));
+        const QString history = m_workspace->historyText();
+        QVERIFY2(history.contains(key), qPrintable(history));
+        for (const QString &kind : kinds) {
+            QVERIFY2(history.contains(QStringLiteral("detail of %1").arg(kind)), qPrintable(history));
+            // The code appears only inside its detail line, never as the event's label.
+            QVERIFY2(!history.contains(QStringLiteral("%1: detail of").arg(kind)), qPrintable(history));
+        }
+        QVERIFY(history.contains(QLatin1String("Not sent: the dialer's hold on the call was running out")));
+        QVERIFY(history.contains(QLatin1String("No clear answer when placing")));
+        QVERIFY(history.contains(QLatin1String("The provider could not be asked whether the call was placed")));
+    }
+
+    void everyColumnFitsAt1360PixelsWide()
+    {
+        // In a 1360 px window the workspace gets what the sidebar leaves (about 1180 px): every
+        // column is in view, Language whole, and no status elides (the first rows are all past calls).
+        m_workspace->resize(1180, 860);
+        QVERIFY(refreshAndWait([this] { m_workspace->refresh(); }));
+        QCoreApplication::processEvents(); // the resize and the scroll bars settle
+        auto *table = m_workspace->findChild<QTableView *>(QStringLiteral("campaignCalls"));
+        const QHeaderView *header = table->horizontalHeader();
+        const int language = CampaignCallsModel::LanguageColumn;
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        QVERIFY2(header->sectionViewportPosition(language) + header->sectionSize(language) <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 + %2 > %3").arg(header->sectionViewportPosition(language)).arg(header->sectionSize(language)).arg(table->viewport()->width())));
+        QVERIFY(header->sectionSize(language) >= header->sectionSizeHint(language));
+        const QFontMetrics metrics(table->font());
+        for (const QString &status : campaigns::statuses())
+            QVERIFY(header->sectionSize(CampaignCallsModel::StatusColumn) > metrics.horizontalAdvance(CampaignCallsModel::statusLabel(status)));
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QString text = table->model()->index(row, language).data().toString();
+            QVERIFY2(header->sectionSize(language) > metrics.horizontalAdvance(text), qPrintable(text));
+        }
+        m_workspace->resize(1300, 900);
     }
 
     void skippedCallsSayWhy()

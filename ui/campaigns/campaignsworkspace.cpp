@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyle>
@@ -72,6 +73,10 @@ QString eventKindLabel(const QString &kind)
         { QStringLiteral("cart_check_failed"), CampaignsWorkspace::tr("The shop could not be asked about the cart") },
         { QStringLiteral("connected"), CampaignsWorkspace::tr("Agent on the line") },
         { QStringLiteral("no_conversation"), CampaignsWorkspace::tr("Completed without reaching the agent") },
+        // The dialer's safety stops (docs/campaigns.md, "The dialer: each call at most once").
+        { QStringLiteral("lease_lost"), CampaignsWorkspace::tr("Not sent: the dialer's hold on the call was running out") },
+        { QStringLiteral("placement_unknown"), CampaignsWorkspace::tr("No clear answer when placing: the provider will be asked before any retry") },
+        { QStringLiteral("lease_check_failed"), CampaignsWorkspace::tr("The provider could not be asked whether the call was placed") },
     };
     return words.value(kind, kind);
 }
@@ -154,12 +159,16 @@ CampaignsWorkspace::CampaignsWorkspace(Backend &backend, const Clock &clock, QWi
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setResizeContentsPrecision(200); // sized from the first rows, not all of them
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(CampaignCallsModel::DetailColumn, QHeaderView::Stretch);
+    m_table->viewport()->installEventFilter(this); // squeezeColumns() when it resizes
     m_history = new QTextBrowser(split);
     m_history->setObjectName(QStringLiteral("campaignHistory"));
     m_history->setPlaceholderText(tr("Select a call to see its attempts and what happened to each."));
-    split->setStretchFactor(0, 3);
+    // The table needs its eight columns; the history wraps.
+    m_history->setMinimumWidth(200);
+    split->setStretchFactor(0, 5);
     split->setStretchFactor(1, 1);
     callsLayout->addWidget(split, 1);
     m_tabs->addTab(callsPage, tr("Calls"));
@@ -268,7 +277,7 @@ void CampaignsWorkspace::showSnapshot(const CampaignsSnapshot &s)
     else
         m_message->hide();
     applyFilter();
-    m_table->resizeColumnsToContents();
+    fitColumns();
     if (selected) {
         selectCall(selected);
     } else {
@@ -349,6 +358,56 @@ void CampaignsWorkspace::showHistory(const QString &subjectKey)
                   }
                   m_history->setHtml(html);
               });
+}
+
+void CampaignsWorkspace::fitColumns()
+{
+    // Every column in view at the usual window sizes (1360 px wide): the first rows size the columns;
+    // statuses are measured over all of them (the first rows are past calls, all "Done") and the
+    // languages over every call ("hi-IN (wanted mr-IN)" may first appear far down).
+    m_table->resizeColumnsToContents();
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics metrics(m_table->font());
+    const int padding = metrics.averageCharWidth() * 2;
+    int statusWidth = header->sectionSizeHint(CampaignCallsModel::StatusColumn);
+    for (const QString &status : campaigns::statuses())
+        statusWidth = std::max(statusWidth, metrics.horizontalAdvance(CampaignCallsModel::statusLabel(status)) + padding);
+    header->resizeSection(CampaignCallsModel::StatusColumn, statusWidth);
+    QSet<QString> languages;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        languages.insert(m_model->index(row, CampaignCallsModel::LanguageColumn).data().toString());
+    int languageWidth = header->sectionSizeHint(CampaignCallsModel::LanguageColumn);
+    for (const QString &text : std::as_const(languages))
+        languageWidth = std::max(languageWidth, metrics.horizontalAdvance(text) + padding);
+    header->resizeSection(CampaignCallsModel::LanguageColumn, languageWidth);
+    m_subjectWidth = header->sectionSize(CampaignCallsModel::SubjectColumn);
+    squeezeColumns();
+}
+
+void CampaignsWorkspace::squeezeColumns()
+{
+    // When the columns do not fit, the order/cart column gives way first, down to a whole order
+    // id (a delivery's event elides; the row's tooltip names it); Reason / outcome (stretched)
+    // keeps at least its header's width.
+    QHeaderView *header = m_table->horizontalHeader();
+    if (m_subjectWidth <= 0)
+        return;
+    const QFontMetrics metrics(m_table->font());
+    const int floor = std::min(m_subjectWidth, metrics.horizontalAdvance(QStringLiteral("DEMO-COD-000000")) + metrics.averageCharWidth() * 2);
+    int others = header->sectionSizeHint(CampaignCallsModel::DetailColumn);
+    for (int column = 0; column < CampaignCallsModel::ColumnCount; ++column)
+        if (column != CampaignCallsModel::DetailColumn && column != CampaignCallsModel::SubjectColumn)
+            others += header->sectionSize(column);
+    const int width = std::clamp(m_table->viewport()->width() - others, floor, m_subjectWidth);
+    if (width != header->sectionSize(CampaignCallsModel::SubjectColumn))
+        header->resizeSection(CampaignCallsModel::SubjectColumn, width);
+}
+
+bool CampaignsWorkspace::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        squeezeColumns();
+    return Workspace::eventFilter(watched, event);
 }
 
 QString CampaignsWorkspace::historyText() const

@@ -54,6 +54,9 @@ public:
     const CampaignsSnapshot &snapshot() const { return m_snapshot; }
     campaigns::DndImportReport lastImport() const { return m_lastImport; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void refreshed();
     void dndImported();
@@ -62,6 +65,8 @@ private:
     void showSnapshot(const CampaignsSnapshot &s);
     void showHistory(const QString &subjectKey);
     void applyFilter();
+    void fitColumns();
+    void squeezeColumns();
     void pauseOrResume(bool pause);
     void cancelSelected();
     void saveRules(const campaigns::CampaignRules &rules);
@@ -89,6 +94,7 @@ private:
     CampaignRulesEditor *m_rules = nullptr;
     campaigns::DndImportReport m_lastImport;
     bool m_importing = false;
+    int m_subjectWidth = 0; // the order/cart column's width for its contents (fitColumns)
 };
 
 } // namespace ringside::ui
