@@ -100,8 +100,8 @@ DailySeries computeDailySeries(Database &db, const KpiQuery &query)
         }
     }
     for (size_t i = 0; i < n; ++i) {
-        const qint64 confirmed = cod[i].outcome(QStringLiteral("confirmed")) + cod[i].outcome(QStringLiteral("modified"));
-        s.codConfirmationRate.push_back(ratio(double(confirmed), double(cod[i][col::Answered])));
+        // As the KPI: a change request ("modified") is not a confirmation.
+        s.codConfirmationRate.push_back(ratio(double(cod[i].outcome(QStringLiteral("confirmed"))), double(cod[i][col::Answered])));
 
         s.avgTurnLatencyMs.push_back(ratio(double(perDay[i][col::LatSumMs]), double(perDay[i][col::LatN])));
     }

@@ -139,7 +139,7 @@ std::pair<QString, QString> confirmationCalls(DemoContext &ctx, const DemoOrder 
             return { QStringLiteral("pending"), {} };
         const bool answered = !ctx.rng.chance(attempt == 1 ? 0.22 : 0.30);
         const QString outcome = !answered ? QStringLiteral("no_answer")
-                                          : ctx.rng.pick({ { "confirmed", 0.82 }, { "modified", 0.06 }, { "cancelled", 0.10 },
+                                          : ctx.rng.pick({ { "confirmed", 0.88 }, { "modified", 0.03 }, { "cancelled", 0.07 },
                                                            { "escalated", 0.02 } });
         CallRecord c = ctx.makeCall(QStringLiteral("cod_confirmation"), when, answered ? ctx.rng.skewed(55, 0.35) : 0, outcome);
         if (c.endedAt > ctx.now)
@@ -149,15 +149,20 @@ std::pair<QString, QString> confirmationCalls(DemoContext &ctx, const DemoOrder 
         c.orderStatus = QStringLiteral("processing");
         c.toolCalls = json::array({ { { "name", "get_order_status" }, { "arguments", { { "order_id", o.id } } } } });
         *lastCallEndMs = c.endedAt.toMSecsSinceEpoch();
-        if (outcome == QLatin1String("confirmed") || outcome == QLatin1String("modified")) {
+        if (outcome == QLatin1String("confirmed")) {
             c.revenueMinor = o.totalMinor;
             c.currency = ctx.currency;
-            json args = { { "order_id", o.id }, { "confirmed", true } };
-            if (outcome == QLatin1String("modified"))
-                args["modification_requested"] = ctx.rng.chance(0.6) ? "address" : "date";
-            c.toolCalls.push_back({ { "name", "confirm_cod_order" }, { "arguments", args }, { "result", { { "success", true } } } });
+            c.toolCalls.push_back({ { "name", "confirm_cod_order" }, { "arguments", { { "order_id", o.id }, { "confirmed", true } } },
+                                    { "result", { { "success", true } } } });
             ctx.calls.push_back(c);
             return { QStringLiteral("confirmed"), {} };
+        }
+        if (outcome == QLatin1String("modified")) {
+            // As confirm_cod_order does: a change request leaves the order pending until it is made.
+            const json args = { { "order_id", o.id }, { "confirmed", false }, { "modification_requested", ctx.rng.chance(0.6) ? "address" : "date" } };
+            c.toolCalls.push_back({ { "name", "confirm_cod_order" }, { "arguments", args }, { "result", { { "success", true }, { "confirmed", false } } } });
+            ctx.calls.push_back(c);
+            return { QStringLiteral("pending"), {} };
         }
         if (outcome == QLatin1String("cancelled")) {
             const QString reason = ctx.rng.pick({ { "changed_mind", 0.35 }, { "found_cheaper", 0.25 }, { "delivery_too_slow", 0.15 },

@@ -136,8 +136,10 @@ void fillCod(KpiReport &r)
     c.callsAttempted = t[col::Calls];
     c.ordersCalled = t[col::FirstAttempts];
     c.callsConnected = t[col::Answered];
+    // A change request ("modified") leaves the order pending until the change is made
+    // (confirm_cod_order): it is counted apart, not as a confirmation.
     c.modified = t.outcome(QStringLiteral("modified"));
-    c.confirmed = t.outcome(QStringLiteral("confirmed")) + c.modified;
+    c.confirmed = t.outcome(QStringLiteral("confirmed"));
     c.cancelled = t.outcome(QStringLiteral("cancelled"));
     c.notConnected = c.callsAttempted - c.callsConnected;
     c.confirmationRate = ratio(double(c.confirmed), double(c.callsConnected));

@@ -81,8 +81,8 @@ struct CodKpis {
     qint64 callsAttempted = 0;
     qint64 ordersCalled = 0;     // distinct orders (first attempts)
     qint64 callsConnected = 0;
-    qint64 confirmed = 0;        // confirmed as is or with a modification
-    qint64 modified = 0;
+    qint64 confirmed = 0;        // calls that confirmed the order
+    qint64 modified = 0;         // calls that asked for a change instead: the order is pending again
     qint64 cancelled = 0;
     qint64 notConnected = 0;
     qint64 unconfirmed = 0;      // orders called about in the period whose attempts ran out unanswered

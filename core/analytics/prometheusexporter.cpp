@@ -193,8 +193,9 @@ QString renderMetrics(Database &db)
              QStringLiteral("carrier"), commerce::carriers(), [&](const QString &c) { return wismo.carrier(c); });
 
     counter(out, QStringLiteral("ringside_cod_calls_total"), QStringLiteral("COD confirmation calls attempted."), double(cod[col::Calls]));
-    counter(out, QStringLiteral("ringside_cod_confirmed_total"), QStringLiteral("COD orders confirmed (as is or modified)."),
-            double(cod.outcome(QStringLiteral("confirmed")) + cod.outcome(QStringLiteral("modified"))));
+    counter(out, QStringLiteral("ringside_cod_confirmed_total"),
+            QStringLiteral("COD orders confirmed on the call (not a change request, which leaves the order pending)."),
+            double(cod.outcome(QStringLiteral("confirmed"))));
     counter(out, QStringLiteral("ringside_cod_cancelled_total"), QStringLiteral("COD orders cancelled on the call."),
             double(cod.outcome(QStringLiteral("cancelled"))));
     labelled(out, QStringLiteral("ringside_cod_cancellation_reason_total"), QStringLiteral("COD cancellations by reason."),

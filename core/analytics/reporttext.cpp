@@ -133,7 +133,8 @@ QString kpiText(const KpiReport &r)
         t.row(QStringLiteral("Calls attempted"), formatCount(c.callsAttempted));
         t.row(QStringLiteral("Orders called"), formatCount(c.ordersCalled));
         t.row(QStringLiteral("Connected"), share(c.callsConnected, c.callsAttempted));
-        t.row(QStringLiteral("Confirmed (incl. modified)"), formatCount(c.confirmed));
+        t.row(QStringLiteral("Confirmed"), formatCount(c.confirmed));
+        t.row(QStringLiteral("Change requested (order pending)"), formatCount(c.modified));
         t.row(QStringLiteral("Cancelled"), formatCount(c.cancelled));
         t.row(QStringLiteral("Unconfirmed (attempts ran out)"), formatCount(c.unconfirmed));
         t.row(QStringLiteral("Confirmation rate (of connected)"), formatPercent(c.confirmationRate));

@@ -57,6 +57,19 @@ private slots:
         QVERIFY(!s.calls.count(QStringLiteral("returns")));
     }
 
+    void aChangeRequestIsNotAConfirmation()
+    {
+        // The 19th: one caller confirms, one asks for a change (the order is pending again).
+        TestDb t;
+        CallRecordStore store(*t.db);
+        const QDateTime d19 = at("2026-11-19T06:00:00Z");
+        insertOrFail(store, call(QStringLiteral("cod_confirmation"), QStringLiteral("confirmed"), d19, 30));
+        insertOrFail(store, call(QStringLiteral("cod_confirmation"), QStringLiteral("modified"), d19.addSecs(60), 50));
+        const DailySeries s = computeDailySeries(*t.db, threeDays());
+        QCOMPARE(s.codConfirmationRate, (std::vector<Rate> { std::nullopt, 0.5, std::nullopt }));
+        QCOMPARE(s.outcomes.at(QStringLiteral("cod_confirmation")).at(QStringLiteral("modified")), (std::vector<qint64> { 0, 1, 0 }));
+    }
+
     void ratesAreNullOnDaysWithoutADenominator()
     {
         TestDb t;

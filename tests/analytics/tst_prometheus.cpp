@@ -33,6 +33,9 @@ private slots:
         CallRecord c1 = call(QStringLiteral("cod_confirmation"), QStringLiteral("cancelled"), t0, 30);
         c1.cancelReason = QStringLiteral("found_cheaper");
         insertOrFail(store, c1);
+        // One COD order confirmed, one where the caller asked for a change (not a confirmation).
+        insertOrFail(store, call(QStringLiteral("cod_confirmation"), QStringLiteral("confirmed"), t0.addSecs(60), 40));
+        insertOrFail(store, call(QStringLiteral("cod_confirmation"), QStringLiteral("modified"), t0.addSecs(120), 50));
         CallRecord k1 = call(QStringLiteral("cart_recovery"), QStringLiteral("recovered"), t0, 90);
         k1.cartId = QStringLiteral("K1");
         k1.revenueMinor = 123456;
@@ -56,6 +59,8 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("ringside_wismo_status_total"), { { QStringLiteral("status"), QStringLiteral("shipped") } }), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_wismo_carrier_total"), { { QStringLiteral("carrier"), QStringLiteral("bluedart") } }), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cod_cancelled_total")), 1.0);
+        QCOMPARE(p.value(QStringLiteral("ringside_cod_calls_total")), 3.0);
+        QCOMPARE(p.value(QStringLiteral("ringside_cod_confirmed_total")), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cod_cancellation_reason_total"), { { QStringLiteral("reason"), QStringLiteral("found_cheaper") } }), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cart_recovery_calls_total")), 2.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cart_recovery_outcome_total"), { { QStringLiteral("outcome"), QStringLiteral("recovered") } }), 1.0);
