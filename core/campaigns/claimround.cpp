@@ -33,10 +33,11 @@ ClaimRound claimAndDecide(Database &db, const CampaignAgents &agents, const Camp
     if (afterClaim)
         afterClaim();
     DecisionLoader loader(db, &agents);
-    const DecisionBatch claimed = loader.loadClaimed(token, now, rules);
+    DecisionBatch claimed = loader.loadClaimed(token, now, rules);
     QList<qint64> toPlace;
-    for (const DecisionInput &in : claimed.inputs) {
+    for (DecisionInput &in : claimed.inputs) {
         const ScheduledCall &call = *in.call;
+        loader.recountPlaced(in, now); // the calls this claim placed before this one count for the cap
         Decision d = decideCall(in, rules, now);
         if (d.action == Decision::Action::Place && review)
             d = review(call, d);

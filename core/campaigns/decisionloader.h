@@ -53,6 +53,9 @@ public:
 
     // A call of the batch is being placed: the per-day cap counts it for the rest of the batch.
     void notePlaced(const QString &phone, const QDateTime &at) { m_placed[phone].append(at.toMSecsSinceEpoch()); }
+    // Counts the calls noted as placed since the batch was read into `in.placedToday`: call it
+    // right before deciding each input of a whole batch (forEachDue does it by itself).
+    void recountPlaced(DecisionInput &in, const QDateTime &now) { in.placedToday = placedOnLocalDay(in.call->phone, in.call->timezone, in.party, now); }
 
 private:
     struct DayBounds

@@ -1,13 +1,15 @@
 // DecisionLoader's reads: the whole batch (loadDue, as a claim is read) and the paged one
 // (forEachDue, keyset pages) hand decideCall the same calls in the same order with the same
 // state — every skip reason the read feeds, moves out of quiet hours, ties on the due time across
-// page ends — and the paged read lets a call noted as placed count for the calls after it.
+// page ends — and a call placed (or noted as placed) counts for the per-day cap of the calls
+// after it, in the paged read and in a claim.
 #include "campaignfixture.h"
 
 #include "campaigns/calldecider.h"
 #include "campaigns/callqueue.h"
 #include "campaigns/campaignagents.h"
 #include "campaigns/campaignsettings.h"
+#include "campaigns/claimround.h"
 #include "campaigns/decisionloader.h"
 #include "campaigns/dndlist.h"
 
@@ -168,6 +170,14 @@ private slots:
                 },
                 2);
         QCOMPARE(seen, QStringList({ QStringLiteral("place"), reason::cap, reason::cap }));
+
+        // A claim of the same calls, as the dialer makes it: the call it places counts for the
+        // others in the same claim, which are skipped for the cap instead of placed too.
+        const ClaimRound round = claimAndDecide(db, agents(), rules, t, { QStringLiteral("test"), 120, 10, {} });
+        QCOMPARE(round.claimed, 3);
+        QCOMPARE(int(round.toPlace.size()), 1);
+        QCOMPARE(round.toPlace.front().subjectKey, QStringLiteral("cod:ORD-1"));
+        QCOMPARE(round.skipped().value(reason::cap), 2);
     }
 };
 
