@@ -10,6 +10,8 @@
 #include "telephony/agentdirectory.h"
 #include "telephony/gatewayruntime.h"
 
+#include <QSysInfo>
+
 namespace ringside::server {
 
 std::unique_ptr<EngineServer> EngineServer::start(Database &db, const ServeConfig &config, QStringList *notices,
@@ -45,14 +47,16 @@ std::unique_ptr<EngineServer> EngineServer::start(Database &db, const ServeConfi
     }
     // This engine in the engines table (docs/scale-out.md): a beat every few seconds, so the other
     // engines on the database take its campaign leases back if it dies.
+    // Its own address, not the public URL: behind a load balancer every engine shares that one,
+    // and what reads this row (an operator, another engine) must reach this engine itself.
     EngineInfo me;
-    if (!config.gateway.publicUrl.isEmpty()) {
-        me.address = config.gateway.publicUrl;
-    } else {
-        const QHostAddress &host = config.host;
-        const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(host.toString()) : host.toString();
-        me.address = QStringLiteral("http://%1:%2").arg(hostText).arg(server->m_port);
-    }
+    const QHostAddress &host = config.host;
+    QString hostText = host.toString();
+    if (host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6 || host == QHostAddress::Any)
+        hostText = QSysInfo::machineHostName(); // listening everywhere: the name others know it by
+    else if (host.protocol() == QAbstractSocket::IPv6Protocol)
+        hostText = QStringLiteral("[%1]").arg(hostText);
+    me.address = QStringLiteral("http://%1:%2").arg(hostText).arg(server->m_port);
     server->m_presence = std::make_unique<EnginePresence>(db, me, config.gateway.clock);
     try {
         server->m_presence->start();
