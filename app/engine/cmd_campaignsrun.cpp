@@ -71,7 +71,9 @@ int runCampaignsRun(const QStringList &args)
         return Failed;
     // Registered like an engine, so a run that dies holding leases gives them back after the
     // dead-after time instead of the whole lease (docs/scale-out.md).
-    EnginePresence presence(*db, EngineInfo(), options.clock);
+    EngineInfo me;
+    me.deadAfterMs = EnginePresence::deadAfterFromEnvironment();
+    EnginePresence presence(*db, me, options.clock, EnginePresence::beatFor(me.deadAfterMs));
     try {
         presence.start();
     } catch (const StorageError &e) {

@@ -57,7 +57,8 @@ std::unique_ptr<EngineServer> EngineServer::start(Database &db, const ServeConfi
     else if (host.protocol() == QAbstractSocket::IPv6Protocol)
         hostText = QStringLiteral("[%1]").arg(hostText);
     me.address = QStringLiteral("http://%1:%2").arg(hostText).arg(server->m_port);
-    server->m_presence = std::make_unique<EnginePresence>(db, me, config.gateway.clock);
+    me.deadAfterMs = EnginePresence::deadAfterFromEnvironment();
+    server->m_presence = std::make_unique<EnginePresence>(db, me, config.gateway.clock, EnginePresence::beatFor(me.deadAfterMs));
     try {
         server->m_presence->start();
     } catch (const StorageError &e) {

@@ -8,6 +8,8 @@
 #include <QSysInfo>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcEngines, "ringside.engines")
 
 namespace ringside {
@@ -24,6 +26,24 @@ EnginePresence::EnginePresence(Database &db, EngineInfo self, Clock clock, int b
     if (m_self.deadAfterMs <= 0)
         m_self.deadAfterMs = kDeadAfterMs;
     m_thread.setObjectName(QStringLiteral("engine-beat"));
+}
+
+qint64 EnginePresence::deadAfterFromEnvironment()
+{
+    bool ok = false;
+    const qint64 ms = qEnvironmentVariable("RINGSIDE_ENGINE_DEAD_AFTER_MS").toLongLong(&ok);
+    if (!ok)
+        return kDeadAfterMs;
+    if (ms < 20000) {
+        qCWarning(lcEngines, "RINGSIDE_ENGINE_DEAD_AFTER_MS=%lld is below 20000: 20000 is used", ms);
+        return 20000;
+    }
+    return ms;
+}
+
+int EnginePresence::beatFor(qint64 deadAfterMs)
+{
+    return deadAfterMs == kDeadAfterMs ? kBeatMs : int(std::max<qint64>(500, deadAfterMs / 9));
 }
 
 EnginePresence::~EnginePresence()

@@ -19,6 +19,12 @@ public:
     // beats: an engine sends a call only while its last beat keeps it alive past the margin.
     static constexpr qint64 kDeadAfterMs = 45000;
 
+    // kDeadAfterMs, or RINGSIDE_ENGINE_DEAD_AFTER_MS (for tests only: a kill -9 found in seconds,
+    // not 45 s; at least 20000, and the campaign lease must be short enough for its send margin
+    // to fit, see Dialer::kMaxSendMarginMs). The beat that goes with it: nine per dead-after time.
+    static qint64 deadAfterFromEnvironment();
+    static int beatFor(qint64 deadAfterMs);
+
     // `self.id` empty: a new id (newEngineId()). Nothing is written until start().
     EnginePresence(Database &db, EngineInfo self, Clock clock, int beatMs = kBeatMs);
     ~EnginePresence(); // stop()
