@@ -54,6 +54,8 @@ void EngineRegistry::announce(const EngineInfo &self, const QDateTime &now)
     const qint64 t = now.toMSecsSinceEpoch();
     m_db.transaction([&](QSqlDatabase &db) {
         execOrThrow(db, QStringLiteral("DELETE FROM engines WHERE id = ?"), self.id);
+        // Every start adds a row: the ones gone for a week are history nobody reads.
+        execOrThrow(db, QStringLiteral("DELETE FROM engines WHERE state IN ('stopped', 'dead') AND stopped_at < ?"), t - kKeepGoneMs);
         execOrThrow(db, QStringLiteral("INSERT INTO engines (id, address, host, pid, state, started_at, heartbeat_at, dead_after_ms) "
                                        "VALUES (?, ?, ?, ?, 'running', ?, ?, ?)"),
                     self.id, text(self.address), text(self.host), self.pid, self.startedAt.isValid() ? self.startedAt.toMSecsSinceEpoch() : t, t,

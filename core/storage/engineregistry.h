@@ -45,7 +45,10 @@ class EngineRegistry
 public:
     explicit EngineRegistry(Database &db) : m_db(db) {}
 
-    // Adds or replaces this engine's row as running, beating now.
+    static constexpr qint64 kKeepGoneMs = 7LL * 24 * 3600 * 1000;
+
+    // Adds or replaces this engine's row as running, beating now; removes the rows of engines
+    // stopped or found dead more than kKeepGoneMs ago.
     void announce(const EngineInfo &self, const QDateTime &now);
     // Records a beat. A row found dead comes back to running (its old leases were already handed
     // back when it was marked). False when there is no row (removed by hand): announce again.

@@ -78,6 +78,13 @@ private slots:
         // A stopped engine is never taken for dead, however long ago it stopped.
         QVERIFY(r.markDead(t.addSecs(3600)).isEmpty());
         QCOMPARE(int(r.engines().size()), 1);
+        // A week on, the next engine to start clears the row away; a younger one stays.
+        r.announce(engine(QStringLiteral("node-b:1-0000cafe")), t.addDays(6));
+        QCOMPARE(int(r.engines().size()), 2);
+        r.setState(QStringLiteral("node-b:1-0000cafe"), engine_state::stopped, t.addDays(6));
+        r.announce(engine(QStringLiteral("node-c:1-0000f00d")), t.addDays(7).addSecs(9));
+        QVERIFY(!r.byId(QStringLiteral("node-a:4242-0000beef")));
+        QVERIFY(r.byId(QStringLiteral("node-b:1-0000cafe")));
     }
 
     void deadAfterItsOwnTimeoutOnly()
