@@ -14,3 +14,15 @@ CREATE TABLE engines (
     stopped_at    INTEGER                            -- drained, or found dead
 );
 CREATE INDEX engines_state ON engines(state, heartbeat_at);
+
+-- Events one engine publishes to the others (ClusterBus, PostgreSQL NOTIFY) that are too large
+-- for a notification's 8000-byte payload: the notification carries this row's id instead.
+-- Rows older than a few minutes are removed by the next large publish.
+CREATE TABLE cluster_events (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    engine_id TEXT NOT NULL,
+    channel   TEXT NOT NULL,
+    payload   TEXT NOT NULL,
+    at        INTEGER NOT NULL
+);
+CREATE INDEX cluster_events_at ON cluster_events(at);
