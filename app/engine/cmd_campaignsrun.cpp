@@ -9,9 +9,11 @@
 #include "campaigns/shopcartcheck.h"
 #include "engine/nlu/analyser.h"
 #include "storage/database.h"
+#include "storage/enginepresence.h"
+#include "storage/sqlutil.h"
 
 #include <QCoreApplication>
-#include <QHostInfo>
+#include <QScopeGuard>
 #include <QTimer>
 
 namespace ringside::cli {
@@ -63,11 +65,22 @@ int runCampaignsRun(const QStringList &args)
     if (!identity.ok())
         return usageError(identity.error());
     options.identity = identity.value();
-    options.owner = QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
 
     auto db = openDatabase(parser);
     if (!db)
         return Failed;
+    // Registered like an engine, so a run that dies holding leases gives them back after the
+    // dead-after time instead of the whole lease (docs/scale-out.md).
+    EngineInfo me;
+    me.deadAfterMs = EnginePresence::deadAfterFromEnvironment();
+    EnginePresence presence(*db, me, options.clock, EnginePresence::beatFor(me.deadAfterMs));
+    try {
+        presence.start();
+    } catch (const StorageError &e) {
+        err(QStringLiteral("campaigns run: cannot register this dialer: %1").arg(QString::fromUtf8(e.what())));
+        return Failed;
+    }
+    options.owner = presence.self().id;
     // A cart-recovery call asks a connected shop first whether the checkout is still abandoned.
     options.cartCheck = campaigns::shopCartCheck(*db, platforms::PlatformCredentials::fromEnvironment());
     const campaigns::CampaignAgents agents(parser.value(QStringLiteral("agents")));
@@ -82,6 +95,11 @@ int runCampaignsRun(const QStringList &args)
             err(QStringLiteral("campaigns run: %1").arg(e));
         rc = report.errors.isEmpty() ? Ok : Failed;
         QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
+    });
+    // Leases of calls whose placing went unanswered end after the send margin, not the whole lease.
+    const auto release = qScopeGuard([&] {
+        dialer.releaseLeases();
+        presence.stop();
     });
     if (!finished) {
         // Requests time out after 15 s each; this is only a backstop.

@@ -4,6 +4,7 @@
 #include "campaigns/queuerow.h"
 
 #include "storage/database.h"
+#include "storage/engineregistry.h"
 #include "storage/sqldialect.h"
 #include "storage/sqlutil.h"
 
@@ -154,13 +155,41 @@ bool CallQueue::takeOverLease(ScheduledCall &c, const QString &owner, const QDat
     return taken;
 }
 
-bool CallQueue::holdsLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs)
+bool CallQueue::holdsLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs, const QString &engine)
 {
+    const qint64 horizon = now.toMSecsSinceEpoch() + marginMs;
     QSqlQuery q = execOrThrow(m_db.connection(),
                               QStringLiteral("SELECT 1 FROM scheduled_calls WHERE id = ? AND status = 'dialing' AND lease_gen = ? "
-                                             "AND provider_call_id IS NULL AND lease_until > ?"),
-                              id, gen, now.toMSecsSinceEpoch() + marginMs);
+                                             "AND provider_call_id IS NULL AND lease_until > ? AND NOT EXISTS (SELECT 1 FROM engines e WHERE e.id = ? "
+                                             "AND (e.state <> 'running' OR e.heartbeat_at + e.dead_after_ms <= ?))"),
+                              id, gen, horizon, text(engine), horizon);
     return q.next();
+}
+
+int CallQueue::endLeasesOf(const QString &engine, const QDateTime &until, const QString &detail, const QDateTime &now)
+{
+    int ended = 0;
+    const qint64 t = now.toMSecsSinceEpoch();
+    m_db.transaction([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        if (!q.prepare(QStringLiteral("UPDATE scheduled_calls SET lease_until = ?, updated_at = ? WHERE status = 'dialing' AND provider_call_id IS NULL "
+                                      "AND lease_until > ? AND ")
+                       + EngineRegistry::ownedBy(QStringLiteral("lease_owner")) + QStringLiteral(" RETURNING id")))
+            throw StorageError(q.lastError().text());
+        for (const QVariant &v : QVariantList{ until.toMSecsSinceEpoch(), t, until.toMSecsSinceEpoch() } + EngineRegistry::ownedByValues(engine))
+            q.addBindValue(bindable(v));
+        if (!q.exec())
+            throw StorageError(q.lastError().text());
+        QList<qint64> ids;
+        while (q.next())
+            ids << q.value(0).toLongLong();
+        q.finish();
+        for (qint64 id : std::as_const(ids))
+            addEvent(db, id, QStringLiteral("lease_ended"), QString(), detail, now);
+        ended = int(ids.size());
+        return true;
+    });
+    return ended;
 }
 
 bool CallQueue::recordPlaced(qint64 id, qint64 gen, const QString &provider, const QString &callId, const QString &status,

@@ -86,8 +86,15 @@ public:
     std::vector<ScheduledCall> expiredLeases(const QDateTime &now, int limit);
     // Takes over an expired lease (new owner and generation); false when another dialer did first.
     bool takeOverLease(ScheduledCall &call, const QString &owner, const QDateTime &now, int leaseSeconds);
-    // True while generation `gen` still holds the lease with at least `marginMs` to run.
-    bool holdsLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs);
+    // True while generation `gen` still holds the lease with at least `marginMs` to run — and,
+    // when `engine` is registered (EngineRegistry), while that engine is running and its last beat
+    // keeps it alive for at least the margin too (a lease of an engine taken for dead is not used).
+    bool holdsLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs, const QString &engine = QString());
+    // The leases `engine` holds on calls with no provider call id yet end at `until` (when they
+    // would end later): at once for a dead engine, after the send margin for one that stops (a
+    // request it sent is at the provider by then). A live dialer then takes each over and asks
+    // the provider before placing it again (Dialer). Returns how many ended; each gets an event.
+    int endLeasesOf(const QString &engine, const QDateTime &until, const QString &detail, const QDateTime &now);
     // The provider accepted the call: its id is written before anything relies on it. False when
     // the lease was lost meanwhile (the id is written anyway, so the call is never placed again).
     bool recordPlaced(qint64 id, qint64 gen, const QString &provider, const QString &callId, const QString &status,

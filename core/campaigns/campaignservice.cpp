@@ -144,7 +144,7 @@ void CampaignService::stop()
         const QMutexLocker lock(&m_nudgeLock); // a nudge from another thread has been posted, or sees null
         m_dialer = nullptr;
     }
-    QMetaObject::invokeMethod(dialer, [dialer] { dialer->stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(dialer, [dialer] { dialer->releaseLeases(); }, Qt::BlockingQueuedConnection);
     m_thread.quit(); // the dialer is deleted on its thread as it finishes
     m_thread.wait();
 }

@@ -54,7 +54,9 @@ public:
 
     // The store changed: plan and dial soon. Any thread (a platform's webhook worker).
     void nudge();
-    // Stops the dialer (its in-flight requests are abandoned; leases make that safe).
+    // Stops the dialer and releases its leases (Dialer::releaseLeases): calls claimed but not sent
+    // are due again at once; requests in flight are abandoned and their leases end after the
+    // send margin, when another dialer asks the provider before placing them again.
     void stop();
 
     Dialer *dialer() const { return m_dialer; }

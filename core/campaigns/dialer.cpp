@@ -8,6 +8,8 @@
 #include "campaigns/dndlist.h"
 
 #include "storage/database.h"
+#include "storage/enginepresence.h"
+#include "storage/engineregistry.h"
 #include "storage/sqlutil.h"
 
 #include <QLoggingCategory>
@@ -66,6 +68,41 @@ void Dialer::stop()
     m_pacer.stop();
 }
 
+qint64 Dialer::sendMarginMs(const CampaignRules::Dialer &rules)
+{
+    return std::min<qint64>(kMaxSendMarginMs, qint64(rules.leaseSeconds) * 250);
+}
+
+// holdsLease() lets an engine send only while its last beat keeps it alive for the whole margin
+// (beat + dead-after > now + margin): with a dead-after no longer than the margin, no engine
+// could ever send; with less than a few beats between them, one late beat would stop sending.
+static_assert(EnginePresence::kDeadAfterMs >= Dialer::kMaxSendMarginMs + 3 * EnginePresence::kBeatMs,
+              "an engine's dead-after time must outlast the send margin by a few beats");
+
+int Dialer::releaseLeases()
+{
+    stop();
+    const QDateTime t = now();
+    int released = 0;
+    try {
+        CallQueue queue(m_db);
+        // Claimed and never sent: due again at once, for any dialer.
+        for (const Pending &p : m_pending)
+            if (queue.reschedule(p.call.id, p.call.dueAt, QString(), QStringLiteral("%1 stopped before placing it").arg(m_options.owner), t,
+                                 p.call.leaseGen))
+                ++released;
+        m_pending.clear();
+        // Sent with no call id back yet: the request may be at the provider, so the lease ends only
+        // after the send margin (no request is older by then); then another dialer asks the provider.
+        released += queue.endLeasesOf(m_options.owner, t.addMSecs(sendMarginMs(m_rules.dialer)),
+                                      QStringLiteral("%1 stopped while placing it").arg(m_options.owner), t);
+    } catch (const StorageError &e) {
+        // Not released: the leases run out on their own.
+        m_report.errors << QString::fromUtf8(e.what());
+    }
+    return released;
+}
+
 void Dialer::nudge()
 {
     m_scanDue = true;
@@ -98,7 +135,8 @@ void Dialer::requestFinished()
 
 int Dialer::capacity(const CampaignRules &rules)
 {
-    QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT COALESCE(SUM(answered_at IS NULL), 0), COALESCE(SUM(answered_at IS NOT NULL), 0) "
+    QSqlQuery q = execOrThrow(m_db.connection(), QStringLiteral("SELECT COALESCE(SUM(CASE WHEN answered_at IS NULL THEN 1 ELSE 0 END), 0), "
+                                                                "COALESCE(SUM(CASE WHEN answered_at IS NULL THEN 0 ELSE 1 END), 0) "
                                                                 "FROM scheduled_calls WHERE status = 'dialing'"));
     q.next();
     const int ringing = q.value(0).toInt();
@@ -203,9 +241,8 @@ void Dialer::sendNext()
     CallQueue queue(m_db);
     // Never send with a lease that may run out before the provider answers: another dialer
     // could then take the call over and place it too.
-    const qint64 margin = std::min<qint64>(30000, qint64(m_rules.dialer.leaseSeconds) * 250);
     try {
-        if (!queue.holdsLease(call.id, call.leaseGen, now(), margin)) {
+        if (!queue.holdsLease(call.id, call.leaseGen, now(), sendMarginMs(m_rules.dialer), m_options.owner)) {
             queue.addEvent(call.id, QStringLiteral("lease_lost"), QString(), QStringLiteral("not sent: the lease ran short"), now());
             if (m_pending.empty())
                 m_pacer.stop();
@@ -267,6 +304,10 @@ void Dialer::recoverLeases(std::function<void()> then)
     const QDateTime t = now();
     std::vector<ScheduledCall> taken;
     try {
+        // An engine that stopped beating holds its leases no longer: they end now and are taken
+        // over below like any lease that ran out (the provider is asked before anything is placed).
+        for (const QString &dead : EngineRegistry(m_db).markDead(t))
+            queue.endLeasesOf(dead, t.addMSecs(-1), QStringLiteral("engine %1 stopped beating").arg(dead), t);
         for (ScheduledCall row : queue.expiredLeases(t, 20)) {
             const QString previousOwner = row.leaseOwner;
             if (queue.takeOverLease(row, m_options.owner, t, m_rules.dialer.leaseSeconds)) {

@@ -47,7 +47,7 @@ using CartStatusCheck = std::function<CartCheck(const QString &cartId)>;
 
 struct DialerOptions
 {
-    QString owner;                               // names this dialer in leases: "host:pid"
+    QString owner;                               // names this dialer in leases: its engine's id (EngineRegistry)
     std::optional<DialerIdentity> identity;      // without it nothing is placed (decisions still run)
     Clock clock;
     std::function<int()> liveCalls;              // calls connected to this gateway now (any direction)
@@ -83,7 +83,14 @@ public:
     void start(int intervalMs = 1000);
     static constexpr int kScanIntervalMs = 5000;
     void stop();
+    // Stops, and gives back what this dialer holds (an engine draining): calls claimed but not
+    // sent are due again at once; calls sent with no answer yet keep their lease for the send
+    // margin only. Returns how many calls were released.
+    int releaseLeases();
     bool isRunning() const { return m_timer.isActive(); }
+    // How long a lease must still run for a request to go out under it (requests time out sooner).
+    static constexpr qint64 kMaxSendMarginMs = 30000;
+    static qint64 sendMarginMs(const CampaignRules::Dialer &rules);
 
     // Entry points for the gateway side (call them on this object's thread).
     void nudge();

@@ -5,8 +5,12 @@
 #include "platforms/credentials.h"
 #include "server/platformruntime.h"
 #include "storage/database.h"
+#include "storage/enginepresence.h"
+#include "storage/sqlutil.h"
 #include "telephony/agentdirectory.h"
 #include "telephony/gatewayruntime.h"
+
+#include <QSysInfo>
 
 namespace ringside::server {
 
@@ -41,6 +45,26 @@ std::unique_ptr<EngineServer> EngineServer::start(Database &db, const ServeConfi
         *failure = { error, false };
         return nullptr;
     }
+    // This engine in the engines table (docs/scale-out.md): a beat every few seconds, so the other
+    // engines on the database take its campaign leases back if it dies.
+    // Its own address, not the public URL: behind a load balancer every engine shares that one,
+    // and what reads this row (an operator, another engine) must reach this engine itself.
+    EngineInfo me;
+    const QHostAddress &host = config.host;
+    QString hostText = host.toString();
+    if (host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6 || host == QHostAddress::Any)
+        hostText = QSysInfo::machineHostName(); // listening everywhere: the name others know it by
+    else if (host.protocol() == QAbstractSocket::IPv6Protocol)
+        hostText = QStringLiteral("[%1]").arg(hostText);
+    me.address = QStringLiteral("http://%1:%2").arg(hostText).arg(server->m_port);
+    me.deadAfterMs = EnginePresence::deadAfterFromEnvironment();
+    server->m_presence = std::make_unique<EnginePresence>(db, me, config.gateway.clock, EnginePresence::beatFor(me.deadAfterMs));
+    try {
+        server->m_presence->start();
+    } catch (const StorageError &e) {
+        *failure = { QStringLiteral("cannot register this engine: %1").arg(QString::fromUtf8(e.what())), false };
+        return nullptr;
+    }
     // The campaign dialer: plans and places outbound calls, takes /twilio/status and /exotel/status.
     if (config.campaignProvider) {
         QString notice;
@@ -50,6 +74,7 @@ std::unique_ptr<EngineServer> EngineServer::start(Database &db, const ServeConfi
             notices->append(notice);
         // A cart-recovery call asks a connected shop first whether the checkout is still abandoned.
         options.dialer.cartCheck = campaigns::shopCartCheck(db, platforms::PlatformCredentials::fromEnvironment());
+        options.dialer.owner = server->m_presence->self().id; // its leases are this engine's
         server->m_dialer = std::make_unique<campaigns::CampaignService>(db, rt.gateway(), rt.server(), std::move(options));
     }
     // Shop webhooks, the write-back outbox and the SMS sender (docs/platforms.md). An applied
@@ -76,7 +101,13 @@ EngineServer::~EngineServer()
 {
     m_platforms.reset();
     m_nudge.reset();
-    m_dialer.reset();
+    m_dialer.reset(); // gives its leases back (CampaignService::stop)
+    m_presence.reset(); // the row says stopped once nothing of this engine dials any more
+}
+
+QString EngineServer::engineId() const
+{
+    return m_presence->self().id;
 }
 
 QString EngineServer::generatedMonitorToken() const
@@ -89,6 +120,9 @@ void EngineServer::shutdown(std::function<void()> done)
     telephony::Gateway &gateway = m_runtime->gateway();
     if (gateway.isShuttingDown())
         return;
+    // Draining: nothing more is placed under this engine's leases; the calls it claimed and had
+    // not placed are due again for the other engines at once (Dialer::releaseLeases).
+    m_presence->drain();
     if (m_dialer)
         m_dialer->stop();
     m_runtime->server().stopListening();

@@ -14,6 +14,7 @@
 
 namespace ringside {
 class Database;
+class EnginePresence;
 namespace telephony {
 class GatewayRuntime;
 }
@@ -42,9 +43,11 @@ public:
     // starting it (agents left out, missing secrets) go to *notices (may be null), also when it fails.
     static std::unique_ptr<EngineServer> start(Database &db, const ServeConfig &config, QStringList *notices,
                                                StartFailure *failure);
-    ~EngineServer(); // stops the platforms' threads, then the dialer, then the gateway
+    ~EngineServer(); // stops the platforms' threads, then the dialer, marks the engine stopped, then the gateway
 
     quint16 port() const { return m_port; }
+    // This engine's id in the engines table (EngineRegistry), also its campaign lease owner.
+    QString engineId() const;
     // The /monitor token made up at start when none was configured (empty otherwise).
     QString generatedMonitorToken() const;
 
@@ -59,6 +62,9 @@ private:
     EngineServer() = default;
 
     std::shared_ptr<telephony::GatewayRuntime> m_runtime;
+    // Declared before the dialer: destroyed after it, so the row says stopped only once the
+    // dialer has given its leases back.
+    std::unique_ptr<EnginePresence> m_presence;
     std::unique_ptr<campaigns::CampaignService> m_dialer;
     // After the dialer: destroyed first, so a webhook's nudge never outlives the dialer.
     std::unique_ptr<campaigns::StoreChangeNudge> m_nudge;

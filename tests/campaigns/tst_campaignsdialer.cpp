@@ -7,6 +7,7 @@
 #include "faketwilio.h"
 
 #include "campaigns/callqueue.h"
+#include "storage/engineregistry.h"
 
 #include <QFile>
 #include <QUrlQuery>
@@ -333,6 +334,60 @@ private slots:
         QCOMPARE(s.count(QStringLiteral("SELECT COUNT(DISTINCT provider_call_id) FROM scheduled_calls WHERE status = 'dialing'")), qint64(40));
     }
 
+    void serveDrainsItsLeasesOnSigterm()
+    {
+        // serve at one call every ten seconds with the provider slow to answer: one request is out,
+        // one claimed call waits its turn. SIGTERM: the waiting call is due again at once, the one
+        // sent keeps its lease only for the send margin (then another engine asks Twilio about it),
+        // and the engine's row says it stopped.
+        CampaignStore s;
+        FakeTwilio twilio(kAccount, kToken);
+        QVERIFY(twilio.listen());
+        twilio.holdAnswers(20000);
+        for (int i = 0; i < 3; ++i) {
+            const QString id = QStringLiteral("C-D%1").arg(i);
+            s.customer(id, QStringLiteral("+91981%1").arg(3000000 + i), QStringLiteral("Goa"), QStringLiteral("IN"), QStringLiteral("Asia/Kolkata"));
+            s.codOrder(QStringLiteral("ORD-D%1").arg(i), id, at("2026-11-26T11:00:00+05:30"));
+        }
+        const QString rules = s.dir.filePath(QStringLiteral("slow.json"));
+        QFile f(rules);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"dialer":{"callsPerSecond":0.1}})");
+        f.close();
+        QCOMPARE(runEngine(withDb(s, { QStringLiteral("campaigns"), QStringLiteral("rules"), QStringLiteral("--set"), rules })).exitCode, 0);
+        QProcess serve;
+        serve.setProcessEnvironment(engineEnvironment(twilio.url().toString()));
+        serve.start(kEngine, withDb(s, { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--now"),
+                                         QStringLiteral("2026-11-26T12:00:00+05:30"), QStringLiteral("--workers"), QStringLiteral("1"),
+                                         QStringLiteral("--no-stt") }));
+        QVERIFY(twilio.http().waitForRequests(1, 30000));
+        const auto engines = EngineRegistry(*s.db).engines();
+        QCOMPARE(int(engines.size()), 1);
+        QCOMPARE(engines.front().state, engine_state::running);
+        // Its own address (the public URL is the load balancer's, shared by every engine).
+        QVERIFY2(engines.front().address.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(engines.front().address));
+        // A second call claimed, waiting for its turn (the pace sends the next one ten seconds after the first).
+        QVERIFY(QTest::qWaitFor([&] { return s.count(QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE status = 'dialing'")) >= 2; }, 10000));
+        serve.terminate();
+        QVERIFY(QTest::qWaitFor([&] { return serve.state() == QProcess::NotRunning; }, 30000));
+        QVERIFY2(serve.exitStatus() == QProcess::NormalExit && serve.exitCode() == 0, serve.readAllStandardError().constData());
+        QCOMPARE(twilio.createRequests(), 1);
+
+        const auto row = EngineRegistry(*s.db).byId(engines.front().id);
+        QCOMPARE(row->state, engine_state::stopped);
+        QVERIFY(row->stoppedAt.isValid());
+        // The waiting call: back in the queue, nobody's lease on it.
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE status = 'scheduled' AND lease_owner IS NULL")), qint64(2));
+        QVERIFY(s.count(QStringLiteral("SELECT COUNT(*) FROM campaign_events WHERE kind = 'rescheduled' AND detail LIKE '%stopped before placing it'")) >= 1);
+        // The call sent: still this engine's, for the send margin (30 s) past the stop instead of the whole 120 s lease.
+        const qint64 sentId = s.count(QStringLiteral("SELECT id FROM scheduled_calls WHERE phone = '%1'").arg(twilio.calls().at(0).to));
+        const campaigns::ScheduledCall sent = *campaigns::CallQueue(*s.db).byId(sentId);
+        QCOMPARE(sent.status, QStringLiteral("dialing"));
+        QVERIFY(sent.leaseUntil <= row->stoppedAt.addSecs(30));
+        QVERIFY(sent.leaseUntil < sent.claimedAt.addSecs(120));
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM campaign_events WHERE kind = 'lease_ended'")), qint64(1));
+    }
+
     void killNineAtEachStep_data()
     {
         QTest::addColumn<QString>("step");
@@ -372,15 +427,17 @@ private slots:
         QCOMPARE(row.status, QStringLiteral("dialing"));
         QCOMPARE(row.providerCallId.isEmpty(), step != QLatin1String("after_record"));
 
-        // Another dialer before the lease ran out leaves it alone…
+        // Another dialer while the first may still be alive (it beat at 12:00, dead only after 45 s
+        // without a beat, EnginePresence::kDeadAfterMs) leaves the call alone…
         EngineRun r = runEngine(withDb(s, { QStringLiteral("campaigns"), QStringLiteral("run"), QStringLiteral("--once"), QStringLiteral("--now"),
-                                            QStringLiteral("2026-11-26T12:01:00+05:30") }),
+                                            QStringLiteral("2026-11-26T12:00:30+05:30") }),
                                 twilio.url().toString());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(twilio.createRequests(), callsAfterFirst);
-        // …and after it, asks Twilio first: the call is adopted if it exists, placed if it does not.
+        // …and once the first is dead (no beat for 45 s), long before its 120 s lease would run out,
+        // asks Twilio first: the call is adopted if it exists, placed if it does not.
         r = runEngine(withDb(s, { QStringLiteral("campaigns"), QStringLiteral("run"), QStringLiteral("--once"), QStringLiteral("--now"),
-                                  QStringLiteral("2026-11-26T12:03:00+05:30") }),
+                                  QStringLiteral("2026-11-26T12:01:00+05:30") }),
                       twilio.url().toString());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(twilio.createRequests(), 1);

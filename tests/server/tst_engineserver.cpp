@@ -1,10 +1,12 @@
 // What `ringside-engine serve` runs, through the core API (core/server): ServeOptions checked
 // into a ServeConfig (each problem names its option; secrets and fallbacks from the environment
 // given), and an EngineServer started from it on loopback: it answers /healthz, refuses a
-// --number route to a missing agent as a usage problem, and shuts down politely.
+// --number route to a missing agent as a usage problem, registers itself in the engines table
+// (draining while it shuts down, stopped once gone) and shuts down politely.
 #include "server/engineserver.h"
 #include "server/serveconfig.h"
 #include "storage/database.h"
+#include "storage/engineregistry.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -134,6 +136,12 @@ private slots:
         // No secrets configured: the person starting it is told streams are refused.
         QVERIFY2(notices.join(u'\n').contains(QStringLiteral("media streams are refused")), qPrintable(notices.join(u'\n')));
         QVERIFY(engine->generatedMonitorToken().isEmpty()); // on loopback no token is made up
+        // Registered in the engines table, at the address it listens on, under its lease owner id.
+        const auto row = EngineRegistry(*db).byId(engine->engineId());
+        QVERIFY(row);
+        QCOMPARE(row->state, engine_state::running);
+        QCOMPARE(row->address, QStringLiteral("http://127.0.0.1:%1").arg(engine->port()));
+        QCOMPARE(row->pid, QCoreApplication::applicationPid());
 
         QNetworkAccessManager network;
         std::unique_ptr<QNetworkReply> reply(
@@ -148,6 +156,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QCOMPARE(engine->activeCalls(), 0);
         QCOMPARE(engine->endedCalls(), quint64(0));
+        const QString id = engine->engineId();
+        QCOMPARE(EngineRegistry(*db).byId(id)->state, engine_state::draining); // shutting down
+        engine.reset();
+        QCOMPARE(EngineRegistry(*db).byId(id)->state, engine_state::stopped);
     }
 
     void routeToAMissingAgentIsAUsageProblem()
