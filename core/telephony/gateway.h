@@ -60,6 +60,7 @@ public:
     int queueLength() const;
     int monitorCount() const { return m_monitor.consumerCount(); }
     int laggingMonitors() const { return m_monitor.laggingCount(); }
+    int monitorLagEpisodes() const { return m_monitor.lagEpisodes(); }
     quint64 rejectedFrames() const { return m_rejectedFrames; }
     quint64 callsStarted() const { return m_callsStarted; }
     const SendStats &sendStats() const { return *m_sendStats; }

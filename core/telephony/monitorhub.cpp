@@ -57,6 +57,7 @@ bool MonitorHub::checkLag(Consumer &c)
     }
     if (c.socket->bytesToWrite() > m_bufferLimit) {
         c.lagging = true;
+        ++m_lagEpisodes;
         c.skipped = 1;
         c.lagSince.start();
         if (!m_lagTimer.isActive())

@@ -66,6 +66,9 @@ public:
     int listeners(const QString &callId) const;
     int consumerCount() const { return int(m_consumers.size()); }
     int laggingCount() const;
+    // How many times any console has started lagging since the hub was made: only rises, so a
+    // test (or a metric) cannot miss a lag episode that ended before it looked.
+    int lagEpisodes() const { return m_lagEpisodes; }
     // A call ended: its listeners stop listening.
     void forgetCall(const QString &callId);
     void closeAll(QWebSocketProtocol::CloseCode code, const QString &reason);
@@ -85,6 +88,7 @@ private:
 
     const qint64 m_bufferLimit;
     const int m_lagTimeoutMs;
+    int m_lagEpisodes = 0;
     const int m_maxCommandsPerSecond;
     QElapsedTimer m_clock;
     std::map<int, std::unique_ptr<Consumer>> m_consumers;

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -162,10 +163,28 @@ void BM_Soak(benchmark::State &state)
         clock.start();
         sampler.start();
         loop.exec();
-        for (auto &c : live)
+        qint64 answeredAtEnd = 0;
+        for (auto &c : live) {
+            answeredAtEnd += c->phone->stats().answered ? 1 : 0;
             c->phone->hangUp();
+        }
         serve.terminate();
         serve.waitForFinished(20000);
+
+        // Every answered call must have left its record (SIGTERM lets the live ones finish theirs).
+        qint64 records = 0;
+        qint64 recordsOpen = 0;
+        {
+            QString error;
+            auto db = Database::open(dir.filePath(QStringLiteral("soak.db")), &error);
+            QSqlQuery q(db->connection());
+            if (q.exec(QStringLiteral("SELECT count(*), sum(CASE WHEN outcome = 'in_progress' THEN 1 ELSE 0 END) FROM call_records "
+                                      "WHERE channel = 'twilio'"))
+                && q.next()) {
+                records = q.value(0).toLongLong();
+                recordsOpen = q.value(1).toLongLong();
+            }
+        }
 
         // Minute 2 is the first after the ramp; by minute 5 the gateway's TTS reply cache (64 MB at
         // most) has filled with the replies' variations. Both are compared with the last minute.
@@ -179,6 +198,9 @@ void BM_Soak(benchmark::State &state)
         state.counters["calls_dialled"] = double(dialled);
         state.counters["calls_answered"] = double(answered);
         state.counters["calls_unanswered"] = double(refused);
+        state.counters["records"] = double(records);
+        state.counters["records_still_open"] = double(recordsOpen);
+        state.counters["records_missing"] = double(std::max<qint64>(0, answered + answeredAtEnd - records));
         state.counters["rss_min2_mb"] = rssMin2;
         state.counters["rss_min5_mb"] = rssMin5;
         state.counters["rss_last_mb"] = rssLate;
