@@ -1,10 +1,19 @@
-// The console's embedded engine runs its calls on the provider keys kept in the keychain, not only
-// on the process environment: Live Calls starts from Settings with the Chirp token and project and
-// the Azure key and region saved in the (memory) keychain and none in the environment; a Hindi COD
-// caller rings it, and the loopback Chirp and Azure fakes are reached with exactly those values.
+// The console's engines run on the provider keys kept in the keychain, not only on the process
+// environment. Live Calls starts from Settings with the Chirp token and project and the Azure key
+// and region saved in the (memory) keychain and none in the environment; a Hindi COD caller rings
+// it, and the loopback Chirp and Azure fakes are reached with exactly those values. And in the whole
+// console, a token and project typed into Settings → Provider keys are what Test Call's WAV caller
+// reaches Chirp with.
 #include "../telephony/cloudspeechfakes.h"
 
+#include "agent/agent.h"
 #include "livecalls/escalationalert.h"
+#include "settings/providerkeysbox.h"
+#include "settings/settingsworkspace.h"
+#include "shell/console.h"
+#include "speech/wavwriter.h"
+#include "testcall/testcallworkspace.h"
+#include "testcall/wavcaller.h"
 #include "livecalls/livecallsworkspace.h"
 #include "services/backend.h"
 #include "services/consolesettings.h"
@@ -17,6 +26,7 @@
 #include "storage/database.h"
 #include "telephony/standincaller.h"
 
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -104,6 +114,58 @@ private Q_SLOTS:
         const fakes::RecordedRequest &heard = cloud.chirp->requests().at(0);
         QCOMPARE(heard.header("Authorization"), QByteArray("Bearer ya29.from-keychain"));
         QVERIFY2(heard.path().startsWith(QStringLiteral("/v2/projects/keychain-project/locations/asia-south1/")), qPrintable(heard.path()));
+    }
+
+    void testCallHearsWithTheKeysTypedInSettings()
+    {
+        ringside::test::CloudSpeechFakes cloud;
+        QVERIFY(cloud.listen());
+        cloud.transcripts = { QStringLiteral("हाँ जी, कन्फर्म कर दीजिए") };
+        // The console's environment has the fake's endpoint and no key.
+        const QProcessEnvironment fakes = cloud.environment();
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("RINGSIDE_GOOGLE_SPEECH_URL"), fakes.value(QStringLiteral("RINGSIDE_GOOGLE_SPEECH_URL")));
+        env.insert(QStringLiteral("GOOGLE_SPEECH_LOCATION"), QStringLiteral("asia-south1"));
+
+        QTemporaryDir dir;
+        QSettings qsettings(dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
+        ConsoleOptions options;
+        options.memorySecrets = true;
+        options.dataFolder = dir.path();
+        Console console(options, qsettings, env);
+
+        ProviderKeysBox *keys = console.settingsWorkspace()->keys();
+        const QList<QPair<QString, QString>> typed = { { QStringLiteral("google-token"), QStringLiteral("ya29.typed-in-settings") },
+                                                       { QStringLiteral("google-project"), QStringLiteral("typed-project") } };
+        for (const auto &[id, value] : typed) {
+            QTest::keyClicks(keys->keyEdit(id), value);
+            QVERIFY(ui::test::clickButton(keys, QStringLiteral("keySave-") + id));
+            QTRY_VERIFY(keys->statusText(id).contains(QStringLiteral("Saved in the keychain")));
+        }
+        WavCaller *wav = console.testCall()->wavCaller();
+        QTRY_COMPARE(wav->environment().value(QStringLiteral("GOOGLE_CLOUD_PROJECT")), QStringLiteral("typed-project"));
+
+        const AgentLoadResult cod = loadAgentFile(QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/agents/cod-confirmation.json"));
+        QVERIFY(cod.ok());
+        EspeakTts voice;
+        QVERIFY2(voice.isAvailable(), "espeak-ng is needed");
+        std::vector<std::int16_t> yes = ringside::test::silence(300, 16000);
+        ringside::test::append(yes, ringside::test::speak(voice, QStringLiteral("हाँ जी कन्फर्म कर दीजिए"), QStringLiteral("hi"), 1.0, 16000));
+        const QString file = dir.filePath(QStringLiteral("yes.wav"));
+        QString error;
+        QVERIFY2(WavWriter::write(file, yes, 16000, AudioEncoding::Pcm16, &error), qPrintable(error));
+
+        QSignalSpy heard(wav, &WavCaller::heard);
+        QSignalSpy finished(wav, &WavCaller::finished);
+        wav->play(cod.agent, { file });
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(0).toString(), QString());
+        QCOMPARE(heard.size(), 1);
+        QCOMPARE(heard.at(0).at(0).toString(), QStringLiteral("हाँ जी, कन्फर्म कर दीजिए"));
+        QCOMPARE(cloud.chirp->requests().size(), 1);
+        QCOMPARE(cloud.chirp->requests().at(0).header("Authorization"), QByteArray("Bearer ya29.typed-in-settings"));
+        QVERIFY2(cloud.chirp->requests().at(0).path().startsWith(QStringLiteral("/v2/projects/typed-project/")),
+                 qPrintable(cloud.chirp->requests().at(0).path()));
     }
 };
 
