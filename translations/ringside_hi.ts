@@ -2308,10 +2308,6 @@
         <translation>स्पीच रिकग्निशन (sttProvider deepgram)</translation>
     </message>
     <message>
-        <source>speech recognition (sttProvider google)</source>
-        <translation>स्पीच रिकग्निशन (sttProvider google)</translation>
-    </message>
-    <message>
         <source>speech synthesis (ttsProvider cartesia)</source>
         <translation>स्पीच सिंथेसिस (ttsProvider cartesia)</translation>
     </message>
@@ -2338,6 +2334,30 @@
     <message>
         <source>connecting to a remote engine</source>
         <translation>रिमोट इंजन से कनेक्ट करने के लिए</translation>
+    </message>
+    <message>
+        <source>Google Cloud access token</source>
+        <translation>Google Cloud एक्सेस टोकन</translation>
+    </message>
+    <message>
+        <source>speech recognition (sttProvider google, Chirp); short-lived: gcloud auth print-access-token</source>
+        <translation>स्पीच रिकग्निशन (sttProvider google, Chirp); कुछ समय ही चलता है: gcloud auth print-access-token</translation>
+    </message>
+    <message>
+        <source>Google Cloud project</source>
+        <translation>Google Cloud प्रोजेक्ट</translation>
+    </message>
+    <message>
+        <source>speech recognition (sttProvider google): the project ID</source>
+        <translation>स्पीच रिकग्निशन (sttProvider google): प्रोजेक्ट ID</translation>
+    </message>
+    <message>
+        <source>Azure Speech region</source>
+        <translation>Azure Speech रीजन</translation>
+    </message>
+    <message>
+        <source>speech synthesis (ttsProvider azure), e.g. centralindia</source>
+        <translation>स्पीच सिंथेसिस (ttsProvider azure), जैसे centralindia</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2417,10 @@
     <message>
         <source>Keychain: %1</source>
         <translation>कीचेन: %1</translation>
+    </message>
+    <message>
+        <source>Type a new value</source>
+        <translation>नया मान लिखें</translation>
     </message>
 </context>
 <context>

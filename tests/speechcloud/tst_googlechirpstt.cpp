@@ -142,13 +142,16 @@ private slots:
         server.enqueue(ScriptedResponse::json(
             status, {{"error", {{"code", status}, {"message", "scripted failure"}, {"status", grpcStatus.toStdString()}}}}));
         server.enqueue(ScriptedResponse::json(200, results({{"हाँ", 0.8}})));
-        GoogleChirpStt stt(optionsFor(server));
+        GoogleChirpOptions o = optionsFor(server);
+        o.maxRetriesPerCall = 0; // a 5xx is otherwise sent again (transientErrorsAreSentAgain)
+        GoogleChirpStt stt(o);
         SttRecorder rec;
         QVERIFY(stt.start(hindi(), rec.callbacks()));
         const auto a = tone(1600, 4);
         stt.feed(a.data(), a.size());
         stt.finalize();
         QVERIFY(rec.waitErrors(1));
+        QCOMPARE(server.requests().size(), 1);
         QCOMPARE(rec.orderList(), sl({"final", "error"}));
         QCOMPARE(rec.finalText(0), QString());
         const QString e = rec.error(0);
@@ -160,6 +163,70 @@ private slots:
         stt.finalize();
         QVERIFY(rec.waitFinals(2));
         QCOMPARE(rec.finalText(1), QStringLiteral("हाँ"));
+    }
+
+    // One 503 (or 500) is sent again after a short backoff: the turn is heard, no error reaches
+    // the call. A 4xx is never sent again, even with retries to spare.
+    void transientErrorsAreSentAgain_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("requests");
+        QTest::addRow("503") << 503 << 2;
+        QTest::addRow("500") << 500 << 2;
+        QTest::addRow("401") << 401 << 1;
+        QTest::addRow("403") << 403 << 1;
+        QTest::addRow("429") << 429 << 1;
+    }
+    void transientErrorsAreSentAgain()
+    {
+        QFETCH(int, status);
+        QFETCH(int, requests);
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.enqueue(ScriptedResponse::json(status, {{"error", {{"code", status}, {"message", "scripted failure"}}}}));
+        server.enqueue(ScriptedResponse::json(200, results({{"हाँ जी", 0.8}})));
+        GoogleChirpStt stt(optionsFor(server));
+        SttRecorder rec;
+        QVERIFY(stt.start(hindi(), rec.callbacks()));
+        const auto a = tone(1600, 11);
+        stt.feed(a.data(), a.size());
+        stt.finalize();
+        QVERIFY(rec.waitFinals(1));
+        QCOMPARE(server.requests().size(), requests);
+        if (requests == 2) {
+            QCOMPARE(rec.finalText(0), QStringLiteral("हाँ जी"));
+            QCOMPARE(rec.errorCount(), 0);
+            QCOMPARE(server.requests().at(1).body, server.requests().at(0).body); // the same audio again
+        } else {
+            QVERIFY(rec.waitErrors(1));
+            QCOMPARE(rec.finalText(0), QString());
+        }
+    }
+
+    // A service that keeps failing is retried at most twice per request and maxRetriesPerCall
+    // times per call; past that, each turn fails at once with the error.
+    void retriesAreBoundedPerRequestAndPerCall()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        for (int i = 0; i < 12; ++i)
+            server.enqueue(ScriptedResponse::json(503, {{"error", {{"code", 503}, {"status", "UNAVAILABLE"}}}}));
+        GoogleChirpOptions o = optionsFor(server);
+        o.maxRetriesPerCall = 3;
+        o.retryBackoffMs = 20;
+        GoogleChirpStt stt(o);
+        SttRecorder rec;
+        QVERIFY(stt.start(hindi(), rec.callbacks()));
+        const auto a = tone(1600, 12);
+        const QList<int> expected = { 3, 5, 6 }; // 1 + 2 retries; 1 + the last retry; 1
+        for (int turn = 0; turn < 3; ++turn) {
+            stt.feed(a.data(), a.size());
+            stt.finalize();
+            QVERIFY(rec.waitErrors(turn + 1));
+            QCOMPARE(server.requests().size(), expected.at(turn));
+            QVERIFY2(rec.error(turn).contains(QLatin1String("HTTP 503")), qPrintable(rec.error(turn)));
+        }
+        QCOMPARE(rec.finalCount(), 3);
     }
 
     void malformedAnswerIsAnError()

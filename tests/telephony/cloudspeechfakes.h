@@ -42,6 +42,11 @@ public:
         m_chirpUrl = chirp->url().toString();
         m_azureUrl = azure->url(QStringLiteral("/cognitiveservices/v1")).toString();
         chirp->setResponder([this](const fakes::RecordedRequest &) {
+            if (chirpUnavailable > 0) {
+                --chirpUnavailable;
+                return fakes::ScriptedResponse::json(503, { { "error", { { "code", 503 }, { "message", "The service is currently unavailable." },
+                                                                          { "status", "UNAVAILABLE" } } } });
+            }
             nlohmann::json results = nlohmann::json::array();
             if (!transcripts.isEmpty()) {
                 const QString text = transcripts.takeFirst();
@@ -98,6 +103,7 @@ public:
     std::unique_ptr<fakes::FakeHttpServer> chirp;
     std::unique_ptr<fakes::FakeHttpServer> azure;
     QStringList transcripts;               // what Chirp hears, one per request (then nothing)
+    int chirpUnavailable = 0;              // the next this many Chirp requests answer 503 UNAVAILABLE
     std::vector<std::int16_t> azureSpeech; // the fake's audio as the caller should receive it
     QByteArray azureMuLaw;
 

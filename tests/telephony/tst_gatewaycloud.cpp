@@ -176,6 +176,46 @@ private slots:
         QCOMPARE(console.count([&](const json &m) { return isCallEvent(m, callId, "speech_error"); }), 0);
     }
 
+    // Chirp answers one request 503 (a blip on Google's side): the request is sent again, the
+    // caller's words are heard, and the rest of the call is heard too — no speech_error, no apology.
+    void chirpUnavailableOnceStillHearsTheCall()
+    {
+        const std::vector<std::int16_t> yes = hindiLine(QStringLiteral("हाँ जी कन्फर्म कर दीजिए"));
+        const std::vector<std::int16_t> no = hindiLine(QStringLiteral("नहीं धन्यवाद"));
+        QVERIFY2(yes.size() > 8000 && no.size() > 4000, "espeak-ng could not speak Hindi");
+
+        LiveCodCall live({ QStringLiteral("हाँ जी, कन्फर्म कर दीजिए"), QStringLiteral("नहीं, धन्यवाद") }, QStringLiteral("cod503"),
+                         MediaProtocol::Twilio);
+        QVERIFY2(live.problem.isEmpty(), qPrintable(live.problem));
+        auto &cloud = live.cloud;
+        auto &console = live.console;
+        auto &caller = live.caller;
+        auto &callId = live.callId;
+        QVERIFY(waitPlayed(console, callId, 0));
+
+        cloud.chirpUnavailable = 1;
+        const std::size_t beforeYes = console.messages.size();
+        caller->say(yes);
+        const json final = console.waitForEvent(callId, "user_final", 15000, beforeYes);
+        QVERIFY2(final.is_object(), "the confirmation was not heard");
+        QCOMPARE(QString::fromStdString(eventText(final)), QStringLiteral("हाँ जी, कन्फर्म कर दीजिए"));
+        QCOMPARE(cloud.chirp->requests().size(), 2); // the 503, then the same audio again
+        QCOMPARE(cloud.chirp->requests().at(1).body, cloud.chirp->requests().at(0).body);
+        const json tool = console.waitForEvent(callId, "tool_call", 10000, beforeYes);
+        QVERIFY2(tool.is_object(), "no confirm_cod_order");
+        QCOMPARE(tool["event"]["arguments"].value("confirmed", false), true);
+        QVERIFY(waitPlayed(console, callId, beforeYes));
+
+        // The next turn is heard as well: the call ends confirmed.
+        const std::size_t beforeNo = console.messages.size();
+        caller->say(no);
+        const json ended = console.waitForType("call_ended", 20000, beforeNo);
+        QVERIFY2(ended.is_object(), "the call did not end");
+        QCOMPARE(stringAt(ended, "outcome"), QStringLiteral("confirmed"));
+        QCOMPARE(cloud.chirp->requests().size(), 3);
+        QCOMPARE(console.count([&](const json &m) { return isCallEvent(m, callId, "speech_error"); }), 0);
+    }
+
     // Azure dies first: the reply is spoken by espeak-ng and the call goes on. Then Chirp dies:
     // nothing can hear Hindi, so the agent apologises and the call waits for an operator.
     void providersDieMidCall()

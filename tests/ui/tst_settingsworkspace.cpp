@@ -9,6 +9,8 @@
 #include "settings/settingsworkspace.h"
 #include "uitestutil.h"
 
+#include "speech/cloud/speechproviders.h"
+
 #include <QComboBox>
 #include <QLineEdit>
 #include <QAudioDevice>
@@ -74,6 +76,65 @@ private Q_SLOTS:
         QVERIFY(keys->statusText(QStringLiteral("gemini")).contains(QStringLiteral("GOOGLE_API_KEY")));
         QVERIFY(keys->statusText(QStringLiteral("cartesia")).startsWith(QStringLiteral("Not set")));
         QVERIFY(!keys->clearButton(QStringLiteral("cartesia"))->isEnabled());
+        // GOOGLE_API_KEY is an API key; Chirp needs an access token: the speech row does not take it.
+        QVERIFY2(keys->statusText(QStringLiteral("google-token")).startsWith(QStringLiteral("Not set — set GOOGLE_ACCESS_TOKEN")),
+                 qPrintable(keys->statusText(QStringLiteral("google-token"))));
+    }
+
+    // What the panel asks for is exactly what the speech clients read: the values typed here reach
+    // the engine's environment, and Chirp (hi-IN) and Azure are then chosen without a notice.
+    void cloudSpeechRunsOnTheValuesTypedHere()
+    {
+        ProviderKeysBox *keys = m_workspace->keys();
+        const QList<QPair<QString, QString>> typed = {
+            { QStringLiteral("google-token"), QStringLiteral("ya29.typed-token") },
+            { QStringLiteral("google-project"), QStringLiteral("shop-speech") },
+            { QStringLiteral("azure"), QStringLiteral("azure-typed-key") },
+            { QStringLiteral("azure-region"), QStringLiteral("centralindia") },
+        };
+        // A token and key are masked; a project and a region are shown as typed.
+        QCOMPARE(keys->keyEdit(QStringLiteral("google-token"))->echoMode(), QLineEdit::Password);
+        QCOMPARE(keys->keyEdit(QStringLiteral("google-project"))->echoMode(), QLineEdit::Normal);
+        QCOMPARE(keys->keyEdit(QStringLiteral("azure-region"))->echoMode(), QLineEdit::Normal);
+        for (const auto &[id, value] : typed) {
+            QLineEdit *edit = keys->keyEdit(id);
+            QVERIFY2(edit, qPrintable(id));
+            QTest::keyClicks(edit, value);
+            QVERIFY(clickButton(keys, QStringLiteral("keySave-") + id));
+            QTRY_VERIFY(keys->statusText(id).contains(QStringLiteral("Saved in the keychain")));
+        }
+
+        QProcessEnvironment engineEnv;
+        bool loaded = false;
+        loadProviderEnvironment(*m_secrets, QProcessEnvironment(), this, [&](const QProcessEnvironment &env) {
+            engineEnv = env;
+            loaded = true;
+        });
+        QTRY_VERIFY(loaded);
+        QCOMPARE(engineEnv.value(QStringLiteral("GOOGLE_ACCESS_TOKEN")), QStringLiteral("ya29.typed-token"));
+        QCOMPARE(engineEnv.value(QStringLiteral("GOOGLE_CLOUD_PROJECT")), QStringLiteral("shop-speech"));
+        QCOMPARE(engineEnv.value(QStringLiteral("AZURE_SPEECH_KEY")), QStringLiteral("azure-typed-key"));
+        QCOMPARE(engineEnv.value(QStringLiteral("AZURE_SPEECH_REGION")), QStringLiteral("centralindia"));
+
+        SpeechProviders providers(engineEnv);
+        SpeechChoice choice = providers.choose(QStringLiteral("google"), QString(), QStringLiteral("azure"), {}, QStringLiteral("hi-IN"));
+        QVERIFY2(choice.notices.isEmpty(), qPrintable(choice.notices.join(QStringLiteral("; "))));
+        QVERIFY(choice.cloudStt);
+        QCOMPARE(choice.stt->name(), QStringLiteral("google"));
+        QVERIFY(choice.tts);
+        QCOMPARE(choice.tts->name(), QStringLiteral("azure"));
+
+        // A value set in the environment wins over the keychain's (as the man page says).
+        QProcessEnvironment base;
+        base.insert(QStringLiteral("GOOGLE_CLOUD_PROJECT"), QStringLiteral("from-env"));
+        loaded = false;
+        loadProviderEnvironment(*m_secrets, base, this, [&](const QProcessEnvironment &env) {
+            engineEnv = env;
+            loaded = true;
+        });
+        QTRY_VERIFY(loaded);
+        QCOMPARE(engineEnv.value(QStringLiteral("GOOGLE_CLOUD_PROJECT")), QStringLiteral("from-env"));
+        QCOMPARE(engineEnv.value(QStringLiteral("GOOGLE_ACCESS_TOKEN")), QStringLiteral("ya29.typed-token"));
     }
 
     void savesAndRemovesKeysInTheSecretStoreOnly()

@@ -32,6 +32,7 @@ public:
         config.escalationSlaMs = o.escalationSlaMs;
         config.shutdownGraceMs = 2000; // the console is closing: short goodbyes
         config.clock = o.clock;
+        config.environment = o.environment;
         auto created = telephony::GatewayRuntime::create(*db, std::move(config));
         if (!created.ok()) {
             *error = created.error();

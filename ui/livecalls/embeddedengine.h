@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QThread>
 
@@ -32,6 +33,9 @@ public:
         Clock clock;
         QString operatorName;            // who this console's token signs in as; empty: $USER
         QStringList otherOperators;      // colleagues on this machine who get tokens of their own
+        // Cloud speech keys and endpoints the calls use: the process environment plus the keys kept
+        // in the keychain (loadProviderEnvironment). LLM brains still read the process environment.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     };
 
     explicit EmbeddedEngine(QObject *parent = nullptr);

@@ -243,11 +243,19 @@ void LiveCallsWorkspace::startFromSettings()
         connect(&m_backend, &Backend::databaseOpened, this, &LiveCallsWorkspace::startFromSettings, Qt::SingleShotConnection);
         return;
     }
-    EmbeddedEngine::Options options;
-    options.databasePath = db;
-    options.agentsFolder = m_agentsFolder;
-    options.clock = m_clock;
-    watchEmbedded(options);
+    // The calls use the provider keys kept in the keychain as well as the environment's.
+    setStatus(tr("Starting the embedded engine…"), false);
+    loadProviderEnvironment(m_secrets, QProcessEnvironment::systemEnvironment(), this,
+                            [this, db](const QProcessEnvironment &environment) {
+                                if (m_settings.engineMode() != ConsoleSettings::EngineMode::Embedded)
+                                    return; // switched to a remote engine meanwhile
+                                EmbeddedEngine::Options options;
+                                options.databasePath = db;
+                                options.agentsFolder = m_agentsFolder;
+                                options.clock = m_clock;
+                                options.environment = environment;
+                                watchEmbedded(options);
+                            });
 }
 
 void LiveCallsWorkspace::watchEmbedded(const EmbeddedEngine::Options &options)

@@ -36,8 +36,8 @@ ProviderKeysBox::ProviderKeysBox(SecretStore &secrets, QProcessEnvironment envir
         row.status->setWordWrap(true);
         row.edit = new QLineEdit(this);
         row.edit->setObjectName(QStringLiteral("keyEdit-") + key.id);
-        row.edit->setEchoMode(QLineEdit::Password);
-        row.edit->setPlaceholderText(tr("Paste a new key"));
+        row.edit->setEchoMode(key.secret ? QLineEdit::Password : QLineEdit::Normal);
+        row.edit->setPlaceholderText(key.secret ? tr("Paste a new key") : tr("Type a new value"));
         row.edit->setClearButtonEnabled(true);
         row.edit->setAccessibleName(tr("%1 key").arg(key.label));
         row.save = new QPushButton(tr("Save"), this);

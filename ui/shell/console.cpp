@@ -10,11 +10,13 @@
 #include "services/consolesettings.h"
 #include "services/demodata.h"
 #include "services/keychainsecretstore.h"
+#include "services/providerkeys.h"
 #include "services/secretstore.h"
 #include "livecalls/livecallsworkspace.h"
 #include "settings/settingsworkspace.h"
 #include "testcall/testcallworkspace.h"
 #include "testcall/voicelink.h"
+#include "testcall/wavcaller.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -31,6 +33,7 @@ Console::Console(ConsoleOptions options, QSettings &settings, QProcessEnvironmen
     , m_clock(m_options.now.isValid() ? Clock(m_options.now) : Clock())
     , m_settings(std::make_unique<ConsoleSettings>(settings))
     , m_backend(std::make_unique<Backend>())
+    , m_environment(environment)
 {
     if (m_options.memorySecrets)
         m_secrets = std::make_unique<MemorySecretStore>();
@@ -61,6 +64,22 @@ Console::Console(ConsoleOptions options, QSettings &settings, QProcessEnvironmen
     connect(m_analytics, &AnalyticsWorkspace::demoStoreRequested, this, &Console::loadDemoStore);
     connect(m_backend.get(), &Backend::databaseOpened, this, &Console::showDatabaseStatus);
     connect(m_backend.get(), &Backend::dataChanged, this, &Console::showDatabaseStatus);
+
+    auto providerKeyChanged = [this](const QString &key, const QString &error) {
+        if (error.isEmpty() && key.startsWith(QLatin1String("provider/")))
+            refreshProviderEnvironment();
+    };
+    connect(m_secrets.get(), &SecretStore::writeFinished, this, providerKeyChanged);
+    connect(m_secrets.get(), &SecretStore::removeFinished, this, providerKeyChanged);
+    refreshProviderEnvironment();
+}
+
+void Console::refreshProviderEnvironment()
+{
+    loadProviderEnvironment(*m_secrets, m_environment, this, [this](const QProcessEnvironment &environment) {
+        m_testCall->wavCaller()->setEnvironment(environment);
+        m_testCall->voice()->setEnvironment(environment);
+    });
 }
 
 Console::~Console() = default;

@@ -61,6 +61,9 @@ Q_SIGNALS:
 private:
     void handleOpened(const QString &error);
     void showDatabaseStatus();
+    // Test Call's speech engines get the environment plus the provider keys in the keychain;
+    // again whenever a provider key is saved or removed.
+    void refreshProviderEnvironment();
 
     ConsoleOptions m_options;
     ConsolePaths m_paths;
@@ -73,6 +76,7 @@ private:
     TestCallWorkspace *m_testCall = nullptr;
     AnalyticsWorkspace *m_analytics = nullptr;
     SettingsWorkspace *m_settingsWorkspace = nullptr;
+    QProcessEnvironment m_environment;
     bool m_loadingDemo = false;
 };
 

@@ -83,7 +83,7 @@ void VoiceLink::start(const Agent &agent, VoiceDevices devices)
         return;
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("test-call voice"));
-    m_worker = new VoiceWorker;
+    m_worker = new VoiceWorker(m_environment);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &VoiceWorker::started, this, &VoiceLink::started);

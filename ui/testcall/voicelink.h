@@ -3,6 +3,7 @@
 #include "agent/agent.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QString>
 
 #include <functional>
@@ -39,6 +40,8 @@ public:
     // The default microphone and speaker through Qt Multimedia, or the devices with these ids.
     static VoiceDevices systemDevices(const QByteArray &inputId = {}, const QByteArray &outputId = {});
 
+    // Cloud speech keys and endpoints for the next start() (the console adds the keychain's).
+    void setEnvironment(QProcessEnvironment environment) { m_environment = std::move(environment); }
     void start(const Agent &agent, VoiceDevices devices);
     void speak(const QString &text);
     void stop();
@@ -58,6 +61,7 @@ Q_SIGNALS:
 private:
     QThread *m_thread = nullptr;
     VoiceWorker *m_worker = nullptr;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
 };
 
 } // namespace ringside::ui

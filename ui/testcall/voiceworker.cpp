@@ -25,7 +25,10 @@ double dbfs(const std::int16_t *samples, std::size_t n)
 }
 } // namespace
 
-VoiceWorker::VoiceWorker() = default;
+VoiceWorker::VoiceWorker(QProcessEnvironment environment)
+    : m_environment(std::move(environment))
+{
+}
 
 VoiceWorker::~VoiceWorker()
 {
@@ -44,7 +47,7 @@ void VoiceWorker::begin(const Agent &agent, const VoiceDevices &devices)
         m_output = devices.openOutput(this, &error);   // null: no speaker, the replies are text only
     m_outputRate = devices.outputRate;
 
-    m_providers = std::make_unique<SpeechProviders>();
+    m_providers = std::make_unique<SpeechProviders>(m_environment);
     SpeechLine line;
     line.inputRate = devices.inputRate;
     line.outputRate = devices.outputRate;

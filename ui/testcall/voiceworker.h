@@ -4,6 +4,7 @@
 #include "voicelink.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 
 #include <memory>
 #include <vector>
@@ -23,7 +24,7 @@ class VoiceWorker final : public QObject
 {
     Q_OBJECT
 public:
-    VoiceWorker();
+    explicit VoiceWorker(QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
     ~VoiceWorker() override;
 
     void begin(const Agent &agent, const VoiceDevices &devices);
@@ -44,6 +45,7 @@ private:
     void tick();
     void onSpeechEvent(const SpeechEvent &event);
 
+    QProcessEnvironment m_environment; // cloud speech keys and endpoints
     std::unique_ptr<SpeechProviders> m_providers;
     std::shared_ptr<TtsEngine> m_tts;
     std::unique_ptr<SpeechPipeline> m_pipeline;

@@ -50,7 +50,7 @@ void WavCaller::play(const Agent &agent, const QStringList &files)
     if (m_thread || files.isEmpty())
         return;
     if (!m_providers)
-        m_providers = std::make_shared<SpeechProviders>();
+        m_providers = std::make_shared<SpeechProviders>(m_environment);
     m_stop = false;
     m_thread = QThread::create([this, agent, files] {
         QString error;
@@ -69,6 +69,15 @@ void WavCaller::play(const Agent &agent, const QStringList &files)
         Q_EMIT finished(m_error);
     });
     m_thread->start();
+}
+
+void WavCaller::setEnvironment(QProcessEnvironment environment)
+{
+    if (environment == m_environment)
+        return;
+    m_environment = std::move(environment);
+    if (!m_thread)
+        m_providers.reset(); // made again with these keys on the next play()
 }
 
 // Runs on the player's thread. Signals emitted here reach the UI thread queued.

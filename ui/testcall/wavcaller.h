@@ -3,6 +3,7 @@
 #include "agent/agent.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 #include <atomic>
@@ -33,6 +34,9 @@ public:
     // provider). Ignored while files are playing.
     void play(const Agent &agent, const QStringList &files);
     bool isPlaying() const { return m_thread != nullptr; }
+    // Cloud speech keys and endpoints for the next play() (the console adds the keychain's).
+    void setEnvironment(QProcessEnvironment environment);
+    QProcessEnvironment environment() const { return m_environment; }
 
 Q_SIGNALS:
     void level(double dbfs);            // input level of the last 100 ms
@@ -45,6 +49,7 @@ Q_SIGNALS:
 private:
     QString playOne(const Agent &agent, const QString &file);
 
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     std::shared_ptr<SpeechProviders> m_providers;   // shared engines, made on first use
     QThread *m_thread = nullptr;
     QString m_error;   // the last play's error, written by its thread

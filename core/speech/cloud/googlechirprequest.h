@@ -18,6 +18,11 @@ struct GoogleChirpOptions
     int requestTimeoutMs = 15000;
     int maxRequestSeconds = 55;     // the API takes at most 1 min of audio per request: longer turns are split
     int maxUtteranceSeconds = 300;  // audio beyond this in one turn is dropped (and said so)
+    // A transient failure (HTTP 5xx, connection refused or reset) is sent again after a backoff
+    // (retryBackoffMs, doubled for the same request, at most twice per request), up to this many
+    // times per call; then it is reported like any other error. 4xx answers are never retried.
+    int maxRetriesPerCall = 4;
+    int retryBackoffMs = 200;
 };
 
 // The agent's sttModel as a v2 model id: "", "chirp", "chirp-3", "chirp_3" → "chirp_3" (the agent

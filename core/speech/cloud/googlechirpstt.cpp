@@ -2,11 +2,38 @@
 
 #include "speech/mulaw.h"
 
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 namespace ringside {
+
+Q_LOGGING_CATEGORY(lcChirp, "ringside.speech.google")
+
+namespace {
+constexpr int kMaxRetriesPerRequest = 2;
+
+// Worth sending again: the service or the path to it hiccuped. Not a refusal of what we sent (4xx),
+// not a missing host or a bad certificate (configuration), not a timeout (the turn is already late).
+bool isTransient(int status, QNetworkReply::NetworkError error)
+{
+    if (status != 0)
+        return status >= 500 && status <= 599;
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
 
 GoogleChirpStt::GoogleChirpStt(GoogleChirpOptions options)
     : m_options(std::move(options))
@@ -111,6 +138,8 @@ void GoogleChirpStt::clear()
     m_texts.clear();
     m_confidenceSum = 0.0;
     m_confidences = 0;
+    m_retriesThisPiece = 0;
+    ++m_generation;
 }
 
 void GoogleChirpStt::enqueue(Turn turn)
@@ -175,12 +204,32 @@ void GoogleChirpStt::onReply(QNetworkReply *reply)
                 }
             }
             ++m_piece;
+            m_retriesThisPiece = 0;
             sendNext();
             return;
         }
     }
+    if (retryLater(isTransient(status, reply->error()) && !timedOut, error))
+        return;
     finishTurn(error);
     sendNext();
+}
+
+bool GoogleChirpStt::retryLater(bool transient, const QString &error)
+{
+    if (!transient || m_retriesThisCall >= m_options.maxRetriesPerCall || m_retriesThisPiece >= kMaxRetriesPerRequest)
+        return false;
+    const int delayMs = qMax(0, m_options.retryBackoffMs) << m_retriesThisPiece;
+    ++m_retriesThisCall;
+    ++m_retriesThisPiece;
+    qCWarning(lcChirp, "%s; sending it again in %d ms (retry %d of %d this call)", qPrintable(error), delayMs,
+              m_retriesThisCall, m_options.maxRetriesPerCall);
+    const quint64 generation = m_generation;
+    QTimer::singleShot(delayMs, m_worker->context(), [this, generation] {
+        if (generation == m_generation && !m_reply)
+            sendNext(); // the same piece of the same turn: m_piece did not move
+    });
+    return true;
 }
 
 void GoogleChirpStt::finishTurn(const QString &error)
@@ -193,6 +242,7 @@ void GoogleChirpStt::finishTurn(const QString &error)
     m_texts.clear();
     m_confidenceSum = 0.0;
     m_confidences = 0;
+    m_retriesThisPiece = 0;
     turn.sink->final(text, confidence);
     if (!error.isEmpty())
         turn.sink->error(error);

@@ -28,8 +28,11 @@ namespace ringside {
 // maxRequestSeconds go out as consecutive requests whose transcripts are joined. Turns are
 // answered in order, one request at a time.
 //
-// An HTTP error, a timeout or an unreadable answer still delivers the turn's final (what earlier
-// pieces of it produced, else "") and then reports one error(); the next turn tries again.
+// A transient failure (5xx, connection refused or reset) is retried after a short backoff within
+// GoogleChirpOptions' per-call budget, so one 503 neither loses the turn nor reaches error() (which
+// ends a Hindi call's hearing: nothing stands behind Chirp). A 4xx, a timeout, an unreadable
+// answer or a failure past the budget still delivers the turn's final (what earlier pieces of it
+// produced, else "") and then reports one error(); the next turn tries again.
 class GoogleChirpStt final : public SttEngine
 {
 public:
@@ -58,6 +61,8 @@ private:
     void enqueue(Turn turn);
     void sendNext();
     void onReply(QNetworkReply *reply);
+    // Schedules the front piece again when `transient` and the budgets allow; false otherwise.
+    bool retryLater(bool transient, const QString &error);
     void finishTurn(const QString &error);
     void clear();
 
@@ -78,6 +83,9 @@ private:
     QStringList m_texts;          // transcripts of the front turn so far
     double m_confidenceSum = 0.0;
     int m_confidences = 0;
+    int m_retriesThisCall = 0;
+    int m_retriesThisPiece = 0;
+    quint64 m_generation = 0;     // bumped by clear(): a pending retry of a cleared turn is dropped
 };
 
 } // namespace ringside
