@@ -57,6 +57,8 @@ public:
     bool isShuttingDown() const { return m_shuttingDown; }
 
     int activeCalls() const { return int(m_calls.size()); }
+    // Provider media WebSockets held (open, or closed and not yet let go): about activeCalls().
+    int mediaConnections() const { return int(m_connections.size()); }
     int queueLength() const;
     int monitorCount() const { return m_monitor.consumerCount(); }
     int laggingMonitors() const { return m_monitor.laggingCount(); }

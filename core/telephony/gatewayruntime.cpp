@@ -63,6 +63,7 @@ Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, Gat
     services.speech = rt->m_speech;
     rt->m_gateway = std::make_unique<Gateway>(std::move(config), std::move(services));
     rt->m_server = std::make_unique<GatewayServer>(*rt->m_gateway, db);
+    rt->m_server->setReplyCache(rt->m_tts.get());
     rt->m_gateway->start();
     return rt;
 }

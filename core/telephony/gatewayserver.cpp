@@ -1,5 +1,6 @@
 #include "telephony/gatewayserver.h"
 
+#include "telephony/cachingtts.h"
 #include "telephony/metricsworker.h"
 #include "telephony/streamsigner.h"
 #include "telephony/twilioweb.h"
@@ -437,6 +438,9 @@ void GatewayServer::metrics(const QHttpServerRequest &request, QTcpSocket *socke
     live.sample(QString(), {}, m_gateway.activeCalls());
     live.family(QStringLiteral("ringside_escalation_queue_length"), QStringLiteral("gauge"), QStringLiteral("Escalated calls waiting for an operator."));
     live.sample(QString(), {}, m_gateway.queueLength());
+    live.family(QStringLiteral("ringside_media_connections"), QStringLiteral("gauge"),
+                QStringLiteral("Provider media WebSockets this gateway holds, open or closing."));
+    live.sample(QString(), {}, m_gateway.mediaConnections());
     live.family(QStringLiteral("ringside_monitor_consoles"), QStringLiteral("gauge"), QStringLiteral("Consoles connected to /monitor."));
     live.sample(QString(), {}, m_gateway.monitorCount());
     live.family(QStringLiteral("ringside_media_frames_rejected_total"), QStringLiteral("counter"),
@@ -448,6 +452,18 @@ void GatewayServer::metrics(const QHttpServerRequest &request, QTcpSocket *socke
     live.family(QStringLiteral("ringside_process_cpu_seconds_total"), QStringLiteral("counter"),
                 QStringLiteral("CPU time (user and system) this engine process has used."));
     live.sample(QString(), {}, double(processCpuMs()) / 1000.0);
+    if (m_replyCache) {
+        // What the reply cache holds, so a memory curve can be told apart from the cache filling.
+        const CachingTts::Stats cache = m_replyCache->stats();
+        live.family(QStringLiteral("ringside_tts_cache_bytes"), QStringLiteral("gauge"), QStringLiteral("Audio bytes the synthesized-reply cache holds."));
+        live.sample(QString(), {}, double(cache.bytes));
+        live.family(QStringLiteral("ringside_tts_cache_entries"), QStringLiteral("gauge"), QStringLiteral("Replies the synthesized-reply cache holds."));
+        live.sample(QString(), {}, cache.entries);
+        live.family(QStringLiteral("ringside_tts_cache_hits_total"), QStringLiteral("counter"), QStringLiteral("Replies served from the synthesized-reply cache."));
+        live.sample(QString(), {}, double(cache.hits));
+        live.family(QStringLiteral("ringside_tts_cache_misses_total"), QStringLiteral("counter"), QStringLiteral("Replies the synthesizer had to make."));
+        live.sample(QString(), {}, double(cache.misses));
+    }
     const QString liveText = live.text();
     QPointer<QTcpSocket> target(socket);
     m_metrics->render([target, liveText](const QString &text, const QString &error) {

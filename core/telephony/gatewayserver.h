@@ -19,6 +19,7 @@ class Database;
 
 namespace ringside::telephony {
 
+class CachingTts;
 class MetricsWorker;
 
 // One port for everything a gateway serves (docs/telephony.md, docs/security.md):
@@ -52,6 +53,9 @@ public:
     void addRoute(const QString &path, ExtraRoute route, qint64 maxBodyBytes = 0);
 
     const ConnectionLimiter &limiter() const { return *m_limiter; }
+    // The reply cache whose size /metrics reports (ringside_tts_cache_*); null: none reported.
+    // It must outlive this server.
+    void setReplyCache(const CachingTts *cache) { m_replyCache = cache; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -81,6 +85,7 @@ private:
     std::shared_ptr<ConnectionLimiter> m_limiter;
     MonitorAccess m_access;
     std::unique_ptr<MetricsWorker> m_metrics;
+    const CachingTts *m_replyCache = nullptr;
     QHash<QString, ExtraRoute> m_routes;
     // Guards of connections whose WebSocket handshake is under way, by the peer's address and port:
     // Qt hands over the QWebSocket without its QTcpSocket (which the guard is a child of).

@@ -50,6 +50,11 @@ MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, const Parse
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &MediaConnection::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &MediaConnection::onBinary);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &MediaConnection::onDisconnected);
+    // A caller who gave up while the handshake waited to be handed over (a busy server) left a
+    // socket whose disconnected() has come and gone: without this the connection is never
+    // forgotten, and holds its buffers until the gateway stops.
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        QMetaObject::invokeMethod(this, &MediaConnection::onDisconnected, Qt::QueuedConnection);
 }
 
 MediaConnection::~MediaConnection()
@@ -191,6 +196,9 @@ void MediaConnection::onText(const QString &message)
 
 void MediaConnection::onDisconnected()
 {
+    if (m_gone)
+        return; // the handlers hear of it once
+    m_gone = true;
     if (m_started && !m_stopped) {
         m_stopped = true;
         if (m_handlers.callerLeft)

@@ -86,6 +86,7 @@ private:
     bool m_started = false;
     bool m_stopped = false;
     bool m_closed = false;
+    bool m_gone = false; // onDisconnected() has run
 
     // Rejections: counted, logged at most once a second. Each adds one to a budget that drains one
     // a second (valid frames do not empty it): a stream that overdraws it is closed.

@@ -205,8 +205,31 @@ private slots:
         const Answer metrics = request(f.url(QStringLiteral("http"), QStringLiteral("/metrics")), {}, {}, false);
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.body.contains("\nringside_live_calls 1\n"));
+        QVERIFY(metrics.body.contains("\nringside_media_connections 1\n"));
         QVERIFY(metrics.body.contains("ringside_process_cpu_seconds_total "));
+
+        // The greeting, once synthesized, is kept: the reply cache's size is on /metrics, and a
+        // second caller's identical greeting is served from it.
+        const auto value = [](const QByteArray &body, const QByteArray &name) {
+            const qsizetype at = body.indexOf(QByteArray('\n' + name + ' '));
+            if (at < 0)
+                return -1.0;
+            const qsizetype from = at + 1 + name.size() + 1;
+            return body.mid(from, body.indexOf('\n', from) - from).toDouble();
+        };
+        const auto metricsNow = [&] { return request(f.url(QStringLiteral("http"), QStringLiteral("/metrics")), {}, {}, false).body; };
+        QVERIFY(QTest::qWaitFor([&] { return value(metricsNow(), "ringside_tts_cache_entries") >= 1; }, 10000));
+        const QByteArray first = metricsNow();
+        QVERIFY2(value(first, "ringside_tts_cache_bytes") > 0, first.constData());
+        QVERIFY(value(first, "ringside_tts_cache_misses_total") >= 1);
+        QVERIFY(value(first, "ringside_tts_cache_hits_total") >= 0);
         caller->hangUp();
+        QVERIFY(console.waitForType("call_ended", 8000).is_object());
+        auto *again = f.dial(QStringLiteral("h2"));
+        QVERIFY(console.waitForType("call_started").is_object());
+        QVERIFY(QTest::qWaitFor([&] { return value(metricsNow(), "ringside_tts_cache_hits_total") > value(first, "ringside_tts_cache_hits_total"); },
+                                10000));
+        again->hangUp();
         QVERIFY(console.waitForType("call_ended", 8000).is_object());
 
         // Shutting down: health says so (503), new streams and consoles are turned away.

@@ -106,6 +106,29 @@ private slots:
         QCOMPARE(f.gateway().activeCalls(), 0);
     }
 
+    void aCallerWhoLeftBeforeTheHandoverIsForgotten()
+    {
+        GatewayFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error));
+        // A busy server hands a finished handshake over late; by then the caller may have hung up,
+        // and the socket's disconnected() has come and gone. The gateway must still let it go
+        // (the soak's unanswered callers kept ~10 KB each until serve stopped).
+        f.gateway().addMediaStream(std::make_unique<QWebSocket>(), telephony::MediaProtocol::Twilio);
+        QCOMPARE(f.gateway().mediaConnections(), 1);
+        // Longer than the start deadline (5 s): that deadline's close() does not let it go either.
+        QVERIFY(QTest::qWaitFor([&] { return f.gateway().mediaConnections() == 0; }, 8000));
+
+        // A caller who stays is held for its call, and let go when it hangs up.
+        MonitorClient console;
+        QVERIFY(console.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor"))));
+        StandInCaller *caller = f.dial(QStringLiteral("stays"));
+        QVERIFY(console.waitForType("call_started").is_object());
+        QCOMPARE(f.gateway().mediaConnections(), 1);
+        caller->hangUp();
+        QVERIFY(console.waitForType("call_ended", 8000).is_object());
+        QVERIFY(QTest::qWaitFor([&] { return f.gateway().mediaConnections() == 0; }, 5000));
+    }
+
     void consoleNonsenseGetsErrorsAndTheConsoleStays()
     {
         GatewayFixture f;

@@ -2,10 +2,12 @@
 // took? A real `ringside-engine serve` process (text calls, recognizer off) and, in this process,
 // N stand-in Twilio callers that each talk for a while (typed turns whenever the agent has gone
 // quiet), hang up, and are replaced by a new caller at once — so N calls stay live and thousands
-// come and go. Every 10 s serve's resident memory (VmRSS) and open file descriptors are sampled.
+// come and go. Every 10 s serve's resident memory (VmRSS, and its anonymous part RssAnon), open file
+// descriptors, the TTS reply cache's size and the media WebSockets serve holds (/metrics) are sampled.
 // Flat means: the mean over the last minute is within ±5 % of the mean over an earlier minute
-// (the second, after the ramp; and the fifth, once the TTS reply cache has filled).
-//   BM_Soak/N/S   N concurrent calls for S seconds (each call 20–40 s)
+// (the second, after the ramp; and the fifth, once the TTS reply cache has filled); "RSS less
+// cache" drift tells growth of the cache (bounded, 64 MB) from growth of anything else.
+//   BM_Soak/N/S   N concurrent calls for S seconds (each call 20–40 s); 150/240 is a short look
 // Run: build/bench/bench_soak   (docs/benchmarks.md; ten minutes)
 #include "benchserve.h"
 #include "telephony/standincaller.h"
@@ -16,6 +18,8 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -36,8 +40,22 @@ struct Sample
 {
     qint64 atMs = 0;
     double rssMb = 0;
+    double anonMb = 0; // RssAnon: heap and stacks (RssFile, mapped libraries and data, is the rest)
+    double cacheMb = -1; // the TTS reply cache's audio, from serve's /metrics (-1: no answer)
+    double rssLessCacheMb = -1;
+    double mediaConnections = -1; // ringside_media_connections: provider WebSockets serve holds
     int fds = 0;
 };
+
+// A value on serve's /metrics ("name value" on its own line), or -1.
+double metricValue(const QByteArray &body, const QByteArray &name)
+{
+    const qsizetype at = body.indexOf(QByteArray('\n' + name + ' '));
+    if (at < 0)
+        return -1;
+    const qsizetype from = at + 1 + name.size() + 1;
+    return body.mid(from, body.indexOf('\n', from) - from).toDouble();
+}
 
 Sample sampleProcess(qint64 pid, qint64 atMs)
 {
@@ -48,6 +66,8 @@ Sample sampleProcess(qint64 pid, qint64 atMs)
         for (const QByteArray &line : status.readAll().split('\n')) {
             if (line.startsWith("VmRSS:"))
                 s.rssMb = line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+            else if (line.startsWith("RssAnon:"))
+                s.anonMb = line.mid(8).trimmed().split(' ').value(0).toDouble() / 1024.0;
         }
     }
     s.fds = int(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
@@ -64,14 +84,14 @@ struct Call
     bool hungUp = false;
 };
 
-// The mean of one sampled quantity over [fromMs, toMs).
+// The mean of one sampled quantity over [fromMs, toMs); negative values (not measured) are left out.
 template<typename Field>
 double meanOver(const std::vector<Sample> &samples, qint64 fromMs, qint64 toMs, Field Sample::*field)
 {
     double sum = 0;
     int n = 0;
     for (const Sample &s : samples) {
-        if (s.atMs >= fromMs && s.atMs < toMs) {
+        if (s.atMs >= fromMs && s.atMs < toMs && double(s.*field) >= 0) {
             sum += double(s.*field);
             ++n;
         }
@@ -157,8 +177,24 @@ void BM_Soak(benchmark::State &state)
         });
         QTimer sampler;
         sampler.setInterval(10000);
+        QNetworkAccessManager http;
+        const QUrl metricsUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port));
         QObject::connect(&sampler, &QTimer::timeout, [&] {
             samples.push_back(sampleProcess(serve.processId(), (telephony::StandInCaller::nowNs() - startNs) / 1'000'000));
+            // The cache's size arrives a moment later; it goes with the sample just taken.
+            QNetworkReply *reply = http.get(QNetworkRequest(metricsUrl));
+            const std::size_t index = samples.size() - 1;
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&samples, reply, index] {
+                reply->deleteLater();
+                const QByteArray body = reply->readAll();
+                const double bytes = metricValue(body, "ringside_tts_cache_bytes");
+                if (bytes < 0)
+                    return;
+                Sample &s = samples[index];
+                s.mediaConnections = metricValue(body, "ringside_media_connections");
+                s.cacheMb = bytes / 1048576.0;
+                s.rssLessCacheMb = s.rssMb - s.cacheMb;
+            });
         });
         clock.start();
         sampler.start();
@@ -192,6 +228,11 @@ void BM_Soak(benchmark::State &state)
         const double rssMin2 = meanOver(samples, 60000, 120000, &Sample::rssMb);
         const double rssMin5 = meanOver(samples, 240000, 300000, &Sample::rssMb);
         const double rssLate = meanOver(samples, endMs - 60000, endMs + 1, &Sample::rssMb);
+        const double lessMin2 = meanOver(samples, 60000, 120000, &Sample::rssLessCacheMb);
+        const double lessLate = meanOver(samples, endMs - 60000, endMs + 1, &Sample::rssLessCacheMb);
+        const double anonMin2 = meanOver(samples, 60000, 120000, &Sample::anonMb);
+        const double anonLate = meanOver(samples, endMs - 60000, endMs + 1, &Sample::anonMb);
+        const double cacheLate = meanOver(samples, endMs - 60000, endMs + 1, &Sample::cacheMb);
         const double fdsMin2 = meanOver(samples, 60000, 120000, &Sample::fds);
         const double fdsLate = meanOver(samples, endMs - 60000, endMs + 1, &Sample::fds);
         auto drift = [](double from, double to) { return from > 0 ? 100.0 * (to - from) / from : 0.0; };
@@ -206,20 +247,34 @@ void BM_Soak(benchmark::State &state)
         state.counters["rss_last_mb"] = rssLate;
         state.counters["rss_drift_from_min2_pct"] = drift(rssMin2, rssLate);
         state.counters["rss_drift_from_min5_pct"] = drift(rssMin5, rssLate);
+        state.counters["rss_less_cache_drift_from_min2_pct"] = drift(lessMin2, lessLate);
+        state.counters["anon_min2_mb"] = anonMin2;
+        state.counters["anon_last_mb"] = anonLate;
+        state.counters["tts_cache_last_mb"] = cacheLate;
+        state.counters["media_connections_last"] = meanOver(samples, endMs - 60000, endMs + 1, &Sample::mediaConnections);
         state.counters["fds_min2"] = fdsMin2;
         state.counters["fds_last"] = fdsLate;
         state.counters["fds_drift_pct"] = drift(fdsMin2, fdsLate);
+        state.counters["samples_without_cache_size"] =
+                double(std::count_if(samples.begin(), samples.end(), [](const Sample &s) { return s.cacheMb < 0; }));
         // The whole series, for docs/benchmarks.md.
         QString series;
         for (const Sample &s : samples)
-            series += QStringLiteral("%1s %2MB %3fd; ").arg(s.atMs / 1000).arg(s.rssMb, 0, 'f', 1).arg(s.fds);
+            series += QStringLiteral("%1s %2MB (anon %3, cache %4) %5fd %6ws; ")
+                              .arg(s.atMs / 1000)
+                              .arg(s.rssMb, 0, 'f', 1)
+                              .arg(s.anonMb, 0, 'f', 1)
+                              .arg(s.cacheMb, 0, 'f', 1)
+                              .arg(s.fds)
+                              .arg(s.mediaConnections);
         state.SetLabel(series.toStdString());
     }
 }
 
 } // namespace
 
-BENCHMARK(BM_Soak)->Args({ 500, 600 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+// The issue's soak; and a short one (150 calls, four minutes) for looking into a change.
+BENCHMARK(BM_Soak)->Args({ 500, 600 })->Args({ 150, 240 })->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
 int main(int argc, char **argv)
 {
