@@ -12,6 +12,13 @@ if(RINGSIDE_PCH)
     target_precompile_headers(ringside_pch_tests PRIVATE ${RINGSIDE_PCH_HEADERS} <QTemporaryDir> <QProcess>)
 endif()
 
+if(RINGSIDE_SANITIZE)
+    set(_timeout_factor 3)
+else()
+    set(_timeout_factor 1)
+endif()
+set(RINGSIDE_TEST_TIMEOUT_FACTOR ${_timeout_factor} CACHE STRING "Each test's time limit is multiplied by this (instrumented trees)")
+
 # ringside_add_test(<name> SOURCES ... LIBS ... [ENVIRONMENT ...] [TIMEOUT s] [LABELS ...])
 # One Qt Test executable per class or feature, registered with CTest.
 # Test data lives beside the test; RINGSIDE_SOURCE_DIR / RINGSIDE_BINARY_DIR locate it.
@@ -41,9 +48,9 @@ function(ringside_add_test name)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()
-    if(RINGSIDE_SANITIZE)
-        math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * 3") # sanitized code runs 2–3× slower; the assertions do not change
-    endif()
+    # Instrumented code runs slower (ASan 2–3×, TSan 5–15×): the time allowed grows, the assertions
+    # do not change.
+    math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * ${RINGSIDE_TEST_TIMEOUT_FACTOR}")
     set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;QT_ASSUME_STDERR_HAS_CONSOLE=1;${ARG_ENVIRONMENT}")
     if(ARG_LABELS)
