@@ -1,5 +1,7 @@
 #include "engine/nlu/transliteration.h"
 
+#include "util/editdistance.h"
+
 #include <QList>
 
 #include <algorithm>
@@ -204,23 +206,6 @@ QString consonantSkeleton(const QString &key)
 }
 
 namespace {
-
-int editDistance(const QString &a, const QString &b)
-{
-    QList<int> row(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[j];
-            row[j] = std::min({ above + 1, row[j - 1] + 1, diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1) });
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 // Known words that share a key are usually one word typed two ways ("sawal", "sawaal"), but
 // may be two words ("man", "maan"): the one spelled closest to the transliteration wins, and
