@@ -1,6 +1,7 @@
 #include "agent/agentreader.h"
 
 #include "agent/template.h"
+#include "util/editdistance.h"
 
 #include <QSet>
 
@@ -20,25 +21,6 @@ QString textOf(const ordered_json &node)
 QString quoted(const QString &s)
 {
     return u'"' + s + u'"';
-}
-
-// Edit distance, to catch "llmTemprature" and "greetingMesage" without rejecting new keys.
-int editDistance(const QString &a, const QString &b)
-{
-    QList<int> row(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[j];
-            const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            row[j] = std::min({ row[j] + 1, row[j - 1] + 1, diagonal + cost });
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 // The known name a mistyped one was probably meant to be, or empty.

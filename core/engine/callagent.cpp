@@ -1,6 +1,10 @@
 #include "engine/callagent.h"
 
 #include "engine/llm/llmfactory.h"
+#include "engine/playbook.h"
+#include "engine/playbooktextlanguage.h"
+
+#include <QFileInfo>
 
 namespace ringside {
 
@@ -30,6 +34,17 @@ bool llmConfigured(const Agent &agent, const QProcessEnvironment &env, QString *
     return true;
 }
 
+QString playbookTextMissing(const CatalogueEntry &variant, const QString &writtenIn)
+{
+    if (variant.agent.playbook.isEmpty())
+        return QStringLiteral("/ (the variant names no playbook)");
+    const QString path = playbookPathFor(variant.path, variant.agent.playbook);
+    if (path.isEmpty())
+        return QStringLiteral("/ (playbook \"%1\" not found)").arg(variant.agent.playbook);
+    const QString missing = playbook::firstTextMissingInFile(path, variant.agent.language, writtenIn);
+    return missing.isEmpty() ? QString() : QStringLiteral("%1 of %2").arg(missing, QFileInfo(path).fileName());
+}
+
 CallAgent agentForCall(const AgentCatalogue &catalogue, const CatalogueEntry &agent, const QString &language,
                        const QString &brainKind, const QProcessEnvironment &env)
 {
@@ -45,10 +60,32 @@ CallAgent agentForCall(const AgentCatalogue &catalogue, const CatalogueEntry &ag
     out.entry = variant;
     out.brainKind = brainKind;
     out.language = variant.agent.language;
-    if (brainKind != QLatin1String("playbook") || playbookSpeaks(variant.agent.language))
+    if (brainKind != QLatin1String("playbook"))
         return out;
-
     QString why;
+    if (playbookSpeaks(variant.agent.language)) {
+        // A variant in English or Hindi runs on the playbook brain only when its playbook has every
+        // text in that language; otherwise it would greet in one language and answer in another.
+        // (A variant file with problems is refused by whoever reads its issues, with those.)
+        const bool check = found && variant.issues.isEmpty();
+        const QString missing = check ? playbookTextMissing(variant, agent.agent.language) : QString();
+        if (missing.isEmpty())
+            return out;
+        why = QStringLiteral("its playbook has no %1 text at %2").arg(variant.agent.language, missing);
+        if (llmConfigured(variant.agent, env)) {
+            out.brainKind = QStringLiteral("llm");
+            out.note = QStringLiteral("the %1 variant of \"%2\" goes to the LLM brain: %3")
+                               .arg(variant.agent.language, agent.agent.name, why);
+            return out;
+        }
+        out.entry = agent;
+        out.language = agent.agent.language;
+        out.note = QStringLiteral("the %1 variant of \"%2\" cannot run on the playbook brain (%3) and no LLM is configured; "
+                                  "the call runs in the agent's own language, %4")
+                           .arg(variant.agent.language, agent.agent.name, why, agent.agent.language);
+        return out;
+    }
+
     if (llmConfigured(variant.agent, env, &why)) {
         out.brainKind = QStringLiteral("llm");
         out.note = QStringLiteral("the playbook brain speaks English and Hindi; this %1 call goes to the LLM brain")

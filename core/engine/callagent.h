@@ -4,7 +4,9 @@
 // language its agent is written in. A call asked for in another language (mr-IN, ta-IN, kn-IN,
 // gu-IN, bn-IN, ml-IN, te-IN) therefore goes to the agent's variant for that language on the LLM
 // brain when an LLM is configured, and otherwise runs whole in the agent's own language on the
-// playbook brain — never a greeting in one language and replies in another.
+// playbook brain — never a greeting in one language and replies in another. For the same reason a
+// variant in English or Hindi runs on the playbook brain only when its playbook has every text in
+// that language (the four English agents' playbooks have no Hindi texts).
 
 #include "agent/agentcatalogue.h"
 
@@ -21,6 +23,11 @@ bool playbookSpeaks(const QString &language);
 
 // Whether an LLM brain could run `agent` with this environment; *why says what is missing.
 bool llmConfigured(const Agent &agent, const QProcessEnvironment &env, QString *why = nullptr);
+
+// Where the playbook of `variant` lacks a text in the variant's language (a JSON pointer and the
+// file), or empty when every text has one. Plain texts are in `writtenIn`, the language of the
+// agent the playbook was written for.
+QString playbookTextMissing(const CatalogueEntry &variant, const QString &writtenIn);
 
 struct CallAgent
 {

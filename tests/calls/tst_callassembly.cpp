@@ -187,7 +187,8 @@ private Q_SLOTS:
     // A call asked for in a language runs the agent's variant for it; the record says which.
     void aVariantRunsTheCallInItsLanguage()
     {
-        // A Hindi variant of the Order Tracker in the user's folder: the playbook brain speaks Hindi.
+        // A Hindi variant of the Order Tracker in the user's folder. Over the shipped playbook, whose
+        // texts are English only, it would answer a Hindi greeting in English: the call stays English.
         QTemporaryDir agents;
         QVERIFY(QDir(agents.path()).mkpath(QStringLiteral("variants")));
         QFile shippedFile(QStringLiteral(":/ringside/agents/order-tracker.json"));
@@ -206,6 +207,22 @@ private Q_SLOTS:
         request.language = QStringLiteral("hi-IN");
         request.line = SpeechLine{ 8000, 8000 };
         QStringList notices;
+        const CallAgent halfHindi = assembly.agentFor(request);
+        QCOMPARE(halfHindi.entry.path, tracker.path);
+        QCOMPARE(halfHindi.language, QStringLiteral("en-US"));
+        QVERIFY2(halfHindi.note.contains(QStringLiteral("no hi-IN text")), qPrintable(halfHindi.note));
+
+        // With a playbook of its own whose texts are Hindi, the playbook brain speaks Hindi.
+        doc["agent"]["playbook"] = "tracker-hi.playbook.json";
+        QVERIFY(variant.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        variant.write(QByteArray::fromStdString(doc.dump(2)));
+        variant.close();
+        QFile hindiPlaybook(agents.filePath(QStringLiteral("variants/tracker-hi.playbook.json")));
+        QVERIFY(hindiPlaybook.open(QIODevice::WriteOnly));
+        hindiPlaybook.write(R"({"playbook": {"name": "Tracker in Hindi", "start": "identify", "steps": {"identify": {
+            "ask": {"en": "What is your order number?", "hi": "Aapka order number kya hai?"}, "expect": ["order_id"],
+            "on": [{"when": {"heard": "order_id"}, "do": [{"say": {"en": "Thank you.", "hi": "Dhanyavaad."}}, {"end": "resolved"}]}]}}}})");
+        hindiPlaybook.close();
         auto assembled = assembly.assemble(request, &notices);
         QVERIFY2(assembled.ok(), assembled.ok() ? "" : qPrintable(assembled.error()));
         AssembledCall call = std::move(assembled).value();

@@ -152,6 +152,12 @@ private slots:
                                           << QStringLiteral("+919845012345") << QStringLiteral("9845012345");
         QTest::addRow("with pauses") << QStringLiteral("nine eight four five, uh, zero one two, three four five") << in
                                      << Found::Complete << QStringLiteral("+919845012345") << QStringLiteral("9845012345");
+        QTest::addRow("two halves with a pause") << QStringLiteral("my number is 98765, 43210") << in << Found::Complete
+                                                 << QStringLiteral("+919876543210") << QStringLiteral("9876543210");
+        QTest::addRow("two halves in words") << QStringLiteral("nine eight seven six five, four three two one zero") << in
+                                             << Found::Complete << QStringLiteral("+919876543210") << QStringLiteral("9876543210");
+        QTest::addRow("two halves in hindi words") << QStringLiteral("nau aath saat chhe paanch, chaar teen do ek shunya") << in
+                                                   << Found::Complete << QStringLiteral("+919876543210") << QStringLiteral("9876543210");
         QTest::addRow("us number") << QStringLiteral("four one five five five five zero one three four") << QStringLiteral("US")
                                    << Found::Complete << QStringLiteral("+14155550134") << QStringLiteral("4155550134");
         QTest::addRow("correction") << QStringLiteral("not 9845012345, 9845012346") << in << Found::Complete

@@ -51,6 +51,16 @@ private slots:
         QTest::addRow("kar do is not two") << QStringLiteral("cancel kar do") << QString();
         QTest::addRow("do beside a number is two") << QStringLiteral("do teen") << QStringLiteral("23");
         QTest::addRow("words only") << QStringLiteral("hello there") << QString();
+        // A mobile number in two halves with a pause between stays one number; other whole
+        // groups on either side of a pause are two.
+        QTest::addRow("mobile halves") << QStringLiteral("98765, 43210") << QStringLiteral("9876543210");
+        QTest::addRow("mobile halves in words") << QStringLiteral("nine eight seven six five. four three two one zero")
+                                                << QStringLiteral("9876543210");
+        QTest::addRow("mobile halves after +91") << QStringLiteral("+91 98765, 43210") << QStringLiteral("+919876543210");
+        QTest::addRow("not a mobile: two groups") << QStringLiteral("12345, 67890") << QStringLiteral("12345|67890");
+        QTest::addRow("six and five: two groups") << QStringLiteral("987654, 43210") << QStringLiteral("987654|43210");
+        QTest::addRow("third group after the halves") << QStringLiteral("98765, 43210, 11111")
+                                                      << QStringLiteral("9876543210|11111");
     }
     void digitRuns()
     {

@@ -17,14 +17,14 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.935 },
-    { QStringLiteral("hinglish"), 0.935 },
-    { QStringLiteral("hindi"), 0.90 },
+    { QStringLiteral("en"), 0.94 },
+    { QStringLiteral("hinglish"), 0.937 },
+    { QStringLiteral("hindi"), 0.91 },
 };
 const QHash<QString, double> kDevelopmentFloor = {
-    { QStringLiteral("en"), 0.955 },
-    { QStringLiteral("hinglish"), 0.97 },
-    { QStringLiteral("hindi"), 0.935 },
+    { QStringLiteral("en"), 0.96 },
+    { QStringLiteral("hinglish"), 0.975 },
+    { QStringLiteral("hindi"), 0.95 },
 };
 
 QString percent(const test::ParaphraseScore &s)

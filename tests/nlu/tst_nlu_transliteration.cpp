@@ -58,6 +58,26 @@ private slots:
         QCOMPARE(v.findSimilar(QStringLiteral("kol")), QString());
     }
 
+    void vocabularyWithSpellingsAlike()
+    {
+        Vocabulary v;
+        for (const char *w : { "sawal", "sawaal", "man", "mann", "maan", "bat", "baat" })
+            v.add(QLatin1String(w));
+        // Two spellings of one sound: findExact guesses neither, findClosest the nearer one.
+        QCOMPARE(v.findExact(QStringLiteral("savaal")), QString());
+        QCOMPARE(v.findClosest(QStringLiteral("savaal")), QStringLiteral("sawaal"));
+        QCOMPARE(v.findClosest(QStringLiteral("maan")), QStringLiteral("maan"));
+        // Equally far from both: still no guess.
+        QCOMPARE(v.findClosest(QStringLiteral("baet")), QString());
+        QCOMPARE(v.findClosest(QStringLiteral("kuch")), QString());
+    }
+
+    void devanagariWordWithTwoLatinSpellings()
+    {
+        // The lexicon has both "naraz" and "naraaz": "नाराज़" is still read as one of them.
+        QCOMPARE(nlu->universalIntent(QStringLiteral("मैं बहुत नाराज़ हूँ")).intent, QStringLiteral("complaint"));
+    }
+
     void sentencesMeetLatinCues_data()
     {
         QTest::addColumn<QString>("text");

@@ -107,10 +107,18 @@ private slots:
         QVERIFY(shipped.open(QIODevice::ReadOnly));
         json doc = json::parse(shipped.readAll().toStdString());
         doc["agent"]["language"] = "hi-IN";
+        // The shipped playbook's texts are English only, so a Hindi variant brings its own.
+        doc["agent"]["playbook"] = "tracker-hi.playbook.json";
         QFile variant(agents.filePath(QStringLiteral("variants/order-tracker.hi-IN.json")));
         QVERIFY(variant.open(QIODevice::WriteOnly));
         variant.write(QByteArray::fromStdString(doc.dump(2)));
         variant.close();
+        QFile hindiPlaybook(agents.filePath(QStringLiteral("variants/tracker-hi.playbook.json")));
+        QVERIFY(hindiPlaybook.open(QIODevice::WriteOnly));
+        hindiPlaybook.write(R"({"playbook": {"name": "Tracker in Hindi", "start": "identify", "steps": {"identify": {
+            "ask": {"en": "What is your order number?", "hi": "Aapka order number kya hai?"}, "expect": ["order_id"],
+            "on": [{"when": {"heard": "order_id"}, "do": [{"say": {"en": "Thank you.", "hi": "Dhanyavaad."}}, {"end": "resolved"}]}]}}}})");
+        hindiPlaybook.close();
 
         GatewayFixture f([&](telephony::GatewayConfig &c) { c.agentsFolder = agents.path(); });
         QVERIFY2(f.ok(), qPrintable(f.error));

@@ -343,6 +343,12 @@ void spellOutDevanagari(Token &token, const Normaliser &normaliser, const Vocabu
     if (known.isEmpty() && extra)
         known = extra->findExact(latin);
     const bool exact = !known.isEmpty();
+    // Several known words spelled alike ("sawal", "sawaal"): the closest spelling, once no
+    // vocabulary knows just one (not final: the playbook's words are tried again).
+    if (known.isEmpty() && extra)
+        known = extra->findClosest(latin);
+    if (known.isEmpty())
+        known = normaliser.vocabulary().findClosest(latin);
     if (known.isEmpty() && extra)
         known = extra->findSimilar(latin);
     if (known.isEmpty())

@@ -28,6 +28,18 @@ int zerosOf(qint64 scale)
 
 bool isTen(int v) { return v >= 20 && v <= 90 && v % 10 == 0; }
 
+// Whether the digits so far are the first five of an Indian mobile number (which starts with 6–9),
+// after an optional country code ("+91", "91") or trunk zero.
+bool isMobileFirstHalf(const DigitRun &r)
+{
+    QString local = r.digits;
+    if ((r.plus || local.size() == 7) && local.startsWith(QLatin1String("91")))
+        local = local.mid(2);
+    else if (local.size() == 6 && local.startsWith(QLatin1Char('0')))
+        local = local.mid(1);
+    return local.size() == 5 && local.at(0) >= QLatin1Char('6') && local.at(0) <= QLatin1Char('9');
+}
+
 } // namespace
 
 bool Numbers::isAmbiguous(const Token &token) const
@@ -78,8 +90,19 @@ bool Numbers::digitRunAt(const NormalisedText &text, int start, DigitRun *run) c
         // Pauses ("nine eight four five, zero one two") may split one number, but a whole group
         // on either side of the break ("not 482913, 482914") makes two.
         if (!r.digits.isEmpty() && tok.clause != text.at(r.last).clause) {
-            if (sinceBreak >= 5 || (tok.isDigits() && plainDigits(tok).size() >= 5))
-                break;
+            if (sinceBreak >= 5 || (tok.isDigits() && plainDigits(tok).size() >= 5)) {
+                // ...except an Indian mobile number said as two halves: "98765, 43210".
+                DigitRun half;
+                if (!isMobileFirstHalf(r) || !digitRunAt(text, pos, &half) || half.digits.size() != 5
+                    || text.at(half.last).clause != tok.clause)
+                    break;
+                r.digits += half.digits;
+                r.last = half.last;
+                pos = half.last + 1;
+                counted = r.digits.size();
+                sinceBreak = 5;
+                continue;
+            }
             sinceBreak = 0;
         }
         if (tok.isDigits()) {

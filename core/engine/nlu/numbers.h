@@ -50,7 +50,8 @@ public:
 
     // Every digit string in the text, in order. Runs continue across commas and fillers
     // ("nine eight, uh, four five") but stop at any other word, and skip dates and times
-    // written with "/" or ":".
+    // written with "/" or ":". A pause after a whole group ends the run, unless the two sides
+    // are the halves of an Indian mobile number ("98765, 43210").
     QList<DigitRun> digitRuns(const NormalisedText &text) const;
     // The digit string starting at token `start`, if one does.
     bool digitRunAt(const NormalisedText &text, int start, DigitRun *run) const;

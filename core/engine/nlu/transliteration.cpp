@@ -1,6 +1,11 @@
 #include "engine/nlu/transliteration.h"
 
+#include "util/editdistance.h"
+
 #include <QList>
+
+#include <algorithm>
+#include <limits>
 
 namespace ringside::nlu {
 
@@ -200,6 +205,33 @@ QString consonantSkeleton(const QString &key)
     return out;
 }
 
+namespace {
+
+// Known words that share a key are usually one word typed two ways ("sawal", "sawaal"), but
+// may be two words ("man", "maan"): the one spelled closest to the transliteration wins, and
+// on a tie none is guessed.
+QString closestSpelling(const QStringList &known, const QString &transliterated)
+{
+    if (known.size() == 1)
+        return known.first();
+    QString best;
+    int bestDistance = std::numeric_limits<int>::max();
+    bool tied = false;
+    for (const QString &word : known) {
+        const int d = editDistance(word, transliterated);
+        if (d < bestDistance) {
+            best = word;
+            bestDistance = d;
+            tied = false;
+        } else if (d == bestDistance) {
+            tied = true;
+        }
+    }
+    return tied ? QString() : best;
+}
+
+} // namespace
+
 void Vocabulary::add(const QString &canonical)
 {
     if (canonical.size() < 2 || m_words.contains(canonical))
@@ -210,11 +242,7 @@ void Vocabulary::add(const QString &canonical)
     }
     m_words.insert(canonical);
     const QString key = phoneticKey(canonical);
-    const auto k = m_byKey.constFind(key);
-    if (k == m_byKey.constEnd())
-        m_byKey.insert(key, canonical);
-    else if (*k != canonical)
-        m_byKey[key] = QString(); // two known words sound alike: neither is guessed
+    m_byKey[key].append(canonical);
     const QString skeleton = consonantSkeleton(key);
     if (canonical.size() >= 4 && skeleton.size() >= 3) {
         const auto s = m_bySkeleton.constFind(skeleton);
@@ -227,15 +255,28 @@ void Vocabulary::add(const QString &canonical)
 
 QString Vocabulary::findExact(const QString &transliterated) const
 {
+    return findBySound(transliterated, false);
+}
+
+QString Vocabulary::findClosest(const QString &transliterated) const
+{
+    return findBySound(transliterated, true);
+}
+
+QString Vocabulary::findBySound(const QString &transliterated, bool chooseClosest) const
+{
     if (transliterated.isEmpty())
         return {};
+    const auto pick = [&](const QStringList &known) {
+        return known.size() == 1 ? known.first() : chooseClosest ? closestSpelling(known, transliterated) : QString();
+    };
     const QString key = phoneticKey(transliterated);
     if (const auto k = m_byKey.constFind(key); k != m_byKey.constEnd())
-        return *k;
+        return pick(*k);
     // Hindi nasal endings are often not typed: "हैं" hain / hai, "नहीं" nahin / nahi.
     if (key.size() > 2 && key.endsWith(QLatin1Char('n')) && isVowelLetter(key.at(key.size() - 2))) {
         if (const auto k = m_byKey.constFind(key.chopped(1)); k != m_byKey.constEnd())
-            return *k;
+            return pick(*k);
     }
     return {};
 }

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace ringside::nlu {
 
@@ -31,6 +32,9 @@ public:
     // The known word spelled the same way, give or take vowel length and the like ("vaapas" →
     // "wapas"), or empty when none (or several) fit.
     QString findExact(const QString &transliterated) const;
+    // As findExact, but when several known words fit, the one spelled closest to the
+    // transliteration ("savaal" → "sawaal" rather than "sawal"); empty on a tie.
+    QString findClosest(const QString &transliterated) const;
     // A known word with the same consonants, about the same length and a first vowel a speaker
     // could hear for it ("kainsal" → "cancel", "pement" → "payment"; "dimaag" is not "damage").
     QString findSimilar(const QString &transliterated) const;
@@ -38,8 +42,10 @@ public:
     int size() const { return int(m_words.size()); }
 
 private:
+    QString findBySound(const QString &transliterated, bool chooseClosest) const;
+
     QSet<QString> m_words;
-    QHash<QString, QString> m_byKey;       // key → word ("" when two words share it)
+    QHash<QString, QStringList> m_byKey;   // key → the words spelled that way give or take vowel length
     QHash<QString, QString> m_bySkeleton;  // skeleton (3+ consonants) → word ("" when shared)
 };
 
