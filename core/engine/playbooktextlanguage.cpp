@@ -37,14 +37,16 @@ QString pointerPart(const std::string &key)
     return qs(key).replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
 }
 
-// Keys whose value is a text, and keys whose value is an object of texts by name.
-const QStringList &textKeys()
+// Keys whose value is a text, and keys whose value is an object of texts by name. (Not
+// textKeys(): playbookvocabulary.h has that name for the built-in texts, and a unity build puts
+// both files in one batch.)
+const QStringList &textValuedKeys()
 {
     static const QStringList keys = { QStringLiteral("say"), QStringLiteral("ask"), QStringLiteral("retry"),
                                       QStringLiteral("label") };
     return keys;
 }
-const QStringList &textMapKeys()
+const QStringList &textMapValuedKeys()
 {
     static const QStringList keys = { QStringLiteral("texts"), QStringLiteral("partial"), QStringLiteral("invalid") };
     return keys;
@@ -64,9 +66,9 @@ QString walk(const json &node, const QString &at, const QString &want, const QSt
     for (auto it = node.begin(); it != node.end(); ++it) {
         const QString key = qs(it.key());
         const QString here = at + QLatin1Char('/') + pointerPart(it.key());
-        if (textKeys().contains(key) && !textSpeaks(it.value(), want, writtenIn))
+        if (textValuedKeys().contains(key) && !textSpeaks(it.value(), want, writtenIn))
             return here;
-        if (textMapKeys().contains(key) && it.value().is_object()) {
+        if (textMapValuedKeys().contains(key) && it.value().is_object()) {
             for (auto t = it.value().begin(); t != it.value().end(); ++t) {
                 if (!textSpeaks(t.value(), want, writtenIn))
                     return here + QLatin1Char('/') + pointerPart(t.key());
