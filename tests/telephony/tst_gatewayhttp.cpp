@@ -2,6 +2,7 @@
 // (number → agent routing, signature check), the /monitor token (Bearer or ?token=), the signed
 // stream parameters, /healthz and /metrics.
 #include "gatewayfixture.h"
+#include "metricstext.h"
 
 #include "telephony/twilioweb.h"
 
@@ -210,13 +211,7 @@ private slots:
 
         // The greeting, once synthesized, is kept: the reply cache's size is on /metrics, and a
         // second caller's identical greeting is served from it.
-        const auto value = [](const QByteArray &body, const QByteArray &name) {
-            const qsizetype at = body.indexOf(QByteArray('\n' + name + ' '));
-            if (at < 0)
-                return -1.0;
-            const qsizetype from = at + 1 + name.size() + 1;
-            return body.mid(from, body.indexOf('\n', from) - from).toDouble();
-        };
+        const auto value = &test::metricValue;
         const auto metricsNow = [&] { return request(f.url(QStringLiteral("http"), QStringLiteral("/metrics")), {}, {}, false).body; };
         QVERIFY(QTest::qWaitFor([&] { return value(metricsNow(), "ringside_tts_cache_entries") >= 1; }, 10000));
         const QByteArray first = metricsNow();

@@ -10,6 +10,7 @@
 //   BM_Soak/N/S   N concurrent calls for S seconds (each call 20–40 s); 150/240 is a short look
 // Run: build/bench/bench_soak   (docs/benchmarks.md; ten minutes)
 #include "benchserve.h"
+#include "metricstext.h"
 #include "telephony/standincaller.h"
 
 #include <benchmark/benchmark.h>
@@ -47,15 +48,7 @@ struct Sample
     int fds = 0;
 };
 
-// A value on serve's /metrics ("name value" on its own line), or -1.
-double metricValue(const QByteArray &body, const QByteArray &name)
-{
-    const qsizetype at = body.indexOf(QByteArray('\n' + name + ' '));
-    if (at < 0)
-        return -1;
-    const qsizetype from = at + 1 + name.size() + 1;
-    return body.mid(from, body.indexOf('\n', from) - from).toDouble();
-}
+using test::metricValue;
 
 Sample sampleProcess(qint64 pid, qint64 atMs)
 {
