@@ -317,6 +317,70 @@ private slots:
         QCOMPARE(rec.pcm(), audio);
     }
 
+    // A 503 or a dropped connection before any audio: the sentence is sent again once, and the
+    // caller hears the provider's voice throughout. A refusal (4xx) and a second failure of the same
+    // sentence are reported at once, so FallbackTts speaks the rest.
+    void azureRetriesATransientFailureOncePerSentence()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const auto first = rampSamples(800);
+        const auto second = rampSamples(900);
+        ScriptedResponse unavailable;
+        unavailable.status = 503;
+        unavailable.withChunk("busy");
+        ScriptedResponse dropped;
+        dropped.raw = "HTTP/1.1 200 OK\r\nContent-Length: 4000\r\n\r\n"; // then closed: no audio
+        server.enqueue(unavailable);
+        server.enqueue(rawAudio(pcmBytes(first)));
+        server.enqueue(dropped);
+        server.enqueue(rawAudio(pcmBytes(second)));
+        AzureTtsOptions o;
+        o.url = server.url(QStringLiteral("/cognitiveservices/v1"));
+        o.key = QStringLiteral("az-key");
+        auto tts = makeAzureTts(o);
+        TtsRecorder rec;
+        tts->synthesize(QStringLiteral("Your order is confirmed. Thank you for shopping with us."), desktop(), rec.onChunk(),
+                        rec.onError());
+        QVERIFY(rec.waitFinished());
+        QVERIFY2(rec.errorList().isEmpty(), qPrintable(rec.errorList().join(QLatin1Char('\n'))));
+        QCOMPARE(server.requests().size(), 4);
+        QCOMPARE(server.requests().at(0).body, server.requests().at(1).body); // the same sentence again
+        QCOMPARE(server.requests().at(2).body, server.requests().at(3).body);
+        std::vector<std::int16_t> both = first;
+        both.insert(both.end(), second.begin(), second.end());
+        QCOMPARE(rec.pcm(), both);
+
+        // The same sentence failing twice: one retry, then the error.
+        FakeHttpServer flaky;
+        QVERIFY(flaky.listen());
+        flaky.enqueue(unavailable);
+        flaky.enqueue(unavailable);
+        o.url = flaky.url(QStringLiteral("/cognitiveservices/v1"));
+        auto flakyTts = makeAzureTts(o);
+        TtsRecorder failed;
+        flakyTts->synthesize(QStringLiteral("Hello."), desktop(), failed.onChunk(), failed.onError());
+        QVERIFY(failed.waitFinished());
+        QCOMPARE(flaky.requests().size(), 2);
+        QCOMPARE(failed.errorList().size(), 1);
+        QVERIFY2(failed.errorList().constFirst().contains(QStringLiteral("503")), qPrintable(failed.errorList().constFirst()));
+
+        // A refusal is not retried.
+        FakeHttpServer refusing;
+        QVERIFY(refusing.listen());
+        ScriptedResponse forbidden;
+        forbidden.status = 401;
+        forbidden.withChunk("bad key");
+        refusing.enqueue(forbidden);
+        o.url = refusing.url(QStringLiteral("/cognitiveservices/v1"));
+        auto refusedTts = makeAzureTts(o);
+        TtsRecorder refused;
+        refusedTts->synthesize(QStringLiteral("Hello."), desktop(), refused.onChunk(), refused.onError());
+        QVERIFY(refused.waitFinished());
+        QCOMPARE(refusing.requests().size(), 1);
+        QCOMPARE(refused.errorList().size(), 1);
+    }
+
     void azurePhoneAudioIsMuLawAndOtherRatesAreConverted()
     {
         FakeHttpServer server;

@@ -1,5 +1,6 @@
 #include "speech/cloud/googlechirpstt.h"
 
+#include "speech/cloud/transienterror.h"
 #include "speech/mulaw.h"
 
 #include <QLoggingCategory>
@@ -14,25 +15,6 @@ Q_LOGGING_CATEGORY(lcChirp, "ringside.speech.google")
 
 namespace {
 constexpr int kMaxRetriesPerRequest = 2;
-
-// Worth sending again: the service or the path to it hiccuped. Not a refusal of what we sent (4xx),
-// not a missing host or a bad certificate (configuration), not a timeout (the turn is already late).
-bool isTransient(int status, QNetworkReply::NetworkError error)
-{
-    if (status != 0)
-        return status >= 500 && status <= 599;
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionClosedError:
-        return true;
-    default:
-        return false;
-    }
-}
 } // namespace
 
 GoogleChirpStt::GoogleChirpStt(GoogleChirpOptions options)
@@ -209,7 +191,7 @@ void GoogleChirpStt::onReply(QNetworkReply *reply)
             return;
         }
     }
-    if (retryLater(isTransient(status, reply->error()) && !timedOut, error))
+    if (retryLater(isTransientFailure(status, reply->error()) && !timedOut, error))
         return;
     finishTurn(error);
     sendNext();

@@ -1,17 +1,24 @@
 #include "speech/cloud/httptts.h"
 
+#include "speech/cloud/transienterror.h"
 #include "speech/sentencesplitter.h"
+
+#include <QLoggingCategory>
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 namespace ringside {
 
-HttpTts::HttpTts(QString name, Builder builder, int requestTimeoutMs)
+Q_LOGGING_CATEGORY(lcHttpTts, "ringside.speech.tts")
+
+HttpTts::HttpTts(QString name, Builder builder, int requestTimeoutMs, HttpTtsRetry retry)
     : m_name(std::move(name))
     , m_builder(std::move(builder))
     , m_timeoutMs(requestTimeoutMs)
+    , m_retry(retry)
     , m_worker(std::make_unique<NetworkWorker>(m_name + QStringLiteral("-tts")))
 {
     m_worker->run([this] { m_network = new QNetworkAccessManager(m_worker->context()); });
@@ -118,14 +125,19 @@ void HttpTts::onFinished(const std::shared_ptr<Job> &job)
     reply->deleteLater();
     job->reply = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
     QString error;
-    if (reply->error() == QNetworkReply::OperationCanceledError)
+    if (timedOut)
         error = QStringLiteral("%1: no answer within %2 ms").arg(m_name).arg(m_timeoutMs);
     else if (status != 200 && status != 0)
         error = describeTtsHttpError(m_name, status, reply->readAll());
     else if (reply->error() != QNetworkReply::NoError)
         error = QStringLiteral("%1: %2").arg(m_name, reply->errorString());
     if (!error.isEmpty()) {
+        // A 200 whose body was cut off is judged by what happened to the connection.
+        const bool transient = isTransientFailure(status == 200 ? 0 : status, reply->error()) && !timedOut;
+        if (retryLater(job, transient, error))
+            return;
         m_jobs.erase(job->id);
         m_book.error(job->id, error);
         return;
@@ -133,10 +145,28 @@ void HttpTts::onFinished(const std::shared_ptr<Job> &job)
     emitAudio(*job, job->converter.push(reply->readAll()), true);
     if (!m_jobs.count(job->id))
         return; // cancelled from the handler
+    job->sentenceRetried = false;
     if (++job->index < job->sentences.size())
         startSentence(job);
     else
         m_jobs.erase(job->id);
+}
+
+bool HttpTts::retryLater(const std::shared_ptr<Job> &job, bool transient, const QString &error)
+{
+    // Audio of this sentence already went to the caller: sending it again would repeat it.
+    if (!transient || job->sentenceSample > 0 || job->sentenceRetried || job->retries >= m_retry.maxRetriesPerJob)
+        return false;
+    job->sentenceRetried = true;
+    ++job->retries;
+    qCWarning(lcHttpTts, "%s; sending the sentence again in %d ms (retry %d of %d for this reply)", qPrintable(error),
+              m_retry.backoffMs, job->retries, m_retry.maxRetriesPerJob);
+    QTimer::singleShot(m_retry.backoffMs, m_worker->context(), [this, job] {
+        const auto it = m_jobs.find(job->id);
+        if (it != m_jobs.end() && it->second == job && !job->reply)
+            startSentence(job); // cancelled meanwhile: drop() removed it, nothing is sent
+    });
+    return true;
 }
 
 } // namespace ringside

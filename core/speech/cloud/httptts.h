@@ -27,11 +27,21 @@ struct HttpTtsRequest
     CloudAudioFormat format; // what the answer's body carries
 };
 
+// When a failed sentence is sent again (HttpTts).
+struct HttpTtsRetry
+{
+    int maxRetriesPerJob = 2; // at most one per sentence
+    int backoffMs = 100;      // a sentence is short: the pause costs less than a change of voice
+};
+
 // A REST text-to-speech provider (Cartesia /tts/bytes, Azure cognitiveservices/v1): the reply is
 // split into sentences, each one POST whose audio body is passed on as chunks while it streams
 // in, so the caller hears the first sentence while the rest is being made. Jobs run side by side;
 // a job's sentences one after another. An HTTP error, a timeout or a dropped connection ends the
-// job with one onError naming the provider and the status (FallbackTts then speaks the rest).
+// job with one onError naming the provider and the status (FallbackTts then speaks the rest) —
+// except a transient failure (5xx, connection refused or reset) before any audio of the sentence
+// arrived: that sentence is sent once more after a short pause, at most twice per job, so one
+// hiccup does not switch the caller to the fallback voice for the rest of the reply.
 //
 // Network work runs on the engine's own thread; handlers are called from it.
 class HttpTts : public TtsEngine
@@ -40,7 +50,7 @@ public:
     // Builds the request for one sentence, or returns false with *error ("ttsVoice: …").
     using Builder = std::function<bool(const QString &sentence, const TtsConfig &config, HttpTtsRequest *request, QString *error)>;
 
-    HttpTts(QString name, Builder builder, int requestTimeoutMs);
+    HttpTts(QString name, Builder builder, int requestTimeoutMs, HttpTtsRetry retry = {});
     ~HttpTts() override;
 
     quint64 synthesize(const QString &text, const TtsConfig &config, ChunkHandler onChunk, ErrorHandler onError) override;
@@ -51,6 +61,8 @@ private:
     struct Job : TtsJobProgress
     {
         QPointer<QNetworkReply> reply;
+        int retries = 0;              // this job's
+        bool sentenceRetried = false; // the current sentence's
     };
 
     // Worker thread only.
@@ -59,10 +71,13 @@ private:
     void onFinished(const std::shared_ptr<Job> &job);
     void emitAudio(Job &job, const QByteArray &audio, bool sentenceEnd);
     void drop(quint64 job);
+    // True when the failed sentence will be sent again (a transient failure, nothing of it heard yet).
+    bool retryLater(const std::shared_ptr<Job> &job, bool transient, const QString &error);
 
     const QString m_name;
     const Builder m_builder;
     const int m_timeoutMs;
+    const HttpTtsRetry m_retry;
     TtsJobBook m_book;
     std::unique_ptr<NetworkWorker> m_worker;
     QNetworkAccessManager *m_network = nullptr;     // worker thread
