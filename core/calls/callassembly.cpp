@@ -122,6 +122,7 @@ Result<AssembledCall> CallAssembly::assemble(const CallRequest &request, QString
     session.channel = request.channel;
     session.endOnEscalation = request.endOnEscalation;
     session.clock = request.clock.value_or(m_services.clock);
+    session.environment = m_services.environment;
     const EngineServices services{ *m_store, *m_tools, call.recorder.get(), shared };
     try {
         auto created = createSession(session, services, notices);

@@ -43,7 +43,8 @@ struct CallServices
     std::shared_ptr<const nlu::Analyser> analyser; // null: the assembly builds its own on first use (~10 ms)
     Clock clock;                                   // calls run on it unless a request says otherwise
     QString agentsFolder;                          // the user's agent files, where variants are looked up first
-    // Provider keys: whether an LLM can take a call in a language the playbook brain does not speak.
+    // Provider keys: whether an LLM can take a call in a language the playbook brain does not
+    // speak, and the key the LLM brain's client uses.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
@@ -119,6 +120,8 @@ public:
     analytics::CallRecordStore &records() { return *m_records; }
     Database &database() { return m_db; }
     const CallServices &services() const { return m_services; }
+    // New keys (the console's keychain changed): the calls assembled from now on use these.
+    void setEnvironment(QProcessEnvironment environment) { m_services.environment = std::move(environment); }
     // The shared analyser (built on first use); null with *error when the lexicon does not load.
     std::shared_ptr<const nlu::Analyser> analyser(QString *error = nullptr);
 

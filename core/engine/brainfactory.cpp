@@ -43,7 +43,7 @@ std::unique_ptr<Brain> createBrain(const QString &kind, const BrainSetup &setup,
     };
     if (kind == QLatin1String("llm")) {
         QString why;
-        std::unique_ptr<Brain> brain = createLlmBrain(setup.agent, &why);
+        std::unique_ptr<Brain> brain = createLlmBrain(setup.agent, setup.environment, &why);
         return brain ? std::move(brain) : fail(why);
     }
     if (kind != QLatin1String("playbook"))
@@ -52,7 +52,7 @@ std::unique_ptr<Brain> createBrain(const QString &kind, const BrainSetup &setup,
     // brain, or is refused, so no caller hears a greeting in one language and replies in another.
     if (!playbookSpeaks(setup.agent.language)) {
         QString why;
-        std::unique_ptr<Brain> brain = createLlmBrain(setup.agent, &why);
+        std::unique_ptr<Brain> brain = createLlmBrain(setup.agent, setup.environment, &why);
         if (brain)
             return brain;
         return fail(QStringLiteral("agent \"%1\" speaks %2, and the playbook brain speaks only English and Hindi; "

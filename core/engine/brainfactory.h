@@ -8,6 +8,7 @@
 #include "util/result.h"
 
 #include <QHash>
+#include <QProcessEnvironment>
 #include <QString>
 
 #include <memory>
@@ -28,6 +29,9 @@ struct BrainSetup
     // A playbook already loaded (the console's editor, a cache); otherwise read from the agent's
     // "playbook" key (see playbookPathFor).
     std::shared_ptr<const Playbook> playbook;
+    // Where the LLM brain's client reads its key and endpoint (llmOptionsFromEnvironment): the
+    // process environment, or the console's, which adds the keys kept in the keychain.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
 // Brain kinds accepted by createBrain.

@@ -26,6 +26,7 @@ Result<std::unique_ptr<Session>> createSession(const SessionRequest &request, co
     setup.variables = call.variables;
     setup.analyser = services.analyser;
     setup.playbook = request.playbook;
+    setup.environment = request.environment;
     QString error;
     std::unique_ptr<Brain> brain = createBrain(request.brainKind, setup, &error);
     if (!brain)

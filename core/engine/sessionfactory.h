@@ -22,6 +22,7 @@ struct SessionRequest
     Clock clock;
     bool endOnEscalation = true;
     std::shared_ptr<const Playbook> playbook;   // a cached playbook; null: load the agent's
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment(); // the LLM brain's keys
 };
 
 struct EngineServices

@@ -37,7 +37,8 @@ void CallWorker::ensureThreadState()
     m_timer->setInterval(10);
     connect(m_timer, &QTimer::timeout, this, &CallWorker::onTick);
     m_assembly = std::make_unique<CallAssembly>(*m_services.db,
-                                                CallServices{ m_services.analyser, m_services.clock, m_services.agentsFolder });
+                                                CallServices{ m_services.analyser, m_services.clock, m_services.agentsFolder,
+                                                             m_services.environment });
 }
 
 void CallWorker::postStart(const CallSetup &setup, std::shared_ptr<CallChannel> channel)

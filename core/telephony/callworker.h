@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QSet>
 #include <QString>
 
@@ -49,6 +50,8 @@ struct WorkerServices
     QString brainKind = QStringLiteral("playbook");
     QString agentsFolder; // the user's agents, where a call's language variant is looked up first
     Clock clock;
+    // Provider keys for the calls' LLM brains (the gateway's environment, with the console's keychain).
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
 // One engine thread: owns the CallEngines of the calls pinned to it and drives them all from one

@@ -52,6 +52,7 @@ Result<std::shared_ptr<GatewayRuntime>> GatewayRuntime::create(Database &db, Gat
     services.brainKind = config.brainKind;
     services.agentsFolder = config.agentsFolder;
     services.clock = config.clock;
+    services.environment = config.environment;
     if (config.speechRecognition) {
         auto model = PocketsphinxModel::load();
         if (!model.ok())

@@ -258,6 +258,16 @@ private Q_SLOTS:
         QCOMPARE(choice.entry.agent.language, QStringLiteral("ta-IN"));
         QCOMPARE(choice.brainKind, QStringLiteral("llm"));
         QVERIFY(choice.entry.path.endsWith(QStringLiteral("variants/order-tracker.ta-IN.json")));
+        // …and the brain is built with that key, not the process environment's (which has none
+        // here): the console's keychain keys reach the LLM brain. Nothing is sent until it starts.
+        notices.clear();
+        auto llmCall = llmAssembly.assemble(request, &notices);
+        QVERIFY2(llmCall.ok(), llmCall.ok() ? "" : qPrintable(llmCall.error()));
+        QCOMPARE(llmCall->agent.brainKind, QStringLiteral("llm"));
+        QCOMPARE(llmCall->session->config().agent.language, QStringLiteral("ta-IN"));
+        // New keys reach the calls assembled after the change.
+        llmAssembly.setEnvironment(QProcessEnvironment());
+        QCOMPARE(llmAssembly.agentFor(request).brainKind, QStringLiteral("playbook"));
 
         // A variant file with problems takes no calls: the agent's own language, and why.
         QTemporaryDir broken;

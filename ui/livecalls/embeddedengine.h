@@ -33,8 +33,8 @@ public:
         Clock clock;
         QString operatorName;            // who this console's token signs in as; empty: $USER
         QStringList otherOperators;      // colleagues on this machine who get tokens of their own
-        // Cloud speech keys and endpoints the calls use: the process environment plus the keys kept
-        // in the keychain (loadProviderEnvironment). LLM brains still read the process environment.
+        // Cloud speech and LLM keys and endpoints the calls use: the process environment plus the
+        // keys kept in the keychain (loadProviderEnvironment).
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     };
 

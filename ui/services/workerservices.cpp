@@ -66,7 +66,9 @@ bool WorkerServices::openDatabase(const QString &path, QString *error)
     m_database = Database::open(path, error);
     if (!m_database)
         return false;
-    m_assembly = std::make_unique<CallAssembly>(*m_database, CallServices{});
+    CallServices services;
+    services.environment = m_environment;
+    m_assembly = std::make_unique<CallAssembly>(*m_database, std::move(services));
     // Calls an engine on this database was running when it died are closed as interrupted.
     try {
         m_assembly->closeInterruptedCalls();
@@ -74,6 +76,13 @@ bool WorkerServices::openDatabase(const QString &path, QString *error)
         qWarning("call records: %s", e.what());
     }
     return true;
+}
+
+void WorkerServices::setProviderEnvironment(QProcessEnvironment environment)
+{
+    m_environment = std::move(environment);
+    if (m_assembly)
+        m_assembly->setEnvironment(m_environment);
 }
 
 void WorkerServices::closeDatabase()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QString>
 
 #include <memory>
@@ -52,6 +53,9 @@ public:
     // when the file cannot be opened or migrated; the previous database is closed either way.
     bool openDatabase(const QString &path, QString *error);
     void closeDatabase();
+    // The provider keys Test Call's LLM brain uses: the process environment plus the keychain's
+    // (loadProviderEnvironment). Kept across database changes.
+    void setProviderEnvironment(QProcessEnvironment environment);
 
     // Long jobs report progress here; Backend::progress carries it to the UI thread.
     void reportProgress(const QString &what, int done, int total);
@@ -64,6 +68,7 @@ private:
     Backend &m_backend;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<CallAssembly> m_assembly;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
 };
 
 } // namespace ringside::ui

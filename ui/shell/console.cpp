@@ -12,6 +12,7 @@
 #include "services/keychainsecretstore.h"
 #include "services/providerkeys.h"
 #include "services/secretstore.h"
+#include "services/workerservices.h"
 #include "livecalls/livecallsworkspace.h"
 #include "settings/settingsworkspace.h"
 #include "testcall/testcallworkspace.h"
@@ -79,6 +80,8 @@ void Console::refreshProviderEnvironment()
     loadProviderEnvironment(*m_secrets, m_environment, this, [this](const QProcessEnvironment &environment) {
         m_testCall->wavCaller()->setEnvironment(environment);
         m_testCall->voice()->setEnvironment(environment);
+        // Test Call's chat assembles its calls on the worker thread: the LLM brain's key goes there.
+        m_backend->run([environment](WorkerServices &services) { services.setProviderEnvironment(environment); });
     });
 }
 
