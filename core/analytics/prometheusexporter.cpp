@@ -196,6 +196,9 @@ QString renderMetrics(Database &db)
     counter(out, QStringLiteral("ringside_cod_confirmed_total"),
             QStringLiteral("COD orders confirmed on the call (not a change request, which leaves the order pending)."),
             double(cod.outcome(QStringLiteral("confirmed"))));
+    counter(out, QStringLiteral("ringside_cod_modified_total"),
+            QStringLiteral("COD calls that ended in a change request (address, date, items): the order waits, unconfirmed."),
+            double(cod.outcome(QStringLiteral("modified"))));
     counter(out, QStringLiteral("ringside_cod_cancelled_total"), QStringLiteral("COD orders cancelled on the call."),
             double(cod.outcome(QStringLiteral("cancelled"))));
     labelled(out, QStringLiteral("ringside_cod_cancellation_reason_total"), QStringLiteral("COD cancellations by reason."),

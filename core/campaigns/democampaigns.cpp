@@ -119,7 +119,13 @@ private:
             r.turnLatenciesMs.push_back(m_rng.between(550, 1300));
         const QSqlDatabase db = m_db.connection();
         const qint64 end = r.endedAt.toMSecsSinceEpoch();
-        if (call.useCase == kCod && (outcome == QLatin1String("confirmed") || outcome == QLatin1String("modified"))) {
+        if (call.useCase == kCod && outcome == QLatin1String("modified")) {
+            // As confirm_cod_order does with a change request: the order waits for the change,
+            // unconfirmed, and no revenue is counted yet (docs/analytics.md).
+            execOrThrow(db, QStringLiteral("UPDATE orders SET cod_confirmation = 'pending', updated_at = ? WHERE id = ?"), end, call.orderId);
+            execOrThrow(db, QStringLiteral("INSERT INTO cod_events (order_id, at, confirmed, modification) VALUES (?, ?, 0, ?)"),
+                        call.orderId, end, QStringLiteral("deliver to my office address instead"));
+        } else if (call.useCase == kCod && outcome == QLatin1String("confirmed")) {
             execOrThrow(db, QStringLiteral("UPDATE orders SET cod_confirmation = 'confirmed', updated_at = ? WHERE id = ?"), end, call.orderId);
             QSqlQuery t = execOrThrow(db, QStringLiteral("SELECT total_minor, currency FROM orders WHERE id = ?"), call.orderId);
             if (t.next()) {

@@ -61,6 +61,7 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("ringside_cod_cancelled_total")), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cod_calls_total")), 3.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cod_confirmed_total")), 1.0);
+        QCOMPARE(p.value(QStringLiteral("ringside_cod_modified_total")), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cod_cancellation_reason_total"), { { QStringLiteral("reason"), QStringLiteral("found_cheaper") } }), 1.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cart_recovery_calls_total")), 2.0);
         QCOMPARE(p.value(QStringLiteral("ringside_cart_recovery_outcome_total"), { { QStringLiteral("outcome"), QStringLiteral("recovered") } }), 1.0);
