@@ -65,11 +65,14 @@ private Q_SLOTS:
         QCOMPARE(secrets.contents().value(StoreBox::secretKey("webhook-secret")), QStringLiteral("whsec"));
 
         QSignalSpy synced(&box, &StoreBox::syncFinished);
+        auto *progress = box.findChild<QProgressBar *>(QStringLiteral("storeSyncProgress"));
+        QVERIFY(progress->isHidden()); // no "0%" while nothing syncs
         QVERIFY(clickButton(&box, QStringLiteral("storeSyncButton")));
+        QVERIFY(!progress->isHidden());
         QVERIFY(!box.findChild<QPushButton *>(QStringLiteral("storeSyncButton"))->isEnabled()); // one at a time
         QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 1, 30000);
         QVERIFY(synced.first().at(0).toBool());
-        auto *progress = box.findChild<QProgressBar *>(QStringLiteral("storeSyncProgress"));
+        QVERIFY(!progress->isHidden());
         QCOMPARE(progress->value(), progress->maximum());
         QVERIFY2(box.findChild<QLabel *>(QStringLiteral("storeCounts"))->text().contains(QLatin1String("orders: 30 written")),
                  qPrintable(box.findChild<QLabel *>(QStringLiteral("storeCounts"))->text()));

@@ -120,6 +120,7 @@ StoreBox::StoreBox(Backend &backend, SecretStore &secrets, QWidget *parent)
     m_progress->setObjectName(QStringLiteral("storeSyncProgress"));
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
+    m_progress->hide(); // shown while a sync runs: an idle "0%" read as a sync that never started
     layout->addWidget(m_progress);
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("storeCounts"));
@@ -302,6 +303,7 @@ void StoreBox::syncNow()
     const PlatformCredentials credentials = credentialsFrom(shopify, m_token->text().trimmed(), m_secret->text().trimmed(), m_webhookSecret->text().trimmed());
     setRunning(true);
     m_progress->setRange(0, 0); // busy until the platform says how many
+    m_progress->show();
     m_status->setText(tr("Syncing…"));
     QPointer<StoreBox> self(this);
     auto stop = m_stop;
@@ -339,7 +341,8 @@ void StoreBox::syncNow()
              [this](const std::pair<bool, QString> &result) {
                  setRunning(false);
                  m_progress->setRange(0, 100);
-                 m_progress->setValue(result.first ? 100 : 0);
+                 m_progress->setValue(100);
+                 m_progress->setVisible(result.first); // a stopped sync says so in the status line
                  m_status->setText(result.first ? tr("Sync finished.") : tr("Sync stopped: %1 (what was stored is kept; Sync now resumes)").arg(result.second));
                  if (result.first)
                      m_counts->setText(QString(result.second).replace(QLatin1Char('\n'), QStringLiteral("; ")));
