@@ -233,7 +233,7 @@ void Interpreter::runAction(const json &action)
     }
 }
 
-QStringList Interpreter::choiceLabels(json *items)
+QStringList Interpreter::choiceLabels(json *items, int *unspoken)
 {
     const json &step = currentStep();
     const auto choices = step.find("choices");
@@ -242,12 +242,18 @@ QStringList Interpreter::choiceLabels(json *items)
     const json *from = lookup(m_state.root, stringAt(*choices, "from"));
     if (!from || !from->is_array())
         return {};
+    // A caller cannot hold a long list in mind: a limit speaks (and offers by position) only the
+    // first elements; the others can still be named by their ID, which the step expects as well.
+    const int limit = choices->contains("limit") && (*choices)["limit"].is_number_integer() ? (*choices)["limit"].get<int>() : 0;
+    const std::size_t shown = limit > 0 ? std::min(from->size(), std::size_t(limit)) : from->size();
     if (items)
-        *items = *from;
+        *items = json(from->begin(), from->begin() + std::ptrdiff_t(shown));
+    if (unspoken)
+        *unspoken = int(from->size() - shown);
     const QString label = stringAt(*choices, "label");
     QStringList labels;
-    for (const json &element : *from) {
-        m_state.root["item"] = element;
+    for (std::size_t i = 0; i < shown; ++i) {
+        m_state.root["item"] = (*from)[i];
         labels << render(label, m_state.root, m_style).text;
     }
     m_state.root.erase("item");
@@ -257,8 +263,13 @@ QStringList Interpreter::choiceLabels(json *items)
 QString Interpreter::text(const json &value, bool spellIds)
 {
     const QString raw = pickText(value, m_style.language);
-    if (raw.contains(QLatin1String("{{choices}}")))
-        m_state.root["choices"] = naturalList(choiceLabels(nullptr), m_style.language);
+    if (raw.contains(QLatin1String("{{choices}}"))) {
+        int unspoken = 0;
+        QStringList labels = choiceLabels(nullptr, &unspoken);
+        if (unspoken > 0)
+            labels << builtinText(QStringLiteral("moreChoices"), m_style.language).arg(unspoken);
+        m_state.root["choices"] = naturalList(labels, m_style.language);
+    }
     SpeechStyle spoken = m_style;
     spoken.spellIds = spellIds; // {{orderId}}, {{slots.order_id}}: said character by character
     const Rendered r = render(raw, m_state.root, spoken);

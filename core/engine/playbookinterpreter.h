@@ -46,8 +46,9 @@ public:
     bool playbookHandles(const QString &intent) const;
     // Whether the caller's intent is one of `names` (the playbook's or a built-in one).
     bool intentIs(const QStringList &names) const;
-    // The current step's choices: the elements (into *items) and their rendered labels.
-    QStringList choiceLabels(json *items);
+    // The current step's choices: the elements (into *items) and their rendered labels, at most
+    // its "limit" of them; *unspoken gets how many the limit left out.
+    QStringList choiceLabels(json *items, int *unspoken = nullptr);
 
 private:
     void runAction(const json &action);

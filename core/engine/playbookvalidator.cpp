@@ -224,7 +224,9 @@ private:
             problem(at, QStringLiteral("must be an object with \"from\" and \"label\""));
             return;
         }
-        unknownKeys(c, at, { QStringLiteral("from"), QStringLiteral("label"), QStringLiteral("key") });
+        unknownKeys(c, at, { QStringLiteral("from"), QStringLiteral("label"), QStringLiteral("key"), QStringLiteral("limit") });
+        if (auto n = c.find("limit"); n != c.end() && (!n->is_number_integer() || n->get<long long>() < 1))
+            problem(childPointer(at, QStringLiteral("limit")), QStringLiteral("must be a whole number of at least 1 (how many choices are read out)"));
         checkPathField(c, at, "from", true);
         if (auto l = c.find("label"); l == c.end() || !l->is_string())
             problem(childPointer(at, QStringLiteral("label")), QStringLiteral("required: a template per element, e.g. \"{{item.name}}\""));

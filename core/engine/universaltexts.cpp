@@ -22,6 +22,7 @@ const QHash<QString, Pair> &texts()
           { "I'm sorry, I'm having trouble understanding. Would you like me to connect you with someone from our team?",
             "Maaf kijiye, mujhe samajhne mein dikkat ho rahi hai. Kya main aapko hamari team se jod doon?" } },
         { QStringLiteral("tryAgain"), { "Alright, let's try once more.", "Theek hai, ek baar phir koshish karte hain." } },
+        { QStringLiteral("moreChoices"), { "%1 more", "baaki %1" } }, // the tail of a limited {{choices}} list
         { QStringLiteral("repeatPrefix"), { "Sure.", "Ji, zaroor." } },
         { QStringLiteral("nothingToRepeat"), { "I haven't said anything yet.", "Maine abhi tak kuch nahi kaha." } },
         { QStringLiteral("wait"), { "Sure, take your time. I'm here when you're ready.", "Ji, aaram se. Main line par hoon." } },

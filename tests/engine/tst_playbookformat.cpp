@@ -90,6 +90,9 @@ private Q_SLOTS:
         QTest::addRow("unknown step key") << wrap(R"({"a": {"asks": "x"}})") << "/playbook/steps/a/asks" << "unknown key" << any;
         QTest::addRow("unknown slot") << wrap(R"({"a": {"expect": ["order_number"]}})") << "/playbook/steps/a/expect/0" << "unknown slot" << any;
         QTest::addRow("choice without choices") << wrap(R"({"a": {"expect": ["choice"]}})") << "/playbook/steps/a/expect" << "no \"choices\"" << any;
+        QTest::addRow("choices limit of zero")
+                << wrap(R"({"a": {"expect": ["choice"], "choices": {"from": "order.orders", "label": "{{item.date}}", "limit": 0}}})")
+                << "/playbook/steps/a/choices/limit" << "at least 1" << any;
         QTest::addRow("unknown tool") << wrap(R"({"a": {"on": [{"do": [{"call": "get_order"}]}]}})")
                                       << "/playbook/steps/a/on/0/do/0/call" << "unknown tool \"get_order\"" << any;
         QTest::addRow("tool the agent lacks") << wrap(R"({"a": {"on": [{"do": [{"call": "cancel_order"}]}]}})")
