@@ -13,6 +13,33 @@ using namespace ringside::campaigns;
 using ringside::test::at;
 using ringside::test::CampaignStore;
 
+namespace {
+
+// `n` COD calls due from `firstDue` a second apart, to numbers from `firstPhone` on.
+void scheduleCalls(CampaignStore &s, const QString &keyPrefix, int n, qint64 firstPhone, const QDateTime &firstDue, const QDateTime &now)
+{
+    for (int i = 0; i < n; ++i) {
+        ScheduledCall c;
+        c.useCase = kCod;
+        c.subjectKey = QStringLiteral("cod:%1-%2").arg(keyPrefix).arg(i);
+        c.agent = QStringLiteral("cod-confirmation");
+        c.phone = QStringLiteral("+9198%1").arg(firstPhone + i);
+        c.timezone = QStringLiteral("Asia/Kolkata");
+        c.dueAt = firstDue.addSecs(i);
+        CallQueue(*s.db).schedule(c, now);
+    }
+}
+
+void announce(EngineRegistry &engines, const QString &id, qint64 deadAfterMs, const QDateTime &now)
+{
+    EngineInfo e;
+    e.id = id;
+    e.deadAfterMs = deadAfterMs;
+    engines.announce(e, now);
+}
+
+} // namespace
+
 class TestEngineLeases : public QObject
 {
     Q_OBJECT
@@ -24,24 +51,11 @@ private slots:
         // takes A's calls over; a call A had already placed stays A's.
         CampaignStore s;
         const QDateTime t = at("2026-11-26T12:00:00+05:30");
-        for (int i = 0; i < 6; ++i) {
-            ScheduledCall c;
-            c.useCase = kCod;
-            c.subjectKey = QStringLiteral("cod:ENG-%1").arg(i);
-            c.agent = QStringLiteral("cod-confirmation");
-            c.phone = QStringLiteral("+9198%1").arg(20000000 + i);
-            c.timezone = QStringLiteral("Asia/Kolkata");
-            c.dueAt = t.addSecs(-60 + i);
-            CallQueue(*s.db).schedule(c, t);
-        }
+        scheduleCalls(s, QStringLiteral("ENG"), 6, 20000000, t.addSecs(-60), t);
         const QString a = QStringLiteral("node-a:101-0a0a0a0a"), b = QStringLiteral("node-b:202-0b0b0b0b");
         EngineRegistry engines(*s.db);
-        for (const QString &id : { a, b }) {
-            EngineInfo e;
-            e.id = id;
-            e.deadAfterMs = 45000; // EnginePresence::kDeadAfterMs
-            engines.announce(e, t);
-        }
+        for (const QString &id : { a, b })
+            announce(engines, id, 45000, t); // EnginePresence::kDeadAfterMs
         CallQueue q(*s.db);
         const std::vector<ScheduledCall> mine = q.claimDue(t, a, 120, 3, {});
         const std::vector<ScheduledCall> theirs = q.claimDue(t, b, 120, 3, {});
@@ -99,22 +113,10 @@ private slots:
         // again at once.
         CampaignStore s;
         const QDateTime t = at("2026-11-26T12:00:00+05:30");
-        for (int i = 0; i < 2; ++i) {
-            ScheduledCall c;
-            c.useCase = kCod;
-            c.subjectKey = QStringLiteral("cod:DRAIN-%1").arg(i);
-            c.agent = QStringLiteral("cod-confirmation");
-            c.phone = QStringLiteral("+9198%1").arg(30000000 + i);
-            c.timezone = QStringLiteral("Asia/Kolkata");
-            c.dueAt = t.addSecs(-10 + i);
-            CallQueue(*s.db).schedule(c, t);
-        }
+        scheduleCalls(s, QStringLiteral("DRAIN"), 2, 30000000, t.addSecs(-10), t);
         const QString a = QStringLiteral("node-a:101-0c0c0c0c");
         EngineRegistry engines(*s.db);
-        EngineInfo e;
-        e.id = a;
-        e.deadAfterMs = 30000;
-        engines.announce(e, t);
+        announce(engines, a, 30000, t);
         CallQueue q(*s.db);
         const std::vector<ScheduledCall> claimed = q.claimDue(t, a, 120, 2, {});
         QCOMPARE(int(claimed.size()), 2);
@@ -145,22 +147,10 @@ private slots:
         // never a dead engine whose leases nobody will end.
         CampaignStore s;
         const QDateTime t = at("2026-11-26T12:00:00+05:30");
-        for (int i = 0; i < 3; ++i) {
-            ScheduledCall c;
-            c.useCase = kCod;
-            c.subjectKey = QStringLiteral("cod:ATOM-%1").arg(i);
-            c.agent = QStringLiteral("cod-confirmation");
-            c.phone = QStringLiteral("+9198%1").arg(40000000 + i);
-            c.timezone = QStringLiteral("Asia/Kolkata");
-            c.dueAt = t.addSecs(-10 + i);
-            CallQueue(*s.db).schedule(c, t);
-        }
+        scheduleCalls(s, QStringLiteral("ATOM"), 3, 40000000, t.addSecs(-10), t);
         const QString a = QStringLiteral("node-a:101-0e0e0e0e");
         EngineRegistry engines(*s.db);
-        EngineInfo e;
-        e.id = a;
-        e.deadAfterMs = 30000;
-        engines.announce(e, t);
+        announce(engines, a, 30000, t);
         CallQueue q(*s.db);
         QCOMPARE(int(q.claimDue(t, a, 120, 3, {}).size()), 3);
         const QDateTime later = t.addSecs(31);
