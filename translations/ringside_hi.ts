@@ -837,6 +837,14 @@
         <translation>ऑपरेटर ने रद्द की</translation>
     </message>
     <message>
+        <source>This engine was shutting down</source>
+        <translation>यह इंजन बंद हो रहा था</translation>
+    </message>
+    <message>
+        <source>This engine&apos;s heartbeat was late</source>
+        <translation>इस इंजन की हार्टबीट देर से आई</translation>
+    </message>
+    <message>
         <source>Callback</source>
         <translation>कॉल बैक</translation>
     </message>

@@ -33,10 +33,14 @@ std::vector<RecoveredCart> recoveredCarts(const QSqlDatabase &db, qint64 fromMs,
         period = QStringLiteral(" WHERE f.called_at >= ? AND f.called_at < ?");
         values << fromMs << toMs;
     }
+    // Only carts an order was placed from can have been recovered: the first calls are looked up
+    // for those (call_records_cart), not for every cart ever called. Each cart's first call is
+    // still its earliest of all, so the period applies to it after grouping.
     const QString sql = QStringLiteral(
             "SELECT f.cart_id, f.called_at, o.id, o.created_at, o.total_minor, o.currency FROM "
             "(SELECT cart_id, MIN(started_at) AS called_at FROM call_records WHERE use_case = 'cart_recovery' "
-            "AND cart_id IS NOT NULL AND outcome <> 'in_progress'%1 GROUP BY cart_id) f "
+            "AND cart_id IN (SELECT cart_id FROM orders WHERE cart_id IS NOT NULL AND status <> 'cancelled') "
+            "AND outcome <> 'in_progress'%1 GROUP BY cart_id) f "
             "JOIN orders o ON o.id = (SELECT p.id FROM orders p WHERE p.cart_id = f.cart_id AND p.created_at >= f.called_at "
             "AND p.created_at < f.called_at + ? AND p.status <> 'cancelled' ORDER BY p.created_at LIMIT 1)%2 ORDER BY f.called_at")
                                 .arg(filters, period);
@@ -52,9 +56,11 @@ qint64 unconfirmedCodOrders(const QSqlDatabase &db, qint64 fromMs, qint64 toMs, 
 {
     QVariantList values { fromMs, toMs };
     const QString filters = callFilters(agent, channel, &values);
-    QSqlQuery q = runBound(db, QStringLiteral("SELECT COUNT(DISTINCT r.order_id) FROM call_records r JOIN orders o ON o.id = r.order_id "
-                                              "WHERE r.use_case = 'cod_confirmation' AND r.first_attempt = 1 AND r.started_at >= ? "
-                                              "AND r.started_at < ? AND o.cod_confirmation = 'unconfirmed'%1")
+    // From the unconfirmed orders (a partial index, migration 0018) to their first calls, not from
+    // every first COD call of the period to its order.
+    QSqlQuery q = runBound(db, QStringLiteral("SELECT COUNT(*) FROM orders o WHERE o.cod_confirmation = 'unconfirmed' AND EXISTS "
+                                              "(SELECT 1 FROM call_records r WHERE r.use_case = 'cod_confirmation' AND r.order_id = o.id "
+                                              "AND r.first_attempt = 1 AND r.started_at >= ? AND r.started_at < ?%1)")
                                    .arg(QString(filters).replace(QLatin1String(" agent"), QLatin1String(" r.agent"))
                                                 .replace(QLatin1String(" channel"), QLatin1String(" r.channel"))),
                            values);

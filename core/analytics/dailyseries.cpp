@@ -3,6 +3,7 @@
 #include "callrecord.h"
 #include "cartrecoveries.h"
 #include "storage/database.h"
+#include "storage/sqldialect.h"
 #include "sqlbind.h"
 
 #include <QSqlQuery>
@@ -66,8 +67,8 @@ DailySeries computeDailySeries(Database &db, const KpiQuery &query)
 
     RollupTotals all;
     std::vector<RollupTotals> perDay(n), cod(n), cart(n);
-    QSqlQuery q = runBound(c, QStringLiteral("SELECT day, use_case, %1 FROM %2 WHERE day >= ? AND day <= ?%3 GROUP BY day, use_case")
-                                  .arg(rollupSumsSql(), main, filter), bounds);
+    const QString rows = sqldialect::sortedForGrouping(c, main, QStringLiteral("day >= ? AND day <= ?") + filter, QStringLiteral("day, use_case"));
+    QSqlQuery q = runBound(c, QStringLiteral("SELECT day, use_case, %1 FROM %2 GROUP BY day, use_case").arg(rollupSumsSql(), rows), bounds);
     while (q.next()) {
         const size_t i = size_t(q.value(0).toLongLong() - firstDay);
         const QString useCase = q.value(1).toString();

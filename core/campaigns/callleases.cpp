@@ -157,39 +157,61 @@ bool CallQueue::takeOverLease(ScheduledCall &c, const QString &owner, const QDat
 
 bool CallQueue::holdsLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs, const QString &engine)
 {
+    return checkLease(id, gen, now, marginMs, engine) == LeaseCheck::Held;
+}
+
+CallQueue::LeaseCheck CallQueue::checkLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs, const QString &engine)
+{
     const qint64 horizon = now.toMSecsSinceEpoch() + marginMs;
+    // One read: the lease and, when the engine is registered, its state and how long its last beat keeps it alive.
     QSqlQuery q = execOrThrow(m_db.connection(),
-                              QStringLiteral("SELECT 1 FROM scheduled_calls WHERE id = ? AND status = 'dialing' AND lease_gen = ? "
-                                             "AND provider_call_id IS NULL AND lease_until > ? AND NOT EXISTS (SELECT 1 FROM engines e WHERE e.id = ? "
-                                             "AND (e.state <> 'running' OR e.heartbeat_at + e.dead_after_ms <= ?))"),
-                              id, gen, horizon, text(engine), horizon);
-    return q.next();
+                              QStringLiteral("SELECT s.lease_until, e.state, e.heartbeat_at + e.dead_after_ms FROM scheduled_calls s "
+                                             "LEFT JOIN engines e ON e.id = ? WHERE s.id = ? AND s.status = 'dialing' AND s.lease_gen = ? "
+                                             "AND s.provider_call_id IS NULL"),
+                              text(engine), id, gen);
+    if (!q.next())
+        return LeaseCheck::Gone;
+    const QString state = q.value(1).toString();
+    if (state == QLatin1String("draining") || state == QLatin1String("stopped"))
+        return LeaseCheck::EngineStopping;
+    if (state == QLatin1String("dead")) // taken for dead by the others: its leases are theirs now
+        return LeaseCheck::EngineBeatLate;
+    if (q.value(0).isNull() || q.value(0).toLongLong() <= horizon)
+        return LeaseCheck::Short;
+    if (!q.value(2).isNull() && q.value(2).toLongLong() <= horizon)
+        return LeaseCheck::EngineBeatLate;
+    return LeaseCheck::Held;
 }
 
 int CallQueue::endLeasesOf(const QString &engine, const QDateTime &until, const QString &detail, const QDateTime &now)
 {
     int ended = 0;
-    const qint64 t = now.toMSecsSinceEpoch();
     m_db.transaction([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        if (!q.prepare(QStringLiteral("UPDATE scheduled_calls SET lease_until = ?, updated_at = ? WHERE status = 'dialing' AND provider_call_id IS NULL "
-                                      "AND lease_until > ? AND ")
-                       + EngineRegistry::ownedBy(QStringLiteral("lease_owner")) + QStringLiteral(" RETURNING id")))
-            throw StorageError(q.lastError().text());
-        for (const QVariant &v : QVariantList{ until.toMSecsSinceEpoch(), t, until.toMSecsSinceEpoch() } + EngineRegistry::ownedByValues(engine))
-            q.addBindValue(bindable(v));
-        if (!q.exec())
-            throw StorageError(q.lastError().text());
-        QList<qint64> ids;
-        while (q.next())
-            ids << q.value(0).toLongLong();
-        q.finish();
-        for (qint64 id : std::as_const(ids))
-            addEvent(db, id, QStringLiteral("lease_ended"), QString(), detail, now);
-        ended = int(ids.size());
+        ended = endLeasesOf(db, engine, until, detail, now);
         return true;
     });
     return ended;
+}
+
+int CallQueue::endLeasesOf(const QSqlDatabase &db, const QString &engine, const QDateTime &until, const QString &detail, const QDateTime &now)
+{
+    const qint64 t = now.toMSecsSinceEpoch();
+    QSqlQuery q(db);
+    if (!q.prepare(QStringLiteral("UPDATE scheduled_calls SET lease_until = ?, updated_at = ? WHERE status = 'dialing' AND provider_call_id IS NULL "
+                                  "AND lease_until > ? AND ")
+                   + EngineRegistry::ownedBy(QStringLiteral("lease_owner")) + QStringLiteral(" RETURNING id")))
+        throw StorageError(q.lastError().text());
+    for (const QVariant &v : QVariantList{ until.toMSecsSinceEpoch(), t, until.toMSecsSinceEpoch() } + EngineRegistry::ownedByValues(engine))
+        q.addBindValue(bindable(v));
+    if (!q.exec())
+        throw StorageError(q.lastError().text());
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    q.finish();
+    for (qint64 id : std::as_const(ids))
+        addEvent(db, id, QStringLiteral("lease_ended"), QString(), detail, now);
+    return int(ids.size());
 }
 
 bool CallQueue::recordPlaced(qint64 id, qint64 gen, const QString &provider, const QString &callId, const QString &status,

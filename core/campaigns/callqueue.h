@@ -90,11 +90,22 @@ public:
     // when `engine` is registered (EngineRegistry), while that engine is running and its last beat
     // keeps it alive for at least the margin too (a lease of an engine taken for dead is not used).
     bool holdsLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs, const QString &engine = QString());
+    // The same question, saying why a lease may not be used (the dialer records it).
+    enum class LeaseCheck {
+        Held,
+        Gone,           // finished, moved on to another generation, or placed meanwhile
+        Short,          // the lease itself ends within the margin
+        EngineStopping, // `engine` is draining or stopped: it sends nothing more
+        EngineBeatLate, // its last beat would not keep it alive for the margin, or it was taken for dead
+    };
+    LeaseCheck checkLease(qint64 id, qint64 gen, const QDateTime &now, qint64 marginMs, const QString &engine = QString());
     // The leases `engine` holds on calls with no provider call id yet end at `until` (when they
     // would end later): at once for a dead engine, after the send margin for one that stops (a
     // request it sent is at the provider by then). A live dialer then takes each over and asks
     // the provider before placing it again (Dialer). Returns how many ended; each gets an event.
     int endLeasesOf(const QString &engine, const QDateTime &until, const QString &detail, const QDateTime &now);
+    // The same inside a transaction the caller holds (EngineRegistry::markDead's release).
+    int endLeasesOf(const QSqlDatabase &db, const QString &engine, const QDateTime &until, const QString &detail, const QDateTime &now);
     // The provider accepted the call: its id is written before anything relies on it. False when
     // the lease was lost meanwhile (the id is written anyway, so the call is never placed again).
     bool recordPlaced(qint64 id, qint64 gen, const QString &provider, const QString &callId, const QString &status,

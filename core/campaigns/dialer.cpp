@@ -198,8 +198,12 @@ void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
 {
     const QStringList paused = CampaignSettings(m_db).pausedUseCases();
     int limit = capacity(rules);
-    if (m_timer.isActive()) // serving: claim about one interval's worth at the pace
-        limit = std::min(limit, int(std::ceil(rules.dialer.callsPerSecond * std::max(1, m_timer.interval()) / 1000.0)) + 1);
+    // Serving: claim about one interval's worth at the pace, less what is still waiting to be sent.
+    // Claiming a full interval's worth on every pass whatever is left would hoard leases whenever
+    // the pacer falls behind (each pass claims one call more than the pace sends, and a loaded
+    // engine sends fewer): a dead engine would then leave hundreds of calls to be taken over.
+    if (m_timer.isActive())
+        limit = std::min(limit, int(std::ceil(rules.dialer.callsPerSecond * std::max(1, m_timer.interval()) / 1000.0)) + 1 - int(m_pending.size()));
     if (limit <= 0)
         return;
     const QDateTime t = now();
@@ -230,6 +234,27 @@ void Dialer::claimAndDecide(PassReport &report, const CampaignRules &rules)
         report.skipped[it.key()] += it.value();
 }
 
+namespace {
+
+// The reason and detail recorded when a claimed call is not sent.
+std::pair<QString, QString> notSent(CallQueue::LeaseCheck lease, const QString &engine)
+{
+    switch (lease) {
+    case CallQueue::LeaseCheck::EngineStopping:
+        return { reason::engineDraining, QStringLiteral("not sent: engine %1 is shutting down and gives its calls back").arg(engine) };
+    case CallQueue::LeaseCheck::EngineBeatLate:
+        return { reason::engineBeatLate, QStringLiteral("not sent: engine %1's last heartbeat would not keep it alive until the provider answers").arg(engine) };
+    case CallQueue::LeaseCheck::Gone:
+        return { QString(), QStringLiteral("not sent: the call was no longer this dialer's") };
+    case CallQueue::LeaseCheck::Short:
+    case CallQueue::LeaseCheck::Held:
+        break;
+    }
+    return { QString(), QStringLiteral("not sent: the lease ran short") };
+}
+
+} // namespace
+
 void Dialer::sendNext()
 {
     if (m_pending.empty()) {
@@ -242,8 +267,10 @@ void Dialer::sendNext()
     // Never send with a lease that may run out before the provider answers: another dialer
     // could then take the call over and place it too.
     try {
-        if (!queue.holdsLease(call.id, call.leaseGen, now(), sendMarginMs(m_rules.dialer), m_options.owner)) {
-            queue.addEvent(call.id, QStringLiteral("lease_lost"), QString(), QStringLiteral("not sent: the lease ran short"), now());
+        const CallQueue::LeaseCheck lease = queue.checkLease(call.id, call.leaseGen, now(), sendMarginMs(m_rules.dialer), m_options.owner);
+        if (lease != CallQueue::LeaseCheck::Held) {
+            const auto [why, detail] = notSent(lease, m_options.owner);
+            queue.addEvent(call.id, QStringLiteral("lease_lost"), why, detail, now());
             if (m_pending.empty())
                 m_pacer.stop();
             requestStarted();
@@ -306,8 +333,10 @@ void Dialer::recoverLeases(std::function<void()> then)
     try {
         // An engine that stopped beating holds its leases no longer: they end now and are taken
         // over below like any lease that ran out (the provider is asked before anything is placed).
-        for (const QString &dead : EngineRegistry(m_db).markDead(t))
-            queue.endLeasesOf(dead, t.addMSecs(-1), QStringLiteral("engine %1 stopped beating").arg(dead), t);
+        // Marked dead and its leases ended in one transaction: nothing in between to crash in.
+        EngineRegistry(m_db).markDead(t, [&](const QSqlDatabase &db, const QString &dead) {
+            queue.endLeasesOf(db, dead, t.addMSecs(-1), QStringLiteral("engine %1 stopped beating").arg(dead), t);
+        });
         for (ScheduledCall row : queue.expiredLeases(t, 20)) {
             const QString previousOwner = row.leaseOwner;
             if (queue.takeOverLease(row, m_options.owner, t, m_rules.dialer.leaseSeconds)) {

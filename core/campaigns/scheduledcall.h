@@ -33,6 +33,10 @@ inline const QString noConsent = QStringLiteral("no_consent");
 inline const QString completed = QStringLiteral("completed");
 inline const QString noPhone = QStringLiteral("no_phone");
 inline const QString cancelled = QStringLiteral("cancelled");
+// Why a claimed call was not sent (event lease_lost): its engine is shutting down, or its
+// heartbeat is too old to keep it alive while the provider answers.
+inline const QString engineDraining = QStringLiteral("engine_draining");
+inline const QString engineBeatLate = QStringLiteral("engine_beat_late");
 } // namespace reason
 
 struct ScheduledCall

@@ -80,7 +80,7 @@ void EngineRegistry::setState(const QString &id, const QString &state, const QDa
                 now.toMSecsSinceEpoch(), finished ? QVariant(now.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong)), id);
 }
 
-QStringList EngineRegistry::markDead(const QDateTime &now)
+QStringList EngineRegistry::markDead(const QDateTime &now, const Release &release)
 {
     const qint64 t = now.toMSecsSinceEpoch();
     QStringList candidates;
@@ -91,13 +91,20 @@ QStringList EngineRegistry::markDead(const QDateTime &now)
     q.finish();
     QStringList marked;
     for (const QString &id : std::as_const(candidates)) {
-        // The same condition again in the update: of several engines marking at once, only the
-        // one whose update changes the row gets the id (PostgreSQL re-checks it after the row lock).
-        QSqlQuery u = execOrThrow(m_db.connection(),
-                                  QStringLiteral("UPDATE engines SET state = 'dead', stopped_at = ? WHERE id = ? AND state IN ('running', 'draining') "
-                                                 "AND heartbeat_at + dead_after_ms < ?"),
-                                  t, id, t);
-        if (u.numRowsAffected() == 1)
+        bool changed = false;
+        const bool committed = m_db.transaction([&](QSqlDatabase &db) {
+            // The same condition again in the update: of several engines marking at once, only the
+            // one whose update changes the row gets the id (PostgreSQL re-checks it after the row lock).
+            QSqlQuery u = execOrThrow(db,
+                                      QStringLiteral("UPDATE engines SET state = 'dead', stopped_at = ? WHERE id = ? AND state IN ('running', 'draining') "
+                                                     "AND heartbeat_at + dead_after_ms < ?"),
+                                      t, id, t);
+            changed = u.numRowsAffected() == 1;
+            if (changed && release)
+                release(db, id);
+            return true;
+        });
+        if (changed && committed)
             marked << id;
     }
     return marked;

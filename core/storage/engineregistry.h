@@ -9,6 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <QSqlDatabase>
+
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -58,7 +61,12 @@ public:
 
     // Marks every running or draining engine whose beat is older than its dead-after time as dead
     // and returns their ids. Each id is returned to one caller only (the update decides).
-    QStringList markDead(const QDateTime &now);
+    // `release` runs for each engine marked, inside the transaction that marks it (the dialer ends
+    // its leases there): a crash or an error in between leaves neither a dead engine still holding
+    // leases nor released leases of a live one. When it throws, that engine stays as it was for
+    // the next caller, and the exception propagates.
+    using Release = std::function<void(const QSqlDatabase &db, const QString &deadEngine)>;
+    QStringList markDead(const QDateTime &now, const Release &release = {});
 
     std::vector<EngineInfo> engines();
     std::optional<EngineInfo> byId(const QString &id);

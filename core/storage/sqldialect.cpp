@@ -75,6 +75,13 @@ QString forUpdateSkipLocked(const QSqlDatabase &db)
     return isPostgres(db) ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
 }
 
+QString sortedForGrouping(const QSqlDatabase &db, const QString &table, const QString &where, const QString &keys)
+{
+    if (isPostgres(db))
+        return QStringLiteral("(SELECT * FROM %1 WHERE %2 ORDER BY %3) sorted").arg(table, where, keys);
+    return QStringLiteral("%1 WHERE %2").arg(table, where);
+}
+
 QString zeroPadded(const QSqlDatabase &db, const QString &number, int width)
 {
     if (isPostgres(db))

@@ -45,6 +45,13 @@ QString lockForTransaction(const QSqlDatabase &db, const QString &name);
 // SQLite needs nothing, its writer holds the whole database.
 QString forUpdateSkipLocked(const QSqlDatabase &db);
 
+// The rows of `table` matching `where`, as the FROM source of a GROUP BY on `keys` (a prefix of
+// an index of `table`). PostgreSQL: a subquery sorted by the keys, so the planner groups the
+// sorted rows one group at a time; left to itself it hashes every group with one aggregate state
+// per SUM (80 of them for the analytics rollup), which over a year of days took twice as long.
+// SQLite: the table and condition unchanged (it groups in index order already).
+QString sortedForGrouping(const QSqlDatabase &db, const QString &table, const QString &where, const QString &keys);
+
 // `number` (an integer expression) as text, zero-padded to at least `width` digits.
 QString zeroPadded(const QSqlDatabase &db, const QString &number, int width);
 

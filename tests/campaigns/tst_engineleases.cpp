@@ -13,6 +13,33 @@ using namespace ringside::campaigns;
 using ringside::test::at;
 using ringside::test::CampaignStore;
 
+namespace {
+
+// `n` COD calls due from `firstDue` a second apart, to numbers from `firstPhone` on.
+void scheduleCalls(CampaignStore &s, const QString &keyPrefix, int n, qint64 firstPhone, const QDateTime &firstDue, const QDateTime &now)
+{
+    for (int i = 0; i < n; ++i) {
+        ScheduledCall c;
+        c.useCase = kCod;
+        c.subjectKey = QStringLiteral("cod:%1-%2").arg(keyPrefix).arg(i);
+        c.agent = QStringLiteral("cod-confirmation");
+        c.phone = QStringLiteral("+9198%1").arg(firstPhone + i);
+        c.timezone = QStringLiteral("Asia/Kolkata");
+        c.dueAt = firstDue.addSecs(i);
+        CallQueue(*s.db).schedule(c, now);
+    }
+}
+
+void announce(EngineRegistry &engines, const QString &id, qint64 deadAfterMs, const QDateTime &now)
+{
+    EngineInfo e;
+    e.id = id;
+    e.deadAfterMs = deadAfterMs;
+    engines.announce(e, now);
+}
+
+} // namespace
+
 class TestEngineLeases : public QObject
 {
     Q_OBJECT
@@ -24,24 +51,11 @@ private slots:
         // takes A's calls over; a call A had already placed stays A's.
         CampaignStore s;
         const QDateTime t = at("2026-11-26T12:00:00+05:30");
-        for (int i = 0; i < 6; ++i) {
-            ScheduledCall c;
-            c.useCase = kCod;
-            c.subjectKey = QStringLiteral("cod:ENG-%1").arg(i);
-            c.agent = QStringLiteral("cod-confirmation");
-            c.phone = QStringLiteral("+9198%1").arg(20000000 + i);
-            c.timezone = QStringLiteral("Asia/Kolkata");
-            c.dueAt = t.addSecs(-60 + i);
-            CallQueue(*s.db).schedule(c, t);
-        }
+        scheduleCalls(s, QStringLiteral("ENG"), 6, 20000000, t.addSecs(-60), t);
         const QString a = QStringLiteral("node-a:101-0a0a0a0a"), b = QStringLiteral("node-b:202-0b0b0b0b");
         EngineRegistry engines(*s.db);
-        for (const QString &id : { a, b }) {
-            EngineInfo e;
-            e.id = id;
-            e.deadAfterMs = 45000; // EnginePresence::kDeadAfterMs
-            engines.announce(e, t);
-        }
+        for (const QString &id : { a, b })
+            announce(engines, id, 45000, t); // EnginePresence::kDeadAfterMs
         CallQueue q(*s.db);
         const std::vector<ScheduledCall> mine = q.claimDue(t, a, 120, 3, {});
         const std::vector<ScheduledCall> theirs = q.claimDue(t, b, 120, 3, {});
@@ -60,6 +74,11 @@ private slots:
         QVERIFY(!q.holdsLease(mine[1].id, mine[1].leaseGen, t.addSecs(15), 30000, a));
         QVERIFY(q.holdsLease(mine[1].id, mine[1].leaseGen, t.addSecs(15), 30000)); // the lease itself
         QVERIFY(q.holdsLease(theirs[0].id, theirs[0].leaseGen, t.addSecs(15), 30000, b));
+        // Why not, in the words the dialer records: the beat, not the lease.
+        QCOMPARE(q.checkLease(mine[1].id, mine[1].leaseGen, t.addSecs(15), 30000, a), CallQueue::LeaseCheck::EngineBeatLate);
+        QCOMPARE(q.checkLease(mine[1].id, mine[1].leaseGen, t.addSecs(91), 30000), CallQueue::LeaseCheck::Short);
+        QCOMPARE(q.checkLease(mine[1].id, mine[1].leaseGen + 1, t, 30000, a), CallQueue::LeaseCheck::Gone);
+        QCOMPARE(q.checkLease(mine[0].id, mine[0].leaseGen, t, 30000, a), CallQueue::LeaseCheck::Gone); // placed
 
         QVERIFY(engines.markDead(t.addSecs(45)).isEmpty()); // exactly at A's limit: not yet
         const QDateTime later = t.addSecs(46); // long before the 120 s leases run out
@@ -94,28 +113,19 @@ private slots:
         // again at once.
         CampaignStore s;
         const QDateTime t = at("2026-11-26T12:00:00+05:30");
-        for (int i = 0; i < 2; ++i) {
-            ScheduledCall c;
-            c.useCase = kCod;
-            c.subjectKey = QStringLiteral("cod:DRAIN-%1").arg(i);
-            c.agent = QStringLiteral("cod-confirmation");
-            c.phone = QStringLiteral("+9198%1").arg(30000000 + i);
-            c.timezone = QStringLiteral("Asia/Kolkata");
-            c.dueAt = t.addSecs(-10 + i);
-            CallQueue(*s.db).schedule(c, t);
-        }
+        scheduleCalls(s, QStringLiteral("DRAIN"), 2, 30000000, t.addSecs(-10), t);
         const QString a = QStringLiteral("node-a:101-0c0c0c0c");
         EngineRegistry engines(*s.db);
-        EngineInfo e;
-        e.id = a;
-        e.deadAfterMs = 30000;
-        engines.announce(e, t);
+        announce(engines, a, 30000, t);
         CallQueue q(*s.db);
         const std::vector<ScheduledCall> claimed = q.claimDue(t, a, 120, 2, {});
         QCOMPARE(int(claimed.size()), 2);
         engines.setState(a, engine_state::draining, t.addSecs(1));
-        for (const ScheduledCall &c : claimed)
+        for (const ScheduledCall &c : claimed) {
             QVERIFY(!q.holdsLease(c.id, c.leaseGen, t.addSecs(1), 30000, a)); // nothing more goes out
+            // …because the engine is stopping, not because the lease ran short (120 s left).
+            QCOMPARE(q.checkLease(c.id, c.leaseGen, t.addSecs(1), 30000, a), CallQueue::LeaseCheck::EngineStopping);
+        }
         const ScheduledCall &unsent = claimed[0], &sent = claimed[1];
         QVERIFY(q.reschedule(unsent.id, unsent.dueAt, QString(), QStringLiteral("stopped before placing it"), t.addSecs(1), unsent.leaseGen));
         QCOMPARE(q.endLeasesOf(a, t.addSecs(31), QStringLiteral("stopped while placing it"), t.addSecs(1)), 1);
@@ -127,6 +137,40 @@ private slots:
         const auto again = q.claimDue(t.addSecs(2), QStringLiteral("node-b:202-0d0d0d0d"), 120, 5, {});
         QCOMPARE(int(again.size()), 1);
         QCOMPARE(again.front().id, unsent.id);
+    }
+
+    void markingDeadAndEndingItsLeasesIsOneTransaction()
+    {
+        // The dialer ends a dead engine's leases inside the transaction that marks it dead. When
+        // that fails half-way (here: an error after its leases were ended), nothing of it stays:
+        // the engine is not dead and still holds its leases, so the next pass does it all again —
+        // never a dead engine whose leases nobody will end.
+        CampaignStore s;
+        const QDateTime t = at("2026-11-26T12:00:00+05:30");
+        scheduleCalls(s, QStringLiteral("ATOM"), 3, 40000000, t.addSecs(-10), t);
+        const QString a = QStringLiteral("node-a:101-0e0e0e0e");
+        EngineRegistry engines(*s.db);
+        announce(engines, a, 30000, t);
+        CallQueue q(*s.db);
+        QCOMPARE(int(q.claimDue(t, a, 120, 3, {}).size()), 3);
+        const QDateTime later = t.addSecs(31);
+        const QString detail = QStringLiteral("engine %1 stopped beating").arg(a);
+        auto release = [&](const QSqlDatabase &db, const QString &dead) { q.endLeasesOf(db, dead, later.addMSecs(-1), detail, later); };
+
+        QVERIFY_THROWS_EXCEPTION(StorageError, engines.markDead(later, [&](const QSqlDatabase &db, const QString &dead) {
+            QCOMPARE(q.endLeasesOf(db, dead, later.addMSecs(-1), detail, later), 3);
+            throw StorageError(QStringLiteral("the connection dropped"));
+        }));
+        QCOMPARE(engines.byId(a)->state, engine_state::running);
+        QVERIFY(q.expiredLeases(later, 10).empty());
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM campaign_events WHERE kind = 'lease_ended'")), qint64(0));
+
+        QCOMPARE(engines.markDead(later, release), QStringList{ a });
+        QCOMPARE(engines.byId(a)->state, engine_state::dead);
+        QCOMPARE(int(q.expiredLeases(later, 10).size()), 3);
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM campaign_events WHERE kind = 'lease_ended'")), qint64(3));
+        QVERIFY(engines.markDead(later.addSecs(1), release).isEmpty()); // handed out once
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM campaign_events WHERE kind = 'lease_ended'")), qint64(3));
     }
 };
 

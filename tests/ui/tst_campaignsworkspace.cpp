@@ -131,6 +131,9 @@ private Q_SLOTS:
         QVERIFY(workerJob<bool>([id, kinds](Database &db) {
             for (const QString &kind : kinds)
                 campaigns::CallQueue(db).addEvent(id, kind, QString(), QStringLiteral("detail of %1").arg(kind), fixedNow());
+            // Not sent because its engine was shutting down: the reason is said, not the lease's.
+            campaigns::CallQueue(db).addEvent(id, QStringLiteral("lease_lost"), campaigns::reason::engineDraining, QStringLiteral("detail of draining"),
+                                              fixedNow());
             return true;
         }));
         // A real click on the call's row in the table.
@@ -154,6 +157,8 @@ private Q_SLOTS:
             QVERIFY2(!history.contains(QStringLiteral("%1: detail of").arg(kind)), qPrintable(history));
         }
         QVERIFY(history.contains(QLatin1String("Not sent: the dialer's hold on the call was running out")));
+        QVERIFY2(history.contains(QLatin1String("(This engine was shutting down)")), qPrintable(history));
+        QVERIFY2(!history.contains(QLatin1String("engine_draining")), qPrintable(history));
         QVERIFY(history.contains(QLatin1String("No clear answer when placing")));
         QVERIFY(history.contains(QLatin1String("The provider could not be asked whether the call was placed")));
     }

@@ -77,6 +77,10 @@ QString CampaignCallsModel::skipReasonLabel(const QString &reason)
         return tr("Order or cart cancelled");
     if (reason == QLatin1String("operator"))
         return tr("Cancelled by an operator");
+    if (reason == engineDraining)
+        return tr("This engine was shutting down");
+    if (reason == engineBeatLate)
+        return tr("This engine's heartbeat was late");
     return reasonLabel(reason);
 }
 
