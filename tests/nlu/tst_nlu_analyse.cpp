@@ -105,6 +105,41 @@ private slots:
         QVERIFY(a.universal.negated.contains(QStringLiteral("cancel")));
     }
 
+    // "wait" said only to take the floor before the request is not a request to wait.
+    void leadingWaitGivesWayToTheRequest_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("intent");
+        QTest::addRow("wait, then cancel") << QStringLiteral("wait, I want to cancel it") << QStringLiteral("cancel");
+        QTest::addRow("ek minute, then where") << QStringLiteral("ek minute, mera order kahan hai") << QStringLiteral("where_is_order");
+        QTest::addRow("wait alone") << QStringLiteral("hold on please") << QStringLiteral("wait");
+        QTest::addRow("wait twice") << QStringLiteral("ruko, ek minute") << QStringLiteral("wait");
+        QTest::addRow("wait, then nothing sure") << QStringLiteral("hold on, hmm") << QStringLiteral("wait");
+    }
+    void leadingWaitGivesWayToTheRequest()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, intent);
+        const Analysis a = analyse(input);
+        QCOMPARE(a.universal.intent, intent);
+        if (intent != QLatin1String("wait"))
+            QCOMPARE(a.universal.runnerUp, QStringLiteral("wait"));
+    }
+
+    void leadingWaitGivesWayToThePlaybooksRequest()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "question_any"}, {"phrases", {"kuch poochna hai", "ask you something"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        AnalysisContext c;
+        c.intents = &m.value();
+        const Analysis a = nlu->analyse(QStringLiteral("ruko, mujhe kuch poochna hai"), c);
+        QCOMPARE(a.playbook.intent, QStringLiteral("question_any"));
+        QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
+        QCOMPARE(nlu->analyse(QStringLiteral("ruko"), c).universal.intent, QStringLiteral("wait"));
+    }
+
     void playbookIntentsRunBesideUniversal()
     {
         json intents = json::array();

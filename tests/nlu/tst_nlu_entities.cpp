@@ -167,6 +167,12 @@ private slots:
         QTest::addRow("keeps case and punctuation") << QStringLiteral("address is: A-12/3, Lane #7.")
                                                     << QStringLiteral("A-12/3, Lane #7");
         QTest::addRow("trailing please") << QStringLiteral("ship to 5 Park Street please") << QStringLiteral("5 Park Street");
+        // Hindi word order: the lead after the address, which then needs a house number.
+        QTest::addRow("lead after") << QStringLiteral("haan ji, 12 Park Street, Kolkata pe bhej dena")
+                                    << QStringLiteral("12 Park Street, Kolkata");
+        QTest::addRow("lead after, nouns before the number") << QStringLiteral("house number 3, sector 21, Noida par bhej do")
+                                                             << QStringLiteral("house number 3, sector 21, Noida");
+        QTest::addRow("lead after, devanagari") << QStringLiteral("गली नंबर 5, दिल्ली पे भेज दो") << QStringLiteral("गली नंबर 5, दिल्ली");
     }
     void address()
     {
@@ -184,6 +190,20 @@ private slots:
         QCOMPARE(foundName(a.status), QStringLiteral("partial"));
         QVERIFY(a.text.isEmpty());
         QCOMPARE(foundName(nlu->address(QStringLiteral("where is my order")).status), QStringLiteral("none"));
+    }
+
+    // A lead after the words is an address only with a house number and a name after it.
+    void addressAfterNeedsANumberAndAName_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addRow("a day") << QStringLiteral("kal pe bhej do");
+        QTest::addRow("an order id") << QStringLiteral("mera order 482913 hai, kal pe bhej do");
+        QTest::addRow("a number alone") << QStringLiteral("12 pe bhej do");
+    }
+    void addressAfterNeedsANumberAndAName()
+    {
+        QFETCH(QString, input);
+        QCOMPARE(foundName(nlu->address(input).status), QStringLiteral("none"));
     }
 };
 

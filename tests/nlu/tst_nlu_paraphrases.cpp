@@ -17,14 +17,14 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.94 },
-    { QStringLiteral("hinglish"), 0.937 },
-    { QStringLiteral("hindi"), 0.91 },
+    { QStringLiteral("en"), 0.948 },
+    { QStringLiteral("hinglish"), 0.947 },
+    { QStringLiteral("hindi"), 0.931 },
 };
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.96 },
-    { QStringLiteral("hinglish"), 0.975 },
-    { QStringLiteral("hindi"), 0.95 },
+    { QStringLiteral("hinglish"), 0.98 },
+    { QStringLiteral("hindi"), 0.97 },
 };
 
 QString percent(const test::ParaphraseScore &s)

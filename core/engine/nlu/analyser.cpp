@@ -1,5 +1,6 @@
 #include "engine/nlu/analyser.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace ringside::nlu {
@@ -54,6 +55,34 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
     a.universal.confidence = 0.0;
     a.universal.matched.clear();
     a.universal.sure = false;
+}
+
+// "wait, can I ask you something", "ek minute, ye bataiye …": a wait said only to take the floor
+// before what the caller wants is not a request to wait. When the built-in reading is `wait`, the
+// words after the first clause are read again alone; if they are no wait but a sure request (a
+// built-in one, or the playbook's same one), that reading stands and the wait is set aside.
+void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon &lex)
+{
+    if (a.universal.intent != QLatin1String("wait") || a.text.tokens.isEmpty())
+        return;
+    NormalisedText rest = a.text;
+    const int firstClause = rest.tokens.first().clause;
+    rest.tokens.erase(std::remove_if(rest.tokens.begin(), rest.tokens.end(), [&](const Token &tok) { return tok.clause == firstClause; }),
+                      rest.tokens.end());
+    if (rest.tokens.isEmpty())
+        return;
+    IntentResult again = lex.intents().match(rest);
+    if (again.intent == QLatin1String("wait"))
+        return;
+    const bool playbookAgain = a.playbook.sure && context.intents
+        && context.intents->match(rest).intent == a.playbook.intent;
+    if (!again.sure && !playbookAgain)
+        return;
+    if (!again.sure)
+        again = IntentResult();
+    again.runnerUp = a.universal.intent; // set aside, not forgotten
+    again.runnerUpConfidence = a.universal.confidence;
+    a.universal = again;
 }
 
 } // namespace
@@ -111,6 +140,11 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
     if (context.intents) {
         a.playbook = context.intents->match(t);
         preferStepIntent(a, context, lex.normaliser());
+    }
+    if (a.universal.intent == QLatin1String("wait")) {
+        dropLeadingWait(a, context, lex);
+        if (context.intents)
+            preferStepIntent(a, context, lex.normaliser());
     }
     a.orderId = extractOrderId(t, lex, context.orderId);
     a.phone = extractPhone(t, lex, context.defaultCountry);

@@ -147,8 +147,10 @@ void IntentMatcher::finish(const QSet<QString> &functionWords, const QSet<QStrin
             // A negator alone ("nahi", "not") says nothing about which phrase was meant.
             if (!functionWords.contains(s) && !negators.contains(s) && !p.content.contains(s))
                 p.content.append(s);
-            p.selfNegating = p.selfNegating || negators.contains(s);
+            if (negators.contains(s) && !p.negators.contains(s))
+                p.negators.append(s);
         }
+        p.selfNegating = !p.negators.isEmpty();
         if (p.content.size() < 2)
             continue; // one content word is a keyword's job, not a partial match's
         for (const QString &s : std::as_const(p.content))
@@ -177,6 +179,21 @@ QString IntentMatcher::detailFor(int intent, const NormalisedText &text) const
     }
     return {};
 }
+
+namespace {
+
+// Negators that say the same thing: Hindi "nahi" and "na" (not), Hindi "mat" (don't, asking),
+// and every English one ("not", "doesnt", "didnt" …).
+QString negationKind(const QString &stem)
+{
+    if (stem == QLatin1String("nahi") || stem == QLatin1String("na"))
+        return QStringLiteral("nahi");
+    if (stem == QLatin1String("mat"))
+        return QStringLiteral("mat");
+    return QStringLiteral("not");
+}
+
+} // namespace
 
 IntentResult IntentMatcher::match(const NormalisedText &text) const
 {
@@ -234,13 +251,18 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
                 negated[p] = negated[p] || neg;
             }
         }
-        bool anyNegator = false;
-        for (const Token &t : text.tokens)
-            anyNegator = anyNegator || t.isNegator();
+        QSet<QString> negationsHeard;
+        for (const Token &t : text.tokens) {
+            if (t.isNegator())
+                negationsHeard.insert(negationKind(t.stem));
+        }
         for (const int p : std::as_const(touched)) {
             const Phrase &ph = m_phrases.at(p);
-            // "order nahi chahiye" heard as "order chahiye" would mean the opposite.
-            if (ph.selfNegating && !anyNegator)
+            // "order nahi chahiye" heard as "order chahiye" would mean the opposite; and its own kind
+            // of negation must be the one heard: "cancel mat karo, chahiye" is not "nahi chahiye, cancel".
+            if (ph.selfNegating && std::any_of(ph.negators.cbegin(), ph.negators.cend(), [&](const QString &n) {
+                    return !negationsHeard.contains(negationKind(n));
+                }))
                 continue;
             const double ratio = credit[p] / ph.contentWeight;
             if (count[p] < 2 || ratio < 0.5)

@@ -74,6 +74,7 @@ private:
         QStringList content; // content stems (function words dropped)
         double contentWeight = 0.0;
         bool selfNegating = false; // "didnt get it": its own negator does not negate it
+        QStringList negators;      // that negator's stems, which must be heard for a partial match
         QString text;
     };
 

@@ -327,14 +327,14 @@ bool Lexicon::compileEntities(const json &s, QString *error)
         return !s.contains(key) || r.phrases(s[key], at(key), QLatin1String(key), 0, into);
     };
     auto stems = [&](const char *key, QSet<QString> *into) { return !s.contains(key) || r.stemSet(s[key], at(key), into); };
-    const bool ok = r.object(s, path, names({"refundMethods", "addressLeads", "addressTails", "quantity", "quantityUnits",
+    const bool ok = r.object(s, path, names({"refundMethods", "addressLeads", "addressTails", "addressAfter", "addressNouns", "quantity", "quantityUnits",
                                              "verbsBeforeDo", "englishAroundDo", "itemLast", "orderLeads"}))
         && (!s.contains("refundMethods")
             || r.cueMap(s["refundMethods"], at("refundMethods"), names({"original_payment", "store_credit", "bank_transfer"}), &e.refundMethods))
         && (!s.contains("quantity") || r.cueMap(s["quantity"], at("quantity"), names({"all", "both"}), &e.quantity))
-        && list("addressLeads", &e.addressLeads) && list("quantityUnits", &e.quantityUnits) && list("itemLast", &e.itemLast)
+        && list("addressLeads", &e.addressLeads) && list("addressAfter", &e.addressAfter) && list("quantityUnits", &e.quantityUnits) && list("itemLast", &e.itemLast)
         && list("orderLeads", &e.orderLeads)
-        && stems("addressTails", &e.addressTails) && stems("verbsBeforeDo", &e.verbsBeforeDo)
+        && stems("addressTails", &e.addressTails) && stems("addressNouns", &e.addressNouns) && stems("verbsBeforeDo", &e.verbsBeforeDo)
         && stems("englishAroundDo", &e.englishAroundDo);
     if (!ok)
         *error = r.error();

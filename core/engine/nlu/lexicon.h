@@ -39,6 +39,8 @@ struct EntityWords
     CueSet refundMethods; // label original_payment / store_credit / bank_transfer
     CueSet addressLeads;  // "new address is", "naya pata"
     QSet<QString> addressTails; // stems dropped from the end of an address ("hai")
+    CueSet addressAfter;  // a lead said after the address, in Hindi word order ("… pe bhej do")
+    QSet<QString> addressNouns; // stems that start an address before its number ("flat", "house")
     CueSet quantity;      // label all / both
     CueSet quantityUnits; // "pieces", "of them"
     QSet<QString> verbsBeforeDo;   // "kar" in "kar do": that "do" is a verb, not two

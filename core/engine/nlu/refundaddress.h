@@ -19,14 +19,15 @@ RefundMethodMatch extractRefundMethod(const NormalisedText &text, const Lexicon 
 
 struct AddressCapture
 {
-    Found status = Found::None; // Complete: text follows a lead; Partial: a lead but nothing after it
-    QString text;               // the caller's own words after the lead, untouched
+    Found status = Found::None; // Complete: text beside a lead; Partial: a lead but nothing after it
+    QString text;               // the caller's own words after (or before) the lead, untouched
     QString lead;               // the lead phrase heard ("new address is", "naya pata")
 };
 
 // The free text of a new address after a lead such as "new address is", "deliver to",
 // "naya pata", "mera address". No attempt is made to parse it: the tool gets the caller's
-// words, minus a trailing "hai" or "please". The last lead wins.
+// words, minus a trailing "hai" or "please". The last lead wins. Without one, an address that
+// holds a number and is followed by a lead ("12 Park Street, Kolkata pe bhej do") is taken too.
 AddressCapture extractAddress(const NormalisedText &text, const Lexicon &lexicon);
 
 } // namespace ringside::nlu

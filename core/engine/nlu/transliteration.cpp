@@ -171,6 +171,12 @@ QString phoneticKey(const QString &latin)
     s.replace(QLatin1String("x"), QLatin1String("ks"));
     s.replace(QLatin1String("ee"), QLatin1String("i"));
     s.replace(QLatin1String("oo"), QLatin1String("u"));
+    // Hinglish writes the "a" before an h and a consonant as "e" ("rehte", "pehla", "kehna");
+    // the transliteration keeps it ("रहते" rahte).
+    for (qsizetype i = 0; i + 2 < s.size(); ++i) {
+        if (s.at(i) == QLatin1Char('e') && s.at(i + 1) == QLatin1Char('h') && !isVowelLetter(s.at(i + 2)))
+            s[i] = QLatin1Char('a');
+    }
     QString out;
     out.reserve(s.size());
     for (const QChar c : s) {
@@ -196,7 +202,7 @@ QString consonantSkeleton(const QString &key)
             if (next == QLatin1Char('h'))
                 c = QLatin1Char('c'); // "ch" stays its own sound
             else
-                c = (next == QLatin1Char('e') || next == QLatin1Char('i')) ? QLatin1Char('s') : QLatin1Char('k');
+                c = (next == QLatin1Char('e') || next == QLatin1Char('i') || next == QLatin1Char('y')) ? QLatin1Char('s') : QLatin1Char('k');
         }
         if (!out.isEmpty() && out.back() == c)
             continue;
@@ -326,6 +332,10 @@ QString Vocabulary::findSimilar(const QString &transliterated) const
     // "दिमाग" dimaag is not "damage"): a loan word keeps its length and its first vowel too.
     const QString known = phoneticKey(*s);
     if (qAbs(known.size() - key.size()) > 2 || !vowelsMatch(firstVowel(known), firstVowel(key)))
+        return {};
+    // Nor does a word that starts with a vowel sound like one that does not ("घंटे" ghante is
+    // not "agent", "उतरेगा" utrega is not "through").
+    if (isVowelLetter(known.front()) != isVowelLetter(key.front()))
         return {};
     return *s;
 }

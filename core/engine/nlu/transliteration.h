@@ -15,12 +15,12 @@ namespace ringside::nlu {
 // vowel is dropped where Hindi drops it). Non-Devanagari characters pass through.
 QString devanagariToLatin(const QString &word);
 
-// A spelling-insensitive key for a Latin word: long vowels shortened, w/v, z/j, ph/f and doubled
-// letters folded ("wapas", "vaapas" → "vapas").
+// A spelling-insensitive key for a Latin word: long vowels shortened, "eh" before a consonant read
+// as "ah" ("rehte", "rahte"), w/v, z/j, ph/f and doubled letters folded ("wapas", "vaapas" → "vapas").
 QString phoneticKey(const QString &latin);
 
-// The consonants of a key, with English c read as k or s and h after a consonant dropped:
-// "cancel", "kainsal" → "knsl". Loan words keep their consonants across scripts.
+// The consonants of a key, with English c read as k or s (s before e, i, y: "policy", "polisi") and
+// h after a consonant dropped: "cancel", "kainsal" → "knsl". Loan words keep their consonants across scripts.
 QString consonantSkeleton(const QString &key);
 
 // Latin words known to a lexicon, found again from a transliterated Devanagari word.
