@@ -5,6 +5,7 @@
 // consoles on two engines is won once. Registered against PostgreSQL only (label postgres).
 #include "campaignfixture.h"
 #include "enginerun.h"
+#include "../telephony/gatewayfixture.h"
 
 #include "telephony/standincaller.h"
 
@@ -33,57 +34,20 @@ int totalCalls()
 constexpr int kCallSeconds = 15;
 const QByteArray kSecret = QByteArrayLiteral("one-console-secret");
 
-// A console on /monitor that keeps every message.
-class Console : public QObject
+// A console on /monitor that keeps every message (the telephony tests' MonitorClient).
+class Console : public MonitorClient
 {
 public:
-    Console() { connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &t) { messages.push_back(json::parse(t.toStdString(), nullptr, false)); }); }
     bool open(quint16 port, const QString &name)
     {
-        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/monitor?operator=%2").arg(port).arg(name)));
-        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+        return MonitorClient::open(QUrl(QStringLiteral("ws://127.0.0.1:%1/monitor?operator=%2").arg(port).arg(name)));
     }
-    QString send(json command)
-    {
-        const QString id = QStringLiteral("c%1").arg(++m_next);
-        command["id"] = id;
-        socket.sendTextMessage(QString::fromStdString(command.dump()));
-        return id;
-    }
-    json waitFor(const std::function<bool(const json &)> &pred, int ms = 10000, std::size_t from = 0)
-    {
-        json found;
-        (void)QTest::qWaitFor([&] {
-            for (std::size_t i = from; i < messages.size(); ++i)
-                if (pred(messages[i])) {
-                    found = messages[i];
-                    return true;
-                }
-            return false;
-        }, ms);
-        return found;
-    }
-    json reply(const QString &id, int ms = 10000) { return waitFor([&](const json &m) { return stringAt(m, "id") == id && m.contains("type"); }, ms); }
-    int count(const std::function<bool(const json &)> &pred, std::size_t from = 0) const
-    {
-        int n = 0;
-        for (std::size_t i = from; i < messages.size(); ++i)
-            n += pred(messages[i]) ? 1 : 0;
-        return n;
-    }
-
-    QWebSocket socket;
-    std::vector<json> messages;
-
-private:
-    int m_next = 0;
+    // Longer than one engine's defaults: events cross the database between three busy engines.
+    json waitFor(const std::function<bool(const json &)> &pred, int ms = 10000, std::size_t from = 0) { return MonitorClient::waitFor(pred, ms, from); }
+    json reply(const QString &id, int ms = 10000) { return MonitorClient::reply(id, ms); }
 };
 
 bool isType(const json &m, const char *type) { return stringAt(m, "type") == QLatin1String(type); }
-bool isCallEvent(const json &m, const QString &callId, const char *type)
-{
-    return isType(m, "call_event") && stringAt(m, "call_id") == callId && stringAt(m.value("event", json::object()), "type") == QLatin1String(type);
-}
 
 } // namespace
 
