@@ -2070,6 +2070,10 @@
         <translation>किसी इंजन से कनेक्ट नहीं</translation>
     </message>
     <message>
+        <source>The engine holding this call refused the console: %1</source>
+        <translation>इस कॉल वाले इंजन ने कंसोल को अस्वीकार कर दिया: %1</translation>
+    </message>
+    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

@@ -8,6 +8,7 @@
 #include "storage/enginepresence.h"
 #include "storage/sqlutil.h"
 #include "telephony/agentdirectory.h"
+#include "telephony/clusterview.h"
 #include "telephony/gatewayruntime.h"
 
 #include <QSysInfo>
@@ -65,6 +66,14 @@ std::unique_ptr<EngineServer> EngineServer::start(Database &db, const ServeConfi
         *failure = { QStringLiteral("cannot register this engine: %1").arg(QString::fromUtf8(e.what())), false };
         return nullptr;
     }
+    // One console view across the engines on one PostgreSQL: this engine's calls for the others'
+    // consoles, theirs for its own, commands to whichever engine holds a call.
+    if (db.isPostgres()) {
+        const EngineInfo &self = server->m_presence->self();
+        server->m_cluster = std::make_unique<telephony::ClusterView>(db, self.id, self.address, rt.gateway());
+        if (!server->m_cluster->start())
+            notices->append(QStringLiteral("cannot listen for the other engines' calls: consoles here see this engine's calls only"));
+    }
     // The campaign dialer: plans and places outbound calls, takes /twilio/status and /exotel/status.
     if (config.campaignProvider) {
         QString notice;
@@ -102,6 +111,7 @@ EngineServer::~EngineServer()
     m_platforms.reset();
     m_nudge.reset();
     m_dialer.reset(); // gives its leases back (CampaignService::stop)
+    m_cluster.reset(); // publishes this engine's last events (its calls ending) first
     m_presence.reset(); // the row says stopped once nothing of this engine dials any more
 }
 

@@ -16,8 +16,9 @@ namespace ringside {
 class Database;
 class EnginePresence;
 namespace telephony {
+class ClusterView;
 class GatewayRuntime;
-}
+} // namespace telephony
 namespace campaigns {
 class CampaignService;
 class StoreChangeNudge;
@@ -62,6 +63,8 @@ private:
     EngineServer() = default;
 
     std::shared_ptr<telephony::GatewayRuntime> m_runtime;
+    // The other engines on the same PostgreSQL (none on SQLite): after the runtime, so it goes first.
+    std::unique_ptr<telephony::ClusterView> m_cluster;
     // Declared before the dialer: destroyed after it, so the row says stopped only once the
     // dialer has given its leases back.
     std::unique_ptr<EnginePresence> m_presence;

@@ -23,6 +23,7 @@ class QWebSocket;
 
 namespace ringside::telephony {
 
+class ClusterView;
 class MediaConnection;
 
 // The call gateway on the server thread: takes provider media streams, starts each call on the
@@ -75,6 +76,18 @@ public:
     void announceOutbound(const json &call);
     void outboundProgress(const QString &callId, const QString &status, bool finished, const QString &outcome);
 
+    // Several engines on one PostgreSQL (clusterview.h): this engine's monitor events go to the
+    // others through `view`, and their calls join this engine's snapshot, queue and commands.
+    // nullptr detaches. The view must outlive the gateway or detach first.
+    void attachClusterView(ClusterView *view);
+    // The escalation queue of every engine, for this engine's consoles (another engine's changed).
+    void relayQueue();
+    // This engine's own live calls, queue and ringing campaign calls ({"type":"engine_snapshot"}),
+    // for an engine that started after they began.
+    json engineSnapshot() const;
+    // A command another engine's console sent for a call held here, as that console's operator.
+    json runForwardedCommand(const QString &operatorName, const QString &command, const json &message, json *extra);
+
 Q_SIGNALS:
     void callStarted(const QString &callId);
     void callEnded(const QString &callId, const QString &outcome, const QString &recordId);
@@ -98,13 +111,17 @@ private:
     json snapshotFor(const QString &operatorName) const;
     json dialingSnapshot() const;
     QString shown(const QString &phone) const; // masked for logs unless configured otherwise
-    json handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra);
+    json handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra, bool mayForward = true);
+    json forwardCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message);
+    json queueMessage(const json &entries) const;
+    json localQueueEntries() const;
     QString handleOperatorAudio(MonitorHub::Consumer &consumer, const monitor::AudioFrame &frame);
     qint64 nowMs() const { return m_config.clock.nowMs(); }
     int pickWorker() const;
 
     GatewayConfig m_config;
     WorkerServices m_services;
+    ClusterView *m_cluster = nullptr; // the other engines, when on PostgreSQL with others
     StreamSigner m_signer;
     MonitorHub m_monitor;
     std::vector<QThread *> m_threads;

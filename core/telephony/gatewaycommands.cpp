@@ -2,6 +2,7 @@
 // Every command runs on the server thread, one at a time, so "first accept wins" needs no lock:
 // the first accept to arrive changes the call's state and every later one finds it taken.
 #include "telephony/callengine.h"
+#include "telephony/clusterview.h"
 #include "telephony/gateway.h"
 
 #include "conversation/outcomes.h"
@@ -29,20 +30,45 @@ int Gateway::queueLength() const
     return n;
 }
 
+json Gateway::localQueueEntries() const
+{
+    const qint64 now = nowMs();
+    json entries = json::array();
+    for (const auto &[id, call] : m_calls) {
+        if (call.state != LiveCall::State::Queued)
+            continue;
+        json e = call.summary(now, 0, false)["queue"];
+        e["call_id"] = id;
+        entries.push_back(e);
+    }
+    return entries;
+}
+
+json Gateway::queueMessage(const json &entries) const
+{
+    json sorted = entries;
+    std::sort(sorted.begin(), sorted.end(), [](const json &a, const json &b) { return a.value("wait_ms", 0) > b.value("wait_ms", 0); });
+    return { { "type", "queue" }, { "server_time_ms", nowMs() }, { "escalation_sla_ms", m_config.escalationSlaMs }, { "entries", sorted } };
+}
+
 json Gateway::snapshotFor(const QString &operatorName) const
 {
     const qint64 now = nowMs();
     json calls = json::array();
-    json queue = json::array();
     for (const auto &[id, call] : m_calls) {
         if (call.state == LiveCall::State::Starting)
             continue; // announced by call_started once its session runs
         calls.push_back(call.summary(now, m_monitor.listeners(id), true, m_config.maskPersonalData));
-        if (call.state == LiveCall::State::Queued) {
-            json e = call.summary(now, 0, false)["queue"];
-            e["call_id"] = id;
+    }
+    json queue = localQueueEntries();
+    json dialing = dialingSnapshot();
+    if (m_cluster) { // the other engines' calls, as they last told
+        for (const json &c : m_cluster->remoteCalls())
+            calls.push_back(c);
+        for (const json &e : m_cluster->remoteQueue())
             queue.push_back(e);
-        }
+        for (const json &d : m_cluster->remoteDialing())
+            dialing.push_back(d);
     }
     std::sort(queue.begin(), queue.end(), [](const json &a, const json &b) { return a.value("wait_ms", 0) > b.value("wait_ms", 0); });
     return { { "type", "snapshot" },
@@ -54,22 +80,19 @@ json Gateway::snapshotFor(const QString &operatorName) const
              { "shutting_down", m_shuttingDown },
              { "calls", calls },
              { "queue", queue },
-             { "dialing", dialingSnapshot() } };
+             { "dialing", dialing } };
 }
 
 void Gateway::broadcastQueue()
 {
-    const qint64 now = nowMs();
-    json entries = json::array();
-    for (const auto &[id, call] : m_calls) {
-        if (call.state != LiveCall::State::Queued)
-            continue;
-        json e = call.summary(now, 0, false)["queue"];
-        e["call_id"] = id;
-        entries.push_back(e);
+    const json local = queueMessage(localQueueEntries());
+    if (!m_cluster) {
+        m_monitor.broadcast(local);
+        return;
     }
-    std::sort(entries.begin(), entries.end(), [](const json &a, const json &b) { return a.value("wait_ms", 0) > b.value("wait_ms", 0); });
-    m_monitor.broadcast({ { "type", "queue" }, { "server_time_ms", now }, { "escalation_sla_ms", m_config.escalationSlaMs }, { "entries", entries } });
+    // The others get this engine's entries only; this engine's consoles get every engine's.
+    m_cluster->publishEvent(QByteArray::fromStdString(local.dump()));
+    relayQueue();
 }
 
 void Gateway::onSlaTick()
@@ -89,13 +112,15 @@ void Gateway::onSlaTick()
         broadcastQueue();
 }
 
-json Gateway::handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra)
+json Gateway::handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra, bool mayForward)
 {
     using namespace monitor;
     const QString id = stringAt(message, "call_id");
     if (id.isEmpty())
         return problem(error::badRequest, QStringLiteral("call_id: required string is missing"));
     const auto it = m_calls.find(id);
+    if (it == m_calls.end() && mayForward && m_cluster && !m_cluster->holderOf(id).isEmpty())
+        return forwardCommand(consumer, command, message);
     if (it == m_calls.end() || it->second.state == LiveCall::State::Starting)
         return problem(error::unknownCall, QStringLiteral("no live call \"%1\"").arg(id.left(80)));
     LiveCall &call = it->second;
@@ -195,6 +220,8 @@ json Gateway::handleCommand(MonitorHub::Consumer &consumer, const QString &comma
 QString Gateway::handleOperatorAudio(MonitorHub::Consumer &consumer, const monitor::AudioFrame &frame)
 {
     const auto it = m_calls.find(frame.callId);
+    if (it == m_calls.end() && m_cluster && !m_cluster->holderOf(frame.callId).isEmpty())
+        return QStringLiteral("call \"%1\" is held by the engine at %2: send its audio there").arg(frame.callId.left(80), m_cluster->holderAddress(frame.callId));
     if (it == m_calls.end())
         return QStringLiteral("no live call \"%1\"").arg(frame.callId.left(80));
     LiveCall &call = it->second;

@@ -127,6 +127,8 @@ void MonitorHub::broadcast(const json &message)
 
 void MonitorHub::broadcastRaw(const QByteArray &utf8, const QString &privilegedOperator, const QByteArray &privilegedUtf8)
 {
+    if (onBroadcast)
+        onBroadcast(utf8);
     if (m_consumers.empty())
         return;
     const QString text = QString::fromUtf8(utf8);
@@ -140,6 +142,32 @@ void MonitorHub::broadcastRaw(const QByteArray &utf8, const QString &privilegedO
             deliver(*c, text);
         }
     }
+}
+
+void MonitorHub::relay(const QByteArray &utf8)
+{
+    if (m_consumers.empty())
+        return;
+    const QString text = QString::fromUtf8(utf8);
+    for (auto &[id, c] : m_consumers)
+        deliver(*c, text);
+}
+
+void MonitorHub::completeCommand(int consumerId, const json &requestId, const QString &command, const json &problem, const json &extra)
+{
+    const auto it = m_consumers.find(consumerId);
+    if (it == m_consumers.end())
+        return;
+    if (!problem.is_null() && problem.contains("code")) {
+        reply(*it->second, { { "type", "error" }, { "id", requestId }, { "command", command }, { "code", stringAt(problem, "code") },
+                             { "message", stringAt(problem, "message") } });
+        return;
+    }
+    json ack = { { "type", "ack" }, { "id", requestId }, { "command", command } };
+    if (extra.is_object())
+        for (auto e = extra.begin(); e != extra.end(); ++e)
+            ack[e.key()] = e.value();
+    reply(*it->second, ack);
 }
 
 void MonitorHub::sendAudio(const QString &callId, const QByteArray &frame)
@@ -253,6 +281,8 @@ void MonitorHub::onText(int id, const QString &text)
     }
     json extra = json::object();
     const json problem = onCommand(c, command, msg, &extra);
+    if (problem.is_object() && problem.value("pending", false))
+        return; // answered by completeCommand()
     if (!problem.is_null() && problem.contains("code")) {
         error(requestId, command, stringAt(problem, "code"), stringAt(problem, "message"));
         return;

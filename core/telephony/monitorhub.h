@@ -48,12 +48,16 @@ public:
     // The snapshot for one console (built by the gateway).
     std::function<json(const QString &operatorName)> snapshot;
     // A call command from a console: returns {} for an ack, or {"code":..,"message":..} for an
-    // error; `extra` may be filled with fields for the ack.
+    // error; `extra` may be filled with fields for the ack. {"pending": true}: the answer comes
+    // later through completeCommand() (a command forwarded to the engine holding the call).
     std::function<json(Consumer &consumer, const QString &command, const json &message, json *extra)> onCommand;
     // Operator audio (binary kind 2): returns an error message or empty.
     std::function<QString(Consumer &consumer, const monitor::AudioFrame &frame)> onOperatorAudio;
     // The number of consoles listening to a call changed.
     std::function<void(const QString &callId, int listeners)> onListenersChanged;
+    // Every broadcast as the consoles without privileges see it, also when none is connected
+    // (the other engines' consoles see it through the cluster, ClusterView).
+    std::function<void(const QByteArray &utf8)> onBroadcast;
 
     void addConsumer(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName = false);
     // One event for every console.
@@ -61,6 +65,10 @@ public:
     // One event for every console; the consoles of `privilegedOperator` (when set) get
     // `privilegedUtf8` instead (the unmasked event of the call they hold).
     void broadcastRaw(const QByteArray &utf8, const QString &privilegedOperator = {}, const QByteArray &privilegedUtf8 = {});
+    // An event from another engine for every console; not passed to onBroadcast (it is not ours).
+    void relay(const QByteArray &utf8);
+    // The late answer to a command onCommand left pending; nothing when the console is gone.
+    void completeCommand(int consumerId, const json &requestId, const QString &command, const json &problem, const json &extra);
     // A call's audio for the consoles listening to it.
     void sendAudio(const QString &callId, const QByteArray &frame);
     int listeners(const QString &callId) const;

@@ -16,6 +16,7 @@
 
 #include "commerce/fixtureimporter.h"
 #include "storage/database.h"
+#include "telephony/gatewayruntime.h"
 #include "telephony/standincaller.h"
 
 #include <QComboBox>
@@ -27,6 +28,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QWebSocket>
 
 using namespace ringside;
 using namespace ringside::ui;
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void takeOverSayWhisperHandBackEnd();
     void escalationQueueAcceptRace();
     void remoteEngineFromSettings();
+    void anotherEnginesCallIsHeardFromThatEngine();
 
 private:
     std::unique_ptr<telephony::StandInCaller> dial(const QString &sid, const QString &from);
@@ -344,6 +347,80 @@ void TestLiveCallsWorkspace::remoteEngineFromSettings()
     settings.setRemoteEngineUrl(QUrl(QStringLiteral("http://example.com/monitor")));
     QVERIFY(test::clickButton(&remote, QStringLiteral("live-reconnect")));
     QVERIFY2(remote.statusText().contains(QStringLiteral("Remote engine URL")), qPrintable(remote.statusText()));
+}
+
+void TestLiveCallsWorkspace::anotherEnginesCallIsHeardFromThatEngine()
+{
+    // Several engines on one PostgreSQL: the console is attached to engine A, and A relays the
+    // calls of engine B (here: the embedded engine) tagged with B's address. Listening to such a
+    // call opens a second connection, to B itself, with the same token.
+    const QString token = m_ws->engine().endpoint().token;
+    QString error;
+    auto dbA = Database::open(m_dir.filePath(QStringLiteral("engine-a.db")), &error);
+    QVERIFY2(dbA, qPrintable(error));
+    telephony::GatewayConfig config;
+    config.workers = 1;
+    config.speechRecognition = false;
+    config.operators = { telephony::OperatorCredential::fromToken(QStringLiteral("asha"), token) };
+    auto created = telephony::GatewayRuntime::create(*dbA, config);
+    QVERIFY2(created.ok(), qPrintable(created.error()));
+    auto engineA = created.value();
+    const quint16 portA = engineA->listen(QHostAddress::LocalHost, 0, &error);
+    QVERIFY2(portA != 0, qPrintable(error));
+
+    auto caller = dial(QStringLiteral("other1"), QStringLiteral("+919415000001"));
+    const QString id = QStringLiteral("CAother1");
+    QVERIFY(QTest::qWaitFor([&] { return m_ws->feed().calls()->call(id) != nullptr; }, 8000));
+
+    LiveFeed feed(20);
+    feed.open({ QUrl(QStringLiteral("ws://127.0.0.1:%1/monitor").arg(portA)), token, QString() });
+    QVERIFY(QTest::qWaitFor([&] { return feed.state() == MonitorClient::State::Connected; }, 5000));
+    // What A's cluster view relays for B's call.
+    feed.push({ { "type", "call_started" },
+                { "engine", "engine-b" },
+                { "call", { { "call_id", id.toStdString() }, { "agent", "order-tracker" }, { "state", "active" }, { "from", "+91 •••• ••0001" },
+                            { "sample_rate", 8000 }, { "engine", "engine-b" }, { "engine_address", QStringLiteral("http://127.0.0.1:%1").arg(m_port).toStdString() } } } });
+    QVERIFY(QTest::qWaitFor([&] { return feed.calls()->call(id) != nullptr; }, 3000));
+    QCOMPARE(feed.calls()->call(id)->engineAddress, QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+
+    QSignalSpy answered(&feed, &LiveFeed::commandAnswered);
+    feed.listen(id, 8000, true);
+    QVERIFY(QTest::qWaitFor([&] {
+        for (const auto &a : answered)
+            if (a.at(1).toString() == QLatin1String("listen"))
+                return true;
+        return false;
+    }, 5000));
+    bool ok = false;
+    for (const auto &a : answered)
+        if (a.at(1).toString() == QLatin1String("listen"))
+            ok = a.at(3).toBool();
+    QVERIFY2(ok, "the holding engine did not take the listen command");
+    // B counts this console among the call's listeners (A could not: it does not hold the call).
+    QVERIFY(QTest::qWaitFor([&] {
+        QWebSocket probe;
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/monitor").arg(m_port)));
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        json snapshot;
+        connect(&probe, &QWebSocket::textMessageReceived, &probe, [&](const QString &t) {
+            const json m = json::parse(t.toStdString(), nullptr, false);
+            if (stringAt(m, "type") == QLatin1String("snapshot"))
+                snapshot = m;
+        });
+        probe.open(request);
+        if (!QTest::qWaitFor([&] { return snapshot.is_object(); }, 3000))
+            return false;
+        for (const json &c : snapshot["calls"])
+            if (stringAt(c, "call_id") == id)
+                return c.value("listeners", 0) == 1;
+        return false;
+    }, 5000));
+    QCOMPARE(engineA->gateway().monitor().listeners(id), 0);
+
+    feed.listen(id, 8000, false);
+    caller->hangUp();
+    QVERIFY(QTest::qWaitFor([&] { return m_ws->feed().calls()->call(id) == nullptr; }, 8000));
+    feed.close();
 }
 
 QTEST_MAIN(TestLiveCallsWorkspace)

@@ -30,6 +30,7 @@ LiveCallRow LiveCallRow::fromSummary(const json &s)
     r.startedAtMs = started.isValid() ? started.toMSecsSinceEpoch() : 0;
     if (s.contains("sample_rate") && s["sample_rate"].is_number_integer())
         r.sampleRate = s["sample_rate"].get<int>();
+    r.engineAddress = stringAt(s, "engine_address");
     return r;
 }
 

@@ -25,6 +25,9 @@ struct LiveCallRow
     QString operatorName;   // who has taken it over / accepted it
     qint64 startedAtMs = 0; // engine clock
     int sampleRate = 8000;
+    // Another engine's call (several engines on one PostgreSQL): where its audio is, http://host:port.
+    // Empty for the attached engine's own calls.
+    QString engineAddress;
 
     static LiveCallRow fromSummary(const json &summary);
 };

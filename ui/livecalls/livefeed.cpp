@@ -22,16 +22,34 @@ LiveFeed::LiveFeed(int batchMs, QObject *parent)
     m_thread.setObjectName(QStringLiteral("live-calls-feed"));
     m_client = new MonitorClient;
     m_client->setMessageSink([this](json m) { m_batcher.push(std::move(m)); });
+    m_direct = new MonitorClient;
+    // From the holding engine only the answers to our own commands matter: the feed comes from ours.
+    m_direct->setMessageSink([this](json m) {
+        if (stringAt(m, "id").startsWith(QLatin1Char('d')))
+            m_batcher.push(std::move(m));
+    });
     MonitorClient *client = m_client;
-    m_audio = new CallAudio([client](const QByteArray &frame) { return client->sendBinary(frame); });
+    MonitorClient *direct = m_direct;
+    m_audio = new CallAudio([this, client, direct](const QByteArray &frame) { return (m_audioDirect ? direct : client)->sendBinary(frame); });
     CallAudio *audio = m_audio;
     m_client->setAudioSink([audio](const telephony::monitor::AudioFrame &f) { audio->play(f); });
+    m_direct->setAudioSink([audio](const telephony::monitor::AudioFrame &f) { audio->play(f); });
     m_client->moveToThread(&m_thread);
+    m_direct->moveToThread(&m_thread);
     m_audio->moveToThread(&m_thread);
     connect(m_client, &MonitorClient::stateChanged, this, [this](MonitorClient::State s, const QString &detail) {
         m_state = s;
         m_stateDetail = detail;
         Q_EMIT stateChanged(s, detail);
+    });
+    connect(m_direct, &MonitorClient::stateChanged, m_direct, [this](MonitorClient::State s, const QString &detail) {
+        if (s == MonitorClient::State::Connected) {
+            for (const QByteArray &command : std::exchange(m_directQueue, {}))
+                m_direct->sendText(command);
+        } else if (s == MonitorClient::State::Refused) {
+            m_directQueue.clear();
+            m_batcher.push({ { "type", "client_error" }, { "message", tr("The engine holding this call refused the console: %1").arg(detail) } });
+        }
     });
     connect(m_audio, &CallAudio::listenStatus, this, &LiveFeed::listenStatus);
     connect(m_audio, &CallAudio::microphoneStatus, this, &LiveFeed::microphoneStatus);
@@ -42,9 +60,11 @@ LiveFeed::~LiveFeed()
 {
     // The client and the audio die on their own thread, before the batcher they push into.
     MonitorClient *client = m_client;
+    MonitorClient *direct = m_direct;
     CallAudio *audio = m_audio;
-    QMetaObject::invokeMethod(m_client, [client, audio] {
+    QMetaObject::invokeMethod(m_client, [client, direct, audio] {
         delete audio;
+        delete direct;
         delete client;
     }, Qt::BlockingQueuedConnection);
     m_thread.quit();
@@ -53,6 +73,7 @@ LiveFeed::~LiveFeed()
 
 void LiveFeed::open(const MonitorEndpoint &endpoint)
 {
+    m_endpoint = endpoint;
     MonitorClient *client = m_client;
     QMetaObject::invokeMethod(m_client, [client, endpoint] { client->open(endpoint); });
 }
@@ -61,10 +82,14 @@ void LiveFeed::close()
 {
     MonitorClient *client = m_client;
     CallAudio *audio = m_audio;
-    QMetaObject::invokeMethod(m_client, [client, audio] {
+    QMetaObject::invokeMethod(m_client, [this, client, audio] {
         audio->stopListening();
         audio->stopMicrophone();
         client->close();
+        m_direct->close();
+        m_directUrl.clear();
+        m_directQueue.clear();
+        m_audioDirect = false;
     });
 }
 
@@ -112,9 +137,41 @@ QString LiveFeed::sendCommand(const QString &command, const QString &callId, jso
     return id;
 }
 
+MonitorEndpoint LiveFeed::directEndpoint(const QString &engineAddress) const
+{
+    // The engines table's address is http(s)://host:port; its console feed is /monitor there,
+    // reached with the same token and operator name as the attached engine.
+    MonitorEndpoint e = m_endpoint;
+    QUrl url(engineAddress);
+    url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/monitor"));
+    e.url = url;
+    return e;
+}
+
+void LiveFeed::sendDirect(const MonitorEndpoint &endpoint, const QByteArray &command)
+{
+    if (m_directUrl != endpoint.url) {
+        m_directUrl = endpoint.url;
+        m_directQueue.clear();
+        m_direct->open(endpoint);
+    }
+    if (m_direct->state() != MonitorClient::State::Connected || !m_direct->sendText(command))
+        m_directQueue.append(command);
+}
+
 void LiveFeed::listen(const QString &callId, int sampleRate, bool on)
 {
-    sendCommand(QLatin1String(telephony::monitor::command::listen), callId, { { "on", on } });
+    const LiveCallRow *row = m_calls->call(callId);
+    if (row && !row->engineAddress.isEmpty()) {
+        // Another engine's call: asked there, heard from there.
+        const QString id = QStringLiteral("d%1").arg(m_nextRequest++);
+        const json command = { { "id", id.toStdString() }, { "command", telephony::monitor::command::listen }, { "call_id", callId.toStdString() }, { "on", on } };
+        const MonitorEndpoint endpoint = directEndpoint(row->engineAddress);
+        QMetaObject::invokeMethod(m_direct, [this, endpoint, bytes = QByteArray::fromStdString(command.dump())] { sendDirect(endpoint, bytes); });
+    } else {
+        sendCommand(QLatin1String(telephony::monitor::command::listen), callId, { { "on", on } });
+    }
     CallAudio *audio = m_audio;
     QMetaObject::invokeMethod(m_audio, [audio, callId, sampleRate, on] {
         if (on)
@@ -126,8 +183,18 @@ void LiveFeed::listen(const QString &callId, int sampleRate, bool on)
 
 void LiveFeed::useMicrophone(const QString &callId, int sampleRate, bool on)
 {
+    const LiveCallRow *row = m_calls->call(callId);
+    const bool remote = row && !row->engineAddress.isEmpty();
+    const MonitorEndpoint endpoint = remote ? directEndpoint(row->engineAddress) : MonitorEndpoint();
     CallAudio *audio = m_audio;
-    QMetaObject::invokeMethod(m_audio, [audio, callId, sampleRate, on] {
+    QMetaObject::invokeMethod(m_audio, [this, audio, callId, sampleRate, on, remote, endpoint] {
+        // The holding engine takes the operator's voice only on its own /monitor.
+        m_audioDirect = remote && on;
+        if (m_audioDirect && m_directUrl != endpoint.url) {
+            m_directUrl = endpoint.url;
+            m_directQueue.clear();
+            m_direct->open(endpoint);
+        }
         if (on)
             audio->startMicrophone(callId, sampleRate);
         else

@@ -50,7 +50,9 @@ public:
     // Sends {"id", "command", "call_id", …fields}; returns the id its answer will carry.
     QString sendCommand(const QString &command, const QString &callId, json fields = json::object());
 
-    // The operator's audio (on the network thread).
+    // The operator's audio (on the network thread). A call another engine holds is heard and
+    // spoken to through a second connection to that engine (its row's engineAddress): audio
+    // does not travel between engines.
     void listen(const QString &callId, int sampleRate, bool on);
     void useMicrophone(const QString &callId, int sampleRate, bool on);
 
@@ -83,10 +85,19 @@ private:
     TranscriptModel *ensureTranscript(const QString &callId);
     void dropTranscript(const QString &callId);
     QString describeCall(const QString &callId) const;
+    // Network thread: the connection to the engine at `address` (opened or moved there) and a
+    // command to send on it once connected.
+    void sendDirect(const MonitorEndpoint &endpoint, const QByteArray &command);
+    MonitorEndpoint directEndpoint(const QString &engineAddress) const;
 
     QThread m_thread;
     MonitorClient *m_client = nullptr; // lives on m_thread
     CallAudio *m_audio = nullptr;      // lives on m_thread
+    MonitorClient *m_direct = nullptr; // lives on m_thread: another engine's /monitor, for audio
+    QUrl m_directUrl;                  // m_thread only
+    QList<QByteArray> m_directQueue;   // m_thread only: commands waiting for m_direct to connect
+    bool m_audioDirect = false;        // m_thread only: the microphone speaks through m_direct
+    MonitorEndpoint m_endpoint;        // UI thread: the attached engine, as opened
     EventBatcher<json> m_batcher;
     CallsModel *m_calls = nullptr;
     EscalationQueueModel *m_queue = nullptr;
