@@ -285,12 +285,20 @@ void GatewayServer::onNewWebSocket()
         ws->setMaxAllowedIncomingFrameSize(quint64(cap));
         ws->setMaxAllowedIncomingMessageSize(quint64(cap));
         if (media) {
-            auto established = [guard] {
-                if (guard)
-                    guard->establish();
-            };
+            // The socket moves to a media I/O thread; its guard stays here (the limiter is this
+            // thread's) and is let go when the stream is gone.
+            MediaStreamHooks hooks;
+            if (guard) {
+                hooks.transport = guard->socket();
+                guard->setParent(nullptr);
+                hooks.established = [guard] {
+                    if (guard)
+                        guard->establish();
+                };
+                hooks.gone = [guard] { delete guard.data(); };
+            }
             m_gateway.addMediaStream(std::move(ws), path == QLatin1String("/twilio/media") ? MediaProtocol::Twilio : MediaProtocol::Exotel,
-                                     std::move(established));
+                                     std::move(hooks));
         } else if (path == QLatin1String("/monitor")) {
             const QString identity = monitorIdentity(ws->request().rawHeader("Authorization"), ws->requestUrl());
             if (identity.isEmpty()) { // checked at the handshake; never here
