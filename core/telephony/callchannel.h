@@ -32,8 +32,22 @@ struct OutFrame
 struct SendStats
 {
     static constexpr qint64 kLateNs = 20'000'000;
+    // How late the late frames were: more than 20, 40, 80, 160 and 320 ms after their slot (each
+    // frame counted once, in the highest bucket it reaches).
+    static constexpr int kLateBuckets = 5;
+    static constexpr int kLateBucketMs[kLateBuckets] = { 20, 40, 80, 160, 320 };
     std::atomic<quint64> framesSent{ 0 };
     std::atomic<quint64> framesLate{ 0 };
+    std::atomic<quint64> lateByBucket[kLateBuckets] = {};
+
+    void countLate(qint64 lateNs)
+    {
+        framesLate.fetch_add(1, std::memory_order_relaxed);
+        int b = 0;
+        while (b + 1 < kLateBuckets && lateNs > qint64(kLateBucketMs[b + 1]) * 1'000'000)
+            ++b;
+        lateByBucket[b].fetch_add(1, std::memory_order_relaxed);
+    }
 };
 
 // Where a call's network side (the server thread) and its engine side (a worker thread) meet:

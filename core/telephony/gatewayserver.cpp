@@ -419,6 +419,10 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
 
 void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    const SendStats &sent = m_gateway.sendStats();
+    json lateBy = json::object(); // "20": late by 20–40 ms, …, "320": by more than 320 ms
+    for (int b = 0; b < SendStats::kLateBuckets; ++b)
+        lateBy[std::to_string(SendStats::kLateBucketMs[b])] = sent.lateByBucket[b].load(std::memory_order_relaxed);
     const json body = { { "status", m_gateway.isShuttingDown() ? "shutting_down" : "ok" },
                         { "active_calls", m_gateway.activeCalls() },
                         { "escalation_queue", m_gateway.queueLength() },
@@ -427,6 +431,8 @@ void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket
                         { "rejected_frames", m_gateway.rejectedFrames() },
                         { "frames_sent", m_gateway.sendStats().framesSent.load(std::memory_order_relaxed) },
                         { "late_frames", m_gateway.sendStats().framesLate.load(std::memory_order_relaxed) },
+                        { "late_frames_by_ms", lateBy },
+                        { "media_threads", m_gateway.mediaThreads() },
                         { "process_cpu_ms", processCpuMs() } };
     makeResponder(request, socket).write(QByteArray::fromStdString(body.dump()), kJson,
                                          m_gateway.isShuttingDown() ? Status::ServiceUnavailable : Status::Ok);

@@ -64,6 +64,15 @@ QString LoadReport::toText() const
     t += QStringLiteral("late frames       %1 (%2 ms of gaps heard)\n").arg(lateFrames).arg(gapMs);
     if (gatewayLateFrames >= 0)
         t += QStringLiteral("frames sent late  %1 of %2 (left the gateway > 20 ms after their slot)\n").arg(gatewayLateFrames).arg(gatewayFramesSent);
+    if (gatewayLateFrames > 0 && !gatewayLateByMs.empty()) {
+        QStringList parts;
+        for (auto it = gatewayLateByMs.cbegin(); it != gatewayLateByMs.cend(); ++it) {
+            const auto next = std::next(it);
+            parts << (next == gatewayLateByMs.cend() ? QStringLiteral("> %1 ms: %2").arg(it->first).arg(it->second)
+                                                      : QStringLiteral("%1–%2 ms: %3").arg(it->first).arg(next->first).arg(it->second));
+        }
+        t += QStringLiteral("  late by         %1\n").arg(parts.join(QStringLiteral(", ")));
+    }
     if (turnLatenciesMs.empty())
         t += QStringLiteral("turn latency      no turns answered\n");
     else
@@ -102,6 +111,9 @@ json LoadReport::toJson() const
         kinds[kind.isEmpty() ? std::string("other") : kind.toStdString()] = {
             { "turns", values.size() }, { "p50", percentile(values, 50) }, { "p95", percentile(values, 95) }, { "max", percentile(values, 100) }
         };
+    json lateBy = json::object();
+    for (const auto &[ms, frames] : gatewayLateByMs)
+        lateBy[std::to_string(ms)] = frames;
     return { { "calls", calls },
              { "answered", answered },
              { "dropped_calls", droppedCalls },
@@ -116,6 +128,7 @@ json LoadReport::toJson() const
              { "turn_latency_by_kind_ms", kinds },
              { "gateway_late_frames", gatewayLateFrames },
              { "gateway_frames_sent", gatewayFramesSent },
+             { "gateway_late_frames_by_ms", lateBy },
              { "ids_expected", idsExpected },
              { "ids_looked_up", idsLookedUp },
              { "engine_cpu_percent", engineCpuPercent },
@@ -376,7 +389,17 @@ void LoadGenerator::readEngineCpu(bool atEnd)
         const qint64 cpu = intAt(doc, "process_cpu_ms", -1);
         const qint64 late = intAt(doc, "late_frames", -1);
         const qint64 sent = intAt(doc, "frames_sent", -1);
+        std::map<int, qint64> lateBy;
+        if (doc.is_object() && doc.contains("late_frames_by_ms") && doc["late_frames_by_ms"].is_object()) {
+            for (const auto &[key, value] : doc["late_frames_by_ms"].items()) {
+                bool ok = false;
+                const int ms = QString::fromStdString(key).toInt(&ok);
+                if (ok && value.is_number_integer())
+                    lateBy[ms] = value.get<qint64>();
+            }
+        }
         if (!atEnd) {
+            m_gatewayLateByMsStart = lateBy;
             m_engineCpuStartMs = cpu;
             m_gatewayLateStart = late;
             m_gatewaySentStart = sent;
@@ -385,6 +408,8 @@ void LoadGenerator::readEngineCpu(bool atEnd)
         if (late >= 0 && m_gatewayLateStart >= 0) {
             m_report.gatewayLateFrames = late - m_gatewayLateStart;
             m_report.gatewayFramesSent = sent - m_gatewaySentStart;
+            for (const auto &[ms, frames] : lateBy)
+                m_report.gatewayLateByMs[ms] = frames - m_gatewayLateByMsStart[ms];
         }
         if (cpu >= 0 && m_engineCpuStartMs >= 0) {
             m_report.engineCpuPercent = 100.0 * double(cpu - m_engineCpuStartMs) / double(std::max<qint64>(1, wallAtRequest));
