@@ -432,6 +432,7 @@ void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket
                         { "frames_sent", m_gateway.sendStats().framesSent.load(std::memory_order_relaxed) },
                         { "late_frames", m_gateway.sendStats().framesLate.load(std::memory_order_relaxed) },
                         { "late_frames_by_ms", lateBy },
+                        { "late_frames_queued_late", sent.framesQueuedLate.load(std::memory_order_relaxed) },
                         { "media_threads", m_gateway.mediaThreads() },
                         { "process_cpu_ms", processCpuMs() } };
     makeResponder(request, socket).write(QByteArray::fromStdString(body.dump()), kJson,

@@ -73,6 +73,8 @@ QString LoadReport::toText() const
         }
         t += QStringLiteral("  late by         %1\n").arg(parts.join(QStringLiteral(", ")));
     }
+    if (gatewayLateFrames > 0 && gatewayLateQueuedLate >= 0)
+        t += QStringLiteral("  queued late     %1 (already > 20 ms past their slot when their call's worker queued them)\n").arg(gatewayLateQueuedLate);
     if (turnLatenciesMs.empty())
         t += QStringLiteral("turn latency      no turns answered\n");
     else
@@ -129,6 +131,7 @@ json LoadReport::toJson() const
              { "gateway_late_frames", gatewayLateFrames },
              { "gateway_frames_sent", gatewayFramesSent },
              { "gateway_late_frames_by_ms", lateBy },
+             { "gateway_late_frames_queued_late", gatewayLateQueuedLate },
              { "ids_expected", idsExpected },
              { "ids_looked_up", idsLookedUp },
              { "engine_cpu_percent", engineCpuPercent },
@@ -400,6 +403,7 @@ void LoadGenerator::readEngineCpu(bool atEnd)
         }
         if (!atEnd) {
             m_gatewayLateByMsStart = lateBy;
+            m_gatewayQueuedLateStart = intAt(doc, "late_frames_queued_late", -1);
             m_engineCpuStartMs = cpu;
             m_gatewayLateStart = late;
             m_gatewaySentStart = sent;
@@ -410,6 +414,9 @@ void LoadGenerator::readEngineCpu(bool atEnd)
             m_report.gatewayFramesSent = sent - m_gatewaySentStart;
             for (const auto &[ms, frames] : lateBy)
                 m_report.gatewayLateByMs[ms] = frames - m_gatewayLateByMsStart[ms];
+            const qint64 queuedLate = intAt(doc, "late_frames_queued_late", -1);
+            if (queuedLate >= 0 && m_gatewayQueuedLateStart >= 0)
+                m_report.gatewayLateQueuedLate = queuedLate - m_gatewayQueuedLateStart;
         }
         if (cpu >= 0 && m_engineCpuStartMs >= 0) {
             m_report.engineCpuPercent = 100.0 * double(cpu - m_engineCpuStartMs) / double(std::max<qint64>(1, wallAtRequest));

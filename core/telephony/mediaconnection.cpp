@@ -276,7 +276,7 @@ bool MediaConnection::drain()
             if (m_sendStats) {
                 m_sendStats->framesSent.fetch_add(1, std::memory_order_relaxed);
                 if (now - f->slotNs > SendStats::kLateNs)
-                    m_sendStats->countLate(now - f->slotNs);
+                    m_sendStats->countLate(now - f->slotNs, f->queuedNs - f->slotNs);
             }
             break;
         case OutFrame::Kind::Mark:

@@ -212,6 +212,7 @@ private slots:
             bucketed += frames.get<long long>();
         QVERIFY(bucketed <= h.value("late_frames", -1LL)); // the buckets are read first, each counted after the total
         QVERIFY(lateBy.contains("20") && lateBy.contains("320"));
+        QVERIFY(h.value("late_frames_queued_late", -1LL) >= 0);
         const Answer metrics = request(f.url(QStringLiteral("http"), QStringLiteral("/metrics")), {}, {}, false);
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.body.contains("\nringside_live_calls 1\n"));
