@@ -38,6 +38,7 @@ Gateway::Gateway(GatewayConfig config, WorkerServices services, QObject *parent)
             m_listened.insert(callId);
         else
             m_listened.remove(callId);
+        m_listenedCount.store(int(m_listened.size()), std::memory_order_relaxed);
     };
     m_slaTimer.setInterval(250);
     connect(&m_slaTimer, &QTimer::timeout, this, &Gateway::onSlaTick);
@@ -96,14 +97,20 @@ void Gateway::start()
         connect(worker, &CallWorker::callFailed, this, &Gateway::onCallFailed);
         connect(worker, &CallWorker::callEvent, this, &Gateway::onCallEvent);
         connect(worker, &CallWorker::callFinished, this, &Gateway::onCallFinished);
-        connect(worker, &CallWorker::framesReady, this, &Gateway::onFramesReady);
-        // Straight from the worker's thread: each shard queues one drain for itself.
-        for (int k = 0; k < m_shards->count(); ++k) {
-            MediaShard *shard = m_shards->at(k);
-            connect(worker, &CallWorker::framesReady, shard, [shard](int w) { shard->notify(w); }, Qt::DirectConnection);
-        }
+        // Straight from the worker's thread, so nothing wakes for nothing: the shard that carries
+        // this worker's calls queues one drain for itself (the local shard only while it holds
+        // some), and this thread hears of it only while a console listens to some call.
+        MediaShard *shard = m_shards->at(i % m_shards->count());
+        connect(worker, &CallWorker::framesReady, shard, [shard](int w) { shard->notify(w); }, Qt::DirectConnection);
         MediaShard *local = m_shards->local();
         connect(worker, &CallWorker::framesReady, local, [local](int w) { local->notify(w); }, Qt::DirectConnection);
+        connect(
+                worker, &CallWorker::framesReady, this,
+                [this](int w) {
+                    if (m_listenedCount.load(std::memory_order_relaxed) > 0)
+                        QMetaObject::invokeMethod(this, [this, w] { onFramesReady(w); }, Qt::QueuedConnection);
+                },
+                Qt::DirectConnection);
         connect(worker, &CallWorker::drained, this, &Gateway::onWorkerDrained);
         thread->start(QThread::TimeCriticalPriority);
         m_threads.push_back(thread);
@@ -172,9 +179,19 @@ QString Gateway::shown(const QString &phone) const
     return m_config.maskPersonalData ? maskPhone(phone) : phone;
 }
 
-int Gateway::pickWorker() const
+int Gateway::pickWorker(const MediaShard *shard) const
 {
-    return int(std::min_element(m_load.begin(), m_load.end()) - m_load.begin());
+    // The workers paired with the connection's shard (worker i with shard i mod N): each worker's
+    // frames then wake one I/O thread, not all of them.
+    const int shards = m_shards ? m_shards->count() : 0;
+    int best = -1;
+    for (int w = 0; w < int(m_load.size()); ++w) {
+        if (shard && shard->index() >= 0 && shards > 0 && w % shards != shard->index())
+            continue;
+        if (best < 0 || m_load[std::size_t(w)] < m_load[std::size_t(best)])
+            best = w;
+    }
+    return best >= 0 ? best : int(std::min_element(m_load.begin(), m_load.end()) - m_load.begin());
 }
 
 void Gateway::onStreamStarted(MediaConnection *connection, const StreamStart &start, std::shared_ptr<CallChannel> channel)
@@ -250,7 +267,7 @@ QString Gateway::takeCall(MediaConnection *connection, MediaLink &link, const St
     s.sampleRate = start.sampleRate;
     s.startedAt = m_config.clock.now();
 
-    const int w = pickWorker();
+    const int w = pickWorker(link.shard);
     LiveCall call;
     call.setup = s;
     call.channel = channel;

@@ -16,6 +16,7 @@
 #include <QUrl>
 #include <QWebSocketProtocol>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -128,7 +129,7 @@ private:
     json handleCommand(MonitorHub::Consumer &consumer, const QString &command, const json &message, json *extra);
     QString handleOperatorAudio(MonitorHub::Consumer &consumer, const monitor::AudioFrame &frame);
     qint64 nowMs() const { return m_config.clock.nowMs(); }
-    int pickWorker() const;
+    int pickWorker(const MediaShard *shard) const;
     int workerCount() const;
 
     GatewayConfig m_config;
@@ -143,6 +144,7 @@ private:
     QHash<MediaConnection *, MediaLink> m_connections; // each lives on its link's shard
     std::unique_ptr<MediaShards> m_shards;
     QSet<QString> m_listened;                                // calls some console listens to
+    std::atomic<int> m_listenedCount{ 0 };                   // its size, for the workers' threads
     QTimer m_slaTimer;
     int m_nextCallNumber = 1;
     quint64 m_rejectedFrames = 0;

@@ -9,10 +9,15 @@
 namespace ringside::telephony {
 
 MediaShard::MediaShard(int index, int workers)
-    : m_index(index), m_byWorker(std::size_t(std::max(0, workers))), m_pending(std::make_unique<std::atomic<bool>[]>(m_byWorker.size()))
+    : m_index(index)
+    , m_byWorker(std::size_t(std::max(0, workers)))
+    , m_pending(std::make_unique<std::atomic<bool>[]>(m_byWorker.size()))
+    , m_accepted(std::make_unique<std::atomic<int>[]>(m_byWorker.size()))
 {
-    for (std::size_t i = 0; i < m_byWorker.size(); ++i)
+    for (std::size_t i = 0; i < m_byWorker.size(); ++i) {
         m_pending[i].store(false, std::memory_order_relaxed);
+        m_accepted[i].store(0, std::memory_order_relaxed);
+    }
 }
 
 MediaShard::~MediaShard()
@@ -23,6 +28,9 @@ MediaShard::~MediaShard()
 void MediaShard::notify(int worker)
 {
     if (worker < 0 || std::size_t(worker) >= m_byWorker.size())
+        return;
+    // None of its calls here: nothing to wake for (a connection accepted meanwhile drains itself).
+    if (m_accepted[std::size_t(worker)].load(std::memory_order_relaxed) == 0)
         return;
     // The worker pushed its frames before this (release); the drain's exchange acquires them.
     if (!m_pending[std::size_t(worker)].exchange(true, std::memory_order_acq_rel))
@@ -49,6 +57,7 @@ void MediaShard::accept(MediaConnection *connection, int worker)
         return;
     connection->setWorker(worker);
     m_byWorker[std::size_t(worker)].push_back(connection);
+    m_accepted[std::size_t(worker)].store(int(m_byWorker[std::size_t(worker)].size()), std::memory_order_relaxed);
     connection->drain(); // the call may have spoken already
 }
 
@@ -59,6 +68,7 @@ void MediaShard::dispose(MediaConnection *connection)
     if (const int w = connection->worker(); w >= 0 && std::size_t(w) < m_byWorker.size()) {
         auto &list = m_byWorker[std::size_t(w)];
         list.erase(std::remove(list.begin(), list.end(), connection), list.end());
+        m_accepted[std::size_t(w)].store(int(list.size()), std::memory_order_relaxed);
     }
     delete connection;
 }
@@ -78,8 +88,10 @@ void MediaShard::closeAll(QWebSocketProtocol::CloseCode code, const QString &rea
 void MediaShard::disposeAll()
 {
     const QSet<MediaConnection *> all = std::exchange(m_all, {});
-    for (auto &list : m_byWorker)
-        list.clear();
+    for (std::size_t w = 0; w < m_byWorker.size(); ++w) {
+        m_byWorker[w].clear();
+        m_accepted[w].store(0, std::memory_order_relaxed);
+    }
     qDeleteAll(all);
 }
 

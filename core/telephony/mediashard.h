@@ -16,9 +16,9 @@ class MediaConnection;
 
 // One media I/O thread's share of the provider media WebSockets: it owns its MediaConnections from
 // the hand-over after the handshake until they are let go, reads their frames and sends what their
-// calls' workers queued. A worker's tick that produced frames notifies every shard (notify(), any
-// thread); the shard then drains the connections of that worker's calls on its own thread, so no
-// socket is touched by two threads and the audio crosses only the calls' lock-free rings.
+// calls' workers queued. A worker's tick that produced frames notifies the shard paired with it
+// (notify(), any thread); the shard then drains the connections of that worker's calls on its own
+// thread, so no socket is touched by two threads and the audio crosses only the calls' lock-free rings.
 class MediaShard : public QObject
 {
     Q_OBJECT
@@ -47,6 +47,7 @@ private:
     const int m_index;
     std::vector<std::vector<MediaConnection *>> m_byWorker; // accepted connections, by their call's worker
     std::unique_ptr<std::atomic<bool>[]> m_pending;         // a drain of that worker is queued
+    std::unique_ptr<std::atomic<int>[]> m_accepted;         // m_byWorker's sizes, for notify()
     QSet<MediaConnection *> m_all;
 };
 
