@@ -22,6 +22,7 @@ struct OutFrame
     std::uint16_t count = 0;       // samples in pcm
     std::int64_t outputSample = 0; // Mark: the output position played once the mark comes back
     qint64 slotNs = 0;             // Audio: when it is due on the call's 20 ms clock (monotonic ns)
+    qint64 queuedNs = 0;           // Audio: when the worker queued it (monotonic ns)
     bool endOfSpeech = false;      // Mark: the agent stopped speaking here ("rs-<n>-end")
     std::int16_t pcm[kMaxSamples] = {};
 };
@@ -32,8 +33,27 @@ struct OutFrame
 struct SendStats
 {
     static constexpr qint64 kLateNs = 20'000'000;
+    // How late the late frames were: more than 20, 40, 80, 160 and 320 ms after their slot (each
+    // frame counted once, in the highest bucket it reaches).
+    static constexpr int kLateBuckets = 5;
+    static constexpr int kLateBucketMs[kLateBuckets] = { 20, 40, 80, 160, 320 };
     std::atomic<quint64> framesSent{ 0 };
     std::atomic<quint64> framesLate{ 0 };
+    std::atomic<quint64> lateByBucket[kLateBuckets] = {};
+    // Of the late frames, those already more than 20 ms past their slot when the call's worker
+    // queued them: the worker was held up (a slow query, a busy core), not the socket's thread.
+    std::atomic<quint64> framesQueuedLate{ 0 };
+
+    void countLate(qint64 lateNs, qint64 queuedLateNs)
+    {
+        framesLate.fetch_add(1, std::memory_order_relaxed);
+        if (queuedLateNs > kLateNs)
+            framesQueuedLate.fetch_add(1, std::memory_order_relaxed);
+        int b = 0;
+        while (b + 1 < kLateBuckets && lateNs > qint64(kLateBucketMs[b + 1]) * 1'000'000)
+            ++b;
+        lateByBucket[b].fetch_add(1, std::memory_order_relaxed);
+    }
 };
 
 // Where a call's network side (the server thread) and its engine side (a worker thread) meet:

@@ -6,6 +6,7 @@
 #include "conversation/eventtype.h"
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace ringside::telephony {
@@ -175,6 +176,8 @@ void CallEngine::produceFrame()
         m_channel->listen.push(m_mix.data(), fs);
     }
 
+    if (send)
+        f.queuedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
     if (send && !m_channel->outbound.tryPush(f))
         m_channel->outboundOverruns.fetch_add(1, std::memory_order_relaxed);
 

@@ -87,6 +87,8 @@ public:
 
     // The socket's guard, or null.
     static ConnectionGuard *of(QTcpSocket *socket);
+    // The socket it watches (its parent until a media stream's hand-over takes it off).
+    QTcpSocket *socket() const { return m_socket; }
 
     // The HTTP server handled a whole request (its answer is on the way): the next one starts.
     void requestHandled();

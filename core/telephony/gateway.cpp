@@ -2,6 +2,7 @@
 
 #include "telephony/callengine.h"
 #include "telephony/mediaconnection.h"
+#include "telephony/mediashard.h"
 #include "telephony/twilioweb.h"
 
 #include "conversation/eventtype.h"
@@ -33,6 +34,11 @@ Gateway::Gateway(GatewayConfig config, WorkerServices services, QObject *parent)
         const auto it = m_calls.find(callId);
         if (it != m_calls.end())
             it->second.channel->listening.store(n > 0, std::memory_order_relaxed);
+        if (n > 0)
+            m_listened.insert(callId);
+        else
+            m_listened.remove(callId);
+        m_listenedCount.store(int(m_listened.size()), std::memory_order_relaxed);
     };
     m_slaTimer.setInterval(250);
     connect(&m_slaTimer, &QTimer::timeout, this, &Gateway::onSlaTick);
@@ -50,20 +56,37 @@ Gateway::~Gateway()
         m_threads[i]->quit();
         m_threads[i]->wait();
     }
-    for (MediaConnection *c : std::as_const(m_connections))
-        delete c;
+    // The sockets are let go on their own threads, then those threads stop.
+    m_shards.reset();
+    for (MediaLink &link : m_connections) {
+        if (link.hooks.gone)
+            link.hooks.gone();
+    }
+}
+
+int Gateway::workerCount() const
+{
+    // More threads than cores by default: a recognizer final decodes on its call's thread for up to a
+    // few hundred ms, and the other calls on that thread wait (measured: 24 spoken calls on 2 cores
+    // had 56 late frames with 2 workers, 7 with 8).
+    return m_config.workers > 0 ? m_config.workers : 4 * std::max(1, QThread::idealThreadCount());
+}
+
+int Gateway::mediaThreads() const
+{
+    return m_shards ? m_shards->count() : 0;
 }
 
 void Gateway::start()
 {
     if (!m_workers.empty())
         return;
-    // More threads than cores by default: a recognizer final decodes on its call's thread for up to a
-    // few hundred ms, and the other calls on that thread wait (measured: 24 spoken calls on 2 cores
-    // had 56 late frames with 2 workers, 7 with 8).
-    const int n = m_config.workers > 0 ? m_config.workers : 4 * std::max(1, QThread::idealThreadCount());
-    m_connectionsByWorker.resize(std::size_t(n));
+    const int n = workerCount();
     m_load.assign(std::size_t(n), 0);
+    // One media I/O thread per core by default: one thread carrying every socket fell behind at
+    // 500 text calls (docs/benchmarks.md, "Capacity").
+    const int io = m_config.mediaThreads > 0 ? m_config.mediaThreads : std::max(1, QThread::idealThreadCount());
+    m_shards = std::make_unique<MediaShards>(io, n);
     for (int i = 0; i < n; ++i) {
         auto *thread = new QThread(this);
         thread->setObjectName(QStringLiteral("call-worker-%1").arg(i));
@@ -74,7 +97,20 @@ void Gateway::start()
         connect(worker, &CallWorker::callFailed, this, &Gateway::onCallFailed);
         connect(worker, &CallWorker::callEvent, this, &Gateway::onCallEvent);
         connect(worker, &CallWorker::callFinished, this, &Gateway::onCallFinished);
-        connect(worker, &CallWorker::framesReady, this, &Gateway::onFramesReady);
+        // Straight from the worker's thread, so nothing wakes for nothing: the shard that carries
+        // this worker's calls queues one drain for itself (the local shard only while it holds
+        // some), and this thread hears of it only while a console listens to some call.
+        MediaShard *shard = m_shards->at(i % m_shards->count());
+        connect(worker, &CallWorker::framesReady, shard, [shard](int w) { shard->notify(w); }, Qt::DirectConnection);
+        MediaShard *local = m_shards->local();
+        connect(worker, &CallWorker::framesReady, local, [local](int w) { local->notify(w); }, Qt::DirectConnection);
+        connect(
+                worker, &CallWorker::framesReady, this,
+                [this](int w) {
+                    if (m_listenedCount.load(std::memory_order_relaxed) > 0)
+                        QMetaObject::invokeMethod(this, [this, w] { onFramesReady(w); }, Qt::QueuedConnection);
+                },
+                Qt::DirectConnection);
         connect(worker, &CallWorker::drained, this, &Gateway::onWorkerDrained);
         thread->start(QThread::TimeCriticalPriority);
         m_threads.push_back(thread);
@@ -83,34 +119,54 @@ void Gateway::start()
     m_slaTimer.start();
 }
 
-void Gateway::addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol, std::function<void()> established)
+void Gateway::addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol, MediaStreamHooks hooks)
 {
-    if (m_shuttingDown) {
+    if (m_shuttingDown || !m_shards) {
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("the gateway is shutting down"));
         socket.release()->deleteLater();
+        if (hooks.gone)
+            hooks.gone();
         return;
     }
     ParseOptions options;
     options.protocol = protocol;
     options.allowTextInjection = m_config.allowTextInjection;
+    // Called on the connection's thread: each forwards itself to this one, in order.
     MediaConnection::Handlers h;
-    h.established = std::move(established);
-    h.start = [this](MediaConnection &c, const StreamStart &s, QString *refusal) { return onStreamStart(c, s, refusal); };
-    h.markPlayed = [this](const QString &id, std::int64_t sample) {
-        postToCall(id, [sample](CallEngine &e, qint64) { e.markPlayed(sample); });
+    h.started = [this](MediaConnection *c, const StreamStart &s, std::shared_ptr<CallChannel> channel) {
+        QMetaObject::invokeMethod(this, [this, c, s, channel] { onStreamStarted(c, s, channel); }, Qt::QueuedConnection);
     };
-    h.dtmf = [this](const QString &id, const QString &digit) {
-        postToCall(id, [digit](CallEngine &e, qint64 now) { e.dtmf(digit, now); });
+    h.markPlayed = [this](MediaConnection *c, std::int64_t sample) {
+        QMetaObject::invokeMethod(this, [this, c, sample] { postToConnectionCall(c, [sample](CallEngine &e, qint64) { e.markPlayed(sample); }); },
+                                  Qt::QueuedConnection);
     };
-    h.text = [this](const QString &id, const QString &text) {
-        postToCall(id, [text](CallEngine &e, qint64 now) { e.text(text, now); });
+    h.dtmf = [this](MediaConnection *c, const QString &digit) {
+        QMetaObject::invokeMethod(this, [this, c, digit] { postToConnectionCall(c, [digit](CallEngine &e, qint64 now) { e.dtmf(digit, now); }); },
+                                  Qt::QueuedConnection);
     };
-    h.callerLeft = [this](const QString &id) { postToCall(id, [](CallEngine &e, qint64) { e.callerLeft(); }); };
-    h.closed = [this](MediaConnection &c) { onConnectionClosed(c); };
-    auto *connection = new MediaConnection(std::move(socket), options, m_config.limits, std::move(h), this);
+    h.text = [this](MediaConnection *c, const QString &text) {
+        QMetaObject::invokeMethod(this, [this, c, text] { postToConnectionCall(c, [text](CallEngine &e, qint64 now) { e.text(text, now); }); },
+                                  Qt::QueuedConnection);
+    };
+    h.callerLeft = [this](MediaConnection *c) {
+        QMetaObject::invokeMethod(this, [this, c] { postToConnectionCall(c, [](CallEngine &e, qint64) { e.callerLeft(); }); }, Qt::QueuedConnection);
+    };
+    h.closed = [this](MediaConnection *c) { QMetaObject::invokeMethod(this, [this, c] { onConnectionClosed(c); }, Qt::QueuedConnection); };
+    MediaLink link;
+    link.protocol = protocol;
+    link.url = socket->requestUrl();
+    auto *connection = new MediaConnection(std::move(socket), hooks.transport, options, m_config.limits, std::move(h));
+    link.hooks = std::move(hooks);
     connection->setSendStats(m_sendStats);
     connect(connection, &MediaConnection::frameRejected, this, [this] { ++m_rejectedFrames; });
-    m_connections.insert(connection);
+    // A WebSocket whose TCP socket is unknown stays on this thread (it cannot be moved without it).
+    MediaShard *shard = connection->canMove() ? m_shards->pick() : m_shards->local();
+    link.shard = shard;
+    m_shards->taken(shard);
+    m_connections.insert(connection, std::move(link));
+    if (shard->thread() != thread())
+        connection->moveAllToThread(shard->thread());
+    MediaShards::run(shard, [shard, connection] { shard->adopt(connection); });
 }
 
 void Gateway::addMonitor(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName)
@@ -123,29 +179,48 @@ QString Gateway::shown(const QString &phone) const
     return m_config.maskPersonalData ? maskPhone(phone) : phone;
 }
 
-int Gateway::pickWorker() const
+int Gateway::pickWorker(const MediaShard *shard) const
 {
-    return int(std::min_element(m_load.begin(), m_load.end()) - m_load.begin());
+    // The workers paired with the connection's shard (worker i with shard i mod N): each worker's
+    // frames then wake one I/O thread, not all of them.
+    const int shards = m_shards ? m_shards->count() : 0;
+    int best = -1;
+    for (int w = 0; w < int(m_load.size()); ++w) {
+        if (shard && shard->index() >= 0 && shards > 0 && w % shards != shard->index())
+            continue;
+        if (best < 0 || m_load[std::size_t(w)] < m_load[std::size_t(best)])
+            best = w;
+    }
+    return best >= 0 ? best : int(std::min_element(m_load.begin(), m_load.end()) - m_load.begin());
 }
 
-std::shared_ptr<CallChannel> Gateway::onStreamStart(MediaConnection &connection, const StreamStart &start, QString *refusal)
+void Gateway::onStreamStarted(MediaConnection *connection, const StreamStart &start, std::shared_ptr<CallChannel> channel)
 {
-    if (m_shuttingDown || m_workers.empty()) {
-        *refusal = QStringLiteral("the gateway is shutting down");
-        return {};
+    const auto link = m_connections.find(connection);
+    if (link == m_connections.end())
+        return; // already gone
+    const QString refusal = takeCall(connection, *link, start, std::move(channel));
+    if (!refusal.isEmpty()) {
+        MediaShards::run(link->shard, [shard = link->shard, connection, refusal] {
+            if (shard->holds(connection))
+                connection->refuse(refusal);
+        });
     }
-    if (int(m_calls.size()) >= m_config.limits.maxCalls) {
-        *refusal = QStringLiteral("the gateway is carrying its limit of %1 calls").arg(m_config.limits.maxCalls);
-        return {};
-    }
+}
+
+// Takes the stream's call (returns an empty string) or says why not.
+QString Gateway::takeCall(MediaConnection *connection, MediaLink &link, const StreamStart &start, std::shared_ptr<CallChannel> channel)
+{
+    if (m_shuttingDown || m_workers.empty())
+        return QStringLiteral("the gateway is shutting down");
+    if (int(m_calls.size()) >= m_config.limits.maxCalls)
+        return QStringLiteral("the gateway is carrying its limit of %1 calls").arg(m_config.limits.maxCalls);
     // Parameters: the stream's own, then the media URL's query (Exotel applets, `call --provider exotel`).
     QHash<QString, QString> params = start.customParameters;
-    const QUrlQuery query(connection.requestUrl());
+    const QUrlQuery query(link.url);
     const auto items = query.queryItems(QUrl::FullyDecoded);
-    if (items.size() > kMaxStreamParameters) {
-        *refusal = QStringLiteral("more than %1 stream parameters").arg(kMaxStreamParameters);
-        return {};
-    }
+    if (items.size() > kMaxStreamParameters)
+        return QStringLiteral("more than %1 stream parameters").arg(kMaxStreamParameters);
     for (const auto &item : items) {
         if (!params.contains(item.first))
             params.insert(item.first, item.second);
@@ -155,29 +230,23 @@ std::shared_ptr<CallChannel> Gateway::onStreamStart(MediaConnection &connection,
     // Twilio streams always carry the signature of the TwiML that started them; an Exotel stream
     // (already Basic-authenticated) may name an agent unsigned, and nothing else.
     const bool hasSignature = params.contains(QLatin1String(StreamSigner::kParameter));
-    if (connection.protocol() == MediaProtocol::Twilio || hasSignature) {
+    if (link.protocol == MediaProtocol::Twilio || hasSignature) {
         QString why;
         const auto verdict = m_signer.verify(params, start.callSid, QDateTime::currentSecsSinceEpoch(), &why);
-        if (verdict != StreamSigner::Verdict::Ok) {
-            *refusal = QStringLiteral("stream not authorised: %1").arg(why);
-            return {};
-        }
+        if (verdict != StreamSigner::Verdict::Ok)
+            return QStringLiteral("stream not authorised: %1").arg(why);
     } else {
         for (auto it = params.cbegin(); it != params.cend(); ++it) {
-            if (it.key() != QLatin1String("agent")) {
-                *refusal = QStringLiteral("stream not authorised: %1 may only come signed (%2)").arg(it.key().left(40), QLatin1String(StreamSigner::kParameter));
-                return {};
-            }
+            if (it.key() != QLatin1String("agent"))
+                return QStringLiteral("stream not authorised: %1 may only come signed (%2)").arg(it.key().left(40), QLatin1String(StreamSigner::kParameter));
         }
     }
     for (const auto &[id, call] : m_calls) {
-        if (call.setup.streamSid == start.streamSid) {
-            *refusal = QStringLiteral("streamSid %1 is already streaming").arg(start.streamSid);
-            return {};
-        }
+        if (call.setup.streamSid == start.streamSid)
+            return QStringLiteral("streamSid %1 is already streaming").arg(start.streamSid);
     }
     CallSetup s;
-    s.protocol = connection.protocol();
+    s.protocol = link.protocol;
     s.streamSid = start.streamSid;
     s.callSid = start.callSid;
     s.from = start.from;
@@ -198,23 +267,41 @@ std::shared_ptr<CallChannel> Gateway::onStreamStart(MediaConnection &connection,
     s.sampleRate = start.sampleRate;
     s.startedAt = m_config.clock.now();
 
-    const int w = pickWorker();
-    auto channel = std::make_shared<CallChannel>(s.sampleRate);
+    const int w = pickWorker(link.shard);
     LiveCall call;
     call.setup = s;
     call.channel = channel;
-    call.connection = &connection;
+    call.connection = connection;
     call.worker = w;
     m_calls.emplace(s.callId, std::move(call));
     ++m_load[std::size_t(w)];
-    connection.setCallId(s.callId);
-    connection.setWorker(w);
-    m_connectionsByWorker[std::size_t(w)].insert(&connection);
+    link.callId = s.callId;
     m_workers[std::size_t(w)]->postStart(s, channel);
+    MediaShards::run(link.shard, [shard = link.shard, connection, w] { shard->accept(connection, w); });
+    if (link.hooks.established)
+        link.hooks.established();
     qCInfo(lcGateway, "call %s: %s stream %s from %s to %s, agent %s, worker %d", qPrintable(s.callId),
            qPrintable(protocolName(s.protocol)), qPrintable(s.streamSid), qPrintable(shown(s.from)), qPrintable(shown(s.to)),
            qPrintable(s.agent.left(64)), w);
-    return channel;
+    return QString();
+}
+
+void Gateway::postToConnectionCall(MediaConnection *connection, std::function<void(CallEngine &, qint64)> fn)
+{
+    const auto link = m_connections.constFind(connection);
+    if (link != m_connections.cend() && !link->callId.isEmpty())
+        postToCall(link->callId, std::move(fn));
+}
+
+void Gateway::closeConnection(MediaConnection *connection, QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    const auto link = m_connections.constFind(connection);
+    if (link == m_connections.cend())
+        return;
+    MediaShards::run(link->shard, [shard = link->shard, connection, code, reason] {
+        if (shard->holds(connection))
+            connection->close(code, reason);
+    });
 }
 
 void Gateway::postToCall(const QString &callId, std::function<void(CallEngine &, qint64)> fn)
@@ -249,7 +336,7 @@ void Gateway::onCallFailed(const QString &callId, const QString &error)
     qCWarning(lcGateway, "call %s could not start: %s", qPrintable(callId), qPrintable(error));
     m_monitor.broadcast({ { "type", "call_failed" }, { "call_id", callId }, { "error", error } });
     if (it->second.connection)
-        it->second.connection->close(QWebSocketProtocol::CloseCodeAbnormalDisconnection, error.left(120));
+        closeConnection(it->second.connection, QWebSocketProtocol::CloseCodeAbnormalDisconnection, error.left(120));
     --m_load[std::size_t(it->second.worker)];
     m_calls.erase(it);
 }
@@ -313,17 +400,13 @@ void Gateway::onCallFinished(const QString &callId, const QString &outcome, cons
     Q_EMIT callEnded(callId, outcome, recordId);
 }
 
+// The media frames go out on the shards' threads; what is left here is the audio of the calls a
+// console listens to.
 void Gateway::onFramesReady(int worker)
 {
-    if (worker < 0 || std::size_t(worker) >= m_connectionsByWorker.size())
-        return;
-    const QSet<MediaConnection *> connections = m_connectionsByWorker[std::size_t(worker)];
-    for (MediaConnection *c : connections) {
-        if (!m_connections.contains(c))
-            continue;
-        c->drain();
-        const auto it = m_calls.find(c->callId());
-        if (it == m_calls.end())
+    for (const QString &callId : std::as_const(m_listened)) {
+        const auto it = m_calls.find(callId);
+        if (it == m_calls.end() || it->second.worker != worker)
             continue;
         CallChannel &ch = *it->second.channel;
         const std::size_t n = ch.listen.pop(m_listenScratch.data(), m_listenScratch.size());
@@ -333,16 +416,22 @@ void Gateway::onFramesReady(int worker)
     }
 }
 
-void Gateway::onConnectionClosed(MediaConnection &connection)
+void Gateway::onConnectionClosed(MediaConnection *connection)
 {
-    MediaConnection *c = &connection;
-    m_connections.remove(c);
-    if (c->worker() >= 0)
-        m_connectionsByWorker[std::size_t(c->worker())].remove(c);
-    const auto it = m_calls.find(c->callId());
-    if (it != m_calls.end() && it->second.connection == c)
+    const auto link = m_connections.find(connection);
+    if (link == m_connections.end())
+        return;
+    const auto it = m_calls.find(link->callId);
+    if (it != m_calls.end() && it->second.connection == connection)
         it->second.connection = nullptr;
-    c->deleteLater();
+    MediaShard *shard = link->shard;
+    m_shards->released(shard);
+    std::function<void()> gone = std::move(link->hooks.gone);
+    m_connections.erase(link);
+    // Its last news has arrived (closed comes last): it can go, on its own thread.
+    MediaShards::run(shard, [shard, connection] { shard->dispose(connection); });
+    if (gone)
+        gone();
 }
 
 void Gateway::setState(LiveCall &call, LiveCall::State state, const QString &operatorName)
@@ -392,8 +481,13 @@ void Gateway::finishShutdown()
         QMetaObject::invokeMethod(w, [w] { w->dropAll(); }, Qt::BlockingQueuedConnection);
     for (int i = 0; i < int(m_workers.size()); ++i)
         onFramesReady(i);
-    for (MediaConnection *c : std::as_const(m_connections))
-        c->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("the gateway is shutting down"));
+    // Each shard sends what is left (goodbyes, hang-ups) and closes the rest, before `done` runs.
+    if (m_shards) {
+        m_shards->everywhere([](MediaShard &shard) {
+            shard.drainAll();
+            shard.closeAll(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("the gateway is shutting down"));
+        });
+    }
     m_monitor.closeAll(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("the gateway is shutting down"));
     m_slaTimer.stop();
     auto done = std::exchange(m_shutdownDone, {});

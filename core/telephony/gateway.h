@@ -13,22 +13,36 @@
 #include <QString>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
+#include <QWebSocketProtocol>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
 #include <vector>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace ringside::telephony {
 
 class ClusterView;
 class MediaConnection;
+class MediaShard;
+class MediaShards;
 
-// The call gateway on the server thread: takes provider media streams, starts each call on the
-// least busy worker thread, moves audio between the streams and the workers (through each
-// call's CallChannel), keeps the consoles' view of every call (MonitorHub) and carries out their
+// What the server knows about a media WebSocket it hands over (GatewayServer), all optional.
+struct MediaStreamHooks
+{
+    QTcpSocket *transport = nullptr;   // the TCP socket under it: moved with it to a media I/O thread
+    std::function<void()> established; // its call has started (the connection is no stranger's now)
+    std::function<void()> gone;        // the stream is gone (or refused at once); called once
+};
+
+// The call gateway on the server thread: takes provider media streams, hands each to the least
+// busy media I/O thread (MediaShard: its socket I/O happens there), starts each call on the least
+// busy worker thread, the audio moving between them through each call's CallChannel; keeps the consoles' view of every call (MonitorHub) and carries out their
 // commands — take over, whisper, say, hand back, end, and the escalation queue with its SLA and
 // its "first accept wins" rule. Holds no dialogue logic: that is the Session's.
 class Gateway : public QObject
@@ -38,12 +52,12 @@ public:
     Gateway(GatewayConfig config, WorkerServices services, QObject *parent = nullptr);
     ~Gateway() override;
 
-    // Starts the worker threads.
+    // Starts the worker threads and the media I/O threads.
     void start();
 
-    // A provider's media WebSocket (/twilio/media or /exotel/media). `established` runs once its
-    // call has started (the connection then no longer counts as a stranger's).
-    void addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol, std::function<void()> established = {});
+    // A provider's media WebSocket (/twilio/media or /exotel/media), with what the server knows
+    // of it (hooks run on this thread).
+    void addMediaStream(std::unique_ptr<QWebSocket> socket, MediaProtocol protocol, MediaStreamHooks hooks = {});
     // A console on /monitor (already authenticated). `fixedName`: the name came from its token
     // and `hello` cannot change it.
     void addMonitor(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName = false);
@@ -60,6 +74,8 @@ public:
     int activeCalls() const { return int(m_calls.size()); }
     // Provider media WebSockets held (open, or closed and not yet let go): about activeCalls().
     int mediaConnections() const { return int(m_connections.size()); }
+    // Media I/O threads carrying the provider sockets (0 before start()).
+    int mediaThreads() const;
     int queueLength() const;
     int monitorCount() const { return m_monitor.consumerCount(); }
     int laggingMonitors() const { return m_monitor.laggingCount(); }
@@ -95,7 +111,19 @@ Q_SIGNALS:
     void customerSaid(const QString &callId, const QString &customerPhone, const QString &text);
 
 private:
-    std::shared_ptr<CallChannel> onStreamStart(MediaConnection &connection, const StreamStart &start, QString *refusal);
+    // A media connection as this thread knows it.
+    struct MediaLink
+    {
+        MediaShard *shard = nullptr;
+        MediaProtocol protocol = MediaProtocol::Twilio;
+        QUrl url;      // the URL the provider connected to (its query: extra call parameters)
+        QString callId; // once its call was taken
+        MediaStreamHooks hooks;
+    };
+    void onStreamStarted(MediaConnection *connection, const StreamStart &start, std::shared_ptr<CallChannel> channel);
+    QString takeCall(MediaConnection *connection, MediaLink &link, const StreamStart &start, std::shared_ptr<CallChannel> channel);
+    void closeConnection(MediaConnection *connection, QWebSocketProtocol::CloseCode code, const QString &reason);
+    void postToConnectionCall(MediaConnection *connection, std::function<void(CallEngine &, qint64)> fn);
     void onCallStarted(const QString &callId, const QByteArray &infoJson);
     void onCallFailed(const QString &callId, const QString &error);
     void onCallEvent(const QString &callId, const QString &type, const QByteArray &eventJson);
@@ -103,7 +131,7 @@ private:
     void onFramesReady(int worker);
     void onWorkerDrained(int worker);
     void onSlaTick();
-    void onConnectionClosed(MediaConnection &connection);
+    void onConnectionClosed(MediaConnection *connection);
     void postToCall(const QString &callId, std::function<void(CallEngine &, qint64)> fn);
     void setState(LiveCall &call, LiveCall::State state, const QString &operatorName = QString());
     void broadcastQueue();
@@ -117,7 +145,8 @@ private:
     json localQueueEntries() const;
     QString handleOperatorAudio(MonitorHub::Consumer &consumer, const monitor::AudioFrame &frame);
     qint64 nowMs() const { return m_config.clock.nowMs(); }
-    int pickWorker() const;
+    int pickWorker(const MediaShard *shard) const;
+    int workerCount() const;
 
     GatewayConfig m_config;
     WorkerServices m_services;
@@ -129,8 +158,10 @@ private:
     std::vector<int> m_load;                                 // calls per worker
     std::map<QString, LiveCall> m_calls;
     std::map<QString, json> m_dialing;                       // campaign calls ringing, by call id
-    std::vector<QSet<MediaConnection *>> m_connectionsByWorker; // streams whose frames a worker fills
-    QSet<MediaConnection *> m_connections;
+    QHash<MediaConnection *, MediaLink> m_connections; // each lives on its link's shard
+    std::unique_ptr<MediaShards> m_shards;
+    QSet<QString> m_listened;                                // calls some console listens to
+    std::atomic<int> m_listenedCount{ 0 };                   // its size, for the workers' threads
     QTimer m_slaTimer;
     int m_nextCallNumber = 1;
     quint64 m_rejectedFrames = 0;

@@ -16,6 +16,7 @@ namespace ringside::telephony {
 struct GatewayConfig
 {
     int workers = 0;                       // engine threads; 0: four per CPU core (see Gateway::start)
+    int mediaThreads = 0;                  // media socket I/O threads (MediaShard); 0: one per CPU core
     int recognizerThreads = 0;             // threads decoding callers' speech; 0: one per CPU core
     QString brainKind = QStringLiteral("playbook");
     bool speechRecognition = true;         // false: nothing is recognized (text-injected load tests)

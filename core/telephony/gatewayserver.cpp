@@ -285,12 +285,20 @@ void GatewayServer::onNewWebSocket()
         ws->setMaxAllowedIncomingFrameSize(quint64(cap));
         ws->setMaxAllowedIncomingMessageSize(quint64(cap));
         if (media) {
-            auto established = [guard] {
-                if (guard)
-                    guard->establish();
-            };
+            // The socket moves to a media I/O thread; its guard stays here (the limiter is this
+            // thread's) and is let go when the stream is gone.
+            MediaStreamHooks hooks;
+            if (guard) {
+                hooks.transport = guard->socket();
+                guard->setParent(nullptr);
+                hooks.established = [guard] {
+                    if (guard)
+                        guard->establish();
+                };
+                hooks.gone = [guard] { delete guard.data(); };
+            }
             m_gateway.addMediaStream(std::move(ws), path == QLatin1String("/twilio/media") ? MediaProtocol::Twilio : MediaProtocol::Exotel,
-                                     std::move(established));
+                                     std::move(hooks));
         } else if (path == QLatin1String("/monitor")) {
             const QString identity = monitorIdentity(ws->request().rawHeader("Authorization"), ws->requestUrl());
             if (identity.isEmpty()) { // checked at the handshake; never here
@@ -411,6 +419,10 @@ void GatewayServer::twilioVoice(const QHttpServerRequest &request, QTcpSocket *s
 
 void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    const SendStats &sent = m_gateway.sendStats();
+    json lateBy = json::object(); // "20": late by 20–40 ms, …, "320": by more than 320 ms
+    for (int b = 0; b < SendStats::kLateBuckets; ++b)
+        lateBy[std::to_string(SendStats::kLateBucketMs[b])] = sent.lateByBucket[b].load(std::memory_order_relaxed);
     const json body = { { "status", m_gateway.isShuttingDown() ? "shutting_down" : "ok" },
                         { "active_calls", m_gateway.activeCalls() },
                         { "escalation_queue", m_gateway.queueLength() },
@@ -419,6 +431,9 @@ void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket
                         { "rejected_frames", m_gateway.rejectedFrames() },
                         { "frames_sent", m_gateway.sendStats().framesSent.load(std::memory_order_relaxed) },
                         { "late_frames", m_gateway.sendStats().framesLate.load(std::memory_order_relaxed) },
+                        { "late_frames_by_ms", lateBy },
+                        { "late_frames_queued_late", sent.framesQueuedLate.load(std::memory_order_relaxed) },
+                        { "media_threads", m_gateway.mediaThreads() },
                         { "process_cpu_ms", processCpuMs() } };
     makeResponder(request, socket).write(QByteArray::fromStdString(body.dump()), kJson,
                                          m_gateway.isShuttingDown() ? Status::ServiceUnavailable : Status::Ok);

@@ -64,6 +64,17 @@ QString LoadReport::toText() const
     t += QStringLiteral("late frames       %1 (%2 ms of gaps heard)\n").arg(lateFrames).arg(gapMs);
     if (gatewayLateFrames >= 0)
         t += QStringLiteral("frames sent late  %1 of %2 (left the gateway > 20 ms after their slot)\n").arg(gatewayLateFrames).arg(gatewayFramesSent);
+    if (gatewayLateFrames > 0 && !gatewayLateByMs.empty()) {
+        QStringList parts;
+        for (auto it = gatewayLateByMs.cbegin(); it != gatewayLateByMs.cend(); ++it) {
+            const auto next = std::next(it);
+            parts << (next == gatewayLateByMs.cend() ? QStringLiteral("> %1 ms: %2").arg(it->first).arg(it->second)
+                                                      : QStringLiteral("%1–%2 ms: %3").arg(it->first).arg(next->first).arg(it->second));
+        }
+        t += QStringLiteral("  late by         %1\n").arg(parts.join(QStringLiteral(", ")));
+    }
+    if (gatewayLateFrames > 0 && gatewayLateQueuedLate >= 0)
+        t += QStringLiteral("  queued late     %1 (already > 20 ms past their slot when their call's worker queued them)\n").arg(gatewayLateQueuedLate);
     if (turnLatenciesMs.empty())
         t += QStringLiteral("turn latency      no turns answered\n");
     else
@@ -102,6 +113,9 @@ json LoadReport::toJson() const
         kinds[kind.isEmpty() ? std::string("other") : kind.toStdString()] = {
             { "turns", values.size() }, { "p50", percentile(values, 50) }, { "p95", percentile(values, 95) }, { "max", percentile(values, 100) }
         };
+    json lateBy = json::object();
+    for (const auto &[ms, frames] : gatewayLateByMs)
+        lateBy[std::to_string(ms)] = frames;
     return { { "calls", calls },
              { "answered", answered },
              { "dropped_calls", droppedCalls },
@@ -116,6 +130,8 @@ json LoadReport::toJson() const
              { "turn_latency_by_kind_ms", kinds },
              { "gateway_late_frames", gatewayLateFrames },
              { "gateway_frames_sent", gatewayFramesSent },
+             { "gateway_late_frames_by_ms", lateBy },
+             { "gateway_late_frames_queued_late", gatewayLateQueuedLate },
              { "ids_expected", idsExpected },
              { "ids_looked_up", idsLookedUp },
              { "engine_cpu_percent", engineCpuPercent },
@@ -376,7 +392,18 @@ void LoadGenerator::readEngineCpu(bool atEnd)
         const qint64 cpu = intAt(doc, "process_cpu_ms", -1);
         const qint64 late = intAt(doc, "late_frames", -1);
         const qint64 sent = intAt(doc, "frames_sent", -1);
+        std::map<int, qint64> lateBy;
+        if (doc.is_object() && doc.contains("late_frames_by_ms") && doc["late_frames_by_ms"].is_object()) {
+            for (const auto &[key, value] : doc["late_frames_by_ms"].items()) {
+                bool ok = false;
+                const int ms = QString::fromStdString(key).toInt(&ok);
+                if (ok && value.is_number_integer())
+                    lateBy[ms] = value.get<qint64>();
+            }
+        }
         if (!atEnd) {
+            m_gatewayLateByMsStart = lateBy;
+            m_gatewayQueuedLateStart = intAt(doc, "late_frames_queued_late", -1);
             m_engineCpuStartMs = cpu;
             m_gatewayLateStart = late;
             m_gatewaySentStart = sent;
@@ -385,6 +412,11 @@ void LoadGenerator::readEngineCpu(bool atEnd)
         if (late >= 0 && m_gatewayLateStart >= 0) {
             m_report.gatewayLateFrames = late - m_gatewayLateStart;
             m_report.gatewayFramesSent = sent - m_gatewaySentStart;
+            for (const auto &[ms, frames] : lateBy)
+                m_report.gatewayLateByMs[ms] = frames - m_gatewayLateByMsStart[ms];
+            const qint64 queuedLate = intAt(doc, "late_frames_queued_late", -1);
+            if (queuedLate >= 0 && m_gatewayQueuedLateStart >= 0)
+                m_report.gatewayLateQueuedLate = queuedLate - m_gatewayQueuedLateStart;
         }
         if (cpu >= 0 && m_engineCpuStartMs >= 0) {
             m_report.engineCpuPercent = 100.0 * double(cpu - m_engineCpuStartMs) / double(std::max<qint64>(1, wallAtRequest));

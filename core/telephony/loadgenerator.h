@@ -38,6 +38,11 @@ struct LoadReport
     // the call's 20 ms clock, and all frames sent; -1 when the gateway does not say.
     qint64 gatewayLateFrames = -1;
     qint64 gatewayFramesSent = -1;
+    // The late ones by how late (lower bound in ms → frames: "20" is 20–40 ms, "320" above 320 ms);
+    // empty when the gateway does not say.
+    std::map<int, qint64> gatewayLateByMs;
+    // Of the late frames, those their call's worker queued already late (-1: not said).
+    qint64 gatewayLateQueuedLate = -1;
     // Identifiers read out (turns with an expected ID) and those the agent looked up (a tool call
     // naming the ID before the caller's next turn, seen on /monitor); -1 when /monitor was refused.
     int idsExpected = 0;
@@ -118,6 +123,8 @@ private:
     std::vector<CallScript> m_scripts; // utterances and texts, as scripts
     qint64 m_gatewayLateStart = -1;
     qint64 m_gatewaySentStart = -1;
+    std::map<int, qint64> m_gatewayLateByMsStart;
+    qint64 m_gatewayQueuedLateStart = -1;
 };
 
 } // namespace ringside::telephony

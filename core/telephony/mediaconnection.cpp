@@ -4,6 +4,7 @@
 #include "telephony/base64.h"
 
 #include <QLoggingCategory>
+#include <QMetaObject>
 
 #include <chrono>
 #include <cstring>
@@ -29,9 +30,9 @@ QString loggable(const QString &text)
 
 } // namespace
 
-MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, const GatewayLimits &limits,
-                                 Handlers handlers, QObject *parent)
-    : QObject(parent), m_socket(std::move(socket)), m_options(options), m_handlers(std::move(handlers)), m_limits(limits)
+MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, QTcpSocket *transport, const ParseOptions &options,
+                                 const GatewayLimits &limits, Handlers handlers)
+    : m_transport(transport), m_socket(std::move(socket)), m_options(options), m_handlers(std::move(handlers)), m_limits(limits)
 {
     m_sinceOpen.start();
     m_startDeadline.setSingleShot(true);
@@ -39,22 +40,21 @@ MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, const Parse
         if (!m_started)
             close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("no start within %1 ms").arg(m_limits.startTimeoutMs));
     });
-    if (m_limits.startTimeoutMs > 0)
-        m_startDeadline.start(m_limits.startTimeoutMs);
     const std::size_t maxSamples = 24000; // one second at 24 kHz, the largest frame accepted
     m_pcm.resize(maxSamples);
     m_bytes.resize(OutFrame::kMaxSamples * 2);
     m_b64.resize(base64EncodedLength(kExotelMaxChunk));
     if (m_options.protocol == MediaProtocol::Exotel)
         m_exotel.resize(kExotelMaxChunk);
+    if (m_transport) {
+        // The connection owns it now: the WebSocket server's own clean-up (a deleteLater() on its
+        // thread when it disconnects) would race with this connection's on another thread.
+        QObject::disconnect(m_transport.get(), &QAbstractSocket::disconnected, nullptr, nullptr);
+        m_transport->setParent(nullptr);
+    }
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &MediaConnection::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &MediaConnection::onBinary);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &MediaConnection::onDisconnected);
-    // A caller who gave up while the handshake waited to be handed over (a busy server) left a
-    // socket whose disconnected() has come and gone: without this the connection is never
-    // forgotten, and holds its buffers until the gateway stops.
-    if (m_socket->state() != QAbstractSocket::ConnectedState)
-        QMetaObject::invokeMethod(this, &MediaConnection::onDisconnected, Qt::QueuedConnection);
 }
 
 MediaConnection::~MediaConnection()
@@ -65,9 +65,28 @@ MediaConnection::~MediaConnection()
     }
 }
 
-QUrl MediaConnection::requestUrl() const
+bool MediaConnection::canMove() const
 {
-    return m_socket ? m_socket->requestUrl() : QUrl();
+    return m_transport || m_socket->state() == QAbstractSocket::UnconnectedState;
+}
+
+void MediaConnection::moveAllToThread(QThread *thread)
+{
+    moveToThread(thread);
+    m_socket->moveToThread(thread);
+    if (m_transport)
+        m_transport->moveToThread(thread);
+}
+
+void MediaConnection::begin()
+{
+    if (m_limits.startTimeoutMs > 0)
+        m_startDeadline.start(m_limits.startTimeoutMs);
+    // A caller who gave up while the handshake waited to be handed over (a busy server) left a
+    // socket whose disconnected() has come and gone: without this the connection is never
+    // forgotten, and holds its buffers until the gateway stops.
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        QMetaObject::invokeMethod(this, &MediaConnection::onDisconnected, Qt::QueuedConnection);
 }
 
 void MediaConnection::reject(const QString &code, const QString &message)
@@ -125,21 +144,16 @@ void MediaConnection::onText(const QString &message)
             reject(QStringLiteral("31951"), QStringLiteral("start: the stream has already started"));
             return;
         }
-        QString refusal;
-        std::shared_ptr<CallChannel> channel = m_handlers.start(*this, in.start, &refusal);
-        if (!channel) {
-            qCWarning(lcMedia, "stream %s refused: %s", qPrintable(in.start.streamSid), qPrintable(loggable(refusal)));
-            close(QWebSocketProtocol::CloseCodePolicyViolated, refusal.left(120));
-            return;
-        }
         m_startDeadline.stop();
-        m_channel = std::move(channel);
+        // The caller's audio streams into the channel at once (kept until the call starts on its
+        // worker); the gateway answers with accept or refuse().
+        m_channel = std::make_shared<CallChannel>(in.start.sampleRate);
         m_started = true;
-        if (m_handlers.established)
-            m_handlers.established();
         m_streamSid = in.start.streamSid;
         m_sidBytes = m_streamSid.toLatin1();
         m_options.sampleRate = m_channel->sampleRate;
+        if (m_handlers.started)
+            m_handlers.started(this, in.start, m_channel);
         return;
     }
     if (!m_started) {
@@ -170,22 +184,22 @@ void MediaConnection::onText(const QString &message)
                 number.chop(4);
             const qint64 sample = number.toLongLong(&ok);
             if (ok && m_handlers.markPlayed)
-                m_handlers.markPlayed(m_callId, sample);
+                m_handlers.markPlayed(this, sample);
         }
         break;
     case InboundMessage::Kind::Dtmf:
         if (m_handlers.dtmf)
-            m_handlers.dtmf(m_callId, in.digit);
+            m_handlers.dtmf(this, in.digit);
         break;
     case InboundMessage::Kind::Text:
         if (m_handlers.text)
-            m_handlers.text(m_callId, in.text);
+            m_handlers.text(this, in.text);
         break;
     case InboundMessage::Kind::Stop:
         if (!m_stopped) {
             m_stopped = true;
             if (m_handlers.callerLeft)
-                m_handlers.callerLeft(m_callId);
+                m_handlers.callerLeft(this);
         }
         break;
     case InboundMessage::Kind::Connected:
@@ -202,11 +216,11 @@ void MediaConnection::onDisconnected()
     if (m_started && !m_stopped) {
         m_stopped = true;
         if (m_handlers.callerLeft)
-            m_handlers.callerLeft(m_callId);
+            m_handlers.callerLeft(this);
     }
     m_closed = true;
     if (m_handlers.closed)
-        m_handlers.closed(*this);
+        m_handlers.closed(this);
 }
 
 void MediaConnection::sendText(const QByteArray &utf8)
@@ -262,7 +276,7 @@ bool MediaConnection::drain()
             if (m_sendStats) {
                 m_sendStats->framesSent.fetch_add(1, std::memory_order_relaxed);
                 if (now - f->slotNs > SendStats::kLateNs)
-                    m_sendStats->framesLate.fetch_add(1, std::memory_order_relaxed);
+                    m_sendStats->countLate(now - f->slotNs, f->queuedNs - f->slotNs);
             }
             break;
         case OutFrame::Kind::Mark:
@@ -284,6 +298,12 @@ bool MediaConnection::drain()
         }
     }
     return !m_closed;
+}
+
+void MediaConnection::refuse(const QString &reason)
+{
+    qCWarning(lcMedia, "stream %s refused: %s", qPrintable(m_streamSid), qPrintable(loggable(reason)));
+    close(QWebSocketProtocol::CloseCodePolicyViolated, reason.left(120));
 }
 
 void MediaConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -17,44 +18,54 @@
 
 namespace ringside::telephony {
 
-// One provider media WebSocket (Twilio or Exotel) on the server thread. It validates every
-// inbound frame before anything reaches a call — a malformed, binary or foreign frame is logged,
-// counted and dropped, and only this connection ever sees it — copies the caller's audio into
-// the call's channel, and sends what the call's worker queued (media, marks, clear) in order.
+// One provider media WebSocket (Twilio or Exotel) on its media I/O thread (MediaShard). It validates
+// every inbound frame before anything reaches a call — a malformed, binary or foreign frame is
+// logged, counted and dropped, and only this connection ever sees it — copies the caller's audio
+// into the call's channel, and sends what the call's worker queued (media, marks, clear) in order.
+// Made on the gateway's thread and moved, with its WebSocket and the TCP socket under it, to its
+// shard's thread (moveAllToThread), where everything else happens; the handlers are called there
+// too (the gateway's forward themselves to its own thread).
 class MediaConnection : public QObject
 {
     Q_OBJECT
 public:
     struct Handlers
     {
-        // A valid `start`: return the channel to stream into, or null with *refusal set (the
-        // connection is then closed with that reason).
-        std::function<std::shared_ptr<CallChannel>(MediaConnection &, const StreamStart &, QString *refusal)> start;
-        std::function<void(const QString &callId, std::int64_t outputSample)> markPlayed;
-        std::function<void(const QString &callId, const QString &digit)> dtmf;
-        std::function<void(const QString &callId, const QString &text)> text;
-        std::function<void(const QString &callId)> callerLeft; // stop, or the connection dropped
-        std::function<void(MediaConnection &)> closed;         // the socket is gone: forget it
-        std::function<void()> established;                     // its call started
+        // A valid `start`: the caller's audio streams into `channel` from now on; the gateway
+        // answers with accept (MediaShard::accept) or refuse().
+        std::function<void(MediaConnection *, const StreamStart &, std::shared_ptr<CallChannel> channel)> started;
+        std::function<void(MediaConnection *, std::int64_t outputSample)> markPlayed;
+        std::function<void(MediaConnection *, const QString &digit)> dtmf;
+        std::function<void(MediaConnection *, const QString &text)> text;
+        std::function<void(MediaConnection *)> callerLeft; // stop, or the connection dropped
+        std::function<void(MediaConnection *)> closed;     // the socket is gone: forget it
     };
 
-    MediaConnection(std::unique_ptr<QWebSocket> socket, const ParseOptions &options, const GatewayLimits &limits,
-                    Handlers handlers, QObject *parent = nullptr);
+    // `transport`: the TCP socket under `socket` (Qt does not make it the WebSocket's child), or
+    // null when unknown; the connection owns both.
+    MediaConnection(std::unique_ptr<QWebSocket> socket, QTcpSocket *transport, const ParseOptions &options, const GatewayLimits &limits,
+                    Handlers handlers);
     ~MediaConnection() override;
 
+    // Whether moveAllToThread() can move everything it uses (a connected WebSocket whose TCP socket
+    // is unknown cannot go).
+    bool canMove() const;
+    // On its current thread: moves itself, the WebSocket and the TCP socket to `thread`.
+    void moveAllToThread(QThread *thread);
+    // On its own thread, once: starts the `start` deadline and notices a socket already closed.
+    void begin();
+
     MediaProtocol protocol() const { return m_options.protocol; }
-    QString callId() const { return m_callId; }
     QString streamSid() const { return m_streamSid; }
-    void setCallId(const QString &id) { m_callId = id; }
     int worker() const { return m_worker; }
     void setWorker(int worker) { m_worker = worker; }
-    // The query of the URL the provider connected to (extra call parameters).
-    QUrl requestUrl() const;
 
     // Sends whatever the worker queued. Returns false once the stream has been closed.
     bool drain();
     // Closes the stream (policy problems, shutdown).
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+    // The gateway did not take the stream's call: logged, and closed with the reason.
+    void refuse(const QString &reason);
 
     int rejectedFrames() const { return m_rejected; }
     // Where sent frames are counted (frames sent, frames late against their slot).
@@ -74,12 +85,12 @@ private:
     void flushExotel(bool pad);
     void sendText(const QByteArray &utf8);
 
+    std::unique_ptr<QTcpSocket> m_transport; // declared first: deleted after the WebSocket on it
     std::unique_ptr<QWebSocket> m_socket;
     ParseOptions m_options;
     Handlers m_handlers;
     std::shared_ptr<CallChannel> m_channel;
     std::shared_ptr<SendStats> m_sendStats;
-    QString m_callId;
     QString m_streamSid;
     QByteArray m_sidBytes;
     int m_worker = -1;
@@ -97,7 +108,7 @@ private:
     QString m_lastRejection;
     QElapsedTimer m_lastLog;
     QElapsedTimer m_sinceOpen;
-    QTimer m_startDeadline;  // a stream must send `start` soon after it opens
+    QTimer m_startDeadline{ this }; // a stream must send `start` soon after it opens (a child: moves with it)
     qint64 m_eventWindowMs = 0;
     int m_eventsInWindow = 0;
 

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace ringside;
 using namespace ringside::test;
@@ -95,6 +96,35 @@ private slots:
         QCOMPARE(record->agent, QStringLiteral("Order Tracker"));
         QVERIFY(QString::fromStdString(record->transcript.dump()).contains(QStringLiteral("Blue Dart")));
         QCOMPARE(f.gateway().activeCalls(), 0);
+    }
+
+    // The media sockets are carried by their own I/O threads (MediaShard): a gateway thread that is
+    // busy for a while (here it sleeps; in life, a burst of console commands or logging) does not
+    // hold up the frames of the calls. With one thread carrying every socket none left meanwhile.
+    void framesLeaveWhileTheGatewayThreadIsBusy()
+    {
+        GatewayFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error));
+        QVERIFY(f.gateway().mediaThreads() >= 1);
+        MonitorClient console;
+        QVERIFY(console.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor?operator=asha"))));
+        StandInCaller *caller = f.dial(QStringLiteral("busy1"));
+        const json started = console.waitForType("call_started");
+        QVERIFY2(started.is_object(), "no call_started");
+        const QString callId = stringAt(started["call"], "call_id");
+        QVERIFY(console.waitForEvent(callId, "agent").is_object()); // the greeting, a few seconds of speech
+        const telephony::SendStats &sent = f.gateway().sendStats();
+        QVERIFY(QTest::qWaitFor([&] { return sent.framesSent.load() >= 10; }, 5000));
+
+        const quint64 before = sent.framesSent.load();
+        QThread::msleep(600); // this thread (the gateway's, and the caller's) does nothing
+        const quint64 during = sent.framesSent.load() - before;
+        QVERIFY2(during >= 10, qPrintable(QStringLiteral("%1 frames left in 600 ms (30 are due)").arg(during)));
+
+        // The caller gets them all once its own thread runs again, and the call carries on.
+        QVERIFY(QTest::qWaitFor([&] { return caller->stats().mediaFramesReceived >= qint64(before + during); }, 5000));
+        caller->hangUp();
+        QVERIFY(console.waitForType("call_ended", 8000).is_object());
     }
 
     // A call whose stream names a language (a campaign call decided in Hindi) is run by the agent's

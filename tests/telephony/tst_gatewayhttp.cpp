@@ -203,6 +203,16 @@ private slots:
         QCOMPARE(h.value("active_calls", -1), 1);
         QCOMPARE(h.value("monitors", -1), 1);
         QVERIFY(h.value("process_cpu_ms", -1) >= 0);
+        // The late frames by how late, every one in exactly one bucket; the media I/O threads.
+        QVERIFY(h.value("media_threads", 0) >= 1);
+        const json lateBy = h.value("late_frames_by_ms", json::object());
+        QCOMPARE(lateBy.size(), std::size_t(telephony::SendStats::kLateBuckets));
+        long long bucketed = 0;
+        for (const auto &[ms, frames] : lateBy.items())
+            bucketed += frames.get<long long>();
+        QVERIFY(bucketed <= h.value("late_frames", -1LL)); // the buckets are read first, each counted after the total
+        QVERIFY(lateBy.contains("20") && lateBy.contains("320"));
+        QVERIFY(h.value("late_frames_queued_late", -1LL) >= 0);
         const Answer metrics = request(f.url(QStringLiteral("http"), QStringLiteral("/metrics")), {}, {}, false);
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.body.contains("\nringside_live_calls 1\n"));

@@ -95,7 +95,21 @@ private slots:
         const QString text = r.toText();
         QVERIFY2(text.contains(QLatin1String("plain          p50 320 ms, p95 340 ms")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("IDs looked up     1 of 2 read out")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("late by")), qPrintable(text)); // the gateway did not say
+
+        // The gateway's late frames, by how late.
+        r.gatewayLateFrames = 7;
+        r.gatewayFramesSent = 1000;
+        r.gatewayLateByMs = { { 20, 4 }, { 40, 2 }, { 80, 1 }, { 160, 0 }, { 320, 0 } };
+        r.gatewayLateQueuedLate = 3;
+        const QString late = r.toText();
+        QVERIFY2(late.contains(QLatin1String("frames sent late  7 of 1000")), qPrintable(late));
+        QVERIFY2(late.contains(QString::fromUtf8("late by         20–40 ms: 4, 40–80 ms: 2, 80–160 ms: 1, 160–320 ms: 0, > 320 ms: 0")),
+                 qPrintable(late));
+        QVERIFY2(late.contains(QLatin1String("queued late     3 (")), qPrintable(late));
         const json j = r.toJson();
+        QCOMPARE(j["gateway_late_frames_by_ms"]["40"].get<int>(), 2);
+        QCOMPARE(j["gateway_late_frames_queued_late"].get<int>(), 3);
         QCOMPARE(j["turn_latency_by_kind_ms"]["id"]["p50"].get<int>(), 900);
         QCOMPARE(j["ids_looked_up"].get<int>(), 1);
     }

@@ -101,6 +101,9 @@ void runCalls(benchmark::State &state, bool spoken)
         state.counters["sender_stalls"] = double(r.senderStalls);
         state.counters["gw_late_frames"] = double(r.gatewayLateFrames);
         state.counters["gw_frames_sent"] = double(r.gatewayFramesSent);
+        state.counters["gw_late_queued_late"] = double(r.gatewayLateQueuedLate);
+        for (const auto &[ms, frames] : r.gatewayLateByMs) // late by more than ms (to the next bucket)
+            state.counters["gw_late_" + std::to_string(ms) + "ms"] = double(frames);
         if (spoken) {
             state.counters["ids_expected"] = r.idsExpected;
             state.counters["ids_looked_up"] = r.idsLookedUp;
