@@ -121,6 +121,77 @@ private slots:
         QCOMPARE(end, 30 + timeoutMs / 10 - 1);
     }
 
+    // While an ID is expected, what the partial ends in decides the wait: ordinary words end the
+    // turn after the ordinary silence (a first "hi, where is my order?" is not held up), an ID
+    // still being read waits longer, and a complete one ends it after the ordinary silence.
+    void partialDecidesTheWait_data()
+    {
+        QTest::addColumn<QString>("partial");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::addRow("words") << QStringLiteral("hi where is my order") << 250;
+        QTest::addRow("words ending in a closing phrase") << QStringLiteral("thank you that's all") << 250;
+        QTest::addRow("words after a complete ID") << QStringLiteral("it's o r d four eight two nine one three where is that") << 250;
+        QTest::addRow("words after half an ID") << QStringLiteral("o r d four eight two sorry") << 250;
+        QTest::addRow("prefix letters only") << QStringLiteral("my order is o r d") << 750;
+        QTest::addRow("mid ID") << QStringLiteral("o r d four eight two") << 750;
+        QTest::addRow("mid ID after a sentence") << QStringLiteral("and my other order is o r d four eight") << 750;
+        QTest::addRow("double before the digit") << QStringLiteral("o r d four eight double") << 750;
+        QTest::addRow("spoken dash after the prefix") << QStringLiteral("o r d dash") << 750;
+        QTest::addRow("lead-in") << QStringLiteral("my order number is") << 750;
+        QTest::addRow("complete ID") << QStringLiteral("o r d four eight two nine two zero") << 250;
+        QTest::addRow("complete ID with a spoken dash") << QStringLiteral("o r d dash four eight two nine two zero") << 250;
+        QTest::addRow("complete ID with double") << QStringLiteral("o r d four eight double two nine one") << 250;
+    }
+    void partialDecidesTheWait()
+    {
+        QFETCH(QString, partial);
+        QFETCH(int, timeoutMs);
+        EndpointerConfig cfg;
+        cfg.identifierFormats = { QStringLiteral("ORD-######") };
+        Endpointer ep(cfg, kRate);
+        ep.setExpectation(SttExpectation::DigitsAndLetters);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(partial);
+        QCOMPARE(ep.currentTimeoutMs(), timeoutMs);
+        Endpointer::Event e;
+        const int end = framesUntilEnd(ep, 300, 3000, &e);
+        QCOMPARE(e.reason, timeoutMs == 250 ? TurnEndReason::Silence : TurnEndReason::DigitSilence);
+        QCOMPARE(end, 30 + timeoutMs / 10 - 1);
+    }
+
+    // Past the ordinary silence the endpointer says it waits only for more of an ID, so the
+    // pipeline can ask the recognizer; a partial of words from it ends the turn on the next frame.
+    void judgedPauseEndsTheTurn()
+    {
+        Endpointer ep(EndpointerConfig{}, kRate);
+        ep.setExpectation(SttExpectation::DigitsAndLetters);
+        ep.process(frame(true, true), kFrame);
+        for (int i = 0; i < 30; ++i)
+            ep.process(frame(true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("a r d four eight"));
+        VadDecision quiet;
+        quiet.speech = true;
+        for (int i = 1; i < 25; ++i) {
+            QCOMPARE(ep.process(quiet, kFrame).kind, Endpointer::Event::Kind::None);
+            QVERIFY2(!ep.waitingForMoreOfAnId(), qPrintable(QString::number(i)));
+        }
+        QCOMPARE(ep.process(quiet, kFrame).kind, Endpointer::Event::Kind::None);
+        QVERIFY(ep.waitingForMoreOfAnId());
+        ep.setPartialTranscript(QStringLiteral("hi where is my order"));
+        QVERIFY(!ep.waitingForMoreOfAnId());
+        const auto e = ep.process(quiet, kFrame);
+        QCOMPARE(e.kind, Endpointer::Event::Kind::TurnEnded);
+        QCOMPARE(e.reason, TurnEndReason::Silence);
+
+        // Speech again, and no extension outside an ID-expecting step: nothing to judge.
+        ep.setExpectation(SttExpectation::General);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("four eight"));
+        for (int i = 0; i < 24; ++i)
+            ep.process(quiet, kFrame);
+        QVERIFY(!ep.waitingForMoreOfAnId());
+    }
+
     void leadInAlsoExtends()
     {
         Endpointer ep(EndpointerConfig{}, kRate);

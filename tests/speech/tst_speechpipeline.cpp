@@ -313,6 +313,32 @@ private slots:
         }
     }
 
+    // Words said while an order number is expected ("hi, where is my order?" after a greeting
+    // that asks for one) end the turn after the ordinary silence, not the digit wait: at the
+    // pause the recognizer reads them as words.
+    void wordsWhileAnIdIsExpectedEndAtOrdinarySilence()
+    {
+        for (int rate : {16000, 8000}) {
+            std::vector<std::int16_t> audio = silence(400, rate);
+            append(audio, speak(m_tts, QStringLiteral("Hi, where is my order?"), QStringLiteral("en-us"), 1.0, rate));
+            append(audio, silence(1500, rate));
+            addNoise(audio, 20.0, 5);
+            SpeechPipelineConfig cfg = phoneConfig();
+            cfg.inputRate = cfg.outputRate = rate;
+            cfg.stt.expectation = SttExpectation::DigitsAndLetters;
+            cfg.stt.identifierFormats = {QStringLiteral("ORD-######")};
+            Recording rec;
+            SpeechPipeline pipeline(cfg, stt(), &m_tts, [&rec](const SpeechEvent &e) { rec.events << e; });
+            QVERIFY(pipeline.start());
+            runCall(pipeline, audio, rec);
+            const auto finals = rec.of(SpeechEvent::Type::Final);
+            QCOMPARE(finals.size(), 1);
+            QVERIFY2(finals.first().text.contains(QLatin1String("order")), qPrintable(finals.first().text));
+            QVERIFY2(collapseSpelledSequence(finals.first().text).size() < 3, qPrintable(finals.first().text));
+            QCOMPARE(finals.first().reason, TurnEndReason::Silence);
+        }
+    }
+
     // Hold music never stops the VAD; the turn cap still hands the conversation a turn.
     void holdMusicIsCapped()
     {
