@@ -193,8 +193,8 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     }
 
     const Endpointer::Event ev = m_endpointer.process(vad, kFrame);
-    if (vad.active || ev.kind != Endpointer::Event::Kind::None) {
-        m_sttAwaitsSpeech = false;
+    if (vad.active || ev.kind == Endpointer::Event::Kind::TurnStarted) {
+        m_sttAwaitsSpeech = false; // the caller speaks again: the recognizer goes on
         m_pauseJudged = false;
     }
     if (ev.kind == Endpointer::Event::Kind::TurnStarted) {
@@ -220,7 +220,9 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     if (ev.kind == Endpointer::Event::Kind::TurnEnded) {
         m_turnsAwaitingFinal.push_back(ev);
         if (m_sttRunning)
-            m_stt->finalize();
+            m_stt->finalize(); // after a judged pause: the reading made then, nothing decoded again
+        m_sttAwaitsSpeech = false;
+        m_pauseJudged = false;
     } else if (m_sttRunning && !m_pauseJudged && m_endpointer.waitingForMoreOfAnId()) {
         // The ordinary silence has passed and the endpointer waits on for digits: let the
         // recognizer say whether the caller was reading an ID at all (SttEngine::judgePause).

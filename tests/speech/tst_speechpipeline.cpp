@@ -111,6 +111,16 @@ class TestSpeechPipeline : public QObject
 
     std::unique_ptr<SttEngine> stt() { return std::make_unique<PocketsphinxStt>(m_model); }
 
+    // A phone-like pipeline at `rate` in a store whose order IDs look like ORD-123456.
+    SpeechPipelineConfig orderIdConfig(int rate, SttExpectation expectation)
+    {
+        SpeechPipelineConfig cfg = phoneConfig();
+        cfg.inputRate = cfg.outputRate = rate;
+        cfg.stt.expectation = expectation;
+        cfg.stt.identifierFormats = {QStringLiteral("ORD-######")};
+        return cfg;
+    }
+
     // The caller's side of the call as a WAV file: silence, then `text` starting at `startMs`.
     QString callerWav(const QString &name, const QString &text, int startMs, int totalMs, int rate, const QString &voice)
     {
@@ -290,12 +300,8 @@ private slots:
         append(audio, silence(1500, rate));
         addNoise(audio, 20.0, 3);
         for (SttExpectation expectation : {SttExpectation::DigitsAndLetters, SttExpectation::General}) {
-            SpeechPipelineConfig cfg = phoneConfig();
-            cfg.inputRate = cfg.outputRate = rate;
-            cfg.stt.expectation = expectation;
-            cfg.stt.identifierFormats = {QStringLiteral("ORD-######")};
             Recording rec;
-            SpeechPipeline pipeline(cfg, stt(), &m_tts, [&rec](const SpeechEvent &e) { rec.events << e; });
+            SpeechPipeline pipeline(orderIdConfig(rate, expectation), stt(), &m_tts, [&rec](const SpeechEvent &e) { rec.events << e; });
             QVERIFY(pipeline.start());
             runCall(pipeline, audio, rec);
             const auto finals = rec.of(SpeechEvent::Type::Final);
@@ -323,12 +329,9 @@ private slots:
             append(audio, speak(m_tts, QStringLiteral("Hi, where is my order?"), QStringLiteral("en-us"), 1.0, rate));
             append(audio, silence(1500, rate));
             addNoise(audio, 20.0, 5);
-            SpeechPipelineConfig cfg = phoneConfig();
-            cfg.inputRate = cfg.outputRate = rate;
-            cfg.stt.expectation = SttExpectation::DigitsAndLetters;
-            cfg.stt.identifierFormats = {QStringLiteral("ORD-######")};
             Recording rec;
-            SpeechPipeline pipeline(cfg, stt(), &m_tts, [&rec](const SpeechEvent &e) { rec.events << e; });
+            SpeechPipeline pipeline(orderIdConfig(rate, SttExpectation::DigitsAndLetters), stt(), &m_tts,
+                                    [&rec](const SpeechEvent &e) { rec.events << e; });
             QVERIFY(pipeline.start());
             runCall(pipeline, audio, rec);
             const auto finals = rec.of(SpeechEvent::Type::Final);
