@@ -38,20 +38,35 @@ void Endpointer::reset()
 
 void Endpointer::setPartialTranscript(const QString &text)
 {
-    // A lead-in with no digits yet counts too: "my order number is …" is followed by the number.
-    static const QStringList leadInEnds = {QStringLiteral("is"), QStringLiteral("it's"), QStringLiteral("number"),
-                                           QStringLiteral("um"), QStringLiteral("uh")};
-    const QString last = text.section(QLatin1Char(' '), -1, -1, QString::SectionSkipEmpty).toLower();
-    m_partialInsideSequence = endsInsideSequence(text) || leadInEnds.contains(last);
-    m_partialEndsInCompleteId = false;
-    if (m_partialInsideSequence && !m_config.identifierFormats.isEmpty() && endsInsideSequence(text)) {
-        const QStringList runs = spelledRuns(text);
-        const QString run = runs.isEmpty() ? QString() : runs.last();
-        const auto &formats = m_config.identifierFormats;
-        const bool complete = std::any_of(formats.begin(), formats.end(), [&run](const QString &f) { return runMatchesFormat(run, f); });
-        const bool couldGrow = std::any_of(formats.begin(), formats.end(), [&run](const QString &f) { return runIsPrefixOfFormat(run, f); });
-        m_partialEndsInCompleteId = complete && !couldGrow;
-    }
+    m_partialInsideSequence = partialExpectsMore(text);
+    m_partialEndsInCompleteId = m_partialInsideSequence && partialEndsInCompleteId(text, m_config.identifierFormats);
+}
+
+// A lead-in with no digits yet counts too: "my order number is …" is followed by the number; so
+// does a separator read out between the ID's parts ("o r d dash …").
+bool Endpointer::partialExpectsMore(const QString &partial)
+{
+    static const QStringList moreFollows = {QStringLiteral("is"), QStringLiteral("it's"), QStringLiteral("number"),
+                                            QStringLiteral("um"), QStringLiteral("uh"), QStringLiteral("dash"),
+                                            QStringLiteral("hyphen")};
+    const QString last = partial.section(QLatin1Char(' '), -1, -1, QString::SectionSkipEmpty).toLower();
+    return endsInsideSequence(partial) || moreFollows.contains(last);
+}
+
+// True when the partial ends in a spelled run that matches one of `formats` and that no format
+// could extend: the caller has read out a whole ID. A spoken "dash" inside it is not part of it.
+bool Endpointer::partialEndsInCompleteId(const QString &partial, const QStringList &formats)
+{
+    if (formats.isEmpty() || !endsInsideSequence(partial))
+        return false;
+    QStringList words = partial.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    words.removeAll(QStringLiteral("dash"));
+    words.removeAll(QStringLiteral("hyphen"));
+    const QStringList runs = spelledRuns(words.join(QLatin1Char(' ')));
+    const QString run = runs.isEmpty() ? QString() : runs.last();
+    const bool complete = std::any_of(formats.begin(), formats.end(), [&run](const QString &f) { return runMatchesFormat(run, f); });
+    const bool couldGrow = std::any_of(formats.begin(), formats.end(), [&run](const QString &f) { return runIsPrefixOfFormat(run, f); });
+    return complete && !couldGrow;
 }
 
 int Endpointer::currentTimeoutMs() const
@@ -62,6 +77,13 @@ int Endpointer::currentTimeoutMs() const
         return std::max(base, std::min(extended, m_config.digitExtensionMaxMs));
     }
     return base;
+}
+
+bool Endpointer::waitingForMoreOfAnId() const
+{
+    const int base = std::max(10, m_config.endpointingMs);
+    return m_inTurn && currentTimeoutMs() > base
+        && double(m_position - m_lastActiveEnd) * 1000.0 / double(m_sampleRate) >= base;
 }
 
 Endpointer::Event Endpointer::process(const VadDecision &vad, std::size_t samples)

@@ -37,7 +37,9 @@ QString turnEndReasonName(TurnEndReason reason); // "silence" | "digit_silence" 
 //    transcript ends inside a spelled sequence or a lead-in ("my order number is"), so a caller
 //    who pauses between digit groups is not cut off — unless the sequence is already a complete
 //    identifier of a configured format that no longer format could extend ("o r d" and six
-//    digits): then the caller is done, and the turn ends after the ordinary silence;
+//    digits): then the caller is done, and the turn ends after the ordinary silence. A partial
+//    that ends in ordinary words ("hi where is my order") ends after the ordinary silence too:
+//    the embedded recognizer's identifier grammar hears words as words (DomainLanguageModel);
 //  - …or when it has lasted maxTurnMs, whatever the VAD says; if the noise goes on, the next
 //    active frame opens a new turn, so every maxTurnMs the conversation gets a turn to act on.
 class Endpointer
@@ -66,8 +68,16 @@ public:
     bool inTurn() const { return m_inTurn; }
     // The silence that currently ends the turn (endpointingMs or the digit extension).
     int currentTimeoutMs() const;
+    // In a turn, silent for endpointingMs or more, and waiting on because of the digit extension.
+    bool waitingForMoreOfAnId() const;
     std::int64_t position() const { return m_position; }
     const EndpointerConfig &config() const { return m_config; }
+
+    // The two questions the digit extension asks of a partial transcript: does it end where more
+    // of an ID follows (a digit, a letter, "double"/"triple", "dash", or a lead-in such as "my
+    // order number is")? Does it end in an ID already complete in one of `formats`?
+    static bool partialExpectsMore(const QString &partial);
+    static bool partialEndsInCompleteId(const QString &partial, const QStringList &formats);
 
 private:
     EndpointerConfig m_config;

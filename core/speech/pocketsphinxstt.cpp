@@ -173,6 +173,8 @@ void PocketsphinxStt::feed(const std::int16_t *samples, std::size_t n)
 {
     if (!m_decoder || n == 0)
         return;
+    if (m_paused)
+        resumeAfterPause();
     m_scratch.clear();
     if (m_resampler.inRate() == 16000)
         m_scratch.assign(samples, samples + n);
@@ -238,29 +240,77 @@ void PocketsphinxStt::finalize()
         return;
     QString text;
     double confidence = 0.0;
-    if (m_inUtterance) {
-        if (!m_meanSeeded) {
-            seedMeanFromHeldAudio(); // a turn shorter than the hold: decode what was held
-            ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, FALSE);
-        }
-        ps_end_utt(m_decoder);
-        m_inUtterance = false;
-        const char *hyp = ps_get_hyp(m_decoder, nullptr);
-        text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
-        if (m_activeExpectation == SttExpectation::DigitsAndLetters) {
-            text = chooseIdentifierOrWords(text);
-        } else {
-            text = decodeIdentifierSpan(text);
-            if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
-                text = redecodeWithGeneralModel();
-        }
-        if (!text.isEmpty())
-            confidence = logmath_exp(ps_get_logmath(m_decoder), ps_get_prob(m_decoder));
+    if (m_paused) {
+        // Nothing was said after the pause: its reading is the turn's.
+        m_paused = false;
+        text = m_pausedText;
+        confidence = m_pausedConfidence;
+        m_resampler.reset();
+        applyExpectation();
+    } else if (m_inUtterance) {
+        text = finalText(&confidence);
         m_resampler.reset();
         applyExpectation();
     }
     if (m_callbacks.final)
         m_callbacks.final(text, confidence);
+}
+
+// Ends the utterance and reads it: the search's words, checked as finalize() reports them.
+QString PocketsphinxStt::finalText(double *confidence)
+{
+    if (!m_meanSeeded) {
+        seedMeanFromHeldAudio(); // a turn shorter than the hold: decode what was held
+        ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, FALSE);
+    }
+    ps_end_utt(m_decoder);
+    m_inUtterance = false;
+    const char *hyp = ps_get_hyp(m_decoder, nullptr);
+    QString text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
+    if (m_activeExpectation == SttExpectation::DigitsAndLetters) {
+        text = chooseIdentifierOrWords(text);
+    } else {
+        text = decodeIdentifierSpan(text);
+        if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
+            text = redecodeWithGeneralModel();
+    }
+    *confidence = text.isEmpty() ? 0.0 : logmath_exp(ps_get_logmath(m_decoder), ps_get_prob(m_decoder));
+    return text;
+}
+
+// While an ID is expected the identifier grammar forces whatever is said into letters and digits,
+// so its partials cannot tell the endpointer that "hi, where is my order?" was words, and every
+// such turn waited the digit extension (docs/benchmarks.md). At the caller's first pause the turn
+// so far is read as finalize() would read it (the general model decides words or ID); words are
+// reported as a partial, and the endpointer ends the turn after the ordinary silence. An ID keeps
+// the wait; if the caller goes on, the held turn is decoded again with what follows.
+bool PocketsphinxStt::judgePause()
+{
+    if (!m_decoder || !m_inUtterance || m_paused || m_activeExpectation != SttExpectation::DigitsAndLetters)
+        return m_decoder != nullptr;
+    if (m_utterance.size() >= m_utterance.capacity())
+        return false; // too long to decode again if the caller goes on: keep listening
+    m_pausedText = finalText(&m_pausedConfidence);
+    m_paused = true;
+    const QStringList words = m_pausedText.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
+    if (!words.isEmpty() && sequence < 3 && m_callbacks.partial) {
+        m_lastPartial = m_pausedText;
+        m_callbacks.partial(m_pausedText);
+    }
+    return true;
+}
+
+// The caller spoke again after judgePause(): the turn goes on with the identifier grammar over
+// the audio held so far, then live.
+void PocketsphinxStt::resumeAfterPause()
+{
+    m_paused = false;
+    if (ps_set_search(m_decoder, searchName(m_activeExpectation)) < 0 || ps_start_utt(m_decoder) < 0)
+        return; // processAt16k starts a fresh utterance
+    m_inUtterance = true;
+    ps_process_raw(m_decoder, m_utterance.data(), m_utterance.size(), FALSE, FALSE);
+    m_samplesSincePartial = 0;
 }
 
 // Pocketsphinx normalizes live audio with a cepstral mean that starts from the acoustic model's

@@ -33,6 +33,7 @@ public:
     void feed(const std::int16_t *samples, std::size_t n) override;
     void finalize() override;
     void setExpectation(SttExpectation expectation) override;
+    bool judgePause() override;
     void stop() override;
     QString name() const override { return QStringLiteral("pocketsphinx"); }
 
@@ -48,6 +49,8 @@ public:
 private:
     bool fail(const QString &message);
     void processAt16k(const std::int16_t *samples, std::size_t n);
+    void resumeAfterPause();
+    QString finalText(double *confidence);
     void addLineNoise(std::vector<std::int16_t> &samples);
     void applyExpectation();
     QString redecodeWithGeneralModel();
@@ -74,6 +77,11 @@ private:
     QString m_lastPartial;
     std::uint32_t m_noiseState = 12345u;
     bool m_meanSeeded = false;
+    // judgePause() ended the decoding to read the turn so far: its reading waits for finalize(),
+    // or the next feed() decodes the held turn again and goes on.
+    bool m_paused = false;
+    QString m_pausedText;
+    double m_pausedConfidence = 0.0;
 };
 
 } // namespace ringside

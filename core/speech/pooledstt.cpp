@@ -18,7 +18,7 @@ namespace {
 // Something the caller asked for, applied by the pool in order with the audio.
 struct Command
 {
-    enum class Kind : std::uint8_t { Start, Finalize, Expect } kind = Kind::Finalize;
+    enum class Kind : std::uint8_t { Start, Finalize, Expect, Pause } kind = Kind::Finalize;
     std::int64_t atSample = 0; // applies once this much audio has been fed
     SttExpectation expectation = SttExpectation::General;
 };
@@ -90,6 +90,10 @@ private:
             if (started)
                 inner->setExpectation(c.expectation);
             break;
+        case Command::Kind::Pause:
+            if (started)
+                inner->judgePause();
+            break;
         }
     }
 
@@ -154,6 +158,17 @@ void PooledStt::finalize()
         return;
     m_shared->commands.tryPush({ Command::Kind::Finalize, m_fed, SttExpectation::General });
     m_pool.wake();
+}
+
+// Whether the recognizer judges the pause is decided on the pool; it is fed no silence meanwhile
+// either way (the embedded recognizer needs none: the pipeline's VAD trims it).
+bool PooledStt::judgePause()
+{
+    if (!m_started)
+        return false;
+    const bool queued = m_shared->commands.tryPush({ Command::Kind::Pause, m_fed, SttExpectation::General });
+    m_pool.wake();
+    return queued;
 }
 
 void PooledStt::setExpectation(SttExpectation expectation)

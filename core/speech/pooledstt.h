@@ -10,7 +10,7 @@
 namespace ringside {
 
 // Runs a blocking recognizer (pocketsphinx) on a RecognizerPool instead of the caller's thread.
-// feed(), finalize() and setExpectation() only copy into lock-free rings and wake the pool: no
+// feed(), finalize(), setExpectation() and judgePause() only copy into lock-free rings and wake the pool: no
 // decoding, locking or allocation on the call's audio thread. The pool thread applies them in the
 // order they were made (a finalize after the audio fed before it) and the recognizer's callbacks
 // run there — SttEngine allows callbacks from any thread.
@@ -31,6 +31,7 @@ public:
     void feed(const std::int16_t *samples, std::size_t n) override;
     void finalize() override;
     void setExpectation(SttExpectation expectation) override;
+    bool judgePause() override;
     void stop() override;
     QString name() const override { return m_name; }
 

@@ -193,6 +193,10 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     }
 
     const Endpointer::Event ev = m_endpointer.process(vad, kFrame);
+    if (vad.active || ev.kind == Endpointer::Event::Kind::TurnStarted) {
+        m_sttAwaitsSpeech = false; // the caller speaks again: the recognizer goes on
+        m_pauseJudged = false;
+    }
     if (ev.kind == Endpointer::Event::Kind::TurnStarted) {
         m_partialWords = 0;
         if (m_sttRunning) {
@@ -210,13 +214,20 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
         e.inputSample = m_inputPosition;
         emitEvent(e);
     } else if (m_endpointer.inTurn() || ev.kind == Endpointer::Event::Kind::TurnEnded) {
-        if (m_sttRunning)
+        if (m_sttRunning && !m_sttAwaitsSpeech)
             m_stt->feed(frame, kFrame);
     }
     if (ev.kind == Endpointer::Event::Kind::TurnEnded) {
         m_turnsAwaitingFinal.push_back(ev);
         if (m_sttRunning)
-            m_stt->finalize();
+            m_stt->finalize(); // after a judged pause: the reading made then, nothing decoded again
+        m_sttAwaitsSpeech = false;
+        m_pauseJudged = false;
+    } else if (m_sttRunning && !m_pauseJudged && m_endpointer.waitingForMoreOfAnId()) {
+        // The ordinary silence has passed and the endpointer waits on for digits: let the
+        // recognizer say whether the caller was reading an ID at all (SttEngine::judgePause).
+        m_pauseJudged = true;
+        m_sttAwaitsSpeech = m_stt->judgePause();
     }
 
     m_bargeIn.setPartialWordCount(m_partialWords);

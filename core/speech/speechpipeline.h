@@ -147,6 +147,8 @@ private:
     std::int64_t m_inputPosition = 0;
     std::deque<Endpointer::Event> m_turnsAwaitingFinal;
     int m_partialWords = 0;
+    bool m_pauseJudged = false;     // judgePause() asked in this stretch of silence
+    bool m_sttAwaitsSpeech = false; // the recognizer wants no silence until the caller speaks again
 
     AgentPlayout m_playout;
     std::deque<SpeechEvent> m_deferred;

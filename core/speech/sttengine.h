@@ -76,6 +76,13 @@ public:
     virtual void finalize() = 0;
     // The conversation moved to a step that expects something else; applies from the next audio.
     virtual void setExpectation(SttExpectation expectation) = 0;
+    // The caller has been silent for the ordinary endpointing while an ID may still be being read
+    // out (the endpointer would wait its digit extension). An engine that can tell an unfinished
+    // ID from words reads what it has so far and, if it was words, says so with a partial of them,
+    // so the turn ends after the ordinary silence instead. It returns true when it wants no audio
+    // until the caller speaks again (the next feed() continues the same turn). Default: false,
+    // and the engine is fed as before.
+    virtual bool judgePause() { return false; }
     // Closes the stream; no callbacks after it returns.
     virtual void stop() = 0;
 

@@ -103,6 +103,18 @@ private slots:
         QTest::addRow("seven digits may grow into a phone") << QStringLiteral("nine eight one two three four five") << 750;
         QTest::addRow("return ID complete") << QStringLiteral("r e t zero two one seven") << 250;
         QTest::addRow("too long for any format") << QStringLiteral("o r d four eight two nine one three three") << 750;
+        // Ordinary words end the turn after the ordinary silence (a first "hi, where is my
+        // order?" is not held up); so does a spoken "dash" inside a complete ID.
+        QTest::addRow("words") << QStringLiteral("hi where is my order") << 250;
+        QTest::addRow("words ending in a closing phrase") << QStringLiteral("thank you that's all") << 250;
+        QTest::addRow("words after a complete ID") << QStringLiteral("it's o r d four eight two nine one three where is that") << 250;
+        QTest::addRow("words after half an ID") << QStringLiteral("o r d four eight two sorry") << 250;
+        QTest::addRow("prefix letters only") << QStringLiteral("my order is o r d") << 750;
+        QTest::addRow("mid ID after a sentence") << QStringLiteral("and my other order is o r d four eight") << 750;
+        QTest::addRow("double before the digit") << QStringLiteral("o r d four eight double") << 750;
+        QTest::addRow("spoken dash after the prefix") << QStringLiteral("o r d dash") << 750;
+        QTest::addRow("complete ID with a spoken dash") << QStringLiteral("o r d dash four eight two nine two zero") << 250;
+        QTest::addRow("complete ID with double") << QStringLiteral("o r d four eight double two nine one") << 250;
     }
     void completeIdentifierEndsAfterOrdinarySilence()
     {
@@ -119,6 +131,39 @@ private slots:
         const int end = framesUntilEnd(ep, 300, 3000, &e);
         QCOMPARE(e.reason, timeoutMs == 250 ? TurnEndReason::Silence : TurnEndReason::DigitSilence);
         QCOMPARE(end, 30 + timeoutMs / 10 - 1);
+    }
+
+    // Past the ordinary silence the endpointer says it waits only for more of an ID, so the
+    // pipeline can ask the recognizer; a partial of words from it ends the turn on the next frame.
+    void judgedPauseEndsTheTurn()
+    {
+        Endpointer ep(EndpointerConfig{}, kRate);
+        ep.setExpectation(SttExpectation::DigitsAndLetters);
+        ep.process(frame(true, true), kFrame);
+        for (int i = 0; i < 30; ++i)
+            ep.process(frame(true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("a r d four eight"));
+        VadDecision quiet;
+        quiet.speech = true;
+        for (int i = 1; i < 25; ++i) {
+            QCOMPARE(ep.process(quiet, kFrame).kind, Endpointer::Event::Kind::None);
+            QVERIFY2(!ep.waitingForMoreOfAnId(), qPrintable(QString::number(i)));
+        }
+        QCOMPARE(ep.process(quiet, kFrame).kind, Endpointer::Event::Kind::None);
+        QVERIFY(ep.waitingForMoreOfAnId());
+        ep.setPartialTranscript(QStringLiteral("hi where is my order"));
+        QVERIFY(!ep.waitingForMoreOfAnId());
+        const auto e = ep.process(quiet, kFrame);
+        QCOMPARE(e.kind, Endpointer::Event::Kind::TurnEnded);
+        QCOMPARE(e.reason, TurnEndReason::Silence);
+
+        // Speech again, and no extension outside an ID-expecting step: nothing to judge.
+        ep.setExpectation(SttExpectation::General);
+        ep.process(frame(true, true), kFrame);
+        ep.setPartialTranscript(QStringLiteral("four eight"));
+        for (int i = 0; i < 24; ++i)
+            ep.process(quiet, kFrame);
+        QVERIFY(!ep.waitingForMoreOfAnId());
     }
 
     void leadInAlsoExtends()

@@ -5,6 +5,7 @@
 #include "speech/pocketsphinxstt.h"
 #include "speech/pooledstt.h"
 #include "speech/recognizerpool.h"
+#include "speech/spokentext.h"
 
 #include "speechtestaudio.h"
 
@@ -21,6 +22,7 @@ struct Heard
 {
     std::mutex lock;
     QStringList finals;
+    QStringList partials;
     QStringList errors;
     std::vector<std::thread::id> threads;
     int count()
@@ -37,6 +39,10 @@ SttEngine::Callbacks recordInto(Heard &h)
         std::lock_guard g(h.lock);
         h.finals << text;
         h.threads.push_back(std::this_thread::get_id());
+    };
+    cb.partial = [&h](const QString &text) {
+        std::lock_guard g(h.lock);
+        h.partials << text;
     };
     cb.error = [&h](const QString &message) {
         std::lock_guard g(h.lock);
@@ -112,6 +118,52 @@ private slots:
         std::lock_guard g(heard.lock);
         QCOMPARE(heard.finals.at(0), QStringLiteral("yes please"));
         QCOMPARE(heard.finals.at(1), QStringLiteral("o r d four eight two nine one three"));
+    }
+
+    // While an ID is expected, a pause is judged on the pool: words said so far come back as a
+    // partial of words (the endpointer then ends the turn) and are the turn's final; an ID read
+    // in two groups is not cut — after the pause the turn goes on and the final has both groups.
+    void pauseIsJudged()
+    {
+        RecognizerPool pool(1);
+        PooledStt stt(std::make_unique<PocketsphinxStt>(m_model), pool, &PocketsphinxStt::configProblem);
+        Heard heard;
+        SttConfig cfg;
+        cfg.interimResults = true;
+        cfg.identifierFormats = { QStringLiteral("ORD######") };
+        cfg.expectation = SttExpectation::DigitsAndLetters;
+        QVERIFY(stt.start(cfg, recordInto(heard)));
+        auto sequenceWords = [](const QString &text) {
+            const QStringList w = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            return std::count_if(w.begin(), w.end(), [](const QString &x) { return isSequenceWord(x); });
+        };
+
+        feedInFrames(stt, line(QStringLiteral("Hi, where is my order?")));
+        QVERIFY(stt.judgePause());
+        QVERIFY(QTest::qWaitFor([&] {
+            std::lock_guard g(heard.lock);
+            return !heard.partials.isEmpty() && heard.partials.last().contains(QLatin1String("order"));
+        }, 20000));
+        stt.finalize();
+        QVERIFY(QTest::qWaitFor([&] { return heard.count() == 1; }, 20000));
+        {
+            std::lock_guard g(heard.lock);
+            QCOMPARE(heard.finals.at(0), heard.partials.last());
+            QVERIFY2(sequenceWords(heard.finals.at(0)) < 3, qPrintable(heard.finals.at(0)));
+            heard.partials.clear();
+        }
+
+        std::vector<std::int16_t> first = silence(300, 16000);
+        append(first, speak(m_tts, QStringLiteral("my order number is O R D 4 8 2")));
+        append(first, silence(300, 16000));
+        feedInFrames(stt, first);
+        QVERIFY(stt.judgePause());
+        feedInFrames(stt, line(QStringLiteral("9 1 3")));
+        stt.finalize();
+        QVERIFY(QTest::qWaitFor([&] { return heard.count() == 2; }, 20000));
+        std::lock_guard g(heard.lock);
+        const QString id = collapseSpelledSequence(heard.finals.at(1));
+        QVERIFY2(id.size() == 9 && id.startsWith(QLatin1String("ORD48")), qPrintable(heard.finals.at(1)));
     }
 
     void unsupportedLanguageIsRefusedAtOnce()

@@ -111,6 +111,16 @@ class TestSpeechPipeline : public QObject
 
     std::unique_ptr<SttEngine> stt() { return std::make_unique<PocketsphinxStt>(m_model); }
 
+    // A phone-like pipeline at `rate` in a store whose order IDs look like ORD-123456.
+    SpeechPipelineConfig orderIdConfig(int rate, SttExpectation expectation)
+    {
+        SpeechPipelineConfig cfg = phoneConfig();
+        cfg.inputRate = cfg.outputRate = rate;
+        cfg.stt.expectation = expectation;
+        cfg.stt.identifierFormats = {QStringLiteral("ORD-######")};
+        return cfg;
+    }
+
     // The caller's side of the call as a WAV file: silence, then `text` starting at `startMs`.
     QString callerWav(const QString &name, const QString &text, int startMs, int totalMs, int rate, const QString &voice)
     {
@@ -290,12 +300,8 @@ private slots:
         append(audio, silence(1500, rate));
         addNoise(audio, 20.0, 3);
         for (SttExpectation expectation : {SttExpectation::DigitsAndLetters, SttExpectation::General}) {
-            SpeechPipelineConfig cfg = phoneConfig();
-            cfg.inputRate = cfg.outputRate = rate;
-            cfg.stt.expectation = expectation;
-            cfg.stt.identifierFormats = {QStringLiteral("ORD-######")};
             Recording rec;
-            SpeechPipeline pipeline(cfg, stt(), &m_tts, [&rec](const SpeechEvent &e) { rec.events << e; });
+            SpeechPipeline pipeline(orderIdConfig(rate, expectation), stt(), &m_tts, [&rec](const SpeechEvent &e) { rec.events << e; });
             QVERIFY(pipeline.start());
             runCall(pipeline, audio, rec);
             const auto finals = rec.of(SpeechEvent::Type::Final);
@@ -310,6 +316,29 @@ private slots:
             } else {
                 QCOMPARE(finals.size(), 2);
             }
+        }
+    }
+
+    // Words said while an order number is expected ("hi, where is my order?" after a greeting
+    // that asks for one) end the turn after the ordinary silence, not the digit wait: at the
+    // pause the recognizer reads them as words.
+    void wordsWhileAnIdIsExpectedEndAtOrdinarySilence()
+    {
+        for (int rate : {16000, 8000}) {
+            std::vector<std::int16_t> audio = silence(400, rate);
+            append(audio, speak(m_tts, QStringLiteral("Hi, where is my order?"), QStringLiteral("en-us"), 1.0, rate));
+            append(audio, silence(1500, rate));
+            addNoise(audio, 20.0, 5);
+            Recording rec;
+            SpeechPipeline pipeline(orderIdConfig(rate, SttExpectation::DigitsAndLetters), stt(), &m_tts,
+                                    [&rec](const SpeechEvent &e) { rec.events << e; });
+            QVERIFY(pipeline.start());
+            runCall(pipeline, audio, rec);
+            const auto finals = rec.of(SpeechEvent::Type::Final);
+            QCOMPARE(finals.size(), 1);
+            QVERIFY2(finals.first().text.contains(QLatin1String("order")), qPrintable(finals.first().text));
+            QVERIFY2(collapseSpelledSequence(finals.first().text).size() < 3, qPrintable(finals.first().text));
+            QCOMPARE(finals.first().reason, TurnEndReason::Silence);
         }
     }
 
