@@ -76,6 +76,10 @@ CallProgress::Applied CallProgress::apply(const StatusUpdate &u, const QDateTime
                 execOrThrow(db, QStringLiteral("UPDATE scheduled_calls SET provider = ?, provider_call_id = ?, placed_at = COALESCE(placed_at, ?), "
                                                "status = CASE WHEN status = 'scheduled' THEN 'dialing' ELSE status END, updated_at = ? WHERE id = ?"),
                             text(u.provider), text(u.callId), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), row->id);
+                // Its history says it was placed, once, as the dialer's own record would have
+                // (the dialer's adoption after a lease check writes both events too).
+                queue.addEvent(db, row->id, QStringLiteral("placed"), QString(),
+                               QStringLiteral("%1 call %2 (%3)").arg(u.provider, u.callId, u.status), now);
                 queue.addEvent(db, row->id, QStringLiteral("adopted"), QString(),
                                QStringLiteral("%1 reported call %2 before its id was recorded").arg(u.provider, u.callId), now);
                 row = queue.byId(db, row->id);

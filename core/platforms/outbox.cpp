@@ -1,6 +1,7 @@
 #include "platforms/outbox.h"
 
 #include "storage/database.h"
+#include "storage/sqldialect.h"
 #include "storage/sqlutil.h"
 #include "util/clock.h"
 
@@ -81,8 +82,8 @@ std::optional<OutboxAction> claimNextAction(Database &db, qint64 nowMs, bool *in
     std::optional<OutboxAction> claimed;
     db.transaction([&](QSqlDatabase sql) {
         QSqlQuery q = execOrThrow(sql, QStringLiteral("SELECT %1 FROM platform_outbox WHERE status IN ('queued', 'sending') "
-                                                      "AND next_attempt_at <= ? ORDER BY (status = 'sending') DESC, next_attempt_at, id LIMIT 1")
-                                               .arg(kOutboxColumns),
+                                                      "AND next_attempt_at <= ? ORDER BY (status = 'sending') DESC, next_attempt_at, id LIMIT 1%2")
+                                               .arg(kOutboxColumns, sqldialect::forUpdateSkipLocked(sql)),
                                   nowMs);
         if (!q.next())
             return true;

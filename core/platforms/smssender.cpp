@@ -4,6 +4,7 @@
 #include "platforms/outbox.h"
 #include "commerce/storewriter.h"
 #include "storage/database.h"
+#include "storage/sqldialect.h"
 #include "storage/sqlutil.h"
 
 #include <QLoggingCategory>
@@ -121,7 +122,8 @@ int SmsSender::runDue()
                         "SELECT o.id, o.to_phone, o.body, COALESCE(d.attempts, 0), d.status FROM sms_outbox o "
                         "LEFT JOIN sms_delivery d ON d.sms_id = o.id WHERE o.sent_at IS NULL "
                         "AND (o.expires_at IS NULL OR o.expires_at > ?) "
-                        "AND (d.sms_id IS NULL OR (d.status IN ('retry', 'sending') AND d.next_attempt_at <= ?)) ORDER BY o.id LIMIT 1"),
+                        "AND (d.sms_id IS NULL OR (d.status IN ('retry', 'sending') AND d.next_attempt_at <= ?)) ORDER BY o.id LIMIT 1")
+                        + sqldialect::forUpdateSkipLocked(sql, QStringLiteral("o")),
                         now, now);
                 if (!q.next())
                     return true;
@@ -260,10 +262,13 @@ json smsStatus(Database &db, const SmsProviderConfig &config, qint64 nowMs)
 {
     json out = { { "provider", config.provider.isEmpty() ? json(nullptr) : json(config.provider) } };
     QSqlQuery q = execOrThrow(db.connection(), QStringLiteral(
-            "SELECT COUNT(*), SUM(d.status IN ('queued', 'sent')), SUM(d.status = 'delivered'), "
-            "SUM(o.sent_at IS NULL AND (d.status IS NULL OR d.status IN ('retry', 'sending')) AND (o.expires_at IS NULL OR o.expires_at > ?)), "
-            "SUM(d.status IN ('failed', 'undelivered')), SUM(d.status = 'in_doubt'), "
-            "SUM(o.sent_at IS NULL AND d.status IS NULL AND o.expires_at IS NOT NULL AND o.expires_at <= ?) "
+            // CASE WHEN, not SUM(condition): PostgreSQL has no SUM over booleans.
+            "SELECT COUNT(*), SUM(CASE WHEN d.status IN ('queued', 'sent') THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN d.status = 'delivered' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN o.sent_at IS NULL AND (d.status IS NULL OR d.status IN ('retry', 'sending')) "
+            "AND (o.expires_at IS NULL OR o.expires_at > ?) THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN d.status IN ('failed', 'undelivered') THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = 'in_doubt' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN o.sent_at IS NULL AND d.status IS NULL AND o.expires_at IS NOT NULL AND o.expires_at <= ? THEN 1 ELSE 0 END) "
             "FROM sms_outbox o LEFT JOIN sms_delivery d ON d.sms_id = o.id"),
             nowMs, nowMs);
     q.next();

@@ -70,9 +70,11 @@ QString lockForTransaction(const QSqlDatabase &db, const QString &name)
     return QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('%1'))").arg(quoted);
 }
 
-QString forUpdateSkipLocked(const QSqlDatabase &db)
+QString forUpdateSkipLocked(const QSqlDatabase &db, const QString &of)
 {
-    return isPostgres(db) ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
+    if (!isPostgres(db))
+        return QString();
+    return of.isEmpty() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QStringLiteral(" FOR UPDATE OF %1 SKIP LOCKED").arg(of);
 }
 
 QString sortedForGrouping(const QSqlDatabase &db, const QString &table, const QString &where, const QString &keys)

@@ -43,7 +43,9 @@ QString lockForTransaction(const QSqlDatabase &db, const QString &name);
 // Appended to a SELECT that picks rows to claim: PostgreSQL locks the rows it returns and skips
 // rows another transaction holds (so concurrent engines take disjoint rows without waiting);
 // SQLite needs nothing, its writer holds the whole database.
-QString forUpdateSkipLocked(const QSqlDatabase &db);
+// With `of` (a table or its alias in the query), only that table's rows are locked: needed when
+// the SELECT has an outer join, whose nullable side PostgreSQL refuses to lock.
+QString forUpdateSkipLocked(const QSqlDatabase &db, const QString &of = QString());
 
 // The rows of `table` matching `where`, as the FROM source of a GROUP BY on `keys` (a prefix of
 // an index of `table`). PostgreSQL: a subquery sorted by the keys, so the planner groups the
