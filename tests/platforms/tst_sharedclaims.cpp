@@ -14,10 +14,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <chrono>
 #include <future>
-#include <thread>
 
 using namespace ringside;
 using namespace ringside::platforms;
@@ -69,19 +69,21 @@ private slots:
         QSqlQuery hold(a);
         QVERIFY(hold.exec(QStringLiteral("UPDATE platform_outbox SET updated_at = updated_at WHERE id = %1").arg(first)));
 
-        // Engine B claims meanwhile, on a connection and thread of its own.
+        // Engine B claims meanwhile, on a connection and thread of its own (a QThread: a plain
+        // std::thread that touches Qt leaves its adopted-thread data behind, which LSan reports).
         std::promise<qint64> claimedByB;
         std::future<qint64> claimed = claimedByB.get_future();
-        std::thread engineB([&] {
+        std::unique_ptr<QThread> engineB(QThread::create([&] {
             QString openError;
             auto b = testing::openTestDatabase(path, &openError);
             bool inDoubt = false;
             std::optional<OutboxAction> got = b ? claimNextAction(*b, now, &inDoubt) : std::nullopt;
             claimedByB.set_value(got ? got->id : -1);
-        });
+        }));
+        engineB->start();
         const bool answered = claimed.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
         a.rollback(); // lets a claim still waiting on A's lock finish, so the thread can be joined
-        engineB.join();
+        QVERIFY(engineB->wait(30000));
         QVERIFY2(answered, "engine B waited on the row engine A holds instead of skipping it");
         QCOMPARE(claimed.get(), second);
 
