@@ -99,11 +99,6 @@ QTimeZone rollupZone(Database &database, QSqlDatabase db)
 
 QString problemsText(const QStringList &problems) { return problems.join(QStringLiteral("; ")); }
 
-QDateTime instant(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 std::optional<int> optionalInt(const QVariant &v)
 {
     return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
@@ -129,9 +124,9 @@ CallRecord fromRow(const QSqlQuery &q)
     r.customerId = v("customer_id").toString();
     r.orderId = v("order_id").toString();
     r.cartId = v("cart_id").toString();
-    r.startedAt = instant(v("started_at"));
-    r.answeredAt = instant(v("answered_at"));
-    r.endedAt = instant(v("ended_at"));
+    r.startedAt = utcFromEpochMs(v("started_at"));
+    r.answeredAt = utcFromEpochMs(v("answered_at"));
+    r.endedAt = utcFromEpochMs(v("ended_at"));
     r.durationMs = v("duration_ms").toLongLong();
     r.outcome = v("outcome").toString();
     r.handledBy = v("handled_by").toString();

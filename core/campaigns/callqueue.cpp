@@ -203,7 +203,7 @@ std::vector<CampaignEvent> CallQueue::events(qint64 scheduledCallId)
         CampaignEvent e;
         e.id = q.value(0).toLongLong();
         e.scheduledCallId = scheduledCallId;
-        e.at = instant(q.value(1));
+        e.at = utcFromEpochMs(q.value(1));
         e.kind = q.value(2).toString();
         e.reason = q.value(3).toString();
         e.detail = q.value(4).toString();

@@ -187,7 +187,7 @@ void readCall(ScheduledCall &c, const QSqlQuery &q)
     c.phone = q.value(7).toString();
     c.timezone = q.value(8).toString();
     c.eventKind = q.value(9).toString();
-    c.dueAt = detail::instant(q.value(10));
+    c.dueAt = utcFromEpochMs(q.value(10));
     c.leaseGen = q.value(11).toLongLong();
     c.status.clear();
 }

@@ -2,6 +2,7 @@
 // Reading scheduled_calls rows into ScheduledCall (shared by the queue's files).
 
 #include "campaigns/scheduledcall.h"
+#include "storage/sqlutil.h"
 
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -14,11 +15,6 @@ inline const QString kColumns = QStringLiteral(
         "language, language_source, agent_language, event_kind, due_at, first_due_at, status, reason, outcome, provider, "
         "provider_call_id, provider_status, provider_seq, answered_by, lease_owner, lease_until, lease_gen, claimed_at, "
         "placed_at, answered_at, ended_at, duration_s, record_id, created_at, updated_at");
-
-inline QDateTime instant(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
 
 inline QVariant ms(const QDateTime &t)
 {
@@ -56,8 +52,8 @@ inline ScheduledCall rowFrom(const QSqlQuery &q)
     c.languageSource = q.value(i++).toString();
     c.agentLanguage = q.value(i++).toString();
     c.eventKind = q.value(i++).toString();
-    c.dueAt = instant(q.value(i++));
-    c.firstDueAt = instant(q.value(i++));
+    c.dueAt = utcFromEpochMs(q.value(i++));
+    c.firstDueAt = utcFromEpochMs(q.value(i++));
     c.status = q.value(i++).toString();
     c.reason = q.value(i++).toString();
     c.outcome = q.value(i++).toString();
@@ -67,17 +63,17 @@ inline ScheduledCall rowFrom(const QSqlQuery &q)
     c.providerSeq = q.value(i++).toInt();
     c.answeredBy = q.value(i++).toString();
     c.leaseOwner = q.value(i++).toString();
-    c.leaseUntil = instant(q.value(i++));
+    c.leaseUntil = utcFromEpochMs(q.value(i++));
     c.leaseGen = q.value(i++).toLongLong();
-    c.claimedAt = instant(q.value(i++));
-    c.placedAt = instant(q.value(i++));
-    c.answeredAt = instant(q.value(i++));
-    c.endedAt = instant(q.value(i++));
+    c.claimedAt = utcFromEpochMs(q.value(i++));
+    c.placedAt = utcFromEpochMs(q.value(i++));
+    c.answeredAt = utcFromEpochMs(q.value(i++));
+    c.endedAt = utcFromEpochMs(q.value(i++));
     const QVariant duration = q.value(i++);
     c.durationS = duration.isNull() ? -1 : duration.toInt();
     c.recordId = q.value(i++).toString();
-    c.createdAt = instant(q.value(i++));
-    c.updatedAt = instant(q.value(i++));
+    c.createdAt = utcFromEpochMs(q.value(i++));
+    c.updatedAt = utcFromEpochMs(q.value(i++));
     return c;
 }
 

@@ -32,11 +32,6 @@ Customer customerAt(const QVariantList &q, int i)
     return c;
 }
 
-QDateTime at(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 // The rows of a query, read to the end before anything is written: an open read would pin this
 // connection's snapshot, and SQLite refuses to turn a stale snapshot into a write when another
 // process (a second dialer) wrote in the meantime.
@@ -149,14 +144,14 @@ void Scan::cod()
         auto [customer, c, party] = plan(kCod, QStringLiteral("cod:") + orderId, m_rules.cod.agent, q, 2);
         c.orderId = orderId;
         const WindowRule window = m_planner.window(kCod, kCod, party, false);
-        const QDateTime earliest = at(q.value(1)).addSecs(qint64(m_rules.cod.delayMinutes) * 60);
+        const QDateTime earliest = utcFromEpochMs(q.value(1)).addSecs(qint64(m_rules.cod.delayMinutes) * 60);
         c.firstDueAt = earliest;
         c.dueAt = codDueTime(earliest, party, window, m_rules.cod.nextMorning);
         if (!c.dueAt.isValid())
             c.dueAt = earliest;
         schedule(c,
                  QStringLiteral("order created %1 + %2 min → due %3 (%4)")
-                         .arg(localText(at(q.value(1)), party))
+                         .arg(localText(utcFromEpochMs(q.value(1)), party))
                          .arg(m_rules.cod.delayMinutes)
                          .arg(localText(c.dueAt, party), c.timezone),
                  &report.cod);
@@ -188,7 +183,7 @@ void Scan::delivery()
         auto [customer, c, party] = plan(kDelivery, key, m_rules.delivery.agent, q, 3);
         c.orderId = orderId;
         c.eventKind = kind;
-        const QDateTime event = at(q.value(2));
+        const QDateTime event = utcFromEpochMs(q.value(2));
         c.firstDueAt = event;
         c.dueAt = nextAllowed(std::max(event, m_now), party, m_planner.window(kDelivery, kDelivery, party, false));
         if (!c.dueAt.isValid())
@@ -211,7 +206,7 @@ void Scan::carts()
         auto [customer, c, party] = plan(kCart, QStringLiteral("cart:") + cartId, m_rules.cart.agent, q, 5);
         c.cartId = cartId;
         const int delay = m_rules.cartDelayMinutes(q.value(2).toLongLong(), q.value(3).toString());
-        const QDateTime earliest = at(q.value(1)).addSecs(qint64(delay) * 60);
+        const QDateTime earliest = utcFromEpochMs(q.value(1)).addSecs(qint64(delay) * 60);
         const bool business = customer.type == QLatin1String("business");
         c.firstDueAt = earliest;
         c.dueAt = nextAllowed(earliest, party, m_planner.window(kCart, kCart, party, business));
@@ -224,7 +219,7 @@ void Scan::carts()
         }
         schedule(c,
                  QStringLiteral("abandoned %1, %2 %3 → wait %4 min → due %5%6")
-                         .arg(localText(at(q.value(1)), party), q.value(3).toString())
+                         .arg(localText(utcFromEpochMs(q.value(1)), party), q.value(3).toString())
                          .arg(double(q.value(2).toLongLong()) / 100.0, 0, 'f', 2)
                          .arg(delay)
                          .arg(localText(c.dueAt, party), business ? QStringLiteral(" (business: weekdays only)") : QString()),
@@ -249,7 +244,7 @@ void Scan::callbacks()
             c.customerId = q.value(7).toString();
         c.orderId = q.value(3).toString();
         c.cartId = q.value(4).toString();
-        const QDateTime ended = at(q.value(5));
+        const QDateTime ended = utcFromEpochMs(q.value(5));
         QDateTime wanted = ended.addSecs(qint64(m_rules.callback.defaultDelayMinutes) * 60);
         QString heard;
         if (m_analyser) {

@@ -362,8 +362,8 @@ std::vector<SmsMessage> SqlStore::smsOutbox(int limit)
         m.body = q.value(2).toString();
         m.link = q.value(3).toString();
         m.kind = q.value(4).toString();
-        m.createdAt = utcFromMs(q.value(5));
-        m.expiresAt = utcFromMs(q.value(6));
+        m.createdAt = utcFromEpochMs(q.value(5));
+        m.expiresAt = utcFromEpochMs(q.value(6));
         out.push_back(std::move(m));
     }
     return out;

@@ -19,11 +19,6 @@ QSqlQuery runQuery(const QSqlDatabase &db, const QString &sql, const QVariantLis
     return q;
 }
 
-QDateTime utcFromMs(const QVariant &ms)
-{
-    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
-}
-
 namespace {
 QString whereClause(const QString &where)
 {
@@ -95,13 +90,13 @@ std::vector<Order> StoreReader::orders(const QString &where, const QVariantList 
         o.codConfirmation = q.value(4).toString();
         o.totalMinor = q.value(5).toLongLong();
         o.currency = q.value(6).toString();
-        o.createdAt = utcFromMs(q.value(7));
+        o.createdAt = utcFromEpochMs(q.value(7));
         o.deliveryAddress = q.value(8).toString();
         o.carrier = q.value(9).toString();
         o.trackingNumber = q.value(10).toString();
-        o.shippedAt = utcFromMs(q.value(11));
-        o.estimatedDelivery = utcFromMs(q.value(12));
-        o.deliveredAt = utcFromMs(q.value(13));
+        o.shippedAt = utcFromEpochMs(q.value(11));
+        o.estimatedDelivery = utcFromEpochMs(q.value(12));
+        o.deliveredAt = utcFromEpochMs(q.value(13));
         o.delayReason = q.value(14).toString();
         o.deliveryDate = dateFrom(q.value(15));
         o.deliverySlot = q.value(16).toString();
@@ -112,7 +107,7 @@ std::vector<Order> StoreReader::orders(const QString &where, const QVariantList 
         QSqlQuery e = runQuery(m_db, QStringLiteral("SELECT at, status, location FROM tracking_events "
                                                     "WHERE order_id = ? ORDER BY seq"), { o.id });
         while (e.next())
-            o.trackingEvents.push_back({ utcFromMs(e.value(0)), e.value(1).toString(), e.value(2).toString() });
+            o.trackingEvents.push_back({ utcFromEpochMs(e.value(0)), e.value(1).toString(), e.value(2).toString() });
     }
     return out;
 }
@@ -128,7 +123,7 @@ std::vector<Cart> StoreReader::carts(const QString &where, const QVariantList &b
         c.id = q.value(0).toString();
         c.customerId = q.value(1).toString();
         c.status = q.value(2).toString();
-        c.abandonedAt = utcFromMs(q.value(3));
+        c.abandonedAt = utcFromEpochMs(q.value(3));
         c.totalMinor = q.value(4).toLongLong();
         c.currency = q.value(5).toString();
         c.discountCode = q.value(6).toString();
@@ -155,7 +150,7 @@ std::vector<Offer> StoreReader::offers(const QString &where, const QVariantList 
         o.currency = q.value(4).toString();
         o.minCartTotalMinor = q.value(5).toLongLong();
         o.category = q.value(6).toString();
-        o.expiresAt = utcFromMs(q.value(7));
+        o.expiresAt = utcFromEpochMs(q.value(7));
         out.push_back(std::move(o));
     }
     return out;
@@ -172,7 +167,7 @@ std::vector<ReturnRequest> StoreReader::returns(const QString &where, const QVar
         r.id = q.value(0).toString();
         r.orderId = q.value(1).toString();
         r.status = q.value(2).toString();
-        r.createdAt = utcFromMs(q.value(3));
+        r.createdAt = utcFromEpochMs(q.value(3));
         r.refundMethod = q.value(4).toString();
         r.pickupDate = dateFrom(q.value(5));
         r.timeSlot = q.value(6).toString();

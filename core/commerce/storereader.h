@@ -36,6 +36,5 @@ private:
 
 // Runs `sql` with `binds`; throws StorageError on failure.
 QSqlQuery runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {});
-QDateTime utcFromMs(const QVariant &ms); // invalid for NULL
 
 } // namespace ringside::commerce

@@ -12,11 +12,6 @@ namespace {
 const QString kOutboxColumns = QStringLiteral("id, idempotency_key, platform, action, subject, platform_id, payload, status, attempts, "
                                         "next_attempt_at, created_at, updated_at, last_error, result");
 
-QDateTime ms(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 json parsed(const QString &text)
 {
     json j = json::parse(text.toStdString(), nullptr, false);
@@ -35,9 +30,9 @@ OutboxAction readOutboxRow(const QSqlQuery &q)
     a.payload = parsed(q.value(6).toString());
     a.status = q.value(7).toString();
     a.attempts = q.value(8).toInt();
-    a.nextAttemptAt = ms(q.value(9));
-    a.createdAt = ms(q.value(10));
-    a.updatedAt = ms(q.value(11));
+    a.nextAttemptAt = utcFromEpochMs(q.value(9));
+    a.createdAt = utcFromEpochMs(q.value(10));
+    a.updatedAt = utcFromEpochMs(q.value(11));
     a.lastError = q.value(12).toString();
     a.result = parsed(q.value(13).toString());
     return a;

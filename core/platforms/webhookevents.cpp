@@ -12,11 +12,6 @@ namespace {
 const QString kColumns = QStringLiteral("id, platform, delivery_id, event_id, topic, platform_id, received_at, triggered_at, "
                                         "body, status, detail, duplicate_of, applied_at");
 
-QDateTime fromMs(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 WebhookEvent readRow(const QSqlQuery &q)
 {
     WebhookEvent e;
@@ -26,13 +21,13 @@ WebhookEvent readRow(const QSqlQuery &q)
     e.eventId = q.value(3).toString();
     e.topic = q.value(4).toString();
     e.platformId = q.value(5).toString();
-    e.receivedAt = fromMs(q.value(6));
-    e.triggeredAt = fromMs(q.value(7));
+    e.receivedAt = utcFromEpochMs(q.value(6));
+    e.triggeredAt = utcFromEpochMs(q.value(7));
     e.body = q.value(8).toByteArray();
     e.status = q.value(9).toString();
     e.detail = q.value(10).toString();
     e.duplicateOf = q.value(11).toLongLong();
-    e.appliedAt = fromMs(q.value(12));
+    e.appliedAt = utcFromEpochMs(q.value(12));
     return e;
 }
 

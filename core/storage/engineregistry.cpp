@@ -13,11 +13,6 @@ namespace {
 
 const QString kColumns = QStringLiteral("id, address, host, pid, state, started_at, heartbeat_at, dead_after_ms, stopped_at");
 
-QDateTime instant(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 EngineInfo rowFrom(const QSqlQuery &q)
 {
     EngineInfo e;
@@ -26,10 +21,10 @@ EngineInfo rowFrom(const QSqlQuery &q)
     e.host = q.value(2).toString();
     e.pid = q.value(3).toLongLong();
     e.state = q.value(4).toString();
-    e.startedAt = instant(q.value(5));
-    e.heartbeatAt = instant(q.value(6));
+    e.startedAt = utcFromEpochMs(q.value(5));
+    e.heartbeatAt = utcFromEpochMs(q.value(6));
     e.deadAfterMs = q.value(7).toLongLong();
-    e.stoppedAt = instant(q.value(8));
+    e.stoppedAt = utcFromEpochMs(q.value(8));
     return e;
 }
 

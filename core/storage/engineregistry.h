@@ -30,6 +30,13 @@ struct EngineInfo
     QDateTime heartbeatAt;
     qint64 deadAfterMs = 0;
     QDateTime stoppedAt;  // drained, or found dead
+
+    // Its last beat is older than its own dead-after time: the test markDead() makes in SQL, for
+    // readers that hold the rows already (the console view forgets such an engine's calls).
+    bool silentAt(qint64 nowMs) const
+    {
+        return heartbeatAt.isValid() && deadAfterMs > 0 && heartbeatAt.toMSecsSinceEpoch() + deadAfterMs < nowMs;
+    }
 };
 
 namespace engine_state {

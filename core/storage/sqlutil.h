@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
@@ -74,5 +75,11 @@ qint64 insertReturningId(const QSqlDatabase &db, const QString &sql, const Args 
 
 // NULL for empty strings and invalid values, so optional columns stay NULL rather than ''.
 inline QVariant nullIfEmpty(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+
+// An instant kept as UTC epoch milliseconds; a NULL column reads as an invalid QDateTime.
+inline QDateTime utcFromEpochMs(const QVariant &ms)
+{
+    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+}
 
 } // namespace ringside

@@ -94,8 +94,7 @@ public:
         try {
             const qint64 now = m_clock.nowMs();
             for (const EngineInfo &e : EngineRegistry(m_db).engines()) {
-                const bool silent = e.heartbeatAt.isValid() && e.deadAfterMs > 0 && e.heartbeatAt.toMSecsSinceEpoch() + e.deadAfterMs < now;
-                if (e.id != m_engineId && (e.state == engine_state::dead || e.state == engine_state::stopped || silent))
+                if (e.id != m_engineId && (e.state == engine_state::dead || e.state == engine_state::stopped || e.silentAt(now)))
                     gone.append(e.id);
             }
         } catch (const StorageError &e) {
