@@ -64,6 +64,9 @@ public:
     // the console through MonitorHub::completeCommand.
     void forward(int consumerId, const json &requestId, const QString &operatorName, const QString &command, const json &message);
 
+    // A short tag of this engine (the random end of its id) for naming anonymous consoles.
+    QString anonymousTag() const { return m_engineId.right(4); }
+
     // Drops the tables of engines found dead or stopped (also run by the periodic check).
     void dropEngines(const QStringList &engineIds);
 

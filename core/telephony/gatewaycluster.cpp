@@ -10,10 +10,13 @@ namespace ringside::telephony {
 void Gateway::attachClusterView(ClusterView *view)
 {
     m_cluster = view;
-    if (view)
+    if (view) {
         m_monitor.onBroadcast = [view](const QByteArray &utf8) { view->publishEvent(utf8); };
-    else
+        m_monitor.setAnonymousTag(view->anonymousTag());
+    } else {
         m_monitor.onBroadcast = nullptr;
+        m_monitor.setAnonymousTag({});
+    }
 }
 
 void Gateway::relayQueue()

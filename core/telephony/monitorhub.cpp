@@ -27,7 +27,7 @@ void MonitorHub::addConsumer(std::unique_ptr<QWebSocket> socket, const QString &
     auto c = std::make_unique<Consumer>();
     c->id = m_nextId++;
     c->fixedName = fixedName;
-    c->operatorName = operatorName.trimmed().isEmpty() ? QStringLiteral("operator-%1").arg(++m_anonymous) : operatorName.trimmed().left(64);
+    c->operatorName = operatorName.trimmed().isEmpty() ? m_anonymousPrefix + QString::number(++m_anonymous) : operatorName.trimmed().left(64);
     c->socket = std::move(socket);
     const int id = c->id;
     QWebSocket *ws = c->socket.get();
@@ -38,6 +38,11 @@ void MonitorHub::addConsumer(std::unique_ptr<QWebSocket> socket, const QString &
     Consumer &ref = *c;
     m_consumers[id] = std::move(c);
     sendSnapshot(ref);
+}
+
+void MonitorHub::setAnonymousTag(const QString &tag)
+{
+    m_anonymousPrefix = tag.isEmpty() ? QStringLiteral("operator-") : QStringLiteral("operator-%1-").arg(tag);
 }
 
 void MonitorHub::sendSnapshot(Consumer &c)

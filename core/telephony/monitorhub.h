@@ -60,6 +60,10 @@ public:
     std::function<void(const QByteArray &utf8)> onBroadcast;
 
     void addConsumer(std::unique_ptr<QWebSocket> socket, const QString &operatorName, bool fixedName = false);
+    // Names given to consoles that brought none become "operator-<tag>-N": with several engines
+    // on one database, an anonymous name must not also belong to another engine's console, since
+    // a take-over forwarded to the holding engine is matched by name (docs/scale-out.md).
+    void setAnonymousTag(const QString &tag);
     // One event for every console.
     void broadcast(const json &message);
     // One event for every console; the consoles of `privilegedOperator` (when set) get
@@ -103,6 +107,7 @@ private:
     QHash<QString, int> m_listenerCounts;
     int m_nextId = 1;
     int m_anonymous = 0;
+    QString m_anonymousPrefix = QStringLiteral("operator-");
     QTimer m_lagTimer; // a lagged console with nothing more to send it is still dropped on time
 };
 

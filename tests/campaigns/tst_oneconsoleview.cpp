@@ -42,6 +42,8 @@ public:
     {
         return MonitorClient::open(QUrl(QStringLiteral("ws://127.0.0.1:%1/monitor?operator=%2").arg(port).arg(name)));
     }
+    // No name: the engine gives one (in the snapshot's "operator").
+    bool openAnonymous(quint16 port) { return MonitorClient::open(QUrl(QStringLiteral("ws://127.0.0.1:%1/monitor").arg(port))); }
     // Longer than one engine's defaults: events cross the database between three busy engines.
     json waitFor(const std::function<bool(const json &)> &pred, int ms = 10000, std::size_t from = 0) { return MonitorClient::waitFor(pred, ms, from); }
     json reply(const QString &id, int ms = 10000) { return MonitorClient::reply(id, ms); }
@@ -245,6 +247,41 @@ private slots:
         const json ended = console.reply(console.send({ { "command", "end" }, { "call_id", callId } }));
         QCOMPARE(stringAt(ended, "type"), QStringLiteral("ack"));
         QVERIFY(console.waitFor([&](const json &m) { return isType(m, "call_ended") && stringAt(m, "call_id") == callId; }).is_object());
+    }
+
+    void anonymousConsolesOfTwoEnginesAreNotOneOperator()
+    {
+        // A take-over forwarded to the holding engine is matched by operator name, so the names
+        // engines give consoles that named nobody must differ across engines.
+        Console first;
+        QVERIFY(first.openAnonymous(m_ports[0]));
+        Console holderSide;
+        QVERIFY(holderSide.openAnonymous(m_ports[2]));
+        const json a = first.waitFor([](const json &m) { return isType(m, "snapshot"); });
+        const json b = holderSide.waitFor([](const json &m) { return isType(m, "snapshot"); });
+        const QString nameA = stringAt(a, "operator");
+        const QString nameB = stringAt(b, "operator");
+        QVERIFY2(nameA.startsWith(QLatin1String("operator-")) && nameB.startsWith(QLatin1String("operator-")), qPrintable(nameA + QLatin1Char(' ') + nameB));
+        QVERIFY2(nameA != nameB, qPrintable(nameA));
+
+        std::vector<std::unique_ptr<StandInCaller>> callers;
+        dial(m_ports[2], QStringLiteral("anon1"), callers);
+        const QString callId = QStringLiteral("CAanon1");
+        QVERIFY(first.waitFor([&](const json &m) { return isType(m, "call_started") && stringAt(m["call"], "call_id") == callId; }, 30000).is_object());
+        const json taken = first.reply(first.send({ { "command", "takeover" }, { "call_id", callId } }));
+        QCOMPARE(stringAt(taken, "type"), QStringLiteral("ack"));
+        QVERIFY(first.waitFor([&](const json &m) { return isType(m, "call_state") && stringAt(m, "call_id") == callId && stringAt(m, "operator") == nameA; })
+                        .is_object());
+        // The holding engine's own anonymous console is someone else.
+        const json refused = holderSide.reply(holderSide.send({ { "command", "say" }, { "call_id", callId }, { "text", "hi" } }));
+        QCOMPARE(stringAt(refused, "code"), QStringLiteral("taken_over"));
+        // The first console reaching the holding engine under the name it was given (as the
+        // console's direct connection does) is the operator there.
+        Console direct;
+        QVERIFY(direct.open(m_ports[2], nameA));
+        const json said = direct.reply(direct.send({ { "command", "say" }, { "call_id", callId }, { "text", "Hello from the store." } }));
+        QCOMPARE(stringAt(said, "type"), QStringLiteral("ack"));
+        QCOMPARE(stringAt(first.reply(first.send({ { "command", "end" }, { "call_id", callId } })), "type"), QStringLiteral("ack"));
     }
 
     void escalationAcceptedOnTwoEnginesIsWonOnce()

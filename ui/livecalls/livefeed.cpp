@@ -140,8 +140,12 @@ QString LiveFeed::sendCommand(const QString &command, const QString &callId, jso
 MonitorEndpoint LiveFeed::directEndpoint(const QString &engineAddress) const
 {
     // The engines table's address is http(s)://host:port; its console feed is /monitor there,
-    // reached with the same token and operator name as the attached engine.
+    // reached with the same token and operator name as the attached engine. A console that named
+    // nobody takes the name the attached engine gave it: the holding engine matches a forwarded
+    // take-over to the microphone by that name.
     MonitorEndpoint e = m_endpoint;
+    if (e.operatorName.isEmpty())
+        e.operatorName = m_operator;
     QUrl url(engineAddress);
     url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/monitor"));
