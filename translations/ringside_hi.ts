@@ -766,6 +766,14 @@
         <translation>भाषा</translation>
     </message>
     <message>
+        <source>Engine</source>
+        <translation>इंजन</translation>
+    </message>
+    <message>
+        <source>This engine</source>
+        <translation>यही इंजन</translation>
+    </message>
+    <message>
         <source>Dialling (campaign)</source>
         <translation>डायल हो रही है (कैंपेन)</translation>
     </message>

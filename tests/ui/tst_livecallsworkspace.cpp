@@ -382,6 +382,7 @@ void TestLiveCallsWorkspace::anotherEnginesCallIsHeardFromThatEngine()
                             { "sample_rate", 8000 }, { "engine", "engine-b" }, { "engine_address", QStringLiteral("http://127.0.0.1:%1").arg(m_port).toStdString() } } } });
     QVERIFY(QTest::qWaitFor([&] { return feed.calls()->call(id) != nullptr; }, 3000));
     QCOMPARE(feed.calls()->call(id)->engineAddress, QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    QCOMPARE(feed.calls()->index(feed.calls()->rowOf(id), CallsModel::EngineColumn).data().toString(), QStringLiteral("127.0.0.1:%1").arg(m_port));
 
     QSignalSpy answered(&feed, &LiveFeed::commandAnswered);
     feed.listen(id, 8000, true);
@@ -421,6 +422,20 @@ void TestLiveCallsWorkspace::anotherEnginesCallIsHeardFromThatEngine()
     caller->hangUp();
     QVERIFY(QTest::qWaitFor([&] { return m_ws->feed().calls()->call(id) == nullptr; }, 8000));
     feed.close();
+
+    // The workspace shows the Engine column only while another engine's call is listed.
+    auto *table = m_ws->findChild<QTableView *>(QStringLiteral("live-calls-table"));
+    QVERIFY(table);
+    QVERIFY(table->isColumnHidden(CallsModel::EngineColumn));
+    m_ws->feed().push({ { "type", "call_started" },
+                        { "call", { { "call_id", "CAelsewhere" }, { "agent", "order-tracker" }, { "state", "active" }, { "from", "+919415000002" },
+                                    { "engine", "engine-b" }, { "engine_address", "http://10.0.0.7:8080" } } } });
+    QVERIFY(QTest::qWaitFor([&] { return m_ws->feed().calls()->call(QStringLiteral("CAelsewhere")) != nullptr; }, 3000));
+    QVERIFY(!table->isColumnHidden(CallsModel::EngineColumn));
+    const int row = m_ws->feed().calls()->rowOf(QStringLiteral("CAelsewhere"));
+    QCOMPARE(table->model()->index(row, CallsModel::EngineColumn).data().toString(), QStringLiteral("10.0.0.7:8080"));
+    m_ws->feed().push({ { "type", "call_ended" }, { "call_id", "CAelsewhere" }, { "outcome", "engine_lost" } });
+    QVERIFY(QTest::qWaitFor([&] { return table->isColumnHidden(CallsModel::EngineColumn); }, 3000));
 }
 
 QTEST_MAIN(TestLiveCallsWorkspace)

@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -255,6 +256,8 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const
                 return QString();
             return languageLabel(r.language);
         }
+        case EngineColumn:
+            return r.engineAddress.isEmpty() ? tr("This engine") : QUrl(r.engineAddress).authority();
         }
         return {};
     case Qt::ToolTipRole:
@@ -269,6 +272,11 @@ QVariant CallsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+bool CallsModel::hasRemoteCalls() const
+{
+    return std::any_of(m_rows.begin(), m_rows.end(), [](const LiveCallRow &r) { return !r.engineAddress.isEmpty(); });
+}
+
 QVariant CallsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -280,6 +288,7 @@ QVariant CallsModel::headerData(int section, Qt::Orientation orientation, int ro
     case StateColumn: return tr("State");
     case DurationColumn: return tr("Duration");
     case LanguageColumn: return tr("Language");
+    case EngineColumn: return tr("Engine");
     }
     return {};
 }

@@ -44,7 +44,7 @@ class CallsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { AgentColumn, CustomerColumn, DirectionColumn, StateColumn, DurationColumn, LanguageColumn, ColumnCount };
+    enum Column { AgentColumn, CustomerColumn, DirectionColumn, StateColumn, DurationColumn, LanguageColumn, EngineColumn, ColumnCount };
     enum Role { CallIdRole = Qt::UserRole + 1, StateRole, OperatorRole };
 
     explicit CallsModel(QObject *parent = nullptr);
@@ -67,6 +67,9 @@ public:
     const LiveCallRow &at(int row) const { return m_rows[std::size_t(row)]; }
     int rowOf(const QString &callId) const { return m_index.value(callId, -1); }
     qint64 durationMs(const LiveCallRow &row) const;
+    // Some call is held by another engine (several engines on one PostgreSQL): the view then
+    // shows the Engine column, which says nothing on a single engine.
+    bool hasRemoteCalls() const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

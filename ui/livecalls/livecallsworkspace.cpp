@@ -77,6 +77,12 @@ LiveCallsWorkspace::LiveCallsWorkspace(Backend &backend, ConsoleSettings &settin
     m_table->horizontalHeader()->setSectionResizeMode(CallsModel::AgentColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(CallsModel::CustomerColumn, QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
+    // The Engine column only when another engine's call is listed.
+    const auto showEngines = [this] { m_table->setColumnHidden(CallsModel::EngineColumn, !m_feed->calls()->hasRemoteCalls()); };
+    connect(m_feed->calls(), &QAbstractItemModel::rowsInserted, this, showEngines);
+    connect(m_feed->calls(), &QAbstractItemModel::rowsRemoved, this, showEngines);
+    connect(m_feed->calls(), &QAbstractItemModel::modelReset, this, showEngines);
+    showEngines();
     m_hint = new QLabel(left);
     m_hint->setObjectName(QStringLiteral("live-hint"));
     m_hint->setWordWrap(true);
