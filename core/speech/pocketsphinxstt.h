@@ -45,6 +45,9 @@ public:
     QStringList warnings() const { return m_warnings; }
     // Partial hypotheses are looked up at most this often (ms of audio); default 100.
     void setPartialIntervalMs(int ms) { m_partialIntervalMs = ms; }
+    // DIAG (temporary): the spelled run of the last span pass, in 16 kHz samples of the utterance.
+    std::pair<int, int> diagRun() const { return m_diagRun; }
+    QString diagGrammarOver(const std::int16_t *samples, std::size_t n, int mode = 0);
 
 private:
     bool fail(const QString &message);
@@ -53,13 +56,11 @@ private:
     QString finalText(double *confidence);
     void addLineNoise(std::vector<std::int16_t> &samples);
     void applyExpectation();
-    QString redecodeWithGeneralModel();
+    QString redecodeWithGeneralModel(bool spanPass = false);
     QString chooseIdentifierOrWords(const QString &grammarText);
     bool matchesIdentifierFormat(const QString &text) const;
     void seedMeanFromHeldAudio();
     QString decodeIdentifierSpan(const QString &text);
-    QString spliceIdentifier(const QString &words, const QString &id) const;
-    bool hasFormattedRun(const QString &text) const;
 
     std::shared_ptr<const PocketsphinxModel> m_model;
     ps_decoder_s *m_decoder = nullptr;
@@ -82,6 +83,7 @@ private:
     bool m_paused = false;
     QString m_pausedText;
     double m_pausedConfidence = 0.0;
+    std::pair<int, int> m_diagRun { -1, -1 };
 };
 
 } // namespace ringside
