@@ -26,6 +26,9 @@ constexpr std::size_t kSeedSamples = 16000 * 8 / 10;
 constexpr std::size_t kMaxGapWords = 2;
 // How many words before the first pass's run may still be the ID's start (its "o" heard in "it's").
 constexpr std::size_t kMaxWordsBefore = 2;
+// While an ID is expected, up to this many other words around it are a lead-in ("my phone number
+// is"), which the identifier grammar itself allows; more make a sentence, read by the span pass.
+constexpr qsizetype kLeadInWords = 4;
 
 const char *searchName(SttExpectation e)
 {
@@ -363,18 +366,29 @@ void PocketsphinxStt::seedMeanFromHeldAudio()
 
 // While an ID is expected the grammar forces whatever was said into digits and letters, so a
 // caller who answers with a sentence ("it shows delivered but I didn't get it") would be heard as
-// an order number. The general model decides: unless it also hears a run of digits or letters
-// (at least three), the caller said words, and its transcript is taken.
+// an order number, and an ID with a sentence around it ("yes my order number is … and it hasn't
+// arrived") had the sentence forced into digits too. Unless the grammar heard the store's own
+// shape (prefix letters and all), the general model decides. When it hears a run of digits or
+// letters with more words around it than a lead-in ("my phone number is"), the span pass reads the
+// ID over its own stretch. Otherwise its words win unless it too hears a run of three or more
+// digits or letters.
 QString PocketsphinxStt::chooseIdentifierOrWords(const QString &grammarText)
 {
-    const QString general = redecodeWithGeneralModel(true);
+    if (matchesIdentifierFormat(grammarText))
+        return grammarText; // the store's own shape, prefix letters and all: an ID was read out
+    bool spanned = false;
+    const QString general = redecodeWithGeneralModel(&spanned);
+    if (spanned) {
+        // The grammar heard the same characters and more (digits the general model took for
+        // words, "nine eight" as "right"): the ID was read with no more than a lead-in around it.
+        const QString span = collapseSpelledSequence(general), whole = collapseSpelledSequence(grammarText);
+        return whole.size() > span.size() && whole.contains(span) ? grammarText : general;
+    }
+    if (grammarText.isEmpty())
+        return general;
     const QStringList words = general.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
-    if (sequence >= 3)
-        return general; // an ID inside words, read over its own stretch by the span pass
-    if (grammarText.isEmpty() || words.isEmpty())
-        return grammarText.isEmpty() ? general : grammarText;
-    return matchesIdentifierFormat(grammarText) ? grammarText : general;
+    return sequence >= 3 || words.isEmpty() ? grammarText : general;
 }
 
 // True when `text` holds a run of words in one of the configured identifier formats
@@ -421,9 +435,9 @@ bool PocketsphinxStt::matchesIdentifierFormat(const QString &text) const
 // the ID's own audio and about half with 150 ms of the neighbouring words in it, and the first
 // pass's run often starts a word late (the "o" of "o r d" heard as part of "it's"), ends a word
 // early, or is broken by a word heard in the middle ("o r d seven seven want to zero four").
-// So the run is taken across short gaps, and several boundaries are tried — the run's own, one
-// word wider, one word narrower — each scored by the grammar's path score per frame: the stretch
-// that holds exactly the ID fits the grammar best.
+// So the run is taken across short gaps, and several starts are tried — the run's own, one word
+// earlier, one word later — each scored by the grammar's path score per frame: the stretch that
+// holds just the ID fits the grammar best (a neighbouring word forced into letters costs more).
 QString PocketsphinxStt::decodeIdentifierSpan(const QString &text)
 {
     struct Word { QString w; int sf; int ef; };
@@ -445,8 +459,7 @@ QString PocketsphinxStt::decodeIdentifierSpan(const QString &text)
         if (!isSequenceWord(words[i].w))
             continue;
         std::size_t count = 1, end = i;
-        static const std::size_t maxGap = qEnvironmentVariableIsSet("RS_GAP") ? std::size_t(qEnvironmentVariableIntValue("RS_GAP")) : kMaxGapWords;
-        for (std::size_t j = i + 1; j < words.size() && j - end <= maxGap + 1; ++j)
+        for (std::size_t j = i + 1; j < words.size() && j - end <= kMaxGapWords + 1; ++j)
             if (isSequenceWord(words[j].w)) {
                 ++count;
                 end = j;
@@ -457,27 +470,24 @@ QString PocketsphinxStt::decodeIdentifierSpan(const QString &text)
             last = end;
         }
     }
-    m_diagRun = { -1, -1 };
-    if (bestCount >= 3)
-        m_diagRun = { words[first].sf * 160, (words[last].ef + 1) * 160 };
     if (bestCount < 3 || ps_set_search(m_decoder, "identifier_span") < 0)
         return text; // no ID
     const int frames = int(m_utterance.size() / 160);
-    struct Reading { QString id; double perFrame = -1e300; std::size_t from = 0, to = 0; };
+    struct Reading { QString id; double perFrame = -1e300; };
     auto decode = [&](std::size_t from, std::size_t to) {
         Reading r;
         const int sf = words[from].sf, ef = std::min(frames, words[to].ef + 1);
         if (ef - sf < 20 || ps_start_utt(m_decoder) < 0)
             return r;
-        ps_process_raw(m_decoder, m_utterance.data() + std::size_t(sf) * 160, std::size_t(ef - sf) * 160, FALSE, FALSE);
+        // The stretch's own mean (a whole-utterance decode): the call's live mean is left as it was.
+        ps_process_raw(m_decoder, m_utterance.data() + std::size_t(sf) * 160, std::size_t(ef - sf) * 160, FALSE, TRUE);
         ps_end_utt(m_decoder);
         std::int32_t score = 0;
         const char *hyp = ps_get_hyp(m_decoder, &score);
         if (hyp && *hyp)
-            r = { QString::fromUtf8(hyp).simplified(), double(score) / (ef - sf), from, to };
+            r = { QString::fromUtf8(hyp).simplified(), double(score) / (ef - sf) };
         return r;
     };
-    static const int diag = qEnvironmentVariableIntValue("RS_SPAN_DIAG");
     // Where the ID starts: the run's first word, one word earlier (its "o" heard in "it's") or
     // one later (a word before it heard as a digit); the end one word past the run. When no start
     // fits the ID's shape (the stretch is too short), the start moves further back.
@@ -488,26 +498,27 @@ QString PocketsphinxStt::decodeIdentifierSpan(const QString &text)
         if (from > last || (back > 2 && !best.id.isEmpty()))
             continue;
         const Reading r = decode(from, wideEnd);
-        if (diag) qInfo("    start %s [%d,%d] %.1f %s", qPrintable(words[from].w), words[from].sf * 10, words[wideEnd].ef * 10, r.perFrame, qPrintable(r.id));
         if (!r.id.isEmpty() && r.perFrame > best.perFrame)
             best = r;
     }
     ps_set_search(m_decoder, searchName(m_activeExpectation));
     if (best.id.isEmpty())
         return text;
-    // The words before and after the stretch the ID was read from, with the ID between them.
+    // The run (and the words heard inside it) replaced by the ID; the words around it stay, even
+    // when their audio was part of the stretch: they are not sequence words, so the ID stays one run.
     QStringList out;
-    for (std::size_t i = 0; i < std::min(first, best.from); ++i)
+    for (std::size_t i = 0; i < first; ++i)
         out << words[i].w;
     out << best.id;
-    for (std::size_t i = std::max(last, best.to) + 1; i < words.size(); ++i)
+    for (std::size_t i = last + 1; i < words.size(); ++i)
         out << words[i].w;
     return out.join(QLatin1Char(' '));
 }
 
 // A grammar search ends empty when the caller said something it does not allow ("I'll check my
 // email"). The same audio is decoded again with the general model rather than losing the turn.
-QString PocketsphinxStt::redecodeWithGeneralModel(bool spanPass)
+// With `spanned`, an ID it hears inside a sentence is read by the span pass (and *spanned set).
+QString PocketsphinxStt::redecodeWithGeneralModel(bool *spanned)
 {
     if (m_utterance.empty() || ps_set_search(m_decoder, searchName(SttExpectation::General)) < 0)
         return {};
@@ -517,28 +528,16 @@ QString PocketsphinxStt::redecodeWithGeneralModel(bool spanPass)
         ps_end_utt(m_decoder);
         const char *hyp = ps_get_hyp(m_decoder, nullptr);
         text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
-        if (spanPass)
-            text = decodeIdentifierSpan(text);
+        if (spanned) {
+            const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
+            if (sequence >= 3 && words.size() - sequence > kLeadInWords) {
+                text = decodeIdentifierSpan(text);
+                *spanned = true;
+            }
+        }
     }
     ps_set_search(m_decoder, searchName(m_pendingExpectation));
-    return text;
-}
-
-QString PocketsphinxStt::diagGrammarOver(const std::int16_t *samples, std::size_t n, int mode)
-{
-    if (ps_set_search(m_decoder, (mode & 4) ? "identifier_span" : searchName(SttExpectation::DigitsAndLetters)) < 0)
-        return {};
-    QString text;
-    std::vector<std::int16_t> a(samples, samples + n);
-    if (mode & 2)
-        addLineNoise(a);
-    if (ps_start_utt(m_decoder) >= 0) {
-        ps_process_raw(m_decoder, a.data(), a.size(), FALSE, (mode & 1) ? FALSE : TRUE);
-        ps_end_utt(m_decoder);
-        const char *hyp = ps_get_hyp(m_decoder, nullptr);
-        text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
-    }
-    ps_set_search(m_decoder, searchName(m_activeExpectation));
     return text;
 }
 

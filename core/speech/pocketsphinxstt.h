@@ -45,9 +45,6 @@ public:
     QStringList warnings() const { return m_warnings; }
     // Partial hypotheses are looked up at most this often (ms of audio); default 100.
     void setPartialIntervalMs(int ms) { m_partialIntervalMs = ms; }
-    // DIAG (temporary): the spelled run of the last span pass, in 16 kHz samples of the utterance.
-    std::pair<int, int> diagRun() const { return m_diagRun; }
-    QString diagGrammarOver(const std::int16_t *samples, std::size_t n, int mode = 0);
 
 private:
     bool fail(const QString &message);
@@ -56,7 +53,7 @@ private:
     QString finalText(double *confidence);
     void addLineNoise(std::vector<std::int16_t> &samples);
     void applyExpectation();
-    QString redecodeWithGeneralModel(bool spanPass = false);
+    QString redecodeWithGeneralModel(bool *spanned = nullptr);
     QString chooseIdentifierOrWords(const QString &grammarText);
     bool matchesIdentifierFormat(const QString &text) const;
     void seedMeanFromHeldAudio();
@@ -83,7 +80,6 @@ private:
     bool m_paused = false;
     QString m_pausedText;
     double m_pausedConfidence = 0.0;
-    std::pair<int, int> m_diagRun { -1, -1 };
 };
 
 } // namespace ringside

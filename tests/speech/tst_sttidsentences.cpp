@@ -5,8 +5,9 @@
 // at 20 dB, a third with telephone-band line hiss made by sox at 15 dB — through one recognizer
 // stream per set, as one call would; the store's ID shapes are configured as the gateway
 // configures them. A sentence counts when one spelled run of the transcript is exactly the ID.
-// The 16 kHz set guards the desktop path. The issue's 90 % is not reached (docs/speech.md says
-// why); the required rates are the ones measured minus a margin, as regression floors.
+// The 16 kHz set (the same sentences and variants) guards the desktop path. The issue's 90 % is
+// not reached (docs/speech.md says why); the required rates are the ones measured minus a margin,
+// as regression floors.
 //
 // RINGSIDE_ID_VARIANTS=N speaks every sentence in N variants (default 3) for tuning runs.
 
@@ -22,7 +23,6 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -131,8 +131,8 @@ private slots:
         // The issue asks for 90 % at 8 kHz; the wideband acoustic model reaches far less
         // (docs/speech.md#accuracy), so these floors — the rates measured, less a margin for
         // run-to-run spread (±1–2 utterances) — guard against regressions only.
-        QTest::addRow("8k mulaw") << 8000 << variants << 0.05; // measured 4/36 (11 %)
-        QTest::addRow("16k") << 16000 << (qEnvironmentVariableIsSet("RINGSIDE_ID_VARIANTS") ? variants : 1) << 0.2; // measured 4/12 (33 %)
+        QTest::addRow("8k mulaw") << 8000 << variants << 0.1; // measured 6–8/36 (17–22 %); main 4/36
+        QTest::addRow("16k") << 16000 << variants << 0.4;     // measured 18–20/36 (50–56 %); main 12/36
     }
     void identifiersInSentences()
     {
@@ -169,8 +169,6 @@ private slots:
                 t.start();
                 stt.finalize();
                 finalizeMs += t.elapsed();
-                if (qEnvironmentVariableIsSet("RS_SPAN_DIAG"))
-                    qInfo("UTT %s %s %s -> %s", spelledRuns(heard).contains(QLatin1String(s.id)) ? "OK" : "--", s.id, s.expectation == SttExpectation::General ? "G" : "D", qPrintable(heard));
                 ++total;
                 ++byNoise[noise].second;
                 const QStringList runs = spelledRuns(heard);
@@ -196,102 +194,6 @@ private slots:
         for (const QString &m : misses)
             qInfo("%s", qPrintable(m));
         QVERIFY(rateCorrect >= required);
-    }
-
-
-    // DIAG: the oracle — each sentence's parts spoken separately and joined, so the ID's samples are known.
-    void oracleSpans()
-    {
-        if (!qEnvironmentVariableIsSet("RINGSIDE_ID_ORACLE"))
-            QSKIP("set RINGSIDE_ID_ORACLE=1");
-        const int variants = qEnvironmentVariableIntValue("RINGSIDE_ID_ORACLE");
-        auto trim = [](std::vector<std::int16_t> v) {
-            std::size_t a = 0, b = v.size();
-            while (a < b && std::abs(v[a]) < 300) ++a;
-            while (b > a && std::abs(v[b - 1]) < 300) --b;
-            a = a > 160 ? a - 160 : 0;
-            b = std::min(v.size(), b + 160);
-            return std::vector<std::int16_t>(v.begin() + qsizetype(a), v.begin() + qsizetype(b));
-        };
-        PocketsphinxStt stt(m_model), gen(m_model), gram(m_model);
-        QString heard, heardGen, dummy;
-        QVERIFY(startLikeTheGateway(stt, heard));
-        QVERIFY(startLikeTheGateway(gen, heardGen));
-        QVERIFY(startLikeTheGateway(gram, dummy));
-        static const QRegularExpression idRe(QStringLiteral("[A-Z]{3}-\\d+|\\d{6,}"));
-        int k = 0, pipe = 0, genOk = 0, ceil = 0, total = 0;
-        int wid[4] = {};
-        int modes[8][3] = {};
-        for (int v = 0; v < variants; ++v) {
-            for (const Sentence &s : kSentences) {
-                const Variant &var = kVariants[std::size_t(k++) % std::size(kVariants)];
-                const QString text = QString::fromUtf8(s.text);
-                const auto m = idRe.match(text);
-                const QString lead = text.left(m.capturedStart()), id = m.captured(), trail = text.mid(m.capturedEnd());
-                auto say = [&](const QString &t) { return trim(speak(m_tts, readAloud(t), QLatin1String(var.voice), var.speed, 16000)); };
-                std::vector<std::int16_t> audio = silence(300, 16000);
-                append(audio, say(lead));
-                append(audio, silence(30, 16000));
-                const int idStart = int(audio.size());
-                append(audio, say(id));
-                const int idEnd = int(audio.size());
-                if (!spokenWords(trail).isEmpty()) {
-                    append(audio, silence(30, 16000));
-                    append(audio, say(trail));
-                }
-                append(audio, silence(300, 16000));
-                if (k % 3 == 0)
-                    addNoiseAtSnr(audio, 20.0, unsigned(k));
-                auto run = [&](PocketsphinxStt &e, SttExpectation x) {
-                    e.setExpectation(x);
-                    for (std::size_t i = 0; i < audio.size(); i += 320)
-                        e.feed(audio.data() + i, std::min<std::size_t>(320, audio.size() - i));
-                    e.finalize();
-                };
-                run(stt, s.expectation);
-                const auto chosen = stt.diagRun();
-                run(gen, SttExpectation::General);
-                const auto genRun = gen.diagRun();
-                run(gram, SttExpectation::General); // keeps its mean live
-                auto grammarOn = [&](int a, int b, int mode = 0) {
-                    a = std::clamp(a, 0, int(audio.size()));
-                    b = std::clamp(b, a, int(audio.size()));
-                    const QStringList r = spelledRuns(gram.diagGrammarOver(audio.data() + a, std::size_t(b - a), mode));
-                    return r.isEmpty() ? QString() : r.join(QLatin1Char('+'));
-                };
-                const QString want = QString::fromLatin1(s.id);
-                const QString oracle = grammarOn(idStart - 800, idEnd + 800);
-                const bool okPipe = spelledRuns(heard).contains(want), okGen = spelledRuns(heardGen).contains(want);
-                pipe += okPipe;
-                genOk += okGen;
-                ceil += oracle == want;
-                ++total;
-                QString modeStr;
-                for (int mode = 0; mode < 8; ++mode)
-                    for (int pad = 0; pad < 3; ++pad) {
-                        const int p = pad == 0 ? 0 : pad == 1 ? 800 : 2400;
-                        const QString r = grammarOn(idStart - p, idEnd + p, mode);
-                        modes[mode][pad] += r == want;
-                        if (pad == 1) modeStr += QStringLiteral(" m%1:%2").arg(mode).arg(r);
-                    }
-                qInfo("   modes%s", qPrintable(modeStr));
-                QString widened;
-                const auto base = chosen.first >= 0 ? chosen : genRun;
-                for (int w = 0; w < 4; ++w) {
-                    const QString r = base.first >= 0 ? grammarOn(base.first - w * 1600, base.second + w * 1600) : QString();
-                    wid[w] += r == want;
-                    widened += QStringLiteral(" %1ms:%2").arg(w * 100).arg(r);
-                }
-                qInfo("%s %s x%.2f %s | pipe %s \"%s\" | gen %s \"%s\" | oracle [%d,%d]ms pipeRun [%d,%d] genRun [%d,%d] | grammar@oracle %s |%s",
-                      s.expectation == SttExpectation::General ? "G" : "D", var.voice, var.speed, s.id, okPipe ? "OK" : "--",
-                      qPrintable(heard), okGen ? "OK" : "--", qPrintable(heardGen), idStart / 16, idEnd / 16, chosen.first / 16,
-                      chosen.second / 16, genRun.first / 16, genRun.second / 16, qPrintable(oracle), qPrintable(widened));
-            }
-        }
-        for (int mode = 0; mode < 8; ++mode)
-            qInfo("oracle mode %d (live cmn %d, noise %d, span grammar %d): pad 0/50/150 ms: %d %d %d /%d", mode, mode & 1, (mode >> 1) & 1, mode >> 2, modes[mode][0], modes[mode][1], modes[mode][2], total);
-        qInfo("pipeline %d/%d, general+span %d/%d, grammar on oracle span %d/%d, widened 0/100/200/300: %d %d %d %d /%d", pipe,
-              total, genOk, total, ceil, total, wid[0], wid[1], wid[2], wid[3], total);
     }
 
     // While an ID is expected, the identifier grammar forces any speech into digits and letters;
