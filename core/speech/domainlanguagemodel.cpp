@@ -234,14 +234,15 @@ ArpaLanguageModel DomainLanguageModel::yesNo() const
 // (without formats) up to four letters such as "O R D" followed by digits, where "double" and
 // "triple" repeat the next digit. Letters are never allowed between digits: short letter names
 // ("e", "a", "i") would otherwise swallow parts of digits.
-QString DomainLanguageModel::identifierGrammar() const
+QString DomainLanguageModel::identifierGrammar(bool spanOnly) const
 {
     auto alternatives = [](const QStringList &items) -> QString {
         return QStringLiteral("(") + items.join(QStringLiteral(" | ")) + QStringLiteral(")");
     };
     QStringList leadIns;
     for (const QStringList &l : m_leadIns)
-        leadIns << l.join(QLatin1Char(' '));
+        if (!spanOnly)
+            leadIns << l.join(QLatin1Char(' '));
     QStringList digits, letters;
     for (const QString &w : m_sequenceWords) {
         if (isDigitWord(w))
@@ -250,7 +251,7 @@ QString DomainLanguageModel::identifierGrammar() const
             letters << w;
     }
     QStringList noNumber;
-    for (const QString &p : m_noNumber) {
+    for (const QString &p : spanOnly ? QStringList() : m_noNumber) {
         const QStringList words = spokenWords(p);
         if (!words.isEmpty() && std::all_of(words.begin(), words.end(), m_known))
             noNumber << words.join(QLatin1Char(' '));
@@ -294,7 +295,7 @@ QString DomainLanguageModel::identifierGrammar() const
     });
     if (shapes.isEmpty()) {
         shapes << QStringLiteral("[<letter> [<letter> [<letter> [<letter>]]]] <digitgroup>+");
-    } else if (!digitsOnlyFormat) {
+    } else if (!digitsOnlyFormat && !spanOnly) {
         for (QString &shape : shapes)
             shape = QStringLiteral("/8/ ") + shape;
         shapes << QStringLiteral("/1/ <digitgroup>+");

@@ -27,7 +27,7 @@ public:
 
     ArpaLanguageModel general() const;
     ArpaLanguageModel yesNo() const;
-    QString identifierGrammar() const; // JSGF text
+    QString identifierGrammar(bool spanOnly = false) const; // JSGF text
 
     // Empty when `format` is a valid sttConfig identifier format, else what is wrong with it.
     static QString identifierFormatProblem(const QString &format);

@@ -20,12 +20,15 @@ namespace ringside {
 
 namespace {
 constexpr int kMaxRedecodeSeconds = 20; // longer turns are not kept for a second decoding
-// The audio given to the identifier grammar around a spelled run of the first pass: a prefix such
-// as "o r d" is often heard as words just before the digits ("id nobody four eight …").
-constexpr int kSpanBeforeMs = 600;
 // How much of the call's first speech is held to compute the line's cepstral mean.
 constexpr std::size_t kSeedSamples = 16000 * 8 / 10;
-constexpr int kSpanAfterMs = 300;
+// A first pass often hears a word in the middle of a spelled ID ("seven seven want to zero four").
+constexpr std::size_t kMaxGapWords = 2;
+// How many words before the first pass's run may still be the ID's start (its "o" heard in "it's").
+constexpr std::size_t kMaxWordsBefore = 2;
+// While an ID is expected, up to this many other words around it are a lead-in ("my phone number
+// is"), which the identifier grammar itself allows; more make a sentence, read by the span pass.
+constexpr qsizetype kLeadInWords = 4;
 
 const char *searchName(SttExpectation e)
 {
@@ -134,9 +137,11 @@ bool PocketsphinxStt::start(const SttConfig &config, Callbacks callbacks)
         return fail(QStringLiteral("pocketsphinx: cannot load the acoustic model from %1").arg(model.acousticModelPath()));
 
     const QByteArray grammar = domain.identifierGrammar().toUtf8();
+    const QByteArray spanGrammar = domain.identifierGrammar(true).toUtf8();
     if (ps_set_lm_file(m_decoder, "general", generalPath.toUtf8().constData()) < 0
         || ps_set_lm_file(m_decoder, "yes_no", yesNoPath.toUtf8().constData()) < 0
-        || setGrammarSearch(m_decoder, "identifier", grammar.constData()) < 0) {
+        || setGrammarSearch(m_decoder, "identifier", grammar.constData()) < 0
+        || setGrammarSearch(m_decoder, "identifier_span", spanGrammar.constData()) < 0) {
         stop();
         return fail(QStringLiteral("pocketsphinx: the generated domain model was rejected"));
     }
@@ -361,15 +366,26 @@ void PocketsphinxStt::seedMeanFromHeldAudio()
 
 // While an ID is expected the grammar forces whatever was said into digits and letters, so a
 // caller who answers with a sentence ("it shows delivered but I didn't get it") would be heard as
-// an order number. The general model decides: unless it also hears a run of digits or letters
-// (at least three), the caller said words, and its transcript is taken.
+// an order number, and an ID with a sentence around it ("yes my order number is … and it hasn't
+// arrived") had the sentence forced into digits too. Unless the grammar heard the store's own
+// shape (prefix letters and all), the general model decides. When it hears a run of digits or
+// letters with more words around it than a lead-in ("my phone number is"), the span pass reads the
+// ID over its own stretch. Otherwise its words win unless it too hears a run of three or more
+// digits or letters.
 QString PocketsphinxStt::chooseIdentifierOrWords(const QString &grammarText)
 {
-    if (grammarText.isEmpty())
-        return redecodeWithGeneralModel();
     if (matchesIdentifierFormat(grammarText))
         return grammarText; // the store's own shape, prefix letters and all: an ID was read out
-    const QString general = redecodeWithGeneralModel();
+    bool spanned = false;
+    const QString general = redecodeWithGeneralModel(&spanned);
+    if (spanned) {
+        // The grammar heard the same characters and more (digits the general model took for
+        // words, "nine eight" as "right"): the ID was read with no more than a lead-in around it.
+        const QString span = collapseSpelledSequence(general), whole = collapseSpelledSequence(grammarText);
+        return whole.size() > span.size() && whole.contains(span) ? grammarText : general;
+    }
+    if (grammarText.isEmpty())
+        return general;
     const QStringList words = general.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
     return sequence >= 3 || words.isEmpty() ? grammarText : general;
@@ -413,18 +429,15 @@ bool PocketsphinxStt::matchesIdentifierFormat(const QString &text) const
     return false;
 }
 
-bool PocketsphinxStt::hasFormattedRun(const QString &text) const
-{
-    const QStringList runs = spelledRuns(text);
-    return std::any_of(runs.begin(), runs.end(), [this](const QString &run) {
-        return std::any_of(m_config.identifierFormats.begin(), m_config.identifierFormats.end(),
-                           [&run](const QString &f) { return runMatchesFormat(run, f); });
-    });
-}
-
-// The spelled run of the first pass (three or more sequence words) decoded again with the
-// identifier grammar over its own stretch of audio, with some audio before it (where a prefix
-// such as "o r d" may have been heard as words) and after it.
+// The spelled run of the first pass decoded again with the store's ID shapes alone, over the
+// stretch of audio that holds it. Where that stretch starts and ends decides the reading: measured
+// with the ID's exact samples known (docs/benchmarks.md), the grammar reads 94 % of IDs right over
+// the ID's own audio and about half with 150 ms of the neighbouring words in it, and the first
+// pass's run often starts a word late (the "o" of "o r d" heard as part of "it's"), ends a word
+// early, or is broken by a word heard in the middle ("o r d seven seven want to zero four").
+// So the run is taken across short gaps, and several starts are tried — the run's own, one word
+// earlier, one word later — each scored by the grammar's path score per frame: the stretch that
+// holds just the ID fits the grammar best (a neighbouring word forced into letters costs more).
 QString PocketsphinxStt::decodeIdentifierSpan(const QString &text)
 {
     struct Word { QString w; int sf; int ef; };
@@ -440,75 +453,72 @@ QString PocketsphinxStt::decodeIdentifierSpan(const QString &text)
             continue;
         words.push_back({ w, sf - origin, ef - origin });
     }
-    std::size_t bestStart = 0, bestLen = 0;
-    for (std::size_t i = 0; i < words.size();) {
-        if (!isSequenceWord(words[i].w)) {
-            ++i;
+    // The run with the most sequence words, bridging up to kMaxGapWords other words.
+    std::size_t first = 0, last = 0, bestCount = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!isSequenceWord(words[i].w))
             continue;
+        std::size_t count = 1, end = i;
+        for (std::size_t j = i + 1; j < words.size() && j - end <= kMaxGapWords + 1; ++j)
+            if (isSequenceWord(words[j].w)) {
+                ++count;
+                end = j;
+            }
+        if (count > bestCount) {
+            bestCount = count;
+            first = i;
+            last = end;
         }
-        std::size_t j = i;
-        while (j < words.size() && isSequenceWord(words[j].w))
-            ++j;
-        if (j - i > bestLen) {
-            bestLen = j - i;
-            bestStart = i;
-        }
-        i = j;
     }
-    if (bestLen < 3 || hasFormattedRun(text))
-        return text; // no ID, or one already in the store's shape
+    if (bestCount < 3 || ps_set_search(m_decoder, "identifier_span") < 0)
+        return text; // no ID
     const int frames = int(m_utterance.size() / 160);
-    const int sf = std::max(0, words[bestStart].sf - kSpanBeforeMs / 10);
-    const int ef = std::min(frames, words[bestStart + bestLen - 1].ef + 1 + kSpanAfterMs / 10);
-    if (ef <= sf || ps_set_search(m_decoder, searchName(SttExpectation::DigitsAndLetters)) < 0)
-        return text;
-    QString id;
-    if (ps_start_utt(m_decoder) >= 0) {
+    struct Reading { QString id; double perFrame = -1e300; };
+    auto decode = [&](std::size_t from, std::size_t to) {
+        Reading r;
+        const int sf = words[from].sf, ef = std::min(frames, words[to].ef + 1);
+        if (ef - sf < 20 || ps_start_utt(m_decoder) < 0)
+            return r;
+        // The stretch's own mean (a whole-utterance decode): the call's live mean is left as it was.
         ps_process_raw(m_decoder, m_utterance.data() + std::size_t(sf) * 160, std::size_t(ef - sf) * 160, FALSE, TRUE);
         ps_end_utt(m_decoder);
-        const char *hyp = ps_get_hyp(m_decoder, nullptr);
-        QStringList idWords;
-        for (const QString &w : (hyp ? QString::fromUtf8(hyp) : QString()).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            if (isSequenceWord(w))
-                idWords << w;
-        id = idWords.join(QLatin1Char(' '));
+        std::int32_t score = 0;
+        const char *hyp = ps_get_hyp(m_decoder, &score);
+        if (hyp && *hyp)
+            r = { QString::fromUtf8(hyp).simplified(), double(score) / (ef - sf) };
+        return r;
+    };
+    // Where the ID starts: the run's first word, one word earlier (its "o" heard in "it's") or
+    // one later (a word before it heard as a digit); the end one word past the run. When no start
+    // fits the ID's shape (the stretch is too short), the start moves further back.
+    const std::size_t wideEnd = std::min(words.size() - 1, last + 1);
+    Reading best;
+    for (std::size_t back = 0; back <= kMaxWordsBefore + 2 && back <= first + 1; ++back) {
+        const std::size_t from = first + 1 - back; // first + 1, first, first - 1, …
+        if (from > last || (back > 2 && !best.id.isEmpty()))
+            continue;
+        const Reading r = decode(from, wideEnd);
+        if (!r.id.isEmpty() && r.perFrame > best.perFrame)
+            best = r;
     }
     ps_set_search(m_decoder, searchName(m_activeExpectation));
-    return id.isEmpty() ? text : spliceIdentifier(text, id);
-}
-
-// `words` with its spelled run (the longest) replaced by `id`; without one, `id` is appended.
-QString PocketsphinxStt::spliceIdentifier(const QString &words, const QString &id) const
-{
-    QStringList w = words.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    qsizetype bestStart = -1, bestLen = 0;
-    for (qsizetype i = 0; i < w.size();) {
-        if (!isSequenceWord(w.at(i))) {
-            ++i;
-            continue;
-        }
-        qsizetype j = i;
-        while (j < w.size() && isSequenceWord(w.at(j)))
-            ++j;
-        if (j - i > bestLen) {
-            bestLen = j - i;
-            bestStart = i;
-        }
-        i = j;
-    }
-    const QStringList idWords = id.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (bestStart >= 0 && bestLen >= 2) {
-        w.remove(bestStart, bestLen);
-        for (qsizetype k = 0; k < idWords.size(); ++k)
-            w.insert(bestStart + k, idWords.at(k));
-        return w.join(QLatin1Char(' '));
-    }
-    return (w + idWords).join(QLatin1Char(' '));
+    if (best.id.isEmpty())
+        return text;
+    // The run (and the words heard inside it) replaced by the ID; the words around it stay, even
+    // when their audio was part of the stretch: they are not sequence words, so the ID stays one run.
+    QStringList out;
+    for (std::size_t i = 0; i < first; ++i)
+        out << words[i].w;
+    out << best.id;
+    for (std::size_t i = last + 1; i < words.size(); ++i)
+        out << words[i].w;
+    return out.join(QLatin1Char(' '));
 }
 
 // A grammar search ends empty when the caller said something it does not allow ("I'll check my
 // email"). The same audio is decoded again with the general model rather than losing the turn.
-QString PocketsphinxStt::redecodeWithGeneralModel()
+// With `spanned`, an ID it hears inside a sentence is read by the span pass (and *spanned set).
+QString PocketsphinxStt::redecodeWithGeneralModel(bool *spanned)
 {
     if (m_utterance.empty() || ps_set_search(m_decoder, searchName(SttExpectation::General)) < 0)
         return {};
@@ -518,6 +528,14 @@ QString PocketsphinxStt::redecodeWithGeneralModel()
         ps_end_utt(m_decoder);
         const char *hyp = ps_get_hyp(m_decoder, nullptr);
         text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
+        if (spanned) {
+            const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
+            if (sequence >= 3 && words.size() - sequence > kLeadInWords) {
+                text = decodeIdentifierSpan(text);
+                *spanned = true;
+            }
+        }
     }
     ps_set_search(m_decoder, searchName(m_pendingExpectation));
     return text;

@@ -53,13 +53,11 @@ private:
     QString finalText(double *confidence);
     void addLineNoise(std::vector<std::int16_t> &samples);
     void applyExpectation();
-    QString redecodeWithGeneralModel();
+    QString redecodeWithGeneralModel(bool *spanned = nullptr);
     QString chooseIdentifierOrWords(const QString &grammarText);
     bool matchesIdentifierFormat(const QString &text) const;
     void seedMeanFromHeldAudio();
     QString decodeIdentifierSpan(const QString &text);
-    QString spliceIdentifier(const QString &words, const QString &id) const;
-    bool hasFormattedRun(const QString &text) const;
 
     std::shared_ptr<const PocketsphinxModel> m_model;
     ps_decoder_s *m_decoder = nullptr;
