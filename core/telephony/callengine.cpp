@@ -17,6 +17,10 @@ constexpr qint64 kFrameNs = 20'000'000;
 constexpr qint64 kDigitTimeoutNs = 2'000'000'000;
 constexpr int kFramesPerMark = 10;   // a mark every 200 ms of speech: "how much was heard" to 200 ms
 constexpr int kMaxCatchUpFrames = 10; // a worker that stalled skips ahead rather than bursting
+// Frames are queued this far ahead of their slot: the phone buffers them (a barge-in's `clear`
+// drops what it holds, and marks still say what was heard), so a worker held up for less than
+// this (a call starting or ending on it, a busy core) delays no frame past its slot.
+constexpr qint64 kLeadNs = 100'000'000;
 constexpr qsizetype kMaxDigits = 32;  // keyed digits waiting for # or the pause
 
 std::int16_t saturate(int v)
@@ -124,10 +128,11 @@ bool CallEngine::tick(qint64 nowNs)
     if (!m_digits.isEmpty() && nowNs - m_lastDigitNs > kDigitTimeoutNs)
         flushDigits();
 
-    // One frame per 20 ms of wall time since the call started.
-    const std::int64_t due = (nowNs - m_t0Ns) / kFrameNs + 1;
-    if (due - m_framesPulled > kMaxCatchUpFrames)
-        m_framesPulled = due - kMaxCatchUpFrames;
+    // One frame per 20 ms of wall time since the call started, queued kLeadNs ahead of its slot.
+    const std::int64_t dueNow = (nowNs - m_t0Ns) / kFrameNs + 1;
+    const std::int64_t due = (nowNs + kLeadNs - m_t0Ns) / kFrameNs + 1;
+    if (dueNow - m_framesPulled > kMaxCatchUpFrames)
+        m_framesPulled = dueNow - kMaxCatchUpFrames;
     while (m_framesPulled < due) {
         produceFrame();
         ++m_framesPulled;
@@ -135,7 +140,10 @@ bool CallEngine::tick(qint64 nowNs)
     flushDeferred();
     checkHearing();
 
-    if (m_ending && !m_finished && (!m_pipeline->isAgentSpeaking() || nowNs >= m_hangupDeadlineNs)) {
+    // The hang-up follows the last frame once its slot has come: the phone has played what was
+    // queued ahead.
+    const bool played = nowNs >= m_lastSentSlotNs;
+    if (m_ending && !m_finished && ((!m_pipeline->isAgentSpeaking() && played) || nowNs >= m_hangupDeadlineNs)) {
         OutFrame &f = m_frame;
         f.kind = OutFrame::Kind::Hangup;
         f.count = 0;
@@ -180,6 +188,8 @@ void CallEngine::produceFrame()
         f.queuedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
     if (send && !m_channel->outbound.tryPush(f))
         m_channel->outboundOverruns.fetch_add(1, std::memory_order_relaxed);
+    if (send)
+        m_lastSentSlotNs = f.slotNs;
 
     // Marks tell us what the caller has really heard: after each stretch of speech, and every
     // 200 ms inside a long one so a barge-in knows where the caller stopped listening.
