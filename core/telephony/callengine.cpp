@@ -17,9 +17,11 @@ constexpr qint64 kFrameNs = 20'000'000;
 constexpr qint64 kDigitTimeoutNs = 2'000'000'000;
 constexpr int kFramesPerMark = 10;   // a mark every 200 ms of speech: "how much was heard" to 200 ms
 constexpr int kMaxCatchUpFrames = 10; // a worker that stalled skips ahead rather than bursting
-// Frames are queued this far ahead of their slot: the phone buffers them (a barge-in's `clear`
-// drops what it holds, and marks still say what was heard), so a worker held up for less than
-// this (a call starting or ending on it, a busy core) delays no frame past its slot.
+// While the agent speaks, its frames are queued this far ahead of their slot: the first frame of
+// a stretch leaves at once and the next ones right behind it, so the phone holds this much audio
+// (a barge-in's `clear` drops it, and marks still say what was heard), and a worker held up for
+// less than this (a call starting or ending on it, a busy core) leaves the caller no gap. Silence
+// is paced in real time, so the lead is built again at the start of every stretch.
 constexpr qint64 kLeadNs = 100'000'000;
 constexpr qsizetype kMaxDigits = 32;  // keyed digits waiting for # or the pause
 
@@ -128,12 +130,13 @@ bool CallEngine::tick(qint64 nowNs)
     if (!m_digits.isEmpty() && nowNs - m_lastDigitNs > kDigitTimeoutNs)
         flushDigits();
 
-    // One frame per 20 ms of wall time since the call started, queued kLeadNs ahead of its slot.
-    const std::int64_t dueNow = (nowNs - m_t0Ns) / kFrameNs + 1;
-    const std::int64_t due = (nowNs + kLeadNs - m_t0Ns) / kFrameNs + 1;
-    if (dueNow - m_framesPulled > kMaxCatchUpFrames)
-        m_framesPulled = dueNow - kMaxCatchUpFrames;
-    while (m_framesPulled < due) {
+    // One frame per 20 ms of wall time since the call started; while the agent speaks, up to
+    // kLeadNs more.
+    const std::int64_t due = (nowNs - m_t0Ns) / kFrameNs + 1;
+    const std::int64_t dueAhead = (nowNs + kLeadNs - m_t0Ns) / kFrameNs + 1;
+    if (due - m_framesPulled > kMaxCatchUpFrames)
+        m_framesPulled = due - kMaxCatchUpFrames;
+    while (m_framesPulled < due || (m_framesPulled < dueAhead && m_lastFrameSpoke)) {
         produceFrame();
         ++m_framesPulled;
     }
@@ -163,6 +166,7 @@ void CallEngine::produceFrame()
     ++m_inPipeline;
     const std::size_t spoken = m_pipeline->pullAgentAudio(f.pcm, fs);
     --m_inPipeline;
+    m_lastFrameSpoke = spoken > 0;
     bool send = spoken > 0;
 
     const std::size_t op = m_channel->operatorAudio.pop(m_operator.data(), fs);
