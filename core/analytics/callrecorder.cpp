@@ -2,8 +2,12 @@
 
 #include "callrecordstore.h"
 #include "liveowner.h"
+#include "recordwritequeue.h"
+
+#include <QUuid>
 
 #include <exception>
+#include <utility>
 
 namespace ringside::analytics {
 
@@ -127,6 +131,21 @@ void CallRecorder::close(const SessionEvent &end)
 void CallRecorder::write()
 {
     m_update.stop();
+    if (m_queue) {
+        if (m_record.id.isEmpty())
+            m_record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const bool stored = std::exchange(m_stored, true);
+        m_queue->post([record = m_record, stored](CallRecordStore &store) {
+            try {
+                const Result<QString> written = stored ? store.update(record) : store.insert(record);
+                if (!written.ok())
+                    qWarning("call record %s %s: %s", qPrintable(record.id), stored ? "not updated" : "not stored", qPrintable(written.error()));
+            } catch (const std::exception &e) {
+                qWarning("call record %s %s: %s", qPrintable(record.id), stored ? "not updated" : "not stored", e.what());
+            }
+        });
+        return;
+    }
     try {
         const Result<QString> written = m_stored ? m_store.update(m_record) : m_store.insert(m_record);
         if (!written.ok()) {
@@ -157,6 +176,8 @@ Result<QString> CallRecorder::amendOutcome(const QString &outcome, const json &l
         transcript.push_back(std::move(ev));
     }
     amended.transcript = std::move(transcript);
+    if (m_queue)
+        m_queue->waitIdle(); // rare (a callback offered): after the queued writes, and answered here
     try {
         const Result<QString> written = m_store.update(amended);
         if (written.ok())

@@ -8,10 +8,12 @@
 #include <QTimer>
 
 #include <cstddef>
+#include <memory>
 
 namespace ringside::analytics {
 
 class CallRecordStore;
+class RecordWriteQueue;
 
 // Keeps one call's record from its session's events (conversation/sessionobserver.h): inserts it
 // "in_progress" when the session starts, updates it as the call goes and closes it with the
@@ -33,6 +35,11 @@ public:
 
     explicit CallRecorder(CallRecordStore &store, QObject *parent = nullptr);
     ~CallRecorder() override;
+
+    // From now on the record is written on `queue`'s thread rather than this one (a gateway's call
+    // threads must not wait on the database). The record's id is then made here, and a write the
+    // store refuses is logged there: recordId() names the record as soon as the call starts.
+    void writeThrough(std::shared_ptr<RecordWriteQueue> queue) { m_queue = std::move(queue); }
 
     // The record's id once it is stored (from the session's start); empty before, or when the
     // store refused it.
@@ -58,6 +65,7 @@ private:
     void write();
 
     CallRecordStore &m_store;
+    std::shared_ptr<RecordWriteQueue> m_queue;
     CallRecord m_record;
     json m_pendingToolCall; // a tool_call waiting for its tool_result
     QTimer m_update;

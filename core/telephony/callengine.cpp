@@ -17,6 +17,12 @@ constexpr qint64 kFrameNs = 20'000'000;
 constexpr qint64 kDigitTimeoutNs = 2'000'000'000;
 constexpr int kFramesPerMark = 10;   // a mark every 200 ms of speech: "how much was heard" to 200 ms
 constexpr int kMaxCatchUpFrames = 10; // a worker that stalled skips ahead rather than bursting
+// While the agent speaks, its frames are queued this far ahead of their slot: the first frame of
+// a stretch leaves at once and the next ones right behind it, so the phone holds this much audio
+// (a barge-in's `clear` drops it, and marks still say what was heard), and a worker held up for
+// less than this (a call starting or ending on it, a busy core) leaves the caller no gap. Silence
+// is paced in real time, so the lead is built again at the start of every stretch.
+constexpr qint64 kLeadNs = 100'000'000;
 constexpr qsizetype kMaxDigits = 32;  // keyed digits waiting for # or the pause
 
 std::int16_t saturate(int v)
@@ -124,18 +130,23 @@ bool CallEngine::tick(qint64 nowNs)
     if (!m_digits.isEmpty() && nowNs - m_lastDigitNs > kDigitTimeoutNs)
         flushDigits();
 
-    // One frame per 20 ms of wall time since the call started.
+    // One frame per 20 ms of wall time since the call started; while the agent speaks, up to
+    // kLeadNs more.
     const std::int64_t due = (nowNs - m_t0Ns) / kFrameNs + 1;
+    const std::int64_t dueAhead = (nowNs + kLeadNs - m_t0Ns) / kFrameNs + 1;
     if (due - m_framesPulled > kMaxCatchUpFrames)
         m_framesPulled = due - kMaxCatchUpFrames;
-    while (m_framesPulled < due) {
+    while (m_framesPulled < due || (m_framesPulled < dueAhead && m_lastFrameSpoke)) {
         produceFrame();
         ++m_framesPulled;
     }
     flushDeferred();
     checkHearing();
 
-    if (m_ending && !m_finished && (!m_pipeline->isAgentSpeaking() || nowNs >= m_hangupDeadlineNs)) {
+    // The hang-up follows the last frame once its slot has come: the phone has played what was
+    // queued ahead.
+    const bool played = nowNs >= m_lastSentSlotNs;
+    if (m_ending && !m_finished && ((!m_pipeline->isAgentSpeaking() && played) || nowNs >= m_hangupDeadlineNs)) {
         OutFrame &f = m_frame;
         f.kind = OutFrame::Kind::Hangup;
         f.count = 0;
@@ -155,6 +166,7 @@ void CallEngine::produceFrame()
     ++m_inPipeline;
     const std::size_t spoken = m_pipeline->pullAgentAudio(f.pcm, fs);
     --m_inPipeline;
+    m_lastFrameSpoke = spoken > 0;
     bool send = spoken > 0;
 
     const std::size_t op = m_channel->operatorAudio.pop(m_operator.data(), fs);
@@ -180,6 +192,8 @@ void CallEngine::produceFrame()
         f.queuedNs = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
     if (send && !m_channel->outbound.tryPush(f))
         m_channel->outboundOverruns.fetch_add(1, std::memory_order_relaxed);
+    if (send)
+        m_lastSentSlotNs = f.slotNs;
 
     // Marks tell us what the caller has really heard: after each stretch of speech, and every
     // 200 ms inside a long one so a barge-in knows where the caller stopped listening.

@@ -106,6 +106,8 @@ private:
     qint64 m_t0Ns = 0;
     qint64 m_nowNs = 0;
     std::int64_t m_framesPulled = 0;
+    qint64 m_lastSentSlotNs = 0; // the slot of the last frame queued with sound in it
+    bool m_lastFrameSpoke = false; // the agent's audio filled the last frame: pull ahead
     int m_inPipeline = 0;               // > 0 while inside a pipeline call: speak() waits
     std::vector<QString> m_deferredSpeech;
 

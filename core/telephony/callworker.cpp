@@ -4,6 +4,7 @@
 #include "telephony/callengine.h"
 
 #include "analytics/callrecorder.h"
+#include "analytics/recordwritequeue.h"
 #include "calls/callassembly.h"
 #include "conversation/eventtype.h"
 #include "speech/cloud/fallbackstt.h"
@@ -69,7 +70,7 @@ void CallWorker::postShutdown(int graceMs)
                 for (auto &[id, engine] : m_calls)
                     engine->shutdown(now, graceMs);
                 if (m_calls.empty())
-                    Q_EMIT drained(m_index);
+                    afterRecords([this] { Q_EMIT drained(m_index); });
             },
             Qt::QueuedConnection);
 }
@@ -106,6 +107,8 @@ void CallWorker::startCall(const CallSetup &setup, const std::shared_ptr<CallCha
         return;
     }
     auto call = std::make_unique<AssembledCall>(std::move(assembled).value());
+    if (call->recorder && m_services.recordWrites)
+        call->recorder->writeThrough(m_services.recordWrites); // before the session starts and inserts it
     std::unique_ptr<Session> session = std::move(call->session);
 
     const QString id = setup.callId;
@@ -220,7 +223,7 @@ void CallWorker::onTick()
     if (m_calls.empty()) {
         m_timer->stop();
         if (m_shuttingDown)
-            Q_EMIT drained(m_index);
+            afterRecords([this] { Q_EMIT drained(m_index); });
     }
 }
 
@@ -240,7 +243,17 @@ void CallWorker::finish(const QString &callId, CallEngine &engine)
         else
             qWarning("call %s: callback outcome not stored: %s", qPrintable(callId), qPrintable(amended.error()));
     }
-    Q_EMIT callFinished(callId, outcome, recordId);
+    afterRecords([this, callId, outcome, recordId] { Q_EMIT callFinished(callId, outcome, recordId); });
+}
+
+void CallWorker::afterRecords(std::function<void()> fn)
+{
+    // On the queue's thread the signal is queued to its receivers like any from this thread, and
+    // this worker outlives the queue's work (the gateway waits for it before stopping workers).
+    if (m_services.recordWrites)
+        m_services.recordWrites->post([fn = std::move(fn)](analytics::CallRecordStore &) { fn(); });
+    else
+        fn();
 }
 
 } // namespace ringside::telephony

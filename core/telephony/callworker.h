@@ -25,6 +25,9 @@ class PocketsphinxModel;
 class RecognizerPool;
 class SpeechProviders;
 class TtsEngine;
+namespace analytics {
+class RecordWriteQueue;
+}
 namespace nlu {
 class Analyser;
 }
@@ -47,6 +50,8 @@ struct WorkerServices
     // Each call's recognizer and synthesizer as its agent names them (cloud providers with keys
     // from the environment, the embedded engines above behind them). Null: the embedded ones only.
     std::shared_ptr<SpeechProviders> speech;
+    // Where the calls' records are written (null: on the call's own thread, as anywhere else).
+    std::shared_ptr<analytics::RecordWriteQueue> recordWrites;
     QString brainKind = QStringLiteral("playbook");
     QString agentsFolder; // the user's agents, where a call's language variant is looked up first
     Clock clock;
@@ -92,6 +97,9 @@ private:
     void onTick();
     void finish(const QString &callId, CallEngine &engine);
     void ensureThreadState();
+    // Runs `fn` once the record writes queued so far are done (at once without a write queue), so
+    // a call is announced finished only when its record is closed, and drained() comes after.
+    void afterRecords(std::function<void()> fn);
 
     const int m_index;
     WorkerServices m_services;

@@ -5,6 +5,7 @@
 #include "telephony/mediashard.h"
 #include "telephony/twilioweb.h"
 
+#include "analytics/recordwritequeue.h"
 #include "conversation/eventtype.h"
 #include "util/phone.h"
 #include "util/piimask.h"
@@ -45,16 +46,23 @@ Gateway::Gateway(GatewayConfig config, WorkerServices services, QObject *parent)
     m_shutdownDeadline.setSingleShot(true);
     connect(&m_shutdownDeadline, &QTimer::timeout, this, &Gateway::finishShutdown);
     m_listenScratch.resize(48000);
+    // The calls' records are written on one thread of their own, not on the workers that pace
+    // the calls' audio.
+    if (m_services.db && !m_services.recordWrites)
+        m_services.recordWrites = std::make_shared<analytics::RecordWriteQueue>(*m_services.db);
 }
 
 Gateway::~Gateway()
 {
-    // Whatever is still live writes its record from its worker thread before the threads stop.
-    for (std::size_t i = 0; i < m_workers.size(); ++i) {
-        CallWorker *w = m_workers[i];
+    // Whatever is still live closes its record before the threads stop.
+    for (CallWorker *w : m_workers)
         QMetaObject::invokeMethod(w, [w] { w->dropAll(); }, Qt::BlockingQueuedConnection);
-        m_threads[i]->quit();
-        m_threads[i]->wait();
+    // The records are written, and nothing queued behind them still needs a worker.
+    if (m_services.recordWrites)
+        m_services.recordWrites->waitIdle();
+    for (QThread *thread : m_threads) {
+        thread->quit();
+        thread->wait();
     }
     // The sockets are let go on their own threads, then those threads stop.
     m_shards.reset();
@@ -479,6 +487,8 @@ void Gateway::finishShutdown()
     // session writes the record on its own thread before this returns.
     for (CallWorker *w : m_workers)
         QMetaObject::invokeMethod(w, [w] { w->dropAll(); }, Qt::BlockingQueuedConnection);
+    if (m_services.recordWrites)
+        m_services.recordWrites->waitIdle(); // every record closed before `done` runs
     for (int i = 0; i < int(m_workers.size()); ++i)
         onFramesReady(i);
     // Each shard sends what is left (goodbyes, hang-ups) and closes the rest, before `done` runs.

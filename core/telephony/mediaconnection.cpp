@@ -44,6 +44,7 @@ MediaConnection::MediaConnection(std::unique_ptr<QWebSocket> socket, QTcpSocket 
     m_pcm.resize(maxSamples);
     m_bytes.resize(OutFrame::kMaxSamples * 2);
     m_b64.resize(base64EncodedLength(kExotelMaxChunk));
+    m_text.reserve(qsizetype(base64EncodedLength(OutFrame::kMaxSamples)) + 128);
     if (m_options.protocol == MediaProtocol::Exotel)
         m_exotel.resize(kExotelMaxChunk);
     if (m_transport) {
@@ -228,12 +229,18 @@ void MediaConnection::sendText(const QByteArray &utf8)
     m_socket->sendTextMessage(QString::fromLatin1(utf8)); // the server's messages are ASCII
 }
 
+void MediaConnection::sendMedia(const char *payloadB64, std::size_t length)
+{
+    writeMediaMessage(m_text, m_options.protocol, m_sidBytes, payloadB64, length);
+    m_socket->sendTextMessage(m_text); // QWebSocket encodes it for the wire at once, keeping no reference
+}
+
 void MediaConnection::sendAudio(const std::int16_t *pcm, std::size_t n)
 {
     if (m_options.protocol == MediaProtocol::Twilio) {
         muLawEncode(pcm, n, m_bytes.data());
         const std::size_t len = base64Encode(m_bytes.data(), n, m_b64.data());
-        sendText(mediaMessage(MediaProtocol::Twilio, m_sidBytes, m_b64.data(), len));
+        sendMedia(m_b64.data(), len);
         return;
     }
     // Exotel: little-endian PCM16, gathered into chunks of at least 3,200 bytes.
@@ -256,7 +263,7 @@ void MediaConnection::flushExotel(bool pad)
         std::memset(m_exotel.data() + m_exotelFill, 0, size - m_exotelFill); // silence
     }
     const std::size_t len = base64Encode(m_exotel.data(), size, m_b64.data());
-    sendText(mediaMessage(MediaProtocol::Exotel, m_sidBytes, m_b64.data(), len));
+    sendMedia(m_b64.data(), len);
     m_exotelFill = 0;
 }
 

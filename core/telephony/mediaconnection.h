@@ -84,6 +84,7 @@ private:
     void sendAudio(const std::int16_t *pcm, std::size_t n);
     void flushExotel(bool pad);
     void sendText(const QByteArray &utf8);
+    void sendMedia(const char *payloadB64, std::size_t length);
 
     std::unique_ptr<QTcpSocket> m_transport; // declared first: deleted after the WebSocket on it
     std::unique_ptr<QWebSocket> m_socket;
@@ -116,6 +117,7 @@ private:
     std::vector<std::int16_t> m_pcm;
     std::vector<std::uint8_t> m_bytes;
     std::vector<char> m_b64;
+    QString m_text; // the media message being sent (its buffer reused)
     std::vector<std::uint8_t> m_exotel; // PCM16 LE waiting to make a valid chunk
     std::size_t m_exotelFill = 0;
 };

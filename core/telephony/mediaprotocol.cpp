@@ -322,16 +322,14 @@ bool parseInbound(const QByteArray &utf8, const ParseOptions &o, InboundMessage 
     return fail(error, o.protocol, QStringLiteral("event: unknown event \"%1\"").arg(qs(event).left(40)));
 }
 
-QByteArray mediaMessage(MediaProtocol protocol, const QByteArray &streamSid, const char *payloadB64, std::size_t length)
+void writeMediaMessage(QString &out, MediaProtocol protocol, const QByteArray &streamSid, const char *payloadB64, std::size_t length)
 {
-    QByteArray m;
-    m.reserve(qsizetype(length) + 96);
-    m += protocol == MediaProtocol::Twilio ? "{\"event\":\"media\",\"streamSid\":\"" : "{\"event\":\"media\",\"stream_sid\":\"";
-    m += streamSid;
-    m += "\",\"media\":{\"payload\":\"";
-    m.append(payloadB64, qsizetype(length));
-    m += "\"}}";
-    return m;
+    out.resize(0); // unlike clear(), keeps the buffer
+    out += QLatin1StringView(protocol == MediaProtocol::Twilio ? "{\"event\":\"media\",\"streamSid\":\"" : "{\"event\":\"media\",\"stream_sid\":\"");
+    out += QLatin1StringView(streamSid);
+    out += QLatin1StringView("\",\"media\":{\"payload\":\"");
+    out += QLatin1StringView(payloadB64, qsizetype(length));
+    out += QLatin1StringView("\"}}");
 }
 
 QByteArray markMessage(MediaProtocol protocol, const QByteArray &streamSid, const QByteArray &name)

@@ -87,7 +87,9 @@ bool isSafeStreamSid(const QString &sid);
 bool isSafeAddress(const QString &number);
 
 // Server → provider messages. `payloadB64` is already base64.
-QByteArray mediaMessage(MediaProtocol protocol, const QByteArray &streamSid, const char *payloadB64, std::size_t length);
+// A media message is written over `out` (ASCII, as QWebSocket sends text), which keeps its
+// capacity: a frame sent 50 times a second per call allocates nothing here once `out` has grown.
+void writeMediaMessage(QString &out, MediaProtocol protocol, const QByteArray &streamSid, const char *payloadB64, std::size_t length);
 QByteArray markMessage(MediaProtocol protocol, const QByteArray &streamSid, const QByteArray &name);
 QByteArray clearMessage(MediaProtocol protocol, const QByteArray &streamSid);
 

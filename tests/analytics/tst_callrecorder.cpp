@@ -5,12 +5,16 @@
 
 #include "analytics/callrecorder.h"
 #include "analytics/liveowner.h"
+#include "analytics/recordwritequeue.h"
 #include "storage/migrator.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
+#include <QThread>
+
+#include <atomic>
 
 using namespace fixtures;
 
@@ -192,6 +196,71 @@ private Q_SLOTS:
         QCOMPARE(tr[0]["text"].get<std::string>(), std::string("We will call you back"));
         QCOMPARE(tr[0]["t_ms"].get<int>(), 800);
         QCOMPARE(tr[1]["outcome"].get<std::string>(), std::string("callback"));
+    }
+
+    // A gateway's calls write their records on a queue's thread: the call's thread never waits for
+    // the database, the record has its id from the start, and the writes land in order.
+    void writtenThroughAQueueOnItsOwnThread()
+    {
+        TestDb t;
+        CallRecordStore store(*t.db);
+        auto queue = std::make_shared<RecordWriteQueue>(*t.db);
+        // Hold the queue's thread until the recorder has done its part: nothing may be written meanwhile.
+        std::atomic<bool> release{ false };
+        QThread *writerThread = nullptr;
+        queue->post([&](CallRecordStore &) {
+            writerThread = QThread::currentThread();
+            while (!release.load())
+                QThread::msleep(1);
+        });
+        CallRecorder recorder(store);
+        recorder.writeThrough(queue);
+        const QDateTime start = at("2026-11-20T05:00:00Z");
+        recorder.sessionStarted(opening(start));
+        const QString id = recorder.recordId();
+        QVERIFY(!id.isEmpty());
+        oneTurn(recorder);
+        recorder.flush();
+        recorder.sessionEvent(ev(EventType::End, { { "outcome", "resolved" }, { "handled_by", "ai" } }, 2500));
+        QVERIFY(recorder.isClosed());
+        QCOMPARE(recorder.recordId(), id);
+        QVERIFY(!store.byId(id).has_value()); // all three writes wait on the queue
+        release.store(true);
+        queue->waitIdle();
+        QVERIFY(writerThread && writerThread != QThread::currentThread());
+        const auto stored = store.byId(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->outcome, QStringLiteral("resolved")); // insert, update, close: in that order
+        QCOMPARE(stored->endedAt, start.addMSecs(2500));
+        QCOMPARE(stored->turnLatenciesMs, std::vector<int>{ 140 });
+        QVERIFY(stored->liveOwner.isEmpty());
+        QCOMPARE(t.scalar(QStringLiteral("SELECT SUM(in_progress) FROM call_rollup")), qint64(0));
+        QCOMPARE(t.scalar(QStringLiteral("SELECT SUM(o_resolved) FROM call_rollup")), qint64(1));
+
+        // An amended outcome waits for the queue, then is written and answered at once.
+        const auto amended = recorder.amendOutcome(QStringLiteral("callback"), { { "type", "agent" }, { "text", "We will call you back" } });
+        QVERIFY2(amended.ok(), qPrintable(amended.error()));
+        QCOMPARE(store.byId(id)->outcome, QStringLiteral("callback"));
+    }
+
+    // What is queued when the queue goes is written, not dropped.
+    void aQueueWritesWhatIsLeftBeforeItStops()
+    {
+        TestDb t;
+        CallRecordStore store(*t.db);
+        auto queue = std::make_shared<RecordWriteQueue>(*t.db);
+        QString id;
+        {
+            CallRecorder recorder(store);
+            recorder.writeThrough(queue);
+            recorder.sessionStarted(opening(at("2026-11-20T05:00:00Z")));
+            recorder.sessionEvent(ev(EventType::End, { { "outcome", "resolved" }, { "handled_by", "ai" } }, 900));
+            id = recorder.recordId();
+        }
+        queue.reset();
+        const auto stored = store.byId(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->outcome, QStringLiteral("resolved"));
     }
 
     void ownersAreJudgedByTheirProcess()
