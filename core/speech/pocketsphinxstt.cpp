@@ -257,7 +257,7 @@ void PocketsphinxStt::finalize()
 }
 
 // Ends the utterance and reads it: the search's words, checked as finalize() reports them.
-QString PocketsphinxStt::finalText(double *confidence)
+QString PocketsphinxStt::finalText(double *confidence, bool judgingPause)
 {
     if (!m_meanSeeded) {
         seedMeanFromHeldAudio(); // a turn shorter than the hold: decode what was held
@@ -268,7 +268,7 @@ QString PocketsphinxStt::finalText(double *confidence)
     const char *hyp = ps_get_hyp(m_decoder, nullptr);
     QString text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
     if (m_activeExpectation == SttExpectation::DigitsAndLetters) {
-        text = chooseIdentifierOrWords(text);
+        text = chooseIdentifierOrWords(text, judgingPause);
     } else {
         text = decodeIdentifierSpan(text);
         if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
@@ -290,11 +290,12 @@ bool PocketsphinxStt::judgePause()
         return m_decoder != nullptr;
     if (m_utterance.size() >= m_utterance.capacity())
         return false; // too long to decode again if the caller goes on: keep listening
-    m_pausedText = finalText(&m_pausedConfidence);
+    m_pausedText = finalText(&m_pausedConfidence, true);
     m_paused = true;
-    const QStringList words = m_pausedText.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
-    if (!words.isEmpty() && sequence < 3 && m_callbacks.partial) {
+    // The reading goes to the endpointer whatever it is: words end the turn after the ordinary
+    // silence, and so does an ID already complete in the store's shape (the live partial often
+    // lags a digit behind); only an unfinished ID keeps the longer wait.
+    if (!m_pausedText.isEmpty() && m_pausedText != m_lastPartial && m_callbacks.partial) {
         m_lastPartial = m_pausedText;
         m_callbacks.partial(m_pausedText);
     }
@@ -362,12 +363,15 @@ void PocketsphinxStt::seedMeanFromHeldAudio()
 // While an ID is expected the grammar forces whatever was said into digits and letters, so a
 // caller who answers with a sentence ("it shows delivered but I didn't get it") would be heard as
 // an order number. The general model decides: unless it also hears a run of digits or letters
-// (at least three), the caller said words, and its transcript is taken.
-QString PocketsphinxStt::chooseIdentifierOrWords(const QString &grammarText)
+// (at least three), the caller said words, and its transcript is taken. At a judged pause the
+// general model is asked even when the grammar heard the store's own shape: the grammar forced
+// "hi, where is my order?" into "r e t two nine oh one" (a return ID's shape) for one espeak-ng
+// voice, and that turn then waited the digit extension; the decoding runs during the pause.
+QString PocketsphinxStt::chooseIdentifierOrWords(const QString &grammarText, bool evenInTheStoresShape)
 {
     if (grammarText.isEmpty())
         return redecodeWithGeneralModel();
-    if (matchesIdentifierFormat(grammarText))
+    if (!evenInTheStoresShape && matchesIdentifierFormat(grammarText))
         return grammarText; // the store's own shape, prefix letters and all: an ID was read out
     const QString general = redecodeWithGeneralModel();
     const QStringList words = general.split(QLatin1Char(' '), Qt::SkipEmptyParts);

@@ -50,11 +50,11 @@ private:
     bool fail(const QString &message);
     void processAt16k(const std::int16_t *samples, std::size_t n);
     void resumeAfterPause();
-    QString finalText(double *confidence);
+    QString finalText(double *confidence, bool judgingPause = false);
     void addLineNoise(std::vector<std::int16_t> &samples);
     void applyExpectation();
     QString redecodeWithGeneralModel();
-    QString chooseIdentifierOrWords(const QString &grammarText);
+    QString chooseIdentifierOrWords(const QString &grammarText, bool evenInTheStoresShape);
     bool matchesIdentifierFormat(const QString &text) const;
     void seedMeanFromHeldAudio();
     QString decodeIdentifierSpan(const QString &text);

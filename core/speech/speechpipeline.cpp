@@ -223,9 +223,11 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
             m_stt->finalize(); // after a judged pause: the reading made then, nothing decoded again
         m_sttAwaitsSpeech = false;
         m_pauseJudged = false;
-    } else if (m_sttRunning && !m_pauseJudged && m_endpointer.waitingForMoreOfAnId()) {
-        // The ordinary silence has passed and the endpointer waits on for digits: let the
-        // recognizer say whether the caller was reading an ID at all (SttEngine::judgePause).
+    } else if (m_sttRunning && !m_pauseJudged && m_endpointer.pauseWorthJudging()) {
+        // The caller paused where the endpointer would wait on for digits: let the recognizer say
+        // whether an ID is being read at all (SttEngine::judgePause). Asked before the ordinary
+        // silence is over, so the reading (a decoding of the whole turn) is usually there when
+        // it is, and a turn of words ends after endpointingMs rather than endpointingMs + decoding.
         m_pauseJudged = true;
         m_sttAwaitsSpeech = m_stt->judgePause();
     }
