@@ -15,6 +15,7 @@
 #include <sphinxbase/jsgf.h>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace ringside {
 
@@ -210,6 +211,7 @@ void PocketsphinxStt::processAt16k(const std::int16_t *samples, std::size_t n)
         m_utterance.clear();
         m_lastPartial.clear();
         m_samplesSincePartial = 0;
+        saveTurnMean();
     }
     if (m_utterance.size() + n <= m_utterance.capacity())
         m_utterance.insert(m_utterance.end(), samples, samples + n);
@@ -257,7 +259,7 @@ void PocketsphinxStt::finalize()
 }
 
 // Ends the utterance and reads it: the search's words, checked as finalize() reports them.
-QString PocketsphinxStt::finalText(double *confidence, bool judgingPause)
+QString PocketsphinxStt::finalText(double *confidence)
 {
     if (!m_meanSeeded) {
         seedMeanFromHeldAudio(); // a turn shorter than the hold: decode what was held
@@ -268,7 +270,7 @@ QString PocketsphinxStt::finalText(double *confidence, bool judgingPause)
     const char *hyp = ps_get_hyp(m_decoder, nullptr);
     QString text = hyp ? QString::fromUtf8(hyp).simplified() : QString();
     if (m_activeExpectation == SttExpectation::DigitsAndLetters) {
-        text = chooseIdentifierOrWords(text, judgingPause);
+        text = chooseIdentifierOrWords(text);
     } else {
         text = decodeIdentifierSpan(text);
         if (text.isEmpty() && m_activeExpectation != SttExpectation::General)
@@ -290,7 +292,7 @@ bool PocketsphinxStt::judgePause()
         return m_decoder != nullptr;
     if (m_utterance.size() >= m_utterance.capacity())
         return false; // too long to decode again if the caller goes on: keep listening
-    m_pausedText = finalText(&m_pausedConfidence, true);
+    m_pausedText = finalText(&m_pausedConfidence);
     m_paused = true;
     // The reading goes to the endpointer whatever it is: words end the turn after the ordinary
     // silence, and so does an ID already complete in the store's shape (the live partial often
@@ -307,6 +309,7 @@ bool PocketsphinxStt::judgePause()
 void PocketsphinxStt::resumeAfterPause()
 {
     m_paused = false;
+    restoreTurnMean();
     if (ps_set_search(m_decoder, searchName(m_activeExpectation)) < 0 || ps_start_utt(m_decoder) < 0)
         return; // processAt16k starts a fresh utterance
     m_inUtterance = true;
@@ -358,20 +361,47 @@ void PocketsphinxStt::seedMeanFromHeldAudio()
     for (mfcc_t &m : mean)
         m /= mfcc_t(counted);
     cmn_live_set(feat->cmn_struct, mean.data());
+    saveTurnMean();
+}
+
+// Every utterance the decoder ends moves its live cepstral mean, and a judged pause ends two (the
+// grammar's and the general model's). When the caller goes on after a pause, the held turn is
+// decoded again from the mean it started with, so a pause that was judged leaves no trace on the
+// final reading: judged at 100 ms of silence, the comma in "it shows delivered, but I didn't get
+// it" had turned it into "the complete would but i didn't get it" (tst_speech_spokentoolcalls).
+static_assert(std::is_same_v<mfcc_t, float>, "m_turnMean holds sphinxbase's floating-point cepstra");
+
+void PocketsphinxStt::saveTurnMean()
+{
+    feat_t *feat = ps_get_feat(m_decoder);
+    if (!feat || !feat->cmn_struct)
+        return;
+    const cmn_t *cmn = feat->cmn_struct;
+    m_turnMean.assign(cmn->cmn_mean, cmn->cmn_mean + cmn->veclen);
+    m_turnMeanSum.assign(cmn->sum, cmn->sum + cmn->veclen);
+    m_turnMeanFrames = cmn->nframe;
+}
+
+void PocketsphinxStt::restoreTurnMean()
+{
+    feat_t *feat = ps_get_feat(m_decoder);
+    if (!feat || !feat->cmn_struct || m_turnMean.size() != std::size_t(feat->cmn_struct->veclen))
+        return;
+    cmn_t *cmn = feat->cmn_struct;
+    std::copy(m_turnMean.begin(), m_turnMean.end(), cmn->cmn_mean);
+    std::copy(m_turnMeanSum.begin(), m_turnMeanSum.end(), cmn->sum);
+    cmn->nframe = m_turnMeanFrames;
 }
 
 // While an ID is expected the grammar forces whatever was said into digits and letters, so a
 // caller who answers with a sentence ("it shows delivered but I didn't get it") would be heard as
 // an order number. The general model decides: unless it also hears a run of digits or letters
-// (at least three), the caller said words, and its transcript is taken. At a judged pause the
-// general model is asked even when the grammar heard the store's own shape: the grammar forced
-// "hi, where is my order?" into "r e t two nine oh one" (a return ID's shape) for one espeak-ng
-// voice, and that turn then waited the digit extension; the decoding runs during the pause.
-QString PocketsphinxStt::chooseIdentifierOrWords(const QString &grammarText, bool evenInTheStoresShape)
+// (at least three), the caller said words, and its transcript is taken.
+QString PocketsphinxStt::chooseIdentifierOrWords(const QString &grammarText)
 {
     if (grammarText.isEmpty())
         return redecodeWithGeneralModel();
-    if (!evenInTheStoresShape && matchesIdentifierFormat(grammarText))
+    if (matchesIdentifierFormat(grammarText))
         return grammarText; // the store's own shape, prefix letters and all: an ID was read out
     const QString general = redecodeWithGeneralModel();
     const QStringList words = general.split(QLatin1Char(' '), Qt::SkipEmptyParts);

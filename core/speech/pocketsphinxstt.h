@@ -50,13 +50,15 @@ private:
     bool fail(const QString &message);
     void processAt16k(const std::int16_t *samples, std::size_t n);
     void resumeAfterPause();
-    QString finalText(double *confidence, bool judgingPause = false);
+    QString finalText(double *confidence);
     void addLineNoise(std::vector<std::int16_t> &samples);
     void applyExpectation();
     QString redecodeWithGeneralModel();
-    QString chooseIdentifierOrWords(const QString &grammarText, bool evenInTheStoresShape);
+    QString chooseIdentifierOrWords(const QString &grammarText);
     bool matchesIdentifierFormat(const QString &text) const;
     void seedMeanFromHeldAudio();
+    void saveTurnMean();
+    void restoreTurnMean();
     QString decodeIdentifierSpan(const QString &text);
     QString spliceIdentifier(const QString &words, const QString &id) const;
     bool hasFormattedRun(const QString &text) const;
@@ -80,6 +82,10 @@ private:
     // judgePause() ended the decoding to read the turn so far: its reading waits for finalize(),
     // or the next feed() decodes the held turn again and goes on.
     bool m_paused = false;
+    // The live cepstral mean as the turn began (restored when the turn goes on after a pause).
+    std::vector<float> m_turnMean;
+    std::vector<float> m_turnMeanSum;
+    std::int32_t m_turnMeanFrames = 0;
     QString m_pausedText;
     double m_pausedConfidence = 0.0;
 };

@@ -194,8 +194,11 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
 
     const Endpointer::Event ev = m_endpointer.process(vad, kFrame);
     if (vad.active || ev.kind == Endpointer::Event::Kind::TurnStarted) {
-        m_sttAwaitsSpeech = false; // the caller speaks again: the recognizer goes on
+        if (m_sttAwaitsSpeech && m_sttRunning && ev.kind == Endpointer::Event::Kind::None)
+            feedPauseHeldBack(); // the caller speaks again: the recognizer goes on with the whole pause
+        m_sttAwaitsSpeech = false;
         m_pauseJudged = false;
+        m_heldBackSamples = 0;
     }
     if (ev.kind == Endpointer::Event::Kind::TurnStarted) {
         m_partialWords = 0;
@@ -216,6 +219,8 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     } else if (m_endpointer.inTurn() || ev.kind == Endpointer::Event::Kind::TurnEnded) {
         if (m_sttRunning && !m_sttAwaitsSpeech)
             m_stt->feed(frame, kFrame);
+        else if (m_sttAwaitsSpeech)
+            m_heldBackSamples += kFrame;
     }
     if (ev.kind == Endpointer::Event::Kind::TurnEnded) {
         m_turnsAwaitingFinal.push_back(ev);
@@ -223,6 +228,7 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
             m_stt->finalize(); // after a judged pause: the reading made then, nothing decoded again
         m_sttAwaitsSpeech = false;
         m_pauseJudged = false;
+        m_heldBackSamples = 0;
     } else if (m_sttRunning && !m_pauseJudged && m_endpointer.pauseWorthJudging()) {
         // The caller paused where the endpointer would wait on for digits: let the recognizer say
         // whether an ID is being read at all (SttEngine::judgePause). Asked before the ordinary
@@ -239,6 +245,27 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     if (m_bargeIn.process(forBargeIn, kFrame, m_playout.isPlaying() && !m_playout.isStopping()))
         handleBargeIn();
     pumpEvents();
+}
+
+// The silence of a judged pause is not fed to the recognizer while it waits; when the caller goes
+// on, the pause (as much of it as the pre-roll ring still holds, up to 290 ms) is fed before the
+// frame that resumed it, so the turn's audio has no hole: judged at 100 ms, a comma's pause cut
+// short had changed the words around it ("it shows delivered, but…" → "the complete would but…").
+void SpeechPipeline::feedPauseHeldBack()
+{
+    if (m_preRoll.size() <= kFrame || m_heldBackSamples == 0)
+        return;
+    const std::size_t size = m_preRoll.size();
+    const std::size_t n = std::min(m_heldBackSamples, size - kFrame);
+    // The ring's newest frame (just written) is the resuming one; the pause ends right before it.
+    const std::size_t end = (m_preRollPos + size - kFrame) % size;
+    const std::size_t start = (end + size - n) % size;
+    if (start < end) {
+        m_stt->feed(m_preRoll.data() + start, n);
+    } else {
+        m_stt->feed(m_preRoll.data() + start, size - start);
+        m_stt->feed(m_preRoll.data(), end);
+    }
 }
 
 void SpeechPipeline::handleBargeIn()

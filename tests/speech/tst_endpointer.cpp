@@ -169,13 +169,16 @@ private slots:
         QVERIFY(!ep.pauseWorthJudging());
     }
 
-    // By default the pause is judged after 100 ms of silence, so the recognizer's reading is ready
-    // by the ordinary silence: a partial of words that arrives early still ends the turn exactly at
-    // endpointingMs, never before; speech again withdraws the question; a judgement that it is an
-    // ID keeps the digit extension.
+    // Judged after 100 ms of silence (judgePauseAfterMs; the default stays at the ordinary silence,
+    // docs/benchmarks.md says why), the recognizer's reading can be ready by the ordinary silence:
+    // a partial of words that arrives early still ends the turn exactly at endpointingMs, never
+    // before; speech again withdraws the question; a judgement that it is an ID keeps the digit
+    // extension.
     void pauseJudgedBeforeTheOrdinarySilence()
     {
-        Endpointer ep(EndpointerConfig{}, kRate);
+        EndpointerConfig cfg;
+        cfg.judgePauseAfterMs = 100;
+        Endpointer ep(cfg, kRate);
         ep.setExpectation(SttExpectation::DigitsAndLetters);
         ep.process(frame(true, true), kFrame);
         for (int i = 0; i < 30; ++i)

@@ -343,10 +343,12 @@ private slots:
     }
 
     // The same with the store's three shapes (order, return, phone) in the bench's voices at 8 kHz:
-    // the identifier grammar heard one of them ("en-us+f4" at 1.05×) as "r e t two nine oh one",
-    // a return ID's shape, and that turn waited the digit extension. At the judged pause the
-    // general model is asked even then, and the turn is words, ended by the ordinary silence.
-    void wordsInAnIdsShapeAreStillWords()
+    // every one ends after the ordinary silence. The identifier grammar hears one of them
+    // ("en-us+f4" at 1.05×) as "r e t two nine oh one", a return ID's shape, which the live
+    // partial reached only after the pause: the judged reading, handed to the endpointer, is a
+    // complete ID, so that turn no longer waits the digit extension either. (Asking the general
+    // model even then turned real order IDs into words in tst_speech_spokentoolcalls: 9 → 7 of 10.)
+    void firstTurnEndsAtOrdinarySilenceInEveryVoice()
     {
         const int rate = 8000;
         const QList<QPair<QString, double>> voices = {{QStringLiteral("en-us"), 1.0}, {QStringLiteral("en-us+f2"), 0.9},
@@ -365,7 +367,6 @@ private slots:
             const auto finals = rec.of(SpeechEvent::Type::Final);
             QCOMPARE(finals.size(), 1);
             const QString what = voice + QStringLiteral(": ") + finals.first().text;
-            QVERIFY2(collapseSpelledSequence(finals.first().text).size() < 3, qPrintable(what));
             QVERIFY2(finals.first().reason == TurnEndReason::Silence, qPrintable(what));
         }
     }
