@@ -366,9 +366,8 @@ void PocketsphinxStt::seedMeanFromHeldAudio()
 
 // Every utterance the decoder ends moves its live cepstral mean, and a judged pause ends two (the
 // grammar's and the general model's). When the caller goes on after a pause, the held turn is
-// decoded again from the mean it started with, so a pause that was judged leaves no trace on the
-// final reading: judged at 100 ms of silence, the comma in "it shows delivered, but I didn't get
-// it" had turned it into "the complete would but i didn't get it" (tst_speech_spokentoolcalls).
+// decoded again from the mean it started with, so a pause that was judged does not shift how the
+// rest of the turn is normalized.
 static_assert(std::is_same_v<mfcc_t, float>, "m_turnMean holds sphinxbase's floating-point cepstra");
 
 void PocketsphinxStt::saveTurnMean()

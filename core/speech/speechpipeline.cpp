@@ -249,8 +249,7 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
 
 // The silence of a judged pause is not fed to the recognizer while it waits; when the caller goes
 // on, the pause (as much of it as the pre-roll ring still holds, up to 290 ms) is fed before the
-// frame that resumed it, so the turn's audio has no hole: judged at 100 ms, a comma's pause cut
-// short had changed the words around it ("it shows delivered, but…" → "the complete would but…").
+// frame that resumed it, so the recognizer hears the turn without a hole in it.
 void SpeechPipeline::feedPauseHeldBack()
 {
     if (m_preRoll.size() <= kFrame || m_heldBackSamples == 0)
