@@ -79,11 +79,12 @@ int Endpointer::currentTimeoutMs() const
     return base;
 }
 
-bool Endpointer::waitingForMoreOfAnId() const
+bool Endpointer::pauseWorthJudging() const
 {
     const int base = std::max(10, m_config.endpointingMs);
+    const int judgeAfter = std::clamp(m_config.judgePauseAfterMs, 0, base);
     return m_inTurn && currentTimeoutMs() > base
-        && double(m_position - m_lastActiveEnd) * 1000.0 / double(m_sampleRate) >= base;
+        && double(m_position - m_lastActiveEnd) * 1000.0 / double(m_sampleRate) >= judgeAfter;
 }
 
 Endpointer::Event Endpointer::process(const VadDecision &vad, std::size_t samples)

@@ -15,6 +15,7 @@
 #include <sphinxbase/jsgf.h>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace ringside {
 
@@ -215,6 +216,7 @@ void PocketsphinxStt::processAt16k(const std::int16_t *samples, std::size_t n)
         m_utterance.clear();
         m_lastPartial.clear();
         m_samplesSincePartial = 0;
+        saveTurnMean();
     }
     if (m_utterance.size() + n <= m_utterance.capacity())
         m_utterance.insert(m_utterance.end(), samples, samples + n);
@@ -297,9 +299,10 @@ bool PocketsphinxStt::judgePause()
         return false; // too long to decode again if the caller goes on: keep listening
     m_pausedText = finalText(&m_pausedConfidence);
     m_paused = true;
-    const QStringList words = m_pausedText.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const auto sequence = std::count_if(words.begin(), words.end(), [](const QString &w) { return isSequenceWord(w); });
-    if (!words.isEmpty() && sequence < 3 && m_callbacks.partial) {
+    // The reading goes to the endpointer whatever it is: words end the turn after the ordinary
+    // silence, and so does an ID already complete in the store's shape (the live partial often
+    // lags a digit behind); only an unfinished ID keeps the longer wait.
+    if (!m_pausedText.isEmpty() && m_pausedText != m_lastPartial && m_callbacks.partial) {
         m_lastPartial = m_pausedText;
         m_callbacks.partial(m_pausedText);
     }
@@ -311,6 +314,7 @@ bool PocketsphinxStt::judgePause()
 void PocketsphinxStt::resumeAfterPause()
 {
     m_paused = false;
+    restoreTurnMean();
     if (ps_set_search(m_decoder, searchName(m_activeExpectation)) < 0 || ps_start_utt(m_decoder) < 0)
         return; // processAt16k starts a fresh utterance
     m_inUtterance = true;
@@ -362,6 +366,35 @@ void PocketsphinxStt::seedMeanFromHeldAudio()
     for (mfcc_t &m : mean)
         m /= mfcc_t(counted);
     cmn_live_set(feat->cmn_struct, mean.data());
+    saveTurnMean();
+}
+
+// Every utterance the decoder ends moves its live cepstral mean, and a judged pause ends two (the
+// grammar's and the general model's). When the caller goes on after a pause, the held turn is
+// decoded again from the mean it started with, so a pause that was judged does not shift how the
+// rest of the turn is normalized.
+static_assert(std::is_same_v<mfcc_t, float>, "m_turnMean holds sphinxbase's floating-point cepstra");
+
+void PocketsphinxStt::saveTurnMean()
+{
+    feat_t *feat = ps_get_feat(m_decoder);
+    if (!feat || !feat->cmn_struct)
+        return;
+    const cmn_t *cmn = feat->cmn_struct;
+    m_turnMean.assign(cmn->cmn_mean, cmn->cmn_mean + cmn->veclen);
+    m_turnMeanSum.assign(cmn->sum, cmn->sum + cmn->veclen);
+    m_turnMeanFrames = cmn->nframe;
+}
+
+void PocketsphinxStt::restoreTurnMean()
+{
+    feat_t *feat = ps_get_feat(m_decoder);
+    if (!feat || !feat->cmn_struct || m_turnMean.size() != std::size_t(feat->cmn_struct->veclen))
+        return;
+    cmn_t *cmn = feat->cmn_struct;
+    std::copy(m_turnMean.begin(), m_turnMean.end(), cmn->cmn_mean);
+    std::copy(m_turnMeanSum.begin(), m_turnMeanSum.end(), cmn->sum);
+    cmn->nframe = m_turnMeanFrames;
 }
 
 // While an ID is expected the grammar forces whatever was said into digits and letters, so a

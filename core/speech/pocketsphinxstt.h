@@ -57,6 +57,8 @@ private:
     QString chooseIdentifierOrWords(const QString &grammarText);
     bool matchesIdentifierFormat(const QString &text) const;
     void seedMeanFromHeldAudio();
+    void saveTurnMean();
+    void restoreTurnMean();
     QString decodeIdentifierSpan(const QString &text);
 
     std::shared_ptr<const PocketsphinxModel> m_model;
@@ -78,6 +80,10 @@ private:
     // judgePause() ended the decoding to read the turn so far: its reading waits for finalize(),
     // or the next feed() decodes the held turn again and goes on.
     bool m_paused = false;
+    // The live cepstral mean as the turn began (restored when the turn goes on after a pause).
+    std::vector<float> m_turnMean;
+    std::vector<float> m_turnMeanSum;
+    std::int32_t m_turnMeanFrames = 0;
     QString m_pausedText;
     double m_pausedConfidence = 0.0;
 };

@@ -194,8 +194,11 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
 
     const Endpointer::Event ev = m_endpointer.process(vad, kFrame);
     if (vad.active || ev.kind == Endpointer::Event::Kind::TurnStarted) {
-        m_sttAwaitsSpeech = false; // the caller speaks again: the recognizer goes on
+        if (m_sttAwaitsSpeech && m_sttRunning && ev.kind == Endpointer::Event::Kind::None)
+            feedPauseHeldBack(); // the caller speaks again: the recognizer goes on with the whole pause
+        m_sttAwaitsSpeech = false;
         m_pauseJudged = false;
+        m_heldBackSamples = 0;
     }
     if (ev.kind == Endpointer::Event::Kind::TurnStarted) {
         m_partialWords = 0;
@@ -216,6 +219,8 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     } else if (m_endpointer.inTurn() || ev.kind == Endpointer::Event::Kind::TurnEnded) {
         if (m_sttRunning && !m_sttAwaitsSpeech)
             m_stt->feed(frame, kFrame);
+        else if (m_sttAwaitsSpeech)
+            m_heldBackSamples += kFrame;
     }
     if (ev.kind == Endpointer::Event::Kind::TurnEnded) {
         m_turnsAwaitingFinal.push_back(ev);
@@ -223,9 +228,12 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
             m_stt->finalize(); // after a judged pause: the reading made then, nothing decoded again
         m_sttAwaitsSpeech = false;
         m_pauseJudged = false;
-    } else if (m_sttRunning && !m_pauseJudged && m_endpointer.waitingForMoreOfAnId()) {
-        // The ordinary silence has passed and the endpointer waits on for digits: let the
-        // recognizer say whether the caller was reading an ID at all (SttEngine::judgePause).
+        m_heldBackSamples = 0;
+    } else if (m_sttRunning && !m_pauseJudged && m_endpointer.pauseWorthJudging()) {
+        // The caller paused where the endpointer would wait on for digits: let the recognizer say
+        // whether an ID is being read at all (SttEngine::judgePause). Asked before the ordinary
+        // silence is over, so the reading (a decoding of the whole turn) is usually there when
+        // it is, and a turn of words ends after endpointingMs rather than endpointingMs + decoding.
         m_pauseJudged = true;
         m_sttAwaitsSpeech = m_stt->judgePause();
     }
@@ -237,6 +245,26 @@ void SpeechPipeline::processFrame(std::int16_t *frame)
     if (m_bargeIn.process(forBargeIn, kFrame, m_playout.isPlaying() && !m_playout.isStopping()))
         handleBargeIn();
     pumpEvents();
+}
+
+// The silence of a judged pause is not fed to the recognizer while it waits; when the caller goes
+// on, the pause (as much of it as the pre-roll ring still holds, up to 290 ms) is fed before the
+// frame that resumed it, so the recognizer hears the turn without a hole in it.
+void SpeechPipeline::feedPauseHeldBack()
+{
+    if (m_preRoll.size() <= kFrame || m_heldBackSamples == 0)
+        return;
+    const std::size_t size = m_preRoll.size();
+    const std::size_t n = std::min(m_heldBackSamples, size - kFrame);
+    // The ring's newest frame (just written) is the resuming one; the pause ends right before it.
+    const std::size_t end = (m_preRollPos + size - kFrame) % size;
+    const std::size_t start = (end + size - n) % size;
+    if (start < end) {
+        m_stt->feed(m_preRoll.data() + start, n);
+    } else {
+        m_stt->feed(m_preRoll.data() + start, size - start);
+        m_stt->feed(m_preRoll.data(), end);
+    }
 }
 
 void SpeechPipeline::handleBargeIn()

@@ -112,6 +112,7 @@ private:
     };
 
     void processFrame(std::int16_t *frame);
+    void feedPauseHeldBack();
     void handleBargeIn();
     void emitEvent(SpeechEvent e);
     void flushDeferred();
@@ -148,6 +149,7 @@ private:
     std::deque<Endpointer::Event> m_turnsAwaitingFinal;
     int m_partialWords = 0;
     bool m_pauseJudged = false;     // judgePause() asked in this stretch of silence
+    std::size_t m_heldBackSamples = 0; // samples of a judged pause not fed to the recognizer
     bool m_sttAwaitsSpeech = false; // the recognizer wants no silence until the caller speaks again
 
     AgentPlayout m_playout;

@@ -166,6 +166,28 @@ private slots:
         QVERIFY2(id.size() == 9 && id.startsWith(QLatin1String("ORD48")), qPrintable(heard.finals.at(1)));
     }
 
+    // A pause judged after an ID was read out hands the reading to the endpointer as a partial
+    // too (the live partial may lag a digit behind), so a complete ID ends the turn after the
+    // ordinary silence; the final is that reading, not decoded again.
+    void judgedIdIsHandedOnAsAPartial()
+    {
+        RecognizerPool pool(1);
+        PooledStt stt(std::make_unique<PocketsphinxStt>(m_model), pool, &PocketsphinxStt::configProblem);
+        Heard heard;
+        SttConfig cfg;
+        cfg.interimResults = true;
+        cfg.identifierFormats = { QStringLiteral("ORD######") };
+        cfg.expectation = SttExpectation::DigitsAndLetters;
+        QVERIFY(stt.start(cfg, recordInto(heard)));
+        feedInFrames(stt, line(readAloud(QStringLiteral("ORD482913"))));
+        QVERIFY(stt.judgePause());
+        stt.finalize();
+        QVERIFY(QTest::qWaitFor([&] { return heard.count() == 1; }, 20000));
+        std::lock_guard g(heard.lock);
+        QCOMPARE(heard.finals.at(0), QStringLiteral("o r d four eight two nine one three"));
+        QVERIFY2(!heard.partials.isEmpty() && heard.partials.last() == heard.finals.at(0), qPrintable(heard.partials.join(QLatin1Char('|'))));
+    }
+
     void unsupportedLanguageIsRefusedAtOnce()
     {
         RecognizerPool pool(1);
