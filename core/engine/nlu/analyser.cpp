@@ -48,10 +48,14 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
     if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent
         || !stepPrefers(context, a.playbook.intent, a.universal.intent))
         return;
+    // A built-in intent no rule here may act on is noise beside any playbook reading a rule would
+    // take ("kharab aaya tha" is no damaged-goods report where the cart playbook asks about quality).
+    const bool builtinIdle = !context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(a.universal.intent);
+    const bool playbookHeard = a.playbook.sure || a.playbook.confidence >= 0.9;
     const bool playbookStrong = a.playbook.sure && a.playbook.confidence >= 0.9;
     const bool sameWords = (a.playbook.confidence >= a.universal.confidence || a.playbook.sure)
                            && shareContentWord(a.universal.matched, a.playbook.matched, normaliser);
-    if (!sameWords && !(playbookStrong && a.universal.confidence < 0.8))
+    if (!sameWords && !(playbookStrong && a.universal.confidence < 0.8) && !(builtinIdle && playbookHeard))
         return;
     a.universal.runnerUp = a.universal.intent; // set aside, not forgotten
     a.universal.runnerUpConfidence = a.universal.confidence;
