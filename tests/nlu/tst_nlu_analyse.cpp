@@ -216,6 +216,22 @@ private slots:
 
         c.firstRulePossible.insert(QStringLiteral("modify"), 1); // a rule for it comes first: it stays
         QCOMPARE(nlu->analyse(text, c).universal.intent, QStringLiteral("modify"));
+
+        // Through other words too, when the playbook's reading is one a rule would take.
+        json quality = json::array();
+        quality.push_back({{"name", "fit_quality"}, {"phrases", {"quality achhi hai"}}});
+        Result<IntentMatcher> q = nlu->compileIntents(quality);
+        QVERIFY2(q, qPrintable(q.error()));
+        const QString both = QStringLiteral("quality achhi hai na, pichhli baar kharab aaya tha");
+        QCOMPARE(analyse(both).universal.intent, QStringLiteral("damaged"));
+        AnalysisContext cart;
+        cart.intents = &q.value();
+        cart.firstRulePossible = { { QStringLiteral("human"), 0 }, { QStringLiteral("fit_quality"), 2 } };
+        const Analysis idle = nlu->analyse(both, cart);
+        QCOMPARE(idle.playbook.intent, QStringLiteral("fit_quality"));
+        QVERIFY2(idle.universal.intent.isEmpty(), qPrintable(idle.universal.intent));
+        cart.firstRulePossible.insert(QStringLiteral("damaged"), 5); // a rule may act on it: it stays
+        QCOMPARE(nlu->analyse(both, cart).universal.intent, QStringLiteral("damaged"));
     }
 
     // A partial phrase is negated only when most of its words are: "kal nahi, … parson" denies the
