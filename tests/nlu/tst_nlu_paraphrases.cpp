@@ -18,8 +18,8 @@ namespace {
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
     { QStringLiteral("en"), 0.953 },
-    { QStringLiteral("hinglish"), 0.954 },
-    { QStringLiteral("hindi"), 0.938 },
+    { QStringLiteral("hinglish"), 0.955 },
+    { QStringLiteral("hindi"), 0.939 },
 };
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.96 },
