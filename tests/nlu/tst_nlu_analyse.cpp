@@ -154,44 +154,111 @@ private slots:
     }
 
     // The playbook's reading of the same words wins only where the step listens for it: its own
-    // rules name it, or its rule is surely tried before any rule for the built-in one.
+    // rules name it, or its rule is surely tried before any rule for the built-in one. ("return ka
+    // status" is no built-in intent at all: where_is_order excludes "return status".)
     void playbookReadingWinsWhereTheStepListens()
     {
         json intents = json::array();
-        intents.push_back({{"name", "return_status"}, {"phrases", {"return status", "status of my return", "return ka status"}}});
+        intents.push_back({{"name", "refund_status"}, {"phrases", {"refund status", "status of my refund", "refund ka status"}}});
         Result<IntentMatcher> m = nlu->compileIntents(intents);
         QVERIFY2(m, qPrintable(m.error()));
-        const QString text = QStringLiteral("return ka status batao");
+        const QString text = QStringLiteral("refund ka status batao");
         const QString builtin = analyse(text).universal.intent;
         QVERIFY(!builtin.isEmpty()); // without the playbook, a built-in intent reads it
 
         AnalysisContext c;
         c.intents = &m.value();
         const Analysis nowhere = nlu->analyse(text, c); // no step: both readings stay
-        QCOMPARE(nowhere.playbook.intent, QStringLiteral("return_status"));
+        QCOMPARE(nowhere.playbook.intent, QStringLiteral("refund_status"));
         QCOMPARE(nowhere.universal.intent, builtin);
 
         AnalysisContext own = c;
-        own.stepIntents = QStringList{ QStringLiteral("return_status") };
+        own.stepIntents = QStringList{ QStringLiteral("refund_status") };
         const Analysis a = nlu->analyse(text, own);
-        QCOMPARE(a.playbook.intent, QStringLiteral("return_status"));
+        QCOMPARE(a.playbook.intent, QStringLiteral("refund_status"));
         QVERIFY(a.universal.intent.isEmpty());
         QCOMPARE(a.universal.runnerUp, builtin); // set aside, not forgotten
 
         AnalysisContext first = c; // an `anywhere` rule for it comes before the built-in one's
-        first.firstRuleSure = { { QStringLiteral("return_status"), 1 } };
-        first.firstRulePossible = { { QStringLiteral("return_status"), 1 }, { builtin, 4 } };
+        first.firstRuleSure = { { QStringLiteral("refund_status"), 1 } };
+        first.firstRulePossible = { { QStringLiteral("refund_status"), 1 }, { builtin, 4 } };
         QVERIFY(nlu->analyse(text, first).universal.intent.isEmpty());
 
         AnalysisContext later = c; // the built-in one's rule comes first: the rules' order decides
-        later.firstRuleSure = { { QStringLiteral("return_status"), 5 } };
-        later.firstRulePossible = { { QStringLiteral("return_status"), 5 }, { builtin, 2 } };
+        later.firstRuleSure = { { QStringLiteral("refund_status"), 5 } };
+        later.firstRulePossible = { { QStringLiteral("refund_status"), 5 }, { builtin, 2 } };
         QCOMPARE(nlu->analyse(text, later).universal.intent, builtin);
 
         // Words the playbook phrase does not cover keep their built-in reading.
-        const Analysis both = nlu->analyse(QStringLiteral("return status please, and I want to talk to a human"), own);
-        QCOMPARE(both.playbook.intent, QStringLiteral("return_status"));
+        const Analysis both = nlu->analyse(QStringLiteral("refund status please, and I want to talk to a human"), own);
+        QCOMPARE(both.playbook.intent, QStringLiteral("refund_status"));
         QCOMPARE(both.universal.intent, QStringLiteral("human"));
+    }
+
+    // A built-in intent that no rule at the step may act on (context given, the intent not in it)
+    // gives way to the playbook's reading of the same words; with a rule for it, both stay.
+    void builtinNoRuleActsOnGivesWay()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "change_delivery"}, {"phrases", {"delivery ka time badal", "time badalna"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        const QString text = QStringLiteral("delivery ka time badalna hai");
+        QCOMPARE(analyse(text).universal.intent, QStringLiteral("modify"));
+
+        AnalysisContext c;
+        c.intents = &m.value();
+        c.firstRulePossible = { { QStringLiteral("human"), 0 }, { QStringLiteral("change_delivery"), 3 } };
+        const Analysis a = nlu->analyse(text, c);
+        QCOMPARE(a.playbook.intent, QStringLiteral("change_delivery"));
+        QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
+        QCOMPARE(a.universal.runnerUp, QStringLiteral("modify"));
+
+        c.firstRulePossible.insert(QStringLiteral("modify"), 1); // a rule for it comes first: it stays
+        QCOMPARE(nlu->analyse(text, c).universal.intent, QStringLiteral("modify"));
+
+        // Through other words too, when the playbook's reading is one a rule would take.
+        json quality = json::array();
+        quality.push_back({{"name", "fit_quality"}, {"phrases", {"quality achhi hai"}}});
+        Result<IntentMatcher> q = nlu->compileIntents(quality);
+        QVERIFY2(q, qPrintable(q.error()));
+        const QString both = QStringLiteral("quality achhi hai na, pichhli baar kharab aaya tha");
+        QCOMPARE(analyse(both).universal.intent, QStringLiteral("damaged"));
+        AnalysisContext cart;
+        cart.intents = &q.value();
+        cart.firstRulePossible = { { QStringLiteral("human"), 0 }, { QStringLiteral("fit_quality"), 2 } };
+        const Analysis idle = nlu->analyse(both, cart);
+        QCOMPARE(idle.playbook.intent, QStringLiteral("fit_quality"));
+        QVERIFY2(idle.universal.intent.isEmpty(), qPrintable(idle.universal.intent));
+        cart.firstRulePossible.insert(QStringLiteral("damaged"), 5); // a rule may act on it: it stays
+        QCOMPARE(nlu->analyse(both, cart).universal.intent, QStringLiteral("damaged"));
+    }
+
+    // A partial phrase is negated only when most of its words are: "kal nahi, … parson" denies the
+    // day, not the change; "delivery mat badal do" still denies it.
+    void partialPhraseNegatedByMostOfItsWords()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "change_delivery"}, {"phrases", {"delivery kal kar do", "delivery badal do"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        AnalysisContext c;
+        c.intents = &m.value();
+        QCOMPARE(nlu->analyse(QStringLiteral("kal nahi, delivery parson karwa do"), c).playbook.intent, QStringLiteral("change_delivery"));
+        const Analysis denied = nlu->analyse(QStringLiteral("delivery mat badal do"), c);
+        QVERIFY(denied.playbook.intent.isEmpty());
+        QVERIFY(denied.playbook.negated.contains(QStringLiteral("change_delivery")));
+    }
+
+    // One intent's exclusion is not lost to another intent's longer overlapping one: "tracking
+    // number bhej do" is neither the built-in confirm ("number bhej do") nor where_is_order
+    // ("tracking number").
+    void exclusionsOfDifferentIntentsAllApply()
+    {
+        const Analysis a = analyse(QStringLiteral("tracking number bhej do"));
+        QVERIFY2(a.universal.intent != QLatin1String("confirm"), qPrintable(a.universal.intent));
+        QVERIFY2(a.universal.intent != QLatin1String("where_is_order"), qPrintable(a.universal.intent));
+        QCOMPARE(analyse(QStringLiteral("haan, bhej do")).universal.intent, QStringLiteral("confirm"));
     }
 
     // "ya nahi" (or not) asks; it does not deny what came before it.

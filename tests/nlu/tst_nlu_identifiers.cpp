@@ -116,6 +116,25 @@ private slots:
         QVERIFY2(p.error().contains(format), qPrintable(p.error()));
     }
 
+    // The separator said aloud, English digits written in Devanagari, and डी (which the spelling
+    // map folds into the verb "diya") inside a spelled prefix.
+    void spokenSeparatorsAndDevanagariEnglishDigits()
+    {
+        const Result<OrderIdPattern> ret = OrderIdPattern::fromExample(QStringLiteral("RET-0001"));
+        QVERIFY(ret);
+        OrderIdMatch m = nlu->orderId(QStringLiteral("the return id is RET dash zero zero zero one"), ret.value());
+        QCOMPARE(m.id, QStringLiteral("RET-0001"));
+        QVERIFY(m.prefixHeard);
+        m = nlu->orderId(QStringLiteral("आर ई टी ज़ीरो ज़ीरो ज़ीरो वन"), ret.value());
+        QCOMPARE(m.id, QStringLiteral("RET-0001"));
+        QVERIFY(m.prefixHeard);
+        m = nlu->orderId(QStringLiteral("ओ आर डी फोर एट टू नाइन वन थ्री"), OrderIdPattern());
+        QCOMPARE(m.id, QStringLiteral("ORD-482913"));
+        QVERIFY(m.prefixHeard);
+        // "वन" and "एट" are also words; alone they are no number.
+        QCOMPARE(foundName(nlu->orderId(QStringLiteral("वन"), OrderIdPattern()).status), QStringLiteral("none"));
+    }
+
     void bareDigitsCanBeRefused()
     {
         OrderIdPattern p;

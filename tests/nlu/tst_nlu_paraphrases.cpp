@@ -17,9 +17,9 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.948 },
-    { QStringLiteral("hinglish"), 0.947 },
-    { QStringLiteral("hindi"), 0.931 },
+    { QStringLiteral("en"), 0.953 },
+    { QStringLiteral("hinglish"), 0.955 },
+    { QStringLiteral("hindi"), 0.939 },
 };
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.96 },

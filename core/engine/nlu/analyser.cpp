@@ -33,6 +33,10 @@ bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, 
     // Never against the rules' order: a rule that may act on the built-in one and comes first
     // keeps it ("yes, go ahead" at the COD confirmation step is the confirm tried before `listening`).
     const int builtinFirst = context.firstRulePossible.value(builtinIntent, std::numeric_limits<int>::max());
+    // A built-in intent no rule here may act on (and no handler of the brain's own) changes nothing
+    // at this step: beside a playbook match of the same words it is only noise.
+    if (!context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(builtinIntent))
+        return true;
     if (context.stepIntents.contains(playbookIntent) && context.firstRulePossible.value(playbookIntent, -1) < builtinFirst)
         return true;
     const auto sure = context.firstRuleSure.constFind(playbookIntent);
@@ -44,10 +48,14 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
     if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent
         || !stepPrefers(context, a.playbook.intent, a.universal.intent))
         return;
+    // A built-in intent no rule here may act on is noise beside any playbook reading a rule would
+    // take ("kharab aaya tha" is no damaged-goods report where the cart playbook asks about quality).
+    const bool builtinIdle = !context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(a.universal.intent);
+    const bool playbookHeard = a.playbook.sure || a.playbook.confidence >= 0.9;
     const bool playbookStrong = a.playbook.sure && a.playbook.confidence >= 0.9;
     const bool sameWords = (a.playbook.confidence >= a.universal.confidence || a.playbook.sure)
                            && shareContentWord(a.universal.matched, a.playbook.matched, normaliser);
-    if (!sameWords && !(playbookStrong && a.universal.confidence < 0.8))
+    if (!sameWords && !(playbookStrong && a.universal.confidence < 0.8) && !(builtinIdle && playbookHeard))
         return;
     a.universal.runnerUp = a.universal.intent; // set aside, not forgotten
     a.universal.runnerUpConfidence = a.universal.confidence;
@@ -74,7 +82,10 @@ void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon 
     IntentResult again = lex.intents().match(rest);
     if (again.intent == QLatin1String("wait"))
         return;
-    const bool playbookAgain = a.playbook.sure && context.intents
+    // The playbook's reading counts as a rule's `intent` condition counts it: sure, or 0.9 and up
+    // ("wait wait, tell me one thing" is the question beside a close runner-up).
+    const bool playbookHeard = a.playbook.sure || a.playbook.confidence >= 0.9;
+    const bool playbookAgain = playbookHeard && context.intents
         && context.intents->match(rest).intent == a.playbook.intent;
     if (!again.sure && !playbookAgain)
         return;

@@ -70,7 +70,7 @@ bool CueSet::matchAt(const NormalisedText &text, int start, CueHit *hit, int max
     return false;
 }
 
-QList<CueHit> CueSet::find(const NormalisedText &text, int maxGap) const
+QList<CueHit> CueSet::findAll(const NormalisedText &text, int maxGap) const
 {
     QList<CueHit> candidates;
     for (int i = 0; i < text.size(); ++i) {
@@ -85,6 +85,12 @@ QList<CueHit> CueSet::find(const NormalisedText &text, int maxGap) const
                 candidates.append(hit);
         }
     }
+    return candidates;
+}
+
+QList<CueHit> CueSet::find(const NormalisedText &text, int maxGap) const
+{
+    QList<CueHit> candidates = findAll(text, maxGap);
     if (candidates.size() > 1) {
         std::stable_sort(candidates.begin(), candidates.end(), [this](const CueHit &a, const CueHit &b) {
             const qsizetype la = m_cues.at(a.cue).stems.size(), lb = m_cues.at(b.cue).stems.size();

@@ -42,6 +42,9 @@ public:
 
     // Non-overlapping hits in text order.
     QList<CueHit> find(const NormalisedText &text, int maxGap = 1) const;
+    // Every hit, overlapping ones included, in no particular order (exclusions: one intent's
+    // "tracking number" must not be lost to another's longer "number bhej do").
+    QList<CueHit> findAll(const NormalisedText &text, int maxGap = 1) const;
 
     // The hit starting at token `start` that covers the most words, if any (used by extractors
     // that walk the tokens themselves).

@@ -203,7 +203,7 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
     QList<Tally> tally(m_names.size());
 
     QList<Range> excluded;
-    for (const CueHit &h : m_exclude.find(text))
+    for (const CueHit &h : m_exclude.findAll(text))
         excluded.append({m_exclude.cue(h.cue).value / 2, h.first, h.last});
 
     for (const CueHit &h : m_exact.find(text, 2)) {
@@ -228,7 +228,7 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
     if (!m_phrases.isEmpty()) {
         QVarLengthArray<double, 512> credit(m_phrases.size(), 0.0);
         QVarLengthArray<quint8, 512> count(m_phrases.size(), 0);
-        QVarLengthArray<bool, 512> negated(m_phrases.size(), false);
+        QVarLengthArray<quint8, 512> negatedCount(m_phrases.size(), 0);
         QList<int> touched;
         QSet<QString> seen;
         for (int i = 0; i < text.size(); ++i) {
@@ -248,7 +248,8 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
                     touched.append(p);
                 credit[p] += w;
                 count[p] = quint8(qMin(255, count[p] + 1));
-                negated[p] = negated[p] || neg;
+                if (neg)
+                    negatedCount[p] = quint8(qMin(255, negatedCount[p] + 1));
             }
         }
         QSet<QString> negationsHeard;
@@ -269,7 +270,10 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
                 continue;
             // More content words heard means a more specific match: 2 words 0.8, 4 or more 0.9.
             const double score = 0.45 + 0.3 * qMin(1.0, ratio) + 0.05 * qMin(3, count[p] - 1);
-            tally[ph.intent].add(score, ph.text, negated[p] && !ph.selfNegating);
+            // Negated when most of its words were: "kal nahi, delivery parson karwa do" denies the day,
+            // not the delivery change the rest of the phrase asks for.
+            const bool negated = 2 * negatedCount[p] > count[p];
+            tally[ph.intent].add(score, ph.text, negated && !ph.selfNegating);
         }
     }
 

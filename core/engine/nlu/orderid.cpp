@@ -10,7 +10,9 @@ namespace {
 
 // Words allowed between "ORD"/"order" and the digits besides function words.
 const QSet<QString> kLinkWords = {QStringLiteral("number"), QStringLiteral("no"), QStringLiteral("id"),
-                                  QStringLiteral("num"), QStringLiteral("hash")};
+                                  QStringLiteral("num"), QStringLiteral("hash"),
+                                  // "RET dash zero zero zero one": the separator said aloud.
+                                  QStringLiteral("dash"), QStringLiteral("hyphen"), QStringLiteral("minus")};
 
 struct OrderIdCandidate
 {
@@ -25,7 +27,8 @@ struct OrderIdCandidate
 
 // The letter a token names: a single letter ("r"), or a letter's name as speech-to-text writes it
 // in English or Devanagari ("are", "tee", "आर" → "aar", "टी" → "tee"). Only ever asked inside a
-// spelled prefix, so everyday words ("are", "ji") cannot become letters anywhere else.
+// spelled prefix, so everyday words ("are", "ji") cannot become letters anywhere else. "diya" is
+// डी: the spelling map folds "di" into the verb form "diya".
 QChar letterOf(const Token &token)
 {
     if (token.text.size() == 1 && token.text.at(0).unicode() < 0x80 && token.text.at(0).isLetter())
@@ -37,7 +40,7 @@ QChar letterOf(const Token &token)
                 h.insert(phoneticKey(QLatin1String(s)), QLatin1Char(letter));
         };
         add('a', { "e", "ay", "ei" });   add('b', { "bee", "bi" });  add('c', { "see", "si" });
-        add('d', { "dee", "di" });       add('e', { "ee", "i" });    add('f', { "ef", "eff" });
+        add('d', { "dee", "di", "diya" });       add('e', { "ee", "i" });    add('f', { "ef", "eff" });
         add('g', { "jee", "ji" });       add('h', { "ech", "aitch" }); add('i', { "ai", "eye" });
         add('j', { "je", "jay" });       add('k', { "ke", "kay" });  add('l', { "el", "ell" });
         add('m', { "em" });              add('n', { "en" });         add('o', { "o", "oh" });
