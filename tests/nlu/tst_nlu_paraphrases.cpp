@@ -19,7 +19,7 @@ namespace {
 const QHash<QString, double> kValidationFloor = {
     { QStringLiteral("en"), 0.953 },
     { QStringLiteral("hinglish"), 0.954 }, // 1,512 of 1,584 with stop 25's awkward-call fixes merged
-    { QStringLiteral("hindi"), 0.938 },    // 1,487 of 1,584 (the NLU branch alone: 1,513 and 1,488)
+    { QStringLiteral("hindi"), 0.940 },    // 1,489 of 1,584 after development round 21
 };
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.96 },
