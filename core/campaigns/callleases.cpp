@@ -226,10 +226,15 @@ bool CallQueue::recordPlaced(qint64 id, qint64 gen, const QString &provider, con
                                                      "THEN status ELSE 'dialing' END, updated_at = ? WHERE id = ? AND provider_call_id IS NULL"),
                                   text(provider), text(callId), text(status), t, t, id);
         fenced = q.numRowsAffected() == 1;
-        QSqlQuery g = execOrThrow(db, QStringLiteral("SELECT lease_gen FROM scheduled_calls WHERE id = ?"), id);
-        if (g.next() && g.value(0).toLongLong() != gen)
+        QSqlQuery g = execOrThrow(db, QStringLiteral("SELECT lease_gen, provider_call_id FROM scheduled_calls WHERE id = ?"), id);
+        const bool found = g.next();
+        if (found && g.value(0).toLongLong() != gen)
             fenced = false;
-        addEvent(db, id, QStringLiteral("placed"), QString(), QStringLiteral("%1 call %2 (%3)").arg(provider, callId, status), now);
+        // A status callback that named this call first has adopted it and written its 'placed'
+        // event already: the history keeps one per call.
+        const bool adoptedAlready = !fenced && found && g.value(1).toString() == callId;
+        if (!adoptedAlready)
+            addEvent(db, id, QStringLiteral("placed"), QString(), QStringLiteral("%1 call %2 (%3)").arg(provider, callId, status), now);
         return true;
     });
     if (!ok)

@@ -523,6 +523,11 @@ private slots:
         const auto row = CallQueue(*s.db).byId(placed[0].id);
         QCOMPARE(row->providerCallId, QStringLiteral("CA-ADOPT"));
         QVERIFY(CallQueue(*s.db).expiredLeases(t.addSecs(1000), 10).empty()); // never retried now
+        // The dialer's own answer for that call arrives after the callback: one 'placed' event still.
+        QVERIFY(!CallQueue(*s.db).recordPlaced(placed[0].id, placed[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-ADOPT"),
+                                               QStringLiteral("queued"), t.addSecs(6)));
+        QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM campaign_events WHERE kind = 'placed' AND scheduled_call_id = %1").arg(placed[0].id)),
+                 qint64(1));
         // A callback naming another row's sc= for a different call is not taken for this one.
         StatusUpdate other = status(QStringLiteral("CA-OTHER"), QStringLiteral("ringing"), 1);
         other.scheduledId = placed[0].id;
