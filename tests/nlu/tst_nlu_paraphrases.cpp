@@ -17,9 +17,9 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.953 },
-    { QStringLiteral("hinglish"), 0.954 }, // 1,512 of 1,584 with stop 25's awkward-call fixes merged
-    { QStringLiteral("hindi"), 0.940 },    // 1,489 of 1,584 after development round 21
+    { QStringLiteral("en"), 0.9539 },      // 1,512 of 1,585 after development round 22
+    { QStringLiteral("hinglish"), 0.955 }, // 1,513 of 1,584 after development round 22
+    { QStringLiteral("hindi"), 0.941 },    // 1,491 of 1,584 after development round 22
 };
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.96 },
