@@ -11,6 +11,26 @@
 
 namespace ringside::analytics {
 
+namespace {
+
+// Inserts the record, or updates it once stored. A refusal is logged, never thrown: a record the
+// store cannot take must not end the call (on the write queue's thread nobody could catch it).
+Result<QString> storeRecord(CallRecordStore &store, const CallRecord &record, bool stored)
+{
+    const char *what = stored ? "not updated" : "not stored";
+    try {
+        Result<QString> written = stored ? store.update(record) : store.insert(record);
+        if (!written.ok())
+            qWarning("call record %s %s: %s", qPrintable(record.id), what, qPrintable(written.error()));
+        return written;
+    } catch (const std::exception &e) {
+        qWarning("call record %s %s: %s", qPrintable(record.id), what, e.what());
+        return Result<QString>::failure(QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace
+
 CallRecorder::CallRecorder(CallRecordStore &store, QObject *parent)
     : QObject(parent), m_store(store)
 {
@@ -135,27 +155,13 @@ void CallRecorder::write()
         if (m_record.id.isEmpty())
             m_record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const bool stored = std::exchange(m_stored, true);
-        m_queue->post([record = m_record, stored](CallRecordStore &store) {
-            try {
-                const Result<QString> written = stored ? store.update(record) : store.insert(record);
-                if (!written.ok())
-                    qWarning("call record %s %s: %s", qPrintable(record.id), stored ? "not updated" : "not stored", qPrintable(written.error()));
-            } catch (const std::exception &e) {
-                qWarning("call record %s %s: %s", qPrintable(record.id), stored ? "not updated" : "not stored", e.what());
-            }
-        });
+        m_queue->post([record = m_record, stored](CallRecordStore &store) { storeRecord(store, record, stored); });
         return;
     }
-    try {
-        const Result<QString> written = m_stored ? m_store.update(m_record) : m_store.insert(m_record);
-        if (!written.ok()) {
-            qWarning("call record %s: %s", m_stored ? "not updated" : "not stored", qPrintable(written.error()));
-            return;
-        }
+    const Result<QString> written = storeRecord(m_store, m_record, m_stored);
+    if (written.ok()) {
         m_record.id = written.value();
         m_stored = true;
-    } catch (const std::exception &e) {
-        qWarning("call record %s: %s", m_stored ? "not updated" : "not stored", e.what());
     }
 }
 
