@@ -100,7 +100,7 @@ const json &Interpreter::currentStep() const
 bool Interpreter::intentIs(const QStringList &names) const
 {
     const auto accept = [&](const nlu::IntentResult &r) {
-        return r.matchedAny() && names.contains(r.intent) && (r.sure || r.confidence >= 0.9);
+        return r.heardByRules() && names.contains(r.intent);
     };
     return accept(m_turn.analysis.playbook) || accept(m_turn.analysis.universal);
 }

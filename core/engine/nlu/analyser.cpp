@@ -22,6 +22,12 @@ bool shareContentWord(const QString &a, const QString &b, const Normaliser &norm
     return false;
 }
 
+// No rule at this step may act on the built-in intent (nor a handler of the brain's own).
+bool idleAtStep(const AnalysisContext &context, const QString &builtinIntent)
+{
+    return !context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(builtinIntent);
+}
+
 // The playbook's best intent wins over a built-in one of the same words ("return ka status
 // batao": return_status, not where_is_order as well), and over a weak built-in guess beside a
 // strong playbook match, where the step listens for it: its own rules name it, or its rule is
@@ -35,7 +41,7 @@ bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, 
     const int builtinFirst = context.firstRulePossible.value(builtinIntent, std::numeric_limits<int>::max());
     // A built-in intent no rule here may act on (and no handler of the brain's own) changes nothing
     // at this step: beside a playbook match of the same words it is only noise.
-    if (!context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(builtinIntent))
+    if (idleAtStep(context, builtinIntent))
         return true;
     if (context.stepIntents.contains(playbookIntent) && context.firstRulePossible.value(playbookIntent, -1) < builtinFirst)
         return true;
@@ -50,8 +56,8 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
         return;
     // A built-in intent no rule here may act on is noise beside any playbook reading a rule would
     // take ("kharab aaya tha" is no damaged-goods report where the cart playbook asks about quality).
-    const bool builtinIdle = !context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(a.universal.intent);
-    const bool playbookHeard = a.playbook.sure || a.playbook.confidence >= 0.9;
+    const bool builtinIdle = idleAtStep(context, a.universal.intent);
+    const bool playbookHeard = a.playbook.heardByRules();
     const bool playbookStrong = a.playbook.sure && a.playbook.confidence >= 0.9;
     const bool sameWords = (a.playbook.confidence >= a.universal.confidence || a.playbook.sure)
                            && shareContentWord(a.universal.matched, a.playbook.matched, normaliser);
@@ -84,8 +90,7 @@ void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon 
         return;
     // The playbook's reading counts as a rule's `intent` condition counts it: sure, or 0.9 and up
     // ("wait wait, tell me one thing" is the question beside a close runner-up).
-    const bool playbookHeard = a.playbook.sure || a.playbook.confidence >= 0.9;
-    const bool playbookAgain = playbookHeard && context.intents
+    const bool playbookAgain = a.playbook.heardByRules() && context.intents
         && context.intents->match(rest).intent == a.playbook.intent;
     if (!again.sure && !playbookAgain)
         return;

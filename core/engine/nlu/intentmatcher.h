@@ -35,6 +35,8 @@ struct IntentResult
     QList<IntentCandidate> ranking; // every intent that scored, best first
 
     bool matchedAny() const { return !intent.isEmpty(); }
+    // Heard the way a playbook rule's `intent` condition hears it: sure, or scoring 0.9 or more.
+    bool heardByRules() const { return matchedAny() && (sure || confidence >= 0.9); }
 };
 
 // Scores an utterance against intents supplied as data (the built-in universal intents or a
