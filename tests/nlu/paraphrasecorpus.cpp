@@ -62,6 +62,41 @@ ParaphraseCorpus::ParaphraseCorpus(const QString &folder)
         for (const QString &file : files)
             readFile(file, language);
     }
+    if (root.exists(QStringLiteral("once-tuned.lst")))
+        markOnceTuned(root.filePath(QStringLiteral("once-tuned.lst")));
+}
+
+QString phrasingKey(const QString &language, const QString &text)
+{
+    return language + QLatin1Char('|') + text.simplified().toLower();
+}
+
+void ParaphraseCorpus::markOnceTuned(const QString &listPath)
+{
+    QFile file(listPath);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        m_problems << QStringLiteral("%1: cannot read").arg(listPath);
+        return;
+    }
+    QHash<QString, QList<ParaphraseCase *>> byKey;
+    for (ParaphraseCase &c : m_cases)
+        byKey[phrasingKey(c.language, c.text)] << &c;
+    int lineNo = 0;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        ++lineNo;
+        if (line.trimmed().isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype tab = line.indexOf(QLatin1Char('\t'));
+        const QString key = tab > 0 ? phrasingKey(line.left(tab), line.mid(tab + 1)) : QString();
+        const auto found = byKey.constFind(key);
+        if (found == byKey.constEnd()) {
+            // A listed phrasing that no case has any more would silently shrink the list.
+            m_problems << QStringLiteral("once-tuned.lst:%1: no held-out case has this phrasing").arg(lineNo);
+            continue;
+        }
+        for (ParaphraseCase *c : *found)
+            c->onceTuned = true;
+    }
 }
 
 void ParaphraseCorpus::readFile(const QString &path, const QString &language)
@@ -280,6 +315,12 @@ ParaphraseReport ParaphraseCorpus::evaluate(const nlu::Analyser &analyser, const
                                     &report.byName[QStringLiteral("%1 %2 %3").arg(c.language, what, c.name)] }) {
             ++s->total;
             s->correct += ok ? 1 : 0;
+        }
+        if (!c.onceTuned) {
+            for (ParaphraseScore *s : { &report.neverTuned, &report.neverTunedByLanguage[c.language] }) {
+                ++s->total;
+                s->correct += ok ? 1 : 0;
+            }
         }
         if (!ok) {
             const QString expected = c.kind == ParaphraseCase::Kind::Slot ? QStringLiteral("%1=%2").arg(c.name, c.expected)

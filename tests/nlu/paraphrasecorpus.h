@@ -32,6 +32,7 @@ struct ParaphraseCase
     QStringList same;      // intents the brain acts on as it does on the expected one
     QStringList also;      // intents that may be recognised beside the expected one without harm
     QString where;         // file:line
+    bool onceTuned = false; // listed in the folder's once-tuned.lst: tuned on before, so not counted as never tuned
 };
 
 struct ParaphraseScore
@@ -47,6 +48,8 @@ struct ParaphraseReport
     QMap<QString, ParaphraseScore> byLanguageAndKind;  // "en intents", "en slots"
     QMap<QString, ParaphraseScore> byName;             // "en intent busy", "hindi slot date"
     ParaphraseScore overall;
+    QMap<QString, ParaphraseScore> neverTunedByLanguage; // the cases not marked onceTuned
+    ParaphraseScore neverTuned;
     QStringList failures;                              // "where: text → what was understood"
     QStringList problems;                              // format errors, unknown playbooks
 };
@@ -54,8 +57,9 @@ struct ParaphraseReport
 class ParaphraseCorpus
 {
 public:
-    // Reads every *.txt below `folder` (one sub-folder per language). Problems are collected in
-    // the report of evaluate(), never thrown.
+    // Reads every *.txt below `folder` (one sub-folder per language), and marks the cases that
+    // `folder`/once-tuned.lst lists as onceTuned. Problems (a format error, a listed phrasing no
+    // case has) are collected in the report of evaluate(), never thrown.
     explicit ParaphraseCorpus(const QString &folder);
 
     const QList<ParaphraseCase> &cases() const { return m_cases; }
@@ -63,6 +67,7 @@ public:
 
 private:
     void readFile(const QString &path, const QString &language);
+    void markOnceTuned(const QString &listPath);
 
     QList<ParaphraseCase> m_cases;
     QStringList m_problems;
@@ -70,6 +75,9 @@ private:
 
 // Whether a case is understood at `step` (empty: no step); `understood` says what was (for the
 // failure list).
+// The key a phrasing is compared by across sets: "language|lower-case simplified text".
+QString phrasingKey(const QString &language, const QString &text);
+
 bool scoreCase(const ParaphraseCase &c, const nlu::Analyser &analyser, const Playbook *pb, const QString &step,
                QString *understood);
 

@@ -21,6 +21,9 @@ const QHash<QString, double> kValidationFloor = {
     { QStringLiteral("hinglish"), 0.955 }, // 1,513 of 1,584 after development round 22
     { QStringLiteral("hindi"), 0.941 },    // 1,491 of 1,584 after development round 22
 };
+// The same on the held-out cases never tuned on (those validation/once-tuned.lst does not list):
+// the figure the target is read against (docs/nlu.md). 3,991 of 4,219 at stop 25.
+const double kNeverTunedFloor = 0.9459;
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.96 },
     { QStringLiteral("hinglish"), 0.98 },
@@ -40,10 +43,18 @@ class TestNluParaphrases : public QObject
 private:
     std::optional<nlu::Analyser> nlu;
 
-    void check(const QString &folder, const QHash<QString, double> &floors, bool listFailures)
+    test::ParaphraseReport check(const QString &folder, const QHash<QString, double> &floors, bool listFailures)
+    {
+        test::ParaphraseReport out;
+        checkInto(folder, floors, listFailures, &out);
+        return out;
+    }
+
+    void checkInto(const QString &folder, const QHash<QString, double> &floors, bool listFailures, test::ParaphraseReport *out)
     {
         const test::ParaphraseCorpus corpus(QStringLiteral(RINGSIDE_TEST_DIR "/") + folder);
-        const test::ParaphraseReport report = corpus.evaluate(*nlu, QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/playbooks"));
+        *out = corpus.evaluate(*nlu, QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/playbooks"));
+        const test::ParaphraseReport &report = *out;
         QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.join(QLatin1Char('\n'))));
         QVERIFY2(report.overall.total > 0, "no phrasings read");
         qInfo().noquote() << folder << "overall" << percent(report.overall);
@@ -93,7 +104,20 @@ private slots:
     }
 
     // Held out: only totals are shown.
-    void validation() { check(QStringLiteral("validation"), kValidationFloor, false); }
+    void validation()
+    {
+        const test::ParaphraseReport report = check(QStringLiteral("validation"), kValidationFloor, false);
+        if (QTest::currentTestFailed())
+            return;
+        // The cases once tuned on are marked; without them is how the NLU does on new callers.
+        QVERIFY(report.neverTuned.total > 0 && report.neverTuned.total < report.overall.total);
+        for (auto it = report.neverTunedByLanguage.cbegin(); it != report.neverTunedByLanguage.cend(); ++it)
+            qInfo().noquote() << "validation never tuned" << it.key() << percent(it.value());
+        qInfo().noquote() << "validation never tuned overall" << percent(report.neverTuned);
+        QVERIFY2(report.neverTuned.accuracy() >= kNeverTunedFloor,
+                 qPrintable(QStringLiteral("never-tuned held-out cases: %1 is below the floor of %2 %")
+                                .arg(percent(report.neverTuned)).arg(100.0 * kNeverTunedFloor, 0, 'f', 1)));
+    }
 
     void development()
     {
@@ -104,7 +128,7 @@ private slots:
     // held-out set would be tuned on too. Named by its development line only.
     void developmentRepeatsNoHeldOutPhrasing()
     {
-        const auto key = [](const test::ParaphraseCase &c) -> QString { return c.language + QLatin1Char('|') + c.text.simplified().toLower(); };
+        const auto key = [](const test::ParaphraseCase &c) -> QString { return test::phrasingKey(c.language, c.text); };
         const test::ParaphraseCorpus validation(QStringLiteral(RINGSIDE_TEST_DIR "/validation"));
         const test::ParaphraseCorpus development(QStringLiteral(RINGSIDE_TEST_DIR "/development"));
         QVERIFY(!validation.cases().isEmpty() && !development.cases().isEmpty());
