@@ -2101,6 +2101,24 @@
         <source>The engine is shutting down; its calls are ending</source>
         <translation>इंजन बंद हो रहा है; उसकी कॉल खत्म हो रही हैं</translation>
     </message>
+    <message numerus="yes">
+        <source>The engine&apos;s store refused %n call record(s): %1</source>
+        <translation>
+            <numerusform>इंजन के स्टोर ने %n कॉल रिकॉर्ड अस्वीकार किया: %1</numerusform>
+            <numerusform>इंजन के स्टोर ने %n कॉल रिकॉर्ड अस्वीकार किए: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine cannot save call records (%1); %n kept and retried</source>
+        <translation>
+            <numerusform>इंजन कॉल रिकॉर्ड सहेज नहीं पा रहा (%1); %n रिकॉर्ड रखा गया है और फिर से सहेजा जाएगा</numerusform>
+            <numerusform>इंजन कॉल रिकॉर्ड सहेज नहीं पा रहा (%1); %n रिकॉर्ड रखे गए हैं और फिर से सहेजे जाएँगे</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The engine saves call records again</source>
+        <translation>इंजन फिर से कॉल रिकॉर्ड सहेज रहा है</translation>
+    </message>
     <message>
         <source>Campaign call to %1 ended unanswered (%2)</source>
         <translation>%1 को की गई कैंपेन कॉल का जवाब नहीं मिला (%2)</translation>

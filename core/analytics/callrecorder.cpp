@@ -6,30 +6,9 @@
 
 #include <QUuid>
 
-#include <exception>
 #include <utility>
 
 namespace ringside::analytics {
-
-namespace {
-
-// Inserts the record, or updates it once stored. A refusal is logged, never thrown: a record the
-// store cannot take must not end the call (on the write queue's thread nobody could catch it).
-Result<QString> storeRecord(CallRecordStore &store, const CallRecord &record, bool stored)
-{
-    const char *what = stored ? "not updated" : "not stored";
-    try {
-        Result<QString> written = stored ? store.update(record) : store.insert(record);
-        if (!written.ok())
-            qWarning("call record %s %s: %s", qPrintable(record.id), what, qPrintable(written.error()));
-        return written;
-    } catch (const std::exception &e) {
-        qWarning("call record %s %s: %s", qPrintable(record.id), what, e.what());
-        return Result<QString>::failure(QString::fromUtf8(e.what()));
-    }
-}
-
-} // namespace
 
 CallRecorder::CallRecorder(CallRecordStore &store, QObject *parent)
     : QObject(parent), m_store(store)
@@ -151,18 +130,21 @@ void CallRecorder::close(const SessionEvent &end)
 void CallRecorder::write()
 {
     m_update.stop();
+    if (m_record.id.isEmpty())
+        m_record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (m_queue) {
-        if (m_record.id.isEmpty())
-            m_record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const bool stored = std::exchange(m_stored, true);
-        m_queue->post([record = m_record, stored](CallRecordStore &store) { storeRecord(store, record, stored); });
+        // The queue keeps a version the database cannot take and writes it later (its state() says
+        // so): the id named from the start is the record's.
+        m_queue->write(m_record, std::exchange(m_stored, true));
         return;
     }
-    const Result<QString> written = storeRecord(m_store, m_record, m_stored);
-    if (written.ok()) {
-        m_record.id = written.value();
+    // Written here: a version that does not go in is logged, and the next one (every version is
+    // the whole record) inserts or updates it again.
+    const RecordWriteResult written = writeRecord(m_store, m_record, m_stored);
+    if (written.outcome == RecordWrite::Written)
         m_stored = true;
-    }
+    else
+        qWarning("call record %s not %s: %s", qPrintable(m_record.id), m_stored ? "updated" : "stored", qPrintable(written.error));
 }
 
 Result<QString> CallRecorder::amendOutcome(const QString &outcome, const json &lineBeforeEnd)
@@ -182,16 +164,12 @@ Result<QString> CallRecorder::amendOutcome(const QString &outcome, const json &l
         transcript.push_back(std::move(ev));
     }
     amended.transcript = std::move(transcript);
-    if (m_queue)
-        m_queue->waitIdle(); // rare (a callback offered): after the queued writes, and answered here
-    try {
-        const Result<QString> written = m_store.update(amended);
-        if (written.ok())
-            m_record = std::move(amended);
-        return written;
-    } catch (const std::exception &e) {
-        return Result<QString>::failure(QString::fromUtf8(e.what()));
-    }
+    // Through the queue when there is one, after the writes queued before it, and answered here.
+    const RecordWriteResult written = m_queue ? m_queue->writeNow(amended, true) : writeRecord(m_store, amended, true);
+    if (written.outcome == RecordWrite::Refused || (written.outcome == RecordWrite::Waiting && !m_queue))
+        return Result<QString>::failure(written.error);
+    m_record = std::move(amended); // written, or kept by the queue until the database takes it
+    return m_record.id;
 }
 
 } // namespace ringside::analytics

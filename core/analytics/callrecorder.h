@@ -22,8 +22,10 @@ class RecordWriteQueue;
 // process (liveowner.h); if the process dies, the next engine marks it "interrupted"
 // (CallRecordStore::closeInterruptedCalls).
 //
-// Lives on the session's thread and must outlive the session. Database failures are logged, not
-// thrown: a call goes on without its record rather than fail.
+// Lives on the session's thread and must outlive the session. Database failures are not thrown: a
+// call goes on rather than fail. Written through a RecordWriteQueue, a version the database cannot
+// take is kept there and written later; written here, it is logged and the next version (each is
+// the whole record) tries again.
 class CallRecorder final : public QObject, public SessionObserver
 {
     Q_OBJECT
@@ -37,12 +39,12 @@ public:
     ~CallRecorder() override;
 
     // From now on the record is written on `queue`'s thread rather than this one (a gateway's call
-    // threads must not wait on the database). The record's id is then made here, and a write the
-    // store refuses is logged there: recordId() names the record as soon as the call starts.
+    // threads must not wait on the database). recordId() then names the record as soon as the call
+    // starts; a write the database fails is kept by the queue and retried (RecordWriteQueue::state()).
     void writeThrough(std::shared_ptr<RecordWriteQueue> queue) { m_queue = std::move(queue); }
 
-    // The record's id once it is stored (from the session's start); empty before, or when the
-    // store refused it.
+    // The record's id once it is stored, or handed to the write queue (from the session's start);
+    // empty before, or when written here and the store has not taken it.
     QString recordId() const { return m_stored ? m_record.id : QString(); }
     bool isClosed() const { return m_closed; }
     const CallRecord &record() const { return m_record; }

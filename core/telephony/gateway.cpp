@@ -3,6 +3,7 @@
 #include "telephony/callengine.h"
 #include "telephony/mediaconnection.h"
 #include "telephony/mediashard.h"
+#include "telephony/recordhealth.h"
 #include "telephony/twilioweb.h"
 
 #include "analytics/recordwritequeue.h"
@@ -50,6 +51,8 @@ Gateway::Gateway(GatewayConfig config, WorkerServices services, QObject *parent)
     // the calls' audio.
     if (m_services.db && !m_services.recordWrites)
         m_services.recordWrites = std::make_shared<analytics::RecordWriteQueue>(*m_services.db);
+    if (m_services.recordWrites)
+        m_recordAlarm = std::make_unique<RecordAlarm>(m_services.recordWrites, m_monitor);
 }
 
 Gateway::~Gateway()

@@ -31,6 +31,7 @@ class ClusterView;
 class MediaConnection;
 class MediaShard;
 class MediaShards;
+class RecordAlarm;
 
 // What the server knows about a media WebSocket it hands over (GatewayServer), all optional.
 struct MediaStreamHooks
@@ -85,6 +86,8 @@ public:
     const SendStats &sendStats() const { return *m_sendStats; }
     const GatewayConfig &config() const { return m_config; }
     MonitorHub &monitor() { return m_monitor; }
+    // The call records' writer (null without a database): /healthz and /metrics show what it holds back.
+    const analytics::RecordWriteQueue *recordWrites() const { return m_services.recordWrites.get(); }
 
     // Campaign calls being dialled (gatewayoutbound.cpp): consoles see them from the moment the
     // provider accepts them ("outbound_dialing") until they are answered (call_started, same
@@ -174,6 +177,7 @@ private:
     QSet<int> m_drainedWorkers;
     std::vector<std::function<void()>> m_shutdownDone;
     QTimer m_shutdownDeadline;
+    std::unique_ptr<RecordAlarm> m_recordAlarm; // after m_monitor, which it broadcasts on
 };
 
 } // namespace ringside::telephony

@@ -2,6 +2,7 @@
 
 #include "telephony/cachingtts.h"
 #include "telephony/metricsworker.h"
+#include "telephony/recordhealth.h"
 #include "telephony/streamsigner.h"
 #include "telephony/twilioweb.h"
 
@@ -423,18 +424,20 @@ void GatewayServer::health(const QHttpServerRequest &request, QTcpSocket *socket
     json lateBy = json::object(); // "20": late by 20–40 ms, …, "320": by more than 320 ms
     for (int b = 0; b < SendStats::kLateBuckets; ++b)
         lateBy[std::to_string(SendStats::kLateBucketMs[b])] = sent.lateByBucket[b].load(std::memory_order_relaxed);
-    const json body = { { "status", m_gateway.isShuttingDown() ? "shutting_down" : "ok" },
-                        { "active_calls", m_gateway.activeCalls() },
-                        { "escalation_queue", m_gateway.queueLength() },
-                        { "monitors", m_gateway.monitorCount() },
-                        { "calls_started", m_gateway.callsStarted() },
-                        { "rejected_frames", m_gateway.rejectedFrames() },
-                        { "frames_sent", m_gateway.sendStats().framesSent.load(std::memory_order_relaxed) },
-                        { "late_frames", m_gateway.sendStats().framesLate.load(std::memory_order_relaxed) },
-                        { "late_frames_by_ms", lateBy },
-                        { "late_frames_queued_late", sent.framesQueuedLate.load(std::memory_order_relaxed) },
-                        { "media_threads", m_gateway.mediaThreads() },
-                        { "process_cpu_ms", processCpuMs() } };
+    json body = { { "status", m_gateway.isShuttingDown() ? "shutting_down" : "ok" },
+                  { "active_calls", m_gateway.activeCalls() },
+                  { "escalation_queue", m_gateway.queueLength() },
+                  { "monitors", m_gateway.monitorCount() },
+                  { "calls_started", m_gateway.callsStarted() },
+                  { "rejected_frames", m_gateway.rejectedFrames() },
+                  { "frames_sent", m_gateway.sendStats().framesSent.load(std::memory_order_relaxed) },
+                  { "late_frames", m_gateway.sendStats().framesLate.load(std::memory_order_relaxed) },
+                  { "late_frames_by_ms", lateBy },
+                  { "late_frames_queued_late", sent.framesQueuedLate.load(std::memory_order_relaxed) },
+                  { "media_threads", m_gateway.mediaThreads() },
+                  { "process_cpu_ms", processCpuMs() } };
+    if (const analytics::RecordWriteQueue *records = m_gateway.recordWrites())
+        body["call_records"] = recordWritesJson(records->state());
     makeResponder(request, socket).write(QByteArray::fromStdString(body.dump()), kJson,
                                          m_gateway.isShuttingDown() ? Status::ServiceUnavailable : Status::Ok);
 }
@@ -467,6 +470,8 @@ void GatewayServer::metrics(const QHttpServerRequest &request, QTcpSocket *socke
     live.family(QStringLiteral("ringside_process_cpu_seconds_total"), QStringLiteral("counter"),
                 QStringLiteral("CPU time (user and system) this engine process has used."));
     live.sample(QString(), {}, double(processCpuMs()) / 1000.0);
+    if (const analytics::RecordWriteQueue *records = m_gateway.recordWrites())
+        addRecordWriteMetrics(live, records->state());
     if (m_replyCache) {
         // What the reply cache holds, so a memory curve can be told apart from the cache filling.
         const CachingTts::Stats cache = m_replyCache->stats();

@@ -9,6 +9,7 @@
 #include "storage/migrator.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
@@ -241,6 +242,101 @@ private Q_SLOTS:
         const auto amended = recorder.amendOutcome(QStringLiteral("callback"), { { "type", "agent" }, { "text", "We will call you back" } });
         QVERIFY2(amended.ok(), qPrintable(amended.error()));
         QCOMPARE(store.byId(id)->outcome, QStringLiteral("callback"));
+    }
+
+    // The database refuses the record (here an SQLite trigger aborts every write to call_records,
+    // as a read-only or full disk would): the call keeps its record id, the queue says a record
+    // waits and why, and once the database takes writes again the record lands complete.
+    void aRecordTheDatabaseRefusesWaitsAndLandsLater()
+    {
+        TestDb t;
+        if (t.db->isPostgres())
+            QSKIP("the refusal is an SQLite trigger");
+        const auto refuse = [&](bool on) {
+            for (const char *when : { "INSERT", "UPDATE" }) {
+                const QString name = QStringLiteral("refuse_%1").arg(QLatin1String(when)).toLower();
+                execOrThrow(t.db->connection(), on ? QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON call_records BEGIN "
+                                                                    "SELECT RAISE(ABORT, 'records refused for the test'); END")
+                                                         .arg(name, QLatin1String(when))
+                                                   : QStringLiteral("DROP TRIGGER %1").arg(name));
+            }
+        };
+        refuse(true);
+        CallRecordStore store(*t.db);
+        auto queue = std::make_shared<RecordWriteQueue>(*t.db, 50);
+        CallRecorder recorder(store);
+        recorder.writeThrough(queue);
+        const QDateTime start = at("2026-11-20T05:00:00Z");
+        recorder.sessionStarted(opening(start));
+        const QString id = recorder.recordId();
+        QVERIFY(!id.isEmpty());
+        oneTurn(recorder);
+        recorder.flush();
+        recorder.sessionEvent(ev(EventType::End, { { "outcome", "resolved" }, { "handled_by", "ai" } }, 2500));
+        queue->waitIdle();
+        QTest::qWait(200); // a few retries fail too
+        RecordWriteState state = queue->state();
+        QCOMPARE(state.waiting, 1); // three versions of one record: the newest is kept
+        QVERIFY2(state.deferred >= 2, qPrintable(QString::number(state.deferred))); // the insert, and at least one retry
+        QVERIFY2(state.lastError.contains(QLatin1String("records refused for the test")), qPrintable(state.lastError));
+        QCOMPARE(state.refused, quint64(0));
+        QVERIFY(!store.byId(id).has_value());
+        QCOMPARE(recorder.recordId(), id);
+
+        // The callback amendment while the record waits: kept with it, not lost.
+        const auto amended = recorder.amendOutcome(QStringLiteral("callback"), { { "type", "agent" }, { "text", "We will call you back" } });
+        QVERIFY2(amended.ok(), qPrintable(amended.error()));
+        QCOMPARE(queue->state().waiting, 1);
+
+        refuse(false);
+        QTRY_VERIFY_WITH_TIMEOUT(queue->state().waiting == 0, 5000);
+        const auto stored = store.byId(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->outcome, QStringLiteral("callback"));
+        QCOMPARE(stored->endedAt, start.addMSecs(2500));
+        QCOMPARE(stored->turnLatenciesMs, std::vector<int>{ 140 });
+        QVERIFY(stored->liveOwner.isEmpty());
+        QCOMPARE(t.scalar(QStringLiteral("SELECT SUM(o_callback) FROM call_rollup")), qint64(1));
+        QCOMPARE(t.scalar(QStringLiteral("SELECT SUM(in_progress) FROM call_rollup")), qint64(0));
+        state = queue->state();
+        QVERIFY(state.lastError.contains(QLatin1String("records refused for the test"))); // the last failure stays readable
+        QCOMPARE(state.lost, quint64(0));
+    }
+
+    // A record still refused when the queue stops is counted lost and named in the log.
+    void aRecordStillRefusedAtTheEndIsCountedLost()
+    {
+        TestDb t;
+        if (t.db->isPostgres())
+            QSKIP("the refusal is an SQLite trigger");
+        execOrThrow(t.db->connection(), QStringLiteral("CREATE TRIGGER refuse_insert BEFORE INSERT ON call_records BEGIN "
+                                                       "SELECT RAISE(ABORT, 'records refused for the test'); END"));
+        CallRecordStore store(*t.db);
+        RecordWriteQueue queue(*t.db, 60000);
+        CallRecord r = call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T05:00:00Z"));
+        r.id = QStringLiteral("kept-then-lost");
+        QCOMPARE(queue.writeNow(r, false).outcome, RecordWrite::Waiting);
+        QCOMPARE(queue.state().waiting, 1);
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("call record kept-then-lost lost")));
+    }
+
+    // A version the store rejects (a field it cannot take) is not retried; the next version of the
+    // same record is inserted, since the first never went in.
+    void aRejectedVersionIsCountedAndTheNextOneInserted()
+    {
+        TestDb t;
+        CallRecordStore store(*t.db);
+        RecordWriteQueue queue(*t.db);
+        CallRecord r = call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T05:00:00Z"));
+        r.id = QStringLiteral("rejected-first");
+        CallRecord bad = r;
+        bad.outcome = QStringLiteral("no-such-outcome");
+        const RecordWriteResult first = queue.writeNow(bad, false);
+        QCOMPARE(first.outcome, RecordWrite::Refused);
+        QCOMPARE(queue.state().refused, quint64(1));
+        QCOMPARE(queue.state().waiting, 0);
+        QCOMPARE(queue.writeNow(r, true).outcome, RecordWrite::Written);
+        QCOMPARE(store.byId(r.id)->outcome, QStringLiteral("resolved"));
     }
 
     // What is queued when the queue goes is written, not dropped.

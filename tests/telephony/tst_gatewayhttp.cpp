@@ -4,6 +4,7 @@
 #include "gatewayfixture.h"
 #include "metricstext.h"
 
+#include "storage/sqlutil.h"
 #include "telephony/twilioweb.h"
 
 #include <QNetworkAccessManager>
@@ -244,6 +245,60 @@ private slots:
         const Answer down = request(f.url(QStringLiteral("http"), QStringLiteral("/healthz")), {}, {}, false);
         QCOMPARE(down.status, 503);
         QVERIFY(down.body.contains("shutting_down"));
+    }
+
+    // The database refuses call records (an SQLite trigger aborts every write, as a read-only or
+    // full disk would): the consoles are told, /healthz and /metrics count the waiting record,
+    // the call still ends with its record id, and once writes go through again the record lands
+    // and the consoles hear that too.
+    void refusedCallRecordsAreShownAndWrittenLater()
+    {
+        GatewayFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error));
+        const auto refuse = [&](bool on) {
+            for (const char *when : { "INSERT", "UPDATE" }) {
+                const QString name = QStringLiteral("refuse_%1").arg(QLatin1String(when)).toLower();
+                execOrThrow(f.db->connection(), on ? QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON call_records BEGIN "
+                                                                    "SELECT RAISE(ABORT, 'records refused for the test'); END")
+                                                         .arg(name, QLatin1String(when))
+                                                   : QStringLiteral("DROP TRIGGER %1").arg(name));
+            }
+        };
+        refuse(true);
+        MonitorClient console;
+        QVERIFY(console.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor"))));
+        auto *caller = f.dial(QStringLiteral("r1"));
+        QVERIFY(console.waitForType("call_started").is_object());
+        const json alarm = console.waitForType("call_records", 5000);
+        QVERIFY(alarm.is_object());
+        QVERIFY(alarm.value("waiting", 0) >= 1);
+        QVERIFY(stringAt(alarm, "error").contains(QLatin1String("records refused for the test")));
+
+        const json health = json::parse(request(f.url(QStringLiteral("http"), QStringLiteral("/healthz")), {}, {}, false).body.toStdString());
+        QCOMPARE(health.value("status", std::string()), std::string("ok")); // calls go on: no reason to take the engine out
+        const json records = health.value("call_records", json::object());
+        QVERIFY2(records.value("waiting", 0) >= 1, records.dump().c_str());
+        QVERIFY(records.value("deferred_writes", 0) >= 1);
+        QVERIFY(stringAt(records, "last_error").contains(QLatin1String("records refused for the test")));
+        const QByteArray metrics = request(f.url(QStringLiteral("http"), QStringLiteral("/metrics")), {}, {}, false).body;
+        QVERIFY2(test::metricValue(metrics, "ringside_call_records_waiting") >= 1, metrics.constData());
+
+        caller->hangUp();
+        const json ended = console.waitForType("call_ended", 8000);
+        const QString recordId = stringAt(ended, "record_id");
+        QVERIFY(!recordId.isEmpty());
+        QVERIFY(!f.record(recordId).has_value());
+
+        refuse(false);
+        const std::size_t after = console.messages.size();
+        const json back = console.waitForType("call_records", 15000, after); // the next retry, then the next look
+        QVERIFY(back.is_object());
+        QCOMPARE(back.value("waiting", -1), 0);
+        const auto record = f.record(recordId);
+        QVERIFY(record.has_value());
+        QCOMPARE(record->outcome, stringAt(ended, "outcome"));
+        const json healed = json::parse(request(f.url(QStringLiteral("http"), QStringLiteral("/healthz")), {}, {}, false).body.toStdString());
+        QCOMPARE(healed.value("call_records", json::object()).value("waiting", -1), 0);
     }
 };
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void queueWaitTimersAndSla();
     void durationsFollowTheEngineClock();
     void oddFeedMessagesAreIgnored();
+    void callRecordTroubleIsANotice();
 };
 
 void TestLiveCallsModels::maskPhone_data()
@@ -305,6 +306,23 @@ void TestLiveCallsModels::oddFeedMessagesAreIgnored()
     feed.push({ { "type", "call_started" }, { "call", callSummary(3) } });
     QVERIFY(QTest::qWaitFor([&] { return feed.messagesApplied() == int(std::size(odd)) + 1; }, 5000));
     QVERIFY(feed.calls()->call(QStringLiteral("CA0003")) != nullptr);
+}
+
+// The engine's call records waiting for its database, refused by its store, or written again:
+// each change is one notice the operator reads.
+void TestLiveCallsModels::callRecordTroubleIsANotice()
+{
+    LiveFeed feed(20);
+    QSignalSpy notices(&feed, &LiveFeed::notice);
+    feed.push({ { "type", "call_records" }, { "waiting", 2 }, { "newly_refused", 0 }, { "error", "disk I/O error" } });
+    feed.push({ { "type", "call_records" }, { "waiting", 0 }, { "newly_refused", 0 }, { "error", "disk I/O error" } });
+    feed.push({ { "type", "call_records" }, { "waiting", 0 }, { "newly_refused", 1 }, { "error", "outcome: 'x' is not one of …" } });
+    QVERIFY(QTest::qWaitFor([&] { return feed.messagesApplied() == 3; }, 5000));
+    QCOMPARE(notices.count(), 3);
+    const QString waiting = notices.at(0).at(0).toString();
+    QVERIFY2(waiting.contains(QLatin1String("disk I/O error")) && waiting.contains(QLatin1String("2 kept")), qPrintable(waiting));
+    QCOMPARE(notices.at(1).at(0).toString(), QStringLiteral("The engine saves call records again"));
+    QVERIFY2(notices.at(2).at(0).toString().contains(QLatin1String("refused 1 call record")), qPrintable(notices.at(2).at(0).toString()));
 }
 
 QTEST_MAIN(TestLiveCallsModels)

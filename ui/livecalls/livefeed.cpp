@@ -361,6 +361,15 @@ void LiveFeed::applyOne(const json &m)
                           .arg(intAt(m, "skipped")));
     } else if (type == QLatin1String("shutdown")) {
         Q_EMIT notice(tr("The engine is shutting down; its calls are ending"));
+    } else if (type == QLatin1String("call_records")) {
+        // The engine's call records: refused by its store, waiting for its database, or written again.
+        const int waiting = intAt(m, "waiting");
+        if (const int refused = intAt(m, "newly_refused"); refused > 0)
+            Q_EMIT notice(tr("The engine's store refused %n call record(s): %1", nullptr, refused).arg(stringAt(m, "error")));
+        if (waiting > 0)
+            Q_EMIT notice(tr("The engine cannot save call records (%1); %n kept and retried", nullptr, waiting).arg(stringAt(m, "error")));
+        else if (intAt(m, "newly_refused") == 0)
+            Q_EMIT notice(tr("The engine saves call records again"));
     } else if (type == QLatin1String("client_error")) {
         Q_EMIT notice(stringAt(m, "message"));
     }
