@@ -12,18 +12,18 @@ constexpr std::size_t kSliceSamples = 16000 / 2; // at most 500 ms of audio per 
 constexpr std::size_t kChunk = 1600;             // fed to the recognizer 100 ms at a time
 } // namespace
 
-// What the caller's thread and the pool share: the rings, and the recognizer itself (touched only
-// by the pool thread that holds `busy`, or by stop() once no slice can run).
-namespace {
-// Something the caller asked for, applied by the pool in order with the audio.
-struct Command
+// Something the caller asked for, applied by the pool in order with the audio. PooledStt's member,
+// not in an anonymous namespace: Shared's fields hold it, and a unity build warns about a field
+// whose type has internal linkage (-Wsubobject-linkage).
+struct PooledStt::Command
 {
     enum class Kind : std::uint8_t { Start, Finalize, Expect, Pause } kind = Kind::Finalize;
     std::int64_t atSample = 0; // applies once this much audio has been fed
     SttExpectation expectation = SttExpectation::General;
 };
-} // namespace
 
+// What the caller's thread and the pool share: the rings, and the recognizer itself (touched only
+// by the pool thread that holds `busy`, or by stop() once no slice can run).
 class PooledStt::Shared final : public RecognizerPool::Stream
 {
 public:

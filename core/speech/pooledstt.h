@@ -36,6 +36,7 @@ public:
     QString name() const override { return m_name; }
 
 private:
+    struct Command;
     class Shared;
     std::shared_ptr<Shared> m_shared;
     RecognizerPool &m_pool;
