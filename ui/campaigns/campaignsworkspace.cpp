@@ -1,6 +1,7 @@
 #include "campaignsworkspace.h"
 
 #include "campaigncallsmodel.h"
+#include "campaigncallstable.h"
 #include "campaignruleseditor.h"
 #include "campaigntimeline.h"
 
@@ -13,18 +14,14 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSet>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTextBrowser>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -32,32 +29,6 @@
 namespace ringside::ui {
 
 namespace {
-
-// Which rows a "Show" choice keeps.
-class StatusFilter final : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    QString show = QStringLiteral("all"); // upcoming | done | skipped | all
-    QString useCase;
-    void refresh() { invalidateFilter(); }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        const QModelIndex i = sourceModel()->index(row, 0, parent);
-        const QString status = i.data(CampaignCallsModel::StatusRole).toString();
-        if (!useCase.isEmpty() && i.data(CampaignCallsModel::UseCaseRole).toString() != useCase)
-            return false;
-        if (show == QLatin1String("upcoming"))
-            return status == campaigns::kScheduled || status == campaigns::kDialing;
-        if (show == QLatin1String("done"))
-            return status == campaigns::kDone || status == campaigns::kFailed;
-        if (show == QLatin1String("skipped"))
-            return status == campaigns::kSkipped || status == campaigns::kCancelled;
-        return true;
-    }
-};
 
 QString eventKindLabel(const QString &kind)
 {
@@ -150,19 +121,8 @@ CampaignsWorkspace::CampaignsWorkspace(Backend &backend, const Clock &clock, QWi
     callsLayout->addLayout(showRow);
     auto *split = new QSplitter(callsPage);
     m_model = new CampaignCallsModel(this);
-    auto *filter = new StatusFilter(this);
-    filter->setSourceModel(m_model);
-    m_filter = filter;
-    m_table = new QTableView(split);
+    m_table = new CampaignCallsTable(m_model, split);
     m_table->setObjectName(QStringLiteral("campaignCalls"));
-    m_table->setModel(m_filter);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setResizeContentsPrecision(200); // sized from the first rows, not all of them
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(CampaignCallsModel::DetailColumn, QHeaderView::Stretch);
-    m_table->viewport()->installEventFilter(this); // squeezeColumns() when it resizes
     m_history = new QTextBrowser(split);
     m_history->setObjectName(QStringLiteral("campaignHistory"));
     m_history->setPlaceholderText(tr("Select a call to see its attempts and what happened to each."));
@@ -185,15 +145,11 @@ CampaignsWorkspace::CampaignsWorkspace(Backend &backend, const Clock &clock, QWi
     connect(m_show, &QComboBox::currentIndexChanged, this, &CampaignsWorkspace::applyFilter);
     connect(m_useCase, &QComboBox::currentIndexChanged, this, &CampaignsWorkspace::applyFilter);
     connect(m_timeline, &CampaignTimeline::callClicked, this, &CampaignsWorkspace::selectCall);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        const QModelIndex source = m_filter->mapToSource(current);
-        if (!source.isValid()) {
-            m_cancel->setEnabled(false);
-            return;
-        }
-        const campaigns::ScheduledCall &c = m_model->at(source.row());
-        m_cancel->setEnabled(c.status == campaigns::kScheduled);
-        showHistory(c.subjectKey);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const campaigns::ScheduledCall *c = m_table->currentCall();
+        m_cancel->setEnabled(c && c->status == campaigns::kScheduled);
+        if (c)
+            showHistory(c->subjectKey);
     });
     connect(m_rules, &CampaignRulesEditor::saveRequested, this, &CampaignsWorkspace::saveRules);
     connect(&m_backend, &Backend::dataChanged, this, &CampaignsWorkspace::refresh);
@@ -244,7 +200,7 @@ void CampaignsWorkspace::refresh()
 
 void CampaignsWorkspace::showSnapshot(const CampaignsSnapshot &s)
 {
-    const qint64 selected = m_table->currentIndex().isValid() ? m_filter->mapToSource(m_table->currentIndex()).data(CampaignCallsModel::IdRole).toLongLong() : 0;
+    const qint64 selected = m_table->currentCallId();
     m_snapshot = s;
     m_model->setCalls(s.calls);
     m_timeline->setCalls(s.calls, s.now);
@@ -277,19 +233,11 @@ void CampaignsWorkspace::showSnapshot(const CampaignsSnapshot &s)
     else
         m_message->hide();
     applyFilter();
-    fitColumns();
-    if (selected) {
+    m_table->fitColumns();
+    if (selected)
         selectCall(selected);
-    } else {
-        // Open at "now": the first call still to come.
-        for (int row = 0; row < m_filter->rowCount(); ++row) {
-            const QModelIndex i = m_filter->index(row, 0);
-            if (i.data(CampaignCallsModel::DueRole).toDateTime() >= s.now) {
-                m_table->scrollTo(i, QAbstractItemView::PositionAtCenter);
-                break;
-            }
-        }
-    }
+    else
+        m_table->scrollToNow(s.now); // open at "now": the first call still to come
     Q_EMIT refreshed();
 }
 
@@ -305,10 +253,7 @@ QString CampaignsWorkspace::selectedUseCase() const
 
 void CampaignsWorkspace::applyFilter()
 {
-    auto *f = static_cast<StatusFilter *>(m_filter);
-    f->show = m_show->currentData().toString();
-    f->useCase = selectedUseCase();
-    f->refresh();
+    m_table->setFilter(m_show->currentData().toString(), selectedUseCase());
     const QString u = selectedUseCase();
     const bool paused = u.isEmpty() ? m_snapshot.paused.size() == campaigns::useCases().size() : m_snapshot.paused.contains(u);
     const bool anyPaused = u.isEmpty() ? !m_snapshot.paused.isEmpty() : paused;
@@ -318,14 +263,8 @@ void CampaignsWorkspace::applyFilter()
 
 void CampaignsWorkspace::selectCall(qint64 id)
 {
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const QModelIndex i = m_filter->index(row, 0);
-        if (i.data(CampaignCallsModel::IdRole).toLongLong() == id) {
-            m_table->setCurrentIndex(i);
-            m_table->scrollTo(i);
-            return;
-        }
-    }
+    if (m_table->selectCall(id))
+        return;
     // Not in the current filter: show everything and try again.
     if (m_show->currentIndex() != 3) {
         m_show->setCurrentIndex(3);
@@ -360,56 +299,6 @@ void CampaignsWorkspace::showHistory(const QString &subjectKey)
               });
 }
 
-void CampaignsWorkspace::fitColumns()
-{
-    // Every column in view at the usual window sizes (1360 px wide): the first rows size the columns;
-    // statuses are measured over all of them (the first rows are past calls, all "Done") and the
-    // languages over every call ("hi-IN (wanted mr-IN)" may first appear far down).
-    m_table->resizeColumnsToContents();
-    QHeaderView *header = m_table->horizontalHeader();
-    const QFontMetrics metrics(m_table->font());
-    const int padding = metrics.averageCharWidth() * 2;
-    int statusWidth = header->sectionSizeHint(CampaignCallsModel::StatusColumn);
-    for (const QString &status : campaigns::statuses())
-        statusWidth = std::max(statusWidth, metrics.horizontalAdvance(CampaignCallsModel::statusLabel(status)) + padding);
-    header->resizeSection(CampaignCallsModel::StatusColumn, statusWidth);
-    QSet<QString> languages;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        languages.insert(m_model->index(row, CampaignCallsModel::LanguageColumn).data().toString());
-    int languageWidth = header->sectionSizeHint(CampaignCallsModel::LanguageColumn);
-    for (const QString &text : std::as_const(languages))
-        languageWidth = std::max(languageWidth, metrics.horizontalAdvance(text) + padding);
-    header->resizeSection(CampaignCallsModel::LanguageColumn, languageWidth);
-    m_subjectWidth = header->sectionSize(CampaignCallsModel::SubjectColumn);
-    squeezeColumns();
-}
-
-void CampaignsWorkspace::squeezeColumns()
-{
-    // When the columns do not fit, the order/cart column gives way first, down to a whole order
-    // id (a delivery's event elides; the row's tooltip names it); Reason / outcome (stretched)
-    // keeps at least its header's width.
-    QHeaderView *header = m_table->horizontalHeader();
-    if (m_subjectWidth <= 0)
-        return;
-    const QFontMetrics metrics(m_table->font());
-    const int floor = std::min(m_subjectWidth, metrics.horizontalAdvance(QStringLiteral("DEMO-COD-000000")) + metrics.averageCharWidth() * 2);
-    int others = header->sectionSizeHint(CampaignCallsModel::DetailColumn);
-    for (int column = 0; column < CampaignCallsModel::ColumnCount; ++column)
-        if (column != CampaignCallsModel::DetailColumn && column != CampaignCallsModel::SubjectColumn)
-            others += header->sectionSize(column);
-    const int width = std::clamp(m_table->viewport()->width() - others, floor, m_subjectWidth);
-    if (width != header->sectionSize(CampaignCallsModel::SubjectColumn))
-        header->resizeSection(CampaignCallsModel::SubjectColumn, width);
-}
-
-bool CampaignsWorkspace::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
-        squeezeColumns();
-    return Workspace::eventFilter(watched, event);
-}
-
 QString CampaignsWorkspace::historyText() const
 {
     return m_history->toPlainText();
@@ -428,10 +317,9 @@ void CampaignsWorkspace::pauseOrResume(bool pause)
 
 void CampaignsWorkspace::cancelSelected()
 {
-    const QModelIndex source = m_filter->mapToSource(m_table->currentIndex());
-    if (!source.isValid())
+    const qint64 id = m_table->currentCallId();
+    if (!id)
         return;
-    const qint64 id = source.data(CampaignCallsModel::IdRole).toLongLong();
     const QDateTime now = m_clock.now();
     whenReady(m_backend.run([id, now](WorkerServices &s) { return campaignjobs::cancel(s, id, now); }), this, [this](bool cancelled) {
         if (!cancelled)

@@ -8,8 +8,6 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
-class QTableView;
 class QTextBrowser;
 class QTabWidget;
 
@@ -21,6 +19,7 @@ namespace ringside::ui {
 
 class Backend;
 class CampaignCallsModel;
+class CampaignCallsTable;
 class CampaignRulesEditor;
 class CampaignTimeline;
 class MessageBar;
@@ -54,9 +53,6 @@ public:
     const CampaignsSnapshot &snapshot() const { return m_snapshot; }
     campaigns::DndImportReport lastImport() const { return m_lastImport; }
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 Q_SIGNALS:
     void refreshed();
     void dndImported();
@@ -65,8 +61,6 @@ private:
     void showSnapshot(const CampaignsSnapshot &s);
     void showHistory(const QString &subjectKey);
     void applyFilter();
-    void fitColumns();
-    void squeezeColumns();
     void pauseOrResume(bool pause);
     void cancelSelected();
     void saveRules(const campaigns::CampaignRules &rules);
@@ -87,14 +81,12 @@ private:
     QProgressBar *m_importProgress = nullptr;
     CampaignTimeline *m_timeline = nullptr;
     CampaignCallsModel *m_model = nullptr;
-    QSortFilterProxyModel *m_filter = nullptr;
-    QTableView *m_table = nullptr;
+    CampaignCallsTable *m_table = nullptr;
     QTextBrowser *m_history = nullptr;
     QTabWidget *m_tabs = nullptr;
     CampaignRulesEditor *m_rules = nullptr;
     campaigns::DndImportReport m_lastImport;
     bool m_importing = false;
-    int m_subjectWidth = 0; // the order/cart column's width for its contents (fitColumns)
 };
 
 } // namespace ringside::ui
