@@ -130,7 +130,7 @@ int runChat(const QStringList &args)
     analytics::CallRecorder &recorder = *call.recorder;
 
     const bool jsonl = parser.isSet(QStringLiteral("jsonl"));
-    QObject::connect(session, &Session::event, session, [jsonl](const SessionEvent &ev) {
+    QObject::connect(session, &Session::eventOccurred, session, [jsonl](const SessionEvent &ev) {
         if (jsonl)
             outJson(ev.toJson());
         else

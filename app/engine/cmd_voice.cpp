@@ -136,7 +136,7 @@ int runVoice(const QStringList &args)
                                                     if (call)
                                                         call->onSpeechEvent(e);
                                                 });
-    QObject::connect(session, &Session::event, session, [jsonl](const SessionEvent &ev) { printEvent(ev, jsonl); });
+    QObject::connect(session, &Session::eventOccurred, session, [jsonl](const SessionEvent &ev) { printEvent(ev, jsonl); });
     call = std::make_unique<VoiceCall>(*session, *pipeline, lines, parser.isSet(QStringLiteral("realtime")), outDir, output);
     if (!pipeline->start()) {
         err(QStringLiteral("voice: the caller cannot be heard: %1").arg(pipeline->hearingProblem()));

@@ -57,7 +57,7 @@ VoiceCall::VoiceCall(Session &session, SpeechPipeline &pipeline, std::vector<Cal
     , m_output(std::move(output))
 {
     // The agent's words are spoken as the session says them.
-    m_connection = QObject::connect(&session, &Session::event, &session, [this](const SessionEvent &ev) {
+    m_connection = QObject::connect(&session, &Session::eventOccurred, &session, [this](const SessionEvent &ev) {
         if (ev.is(EventType::Agent))
             m_pipeline->speak(ev.text());
     });

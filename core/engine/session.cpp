@@ -42,7 +42,7 @@ void Session::emitEvent(EventType type, json data)
     const SessionEvent ev(type, std::move(data), m_sinceStart.isValid() ? m_sinceStart.elapsed() : 0);
     if (m_services.observer)
         m_services.observer->sessionEvent(ev);
-    Q_EMIT event(ev);
+    Q_EMIT eventOccurred(ev);
 }
 
 void Session::start()

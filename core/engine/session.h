@@ -95,7 +95,8 @@ public Q_SLOTS:
     void end(const QString &reason = QStringLiteral("hangup"), const QString &outcome = QString());
 
 Q_SIGNALS:
-    void event(const ringside::SessionEvent &event);
+    // Each event of the call as it happens, after the observer (the call record) has it.
+    void eventOccurred(const ringside::SessionEvent &event);
     void turnFinished();
     void ended(const QString &outcome);
 

@@ -21,7 +21,7 @@ void Session::finalize(const QString &outcome, bool notify)
     if (m_services.observer)
         m_services.observer->sessionEvent(ev);
     if (notify) {
-        Q_EMIT event(ev);
+        Q_EMIT eventOccurred(ev);
         Q_EMIT ended(m_outcome);
     }
 }

@@ -177,7 +177,7 @@ ScenarioOutcome ScenarioRunner::runIn(const Scenario &scenario, const QString &d
     Session *const session = call.session.get();
 
     std::vector<scenario::TurnRecord> turns(1); // [0]: the greeting
-    QObject::connect(session, &Session::event, session, [&](const SessionEvent &ev) {
+    QObject::connect(session, &Session::eventOccurred, session, [&](const SessionEvent &ev) {
         fold(ev, &turns.back());
         out.transcript.push_back(ev.toJson());
     });

@@ -50,7 +50,7 @@ CallEngine::CallEngine(CallSetup setup, std::shared_ptr<CallChannel> channel, st
     m_operator.resize(m_channel->frameSamples);
     m_mix.resize(m_channel->frameSamples);
     m_deferredSpeech.reserve(8);
-    QObject::connect(m_session.get(), &Session::event, m_session.get(), [this](const SessionEvent &e) { onSessionEvent(e); });
+    QObject::connect(m_session.get(), &Session::eventOccurred, m_session.get(), [this](const SessionEvent &e) { onSessionEvent(e); });
     QObject::connect(m_session.get(), &Session::turnFinished, m_session.get(), [this] { onTurnFinished(); });
 }
 

@@ -124,7 +124,7 @@ struct EventLog
 
     void attach(Session &session)
     {
-        QObject::connect(&session, &Session::event, &session, [this](const SessionEvent &ev) { events.push_back(ev); });
+        QObject::connect(&session, &Session::eventOccurred, &session, [this](const SessionEvent &ev) { events.push_back(ev); });
     }
     size_t mark() const { return events.size(); }
     std::vector<SessionEvent> since(size_t from, const QString &type = {}) const

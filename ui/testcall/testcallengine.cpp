@@ -113,9 +113,9 @@ void TestCallEngine::start(const TestCallSetup &setup)
         if (!self)
             return out;   // the console closed meanwhile
         // Queued to the UI thread, where `self` lives; Qt drops them if it is destroyed first.
-        QObject::connect(session, &Session::event, self, [self, generation](const SessionEvent &e) {
+        QObject::connect(session, &Session::eventOccurred, self, [self, generation](const SessionEvent &e) {
             if (self->m_generation == generation)
-                Q_EMIT self->event(e);
+                Q_EMIT self->eventOccurred(e);
         });
         QObject::connect(session, &Session::turnFinished, self, [self, generation] {
             if (self->m_generation != generation || self->m_pendingTurns == 0)

@@ -59,7 +59,7 @@ public:
 
 Q_SIGNALS:
     void started(const QString &error, const QStringList &notices);
-    void event(const ringside::SessionEvent &event);
+    void eventOccurred(const ringside::SessionEvent &event);
     // A caller turn has been answered (the reply and its tool calls were all reported).
     void turnAnswered();
     void ended(const QString &outcome);

@@ -123,7 +123,7 @@ TestCallWorkspace::TestCallWorkspace(Backend &backend, const Clock &clock, QStri
     });
     connect(m_agentCombo, &QComboBox::currentIndexChanged, this, &TestCallWorkspace::updateButtons);
     connect(m_engine, &TestCallEngine::started, this, &TestCallWorkspace::onStarted);
-    connect(m_engine, &TestCallEngine::event, this, &TestCallWorkspace::onEvent);
+    connect(m_engine, &TestCallEngine::eventOccurred, this, &TestCallWorkspace::onEvent);
     connect(m_engine, &TestCallEngine::ended, this, &TestCallWorkspace::onEnded);
     connect(m_engine, &TestCallEngine::turnAnswered, this, &TestCallWorkspace::updateButtons);
     connect(m_engine, &TestCallEngine::turnAnswered, this, &TestCallWorkspace::sayNextScriptLine);
