@@ -61,6 +61,39 @@ std::vector<ScheduledCall> decideDue(Database &db, const QDateTime &now, QMap<QS
     return round.toPlace;
 }
 
+// A call planned directly on the queue (not by the scanner), in India's zone.
+ScheduledCall plannedCall(const QString &useCase, const QString &subjectKey, const QString &agent, const QString &phone, const QDateTime &due)
+{
+    ScheduledCall c;
+    c.useCase = useCase;
+    c.subjectKey = subjectKey;
+    c.agent = agent;
+    c.phone = phone;
+    c.timezone = QStringLiteral("Asia/Kolkata");
+    c.dueAt = due;
+    return c;
+}
+
+// The test store with its queue as the dialer drives it: plans from the store's tables, claims and
+// decides what is due, records the calls placed at the provider, and applies their statuses.
+struct DialledStore : CampaignStore
+{
+    CallQueue q{ *db };
+    CallProgress progress{ *db, agents() };
+
+    void scan(const QDateTime &t) { TriggerScanner(*db, agents()).scan(t); }
+    // Claims and decides what is due at `t` into *placed, and records each as placed with provider
+    // call id "CA-<order id>". False when the queue refused to record one.
+    bool placeDue(const QDateTime &t, std::vector<ScheduledCall> *placed)
+    {
+        *placed = decideDue(*db, t);
+        bool recorded = true;
+        for (const ScheduledCall &c : *placed)
+            recorded = q.recordPlaced(c.id, c.leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-") + c.orderId, QStringLiteral("queued"), t) && recorded;
+        return recorded;
+    }
+};
+
 StatusUpdate status(const QString &sid, const QString &s, int seq, const QString &answeredBy = QString())
 {
     StatusUpdate u;
@@ -215,14 +248,9 @@ private slots:
         s.setOrderStatus(QStringLiteral("ORD-CANCEL"), QStringLiteral("cancelled"), t);
         // C-BIZ already had three campaign calls today.
         for (int i = 0; i < 3; ++i) {
-            ScheduledCall c;
-            c.useCase = kDelivery;
-            c.subjectKey = QStringLiteral("delivery:X%1:fulfilled").arg(i);
-            c.agent = QStringLiteral("delivery-notifier");
-            c.phone = QStringLiteral("+919876500001");
-            c.timezone = QStringLiteral("Asia/Kolkata");
-            c.dueAt = t.addSecs(-7200);
-            const qint64 id = CallQueue(*s.db).schedule(c, t);
+            const qint64 id = CallQueue(*s.db).schedule(plannedCall(kDelivery, QStringLiteral("delivery:X%1:fulfilled").arg(i), QStringLiteral("delivery-notifier"),
+                                                                    QStringLiteral("+919876500001"), t.addSecs(-7200)),
+                                                        t);
             execOrThrow(s.db->connection(), QStringLiteral("UPDATE scheduled_calls SET status = 'done', placed_at = ? WHERE id = ?"),
                         t.addSecs(-7000 + i).toMSecsSinceEpoch(), id);
         }
@@ -254,16 +282,10 @@ private slots:
     {
         CampaignStore s;
         const QDateTime t = at("2026-11-26T12:00:00+05:30");
-        for (int i = 0; i < 200; ++i) {
-            ScheduledCall c;
-            c.useCase = kCod;
-            c.subjectKey = QStringLiteral("cod:LOAD-%1").arg(i);
-            c.agent = QStringLiteral("cod-confirmation");
-            c.phone = QStringLiteral("+9198%1").arg(10000000 + i);
-            c.timezone = QStringLiteral("Asia/Kolkata");
-            c.dueAt = t.addSecs(-i);
-            CallQueue(*s.db).schedule(c, t);
-        }
+        for (int i = 0; i < 200; ++i)
+            CallQueue(*s.db).schedule(plannedCall(kCod, QStringLiteral("cod:LOAD-%1").arg(i), QStringLiteral("cod-confirmation"),
+                                                  QStringLiteral("+9198%1").arg(10000000 + i), t.addSecs(-i)),
+                                      t);
         // Two threads, each with its own connection (as two processes would have), claim in small bites.
         std::atomic<int> total{ 0 };
         std::atomic<int> ready{ 0 };
@@ -301,15 +323,8 @@ private slots:
     {
         CampaignStore s;
         const QDateTime t = at("2026-11-26T12:00:00+05:30");
-        ScheduledCall c;
-        c.useCase = kCod;
-        c.subjectKey = QStringLiteral("cod:FENCE");
-        c.agent = QStringLiteral("cod-confirmation");
-        c.phone = QStringLiteral("+919812345678");
-        c.timezone = QStringLiteral("Asia/Kolkata");
-        c.dueAt = t;
         CallQueue q(*s.db);
-        q.schedule(c, t);
+        q.schedule(plannedCall(kCod, QStringLiteral("cod:FENCE"), QStringLiteral("cod-confirmation"), QStringLiteral("+919812345678"), t), t);
         ScheduledCall mine = q.claimDue(t, QStringLiteral("a"), 120, 1, {}).front();
         QVERIFY(q.holdsLease(mine.id, mine.leaseGen, t, 30000));
         QVERIFY(!q.holdsLease(mine.id, mine.leaseGen, t.addSecs(100), 30000)); // too little left to send
@@ -324,26 +339,24 @@ private slots:
 
     void statusesRetriesAndUnconfirmed()
     {
-        CampaignStore s;
+        DialledStore s;
         const QDateTime created = at("2026-11-26T19:50:00+05:30");
         s.codOrder(QStringLiteral("ORD-1"), QStringLiteral("C-PUNE"), created);
-        TriggerScanner(*s.db, agents()).scan(created.addSecs(60));
-        CallQueue q(*s.db);
-        CallProgress progress(*s.db, agents());
+        s.scan(created.addSecs(60));
         const QDateTime ten = at("2026-11-27T10:00:00+05:30");
-        auto first = decideDue(*s.db, ten);
+        std::vector<ScheduledCall> first;
+        QVERIFY(s.placeDue(ten, &first));
         QCOMPARE(int(first.size()), 1);
-        QVERIFY(q.recordPlaced(first[0].id, first[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA1"), QStringLiteral("queued"), ten));
         // Out of order: ringing (1) after no-answer (2) changes nothing; a repeat neither.
-        QVERIFY(!progress.apply(status(QStringLiteral("CA1"), QStringLiteral("initiated"), 0), ten).ignored);
-        const auto done = progress.apply(status(QStringLiteral("CA1"), QStringLiteral("no-answer"), 2), ten.addSecs(40));
+        QVERIFY(!s.progress.apply(status(QStringLiteral("CA-ORD-1"), QStringLiteral("initiated"), 0), ten).ignored);
+        const auto done = s.progress.apply(status(QStringLiteral("CA-ORD-1"), QStringLiteral("no-answer"), 2), ten.addSecs(40));
         QVERIFY(done.finished);
         QVERIFY(done.nextAttempt > 0);
-        QVERIFY(progress.apply(status(QStringLiteral("CA1"), QStringLiteral("ringing"), 1), ten.addSecs(41)).ignored);
-        QVERIFY(progress.apply(status(QStringLiteral("CA1"), QStringLiteral("no-answer"), 2), ten.addSecs(42)).ignored);
-        QCOMPARE(q.byId(first[0].id)->outcome, QStringLiteral("no_answer"));
-        QCOMPARE(q.byId(first[0].id)->status, kDone);
-        const auto second = q.byId(done.nextAttempt);
+        QVERIFY(s.progress.apply(status(QStringLiteral("CA-ORD-1"), QStringLiteral("ringing"), 1), ten.addSecs(41)).ignored);
+        QVERIFY(s.progress.apply(status(QStringLiteral("CA-ORD-1"), QStringLiteral("no-answer"), 2), ten.addSecs(42)).ignored);
+        QCOMPARE(s.q.byId(first[0].id)->outcome, QStringLiteral("no_answer"));
+        QCOMPARE(s.q.byId(first[0].id)->status, kDone);
+        const auto second = s.q.byId(done.nextAttempt);
         QCOMPARE(second->attempt, 2);
         QCOMPARE(local(second->dueAt), QStringLiteral("2026-11-27T12:00:00+05:30")); // two hours after the first
         QCOMPARE(s.orderField(QStringLiteral("ORD-1"), QStringLiteral("cod_confirmation")), QStringLiteral("pending"));
@@ -354,8 +367,8 @@ private slots:
         const QDateTime noon = at("2026-11-27T12:00:00+05:30");
         auto again = decideDue(*s.db, noon);
         QCOMPARE(int(again.size()), 1);
-        q.recordPlaced(again[0].id, again[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA2"), QStringLiteral("queued"), noon);
-        const auto end = progress.apply(status(QStringLiteral("CA2"), QStringLiteral("busy"), 3), noon.addSecs(20));
+        s.q.recordPlaced(again[0].id, again[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA2"), QStringLiteral("queued"), noon);
+        const auto end = s.progress.apply(status(QStringLiteral("CA2"), QStringLiteral("busy"), 3), noon.addSecs(20));
         QVERIFY(end.finished);
         QCOMPARE(end.nextAttempt, qint64(0));
         QCOMPARE(s.orderField(QStringLiteral("ORD-1"), QStringLiteral("cod_confirmation")), QStringLiteral("unconfirmed"));
@@ -372,100 +385,94 @@ private slots:
 
     void failedOnceMoreMachineLaterCompletedIsTheConversation()
     {
-        CampaignStore s;
+        DialledStore s;
         const QDateTime t = at("2026-11-26T11:00:00+05:30");
         s.shippedOrder(QStringLiteral("ORD-F"), QStringLiteral("C-PUNE"), QStringLiteral("shipped"), t);
         s.shippedOrder(QStringLiteral("ORD-M"), QStringLiteral("C-CHN"), QStringLiteral("shipped"), t);
-        TriggerScanner(*s.db, agents()).scan(t);
-        CallQueue q(*s.db);
-        CallProgress progress(*s.db, agents());
-        auto placed = decideDue(*s.db, t);
+        s.scan(t);
+        std::vector<ScheduledCall> placed;
+        QVERIFY(s.placeDue(t, &placed));
         QCOMPARE(int(placed.size()), 2);
-        for (const ScheduledCall &c : placed)
-            q.recordPlaced(c.id, c.leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-") + c.orderId, QStringLiteral("queued"), t);
         // failed → once more after 15 minutes, even though delivery calls have one attempt.
-        const auto f1 = progress.apply(status(QStringLiteral("CA-ORD-F"), QStringLiteral("failed"), 1), t.addSecs(5));
+        const auto f1 = s.progress.apply(status(QStringLiteral("CA-ORD-F"), QStringLiteral("failed"), 1), t.addSecs(5));
         QVERIFY(f1.nextAttempt > 0);
-        QCOMPARE(local(q.byId(f1.nextAttempt)->dueAt), QStringLiteral("2026-11-26T11:15:00+05:30"));
+        QCOMPARE(local(s.q.byId(f1.nextAttempt)->dueAt), QStringLiteral("2026-11-26T11:15:00+05:30"));
         // machine (AMD) → later, within the cap: delivery allows one attempt, so it ends here.
-        const auto m1 = progress.apply(status(QStringLiteral("CA-ORD-M"), QStringLiteral("completed"), 2, QStringLiteral("machine_end_beep")), t.addSecs(30));
-        QCOMPARE(q.byId(m1.id)->outcome, QStringLiteral("machine"));
+        const auto m1 = s.progress.apply(status(QStringLiteral("CA-ORD-M"), QStringLiteral("completed"), 2, QStringLiteral("machine_end_beep")), t.addSecs(30));
+        QCOMPARE(s.q.byId(m1.id)->outcome, QStringLiteral("machine"));
         QCOMPARE(m1.nextAttempt, qint64(0));
         // The failed one's retry fails too: stop.
         auto retry = decideDue(*s.db, t.addSecs(15 * 60));
         QCOMPARE(int(retry.size()), 1);
-        q.recordPlaced(retry[0].id, retry[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-F2"), QStringLiteral("queued"), t.addSecs(900));
-        const auto f2 = progress.apply(status(QStringLiteral("CA-F2"), QStringLiteral("failed"), 1), t.addSecs(905));
+        s.q.recordPlaced(retry[0].id, retry[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-F2"), QStringLiteral("queued"), t.addSecs(900));
+        const auto f2 = s.progress.apply(status(QStringLiteral("CA-F2"), QStringLiteral("failed"), 1), t.addSecs(905));
         QCOMPARE(f2.nextAttempt, qint64(0));
-        QCOMPARE(q.byId(f2.id)->status, kFailed);
+        QCOMPARE(s.q.byId(f2.id)->status, kFailed);
 
         // A conversation: the gateway's outcome wins over the bare "completed".
         s.shippedOrder(QStringLiteral("ORD-C"), QStringLiteral("C-LKO"), QStringLiteral("shipped"), t.addSecs(3600));
-        TriggerScanner(*s.db, agents()).scan(t.addSecs(3600));
-        auto c = decideDue(*s.db, t.addSecs(3600));
+        s.scan(t.addSecs(3600));
+        std::vector<ScheduledCall> c;
+        QVERIFY(s.placeDue(t.addSecs(3600), &c));
         QCOMPARE(int(c.size()), 1);
-        q.recordPlaced(c[0].id, c[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-C"), QStringLiteral("queued"), t.addSecs(3600));
-        progress.apply(status(QStringLiteral("CA-C"), QStringLiteral("in-progress"), 2), t.addSecs(3610));
-        progress.conversationEnded(QStringLiteral("CA-C"), QStringLiteral("resolved"), QStringLiteral("rec-1"), t.addSecs(3700));
-        QVERIFY(progress.apply(status(QStringLiteral("CA-C"), QStringLiteral("completed"), 3), t.addSecs(3701)).ignored == false);
-        QCOMPARE(q.byId(c[0].id)->outcome, QStringLiteral("resolved"));
-        QCOMPARE(q.byId(c[0].id)->recordId, QStringLiteral("rec-1"));
-        QCOMPARE(q.byId(c[0].id)->status, kDone);
+        s.progress.apply(status(QStringLiteral("CA-ORD-C"), QStringLiteral("in-progress"), 2), t.addSecs(3610));
+        s.progress.conversationEnded(QStringLiteral("CA-ORD-C"), QStringLiteral("resolved"), QStringLiteral("rec-1"), t.addSecs(3700));
+        QVERIFY(s.progress.apply(status(QStringLiteral("CA-ORD-C"), QStringLiteral("completed"), 3), t.addSecs(3701)).ignored == false);
+        QCOMPARE(s.q.byId(c[0].id)->outcome, QStringLiteral("resolved"));
+        QCOMPARE(s.q.byId(c[0].id)->recordId, QStringLiteral("rec-1"));
+        QCOMPARE(s.q.byId(c[0].id)->status, kDone);
     }
 
     void completedWithoutTheAgentIsNoConversation()
     {
-        CampaignStore s;
+        DialledStore s;
         const QDateTime t = at("2026-11-26T11:00:00+05:30");
         s.codOrder(QStringLiteral("ORD-S"), QStringLiteral("C-PUNE"), t.addSecs(-3600)); // answered, our agent never came on
         s.codOrder(QStringLiteral("ORD-Z"), QStringLiteral("C-LKO"), t.addSecs(-3600));  // "completed" without talk time
         s.codOrder(QStringLiteral("ORD-L"), QStringLiteral("C-CHN"), t.addSecs(-3600));  // the agent came on; the conversation ends later
-        TriggerScanner(*s.db, agents()).scan(t);
-        CallQueue q(*s.db);
-        CallProgress progress(*s.db, agents());
-        const auto placed = decideDue(*s.db, t);
+        s.scan(t);
+        std::vector<ScheduledCall> placed;
+        QVERIFY(s.placeDue(t, &placed));
         QCOMPARE(int(placed.size()), 3);
-        for (const ScheduledCall &c : placed)
-            QVERIFY(q.recordPlaced(c.id, c.leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-") + c.orderId, QStringLiteral("queued"), t));
 
         // Twelve seconds of a line with nobody of ours on it: a failed call, tried once more.
         StatusUpdate silent = status(QStringLiteral("CA-ORD-S"), QStringLiteral("completed"), 3);
         silent.durationS = 12;
-        const auto a = progress.apply(silent, t.addSecs(40));
+        const auto a = s.progress.apply(silent, t.addSecs(40));
         QVERIFY(a.finished);
         QCOMPARE(a.outcome, QStringLiteral("failed"));
-        QCOMPARE(q.byId(a.id)->status, kFailed);
-        QCOMPARE(q.byId(a.id)->outcome, QStringLiteral("failed"));
+        QCOMPARE(s.q.byId(a.id)->status, kFailed);
+        QCOMPARE(s.q.byId(a.id)->outcome, QStringLiteral("failed"));
         QVERIFY(a.nextAttempt > 0);
-        QCOMPARE(local(q.byId(a.nextAttempt)->dueAt), QStringLiteral("2026-11-26T11:15:00+05:30")); // dialer.failedRetryMinutes
+        QCOMPARE(local(s.q.byId(a.nextAttempt)->dueAt), QStringLiteral("2026-11-26T11:15:00+05:30")); // dialer.failedRetryMinutes
         QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE order_id = 'ORD-S' AND outcome = 'failed' AND answered_at IS NULL")), 1);
         bool noted = false;
-        for (const CampaignEvent &e : q.events(a.id))
+        for (const CampaignEvent &e : s.q.events(a.id))
             noted = noted || (e.kind == QLatin1String("no_conversation") && e.reason == QLatin1String("failed"));
         QVERIFY(noted);
 
         // No talk time at all: nobody picked up; the COD rule's next attempt two hours later.
         StatusUpdate zero = status(QStringLiteral("CA-ORD-Z"), QStringLiteral("completed"), 3);
         zero.durationS = 0;
-        const auto b = progress.apply(zero, t.addSecs(40));
+        const auto b = s.progress.apply(zero, t.addSecs(40));
         QCOMPARE(b.outcome, QStringLiteral("no_answer"));
-        QCOMPARE(q.byId(b.id)->status, kDone);
+        QCOMPARE(s.q.byId(b.id)->status, kDone);
         QVERIFY(b.nextAttempt > 0);
-        QCOMPARE(local(q.byId(b.nextAttempt)->dueAt), QStringLiteral("2026-11-26T13:00:00+05:30"));
+        QCOMPARE(local(s.q.byId(b.nextAttempt)->dueAt), QStringLiteral("2026-11-26T13:00:00+05:30"));
 
         // The gateway saw the agent come on: "completed" waits for the conversation's outcome.
-        QVERIFY(progress.mediaConnected(QStringLiteral("CA-ORD-L"), t.addSecs(10)).known);
-        QVERIFY(progress.mediaConnected(QStringLiteral("CA-ORD-L"), t.addSecs(11)).known); // once in the history
+        QVERIFY(s.progress.mediaConnected(QStringLiteral("CA-ORD-L"), t.addSecs(10)).known);
+        QVERIFY(s.progress.mediaConnected(QStringLiteral("CA-ORD-L"), t.addSecs(11)).known); // once in the history
         StatusUpdate live = status(QStringLiteral("CA-ORD-L"), QStringLiteral("completed"), 3);
         live.durationS = 30;
-        const auto c = progress.apply(live, t.addSecs(45));
+        const auto c = s.progress.apply(live, t.addSecs(45));
         QVERIFY(c.finished);
         QCOMPARE(c.nextAttempt, qint64(0));
-        QCOMPARE(q.byId(c.id)->status, kDone);
-        progress.conversationEnded(QStringLiteral("CA-ORD-L"), QStringLiteral("confirmed"), QStringLiteral("rec-L"), t.addSecs(46));
-        QCOMPARE(q.byId(c.id)->outcome, QStringLiteral("confirmed"));
+        QCOMPARE(s.q.byId(c.id)->status, kDone);
+        s.progress.conversationEnded(QStringLiteral("CA-ORD-L"), QStringLiteral("confirmed"), QStringLiteral("rec-L"), t.addSecs(46));
+        QCOMPARE(s.q.byId(c.id)->outcome, QStringLiteral("confirmed"));
         int connected = 0;
-        for (const CampaignEvent &e : q.events(c.id))
+        for (const CampaignEvent &e : s.q.events(c.id))
             connected += e.kind == QLatin1String("connected") ? 1 : 0;
         QCOMPARE(connected, 1);
         QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM call_records WHERE order_id = 'ORD-L'")), 0); // the gateway writes that one
@@ -473,65 +480,63 @@ private slots:
 
     void anAttemptRecordLostToACrashIsWrittenOnTheNextPass()
     {
-        CampaignStore s;
+        DialledStore s;
         const QDateTime t = at("2026-11-26T11:00:00+05:30");
         s.codOrder(QStringLiteral("ORD-R"), QStringLiteral("C-PUNE"), t.addSecs(-3600));
-        TriggerScanner(*s.db, agents()).scan(t);
-        CallQueue q(*s.db);
-        CallProgress progress(*s.db, agents());
-        const auto placed = decideDue(*s.db, t);
+        s.scan(t);
+        std::vector<ScheduledCall> placed;
+        QVERIFY(s.placeDue(t, &placed));
         QCOMPARE(int(placed.size()), 1);
-        QVERIFY(q.recordPlaced(placed[0].id, placed[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-R"), QStringLiteral("queued"), t));
-        const auto a = progress.apply(status(QStringLiteral("CA-R"), QStringLiteral("no-answer"), 2), t.addSecs(40));
+        const auto a = s.progress.apply(status(QStringLiteral("CA-ORD-R"), QStringLiteral("no-answer"), 2), t.addSecs(40));
         QVERIFY(a.finished);
-        const QString recordId = q.byId(a.id)->recordId;
+        const QString recordId = s.q.byId(a.id)->recordId;
         QVERIFY(!recordId.isEmpty());
         const QString recordCount = QStringLiteral("SELECT COUNT(*) FROM call_records WHERE id = '%1' AND outcome = 'no_answer'").arg(recordId);
         QCOMPARE(s.count(recordCount), 1);
         // Written with the attempt: nothing waits for the repair.
         QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM scheduled_calls WHERE record_pending = 1")), 0);
-        QCOMPARE(progress.repairMissingRecords(t.addSecs(41)), 0);
+        QCOMPARE(s.progress.repairMissingRecords(t.addSecs(41)), 0);
         // The state a crash between the two writes leaves: the attempt finished and waiting, no record.
         execOrThrow(s.db->connection(), QStringLiteral("DELETE FROM call_records WHERE id = ?"), recordId);
         execOrThrow(s.db->connection(), QStringLiteral("UPDATE scheduled_calls SET record_pending = 1 WHERE id = ?"), a.id);
-        QCOMPARE(progress.repairMissingRecords(t.addSecs(42)), 1);
+        QCOMPARE(s.progress.repairMissingRecords(t.addSecs(42)), 1);
         QCOMPARE(s.count(recordCount), 1);
-        QCOMPARE(progress.repairMissingRecords(t.addSecs(43)), 0);
+        QCOMPARE(s.progress.repairMissingRecords(t.addSecs(43)), 0);
         // A conversation's record is the gateway's: never waited for.
         s.codOrder(QStringLiteral("ORD-R2"), QStringLiteral("C-CHN"), t);
-        TriggerScanner(*s.db, agents()).scan(t.addSecs(3600));
-        const auto next = decideDue(*s.db, t.addSecs(3600));
+        s.scan(t.addSecs(3600));
+        std::vector<ScheduledCall> next;
+        QVERIFY(s.placeDue(t.addSecs(3600), &next));
         QCOMPARE(int(next.size()), 1);
-        QVERIFY(q.recordPlaced(next[0].id, next[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-R2"), QStringLiteral("queued"), t.addSecs(3600)));
-        progress.conversationEnded(QStringLiteral("CA-R2"), QStringLiteral("confirmed"), QStringLiteral("rec-R2"), t.addSecs(3700));
-        QCOMPARE(progress.repairMissingRecords(t.addSecs(3701)), 0);
+        s.progress.conversationEnded(QStringLiteral("CA-ORD-R2"), QStringLiteral("confirmed"), QStringLiteral("rec-R2"), t.addSecs(3700));
+        QCOMPARE(s.progress.repairMissingRecords(t.addSecs(3701)), 0);
     }
 
     void adoptsACallNamedBeforeItsIdWasRecorded()
     {
-        CampaignStore s;
+        DialledStore s;
         const QDateTime t = at("2026-11-26T11:00:00+05:30");
         s.shippedOrder(QStringLiteral("ORD-A"), QStringLiteral("C-PUNE"), QStringLiteral("shipped"), t);
-        TriggerScanner(*s.db, agents()).scan(t);
+        s.scan(t);
         auto placed = decideDue(*s.db, t);
         QCOMPARE(int(placed.size()), 1);
         // The dialer died after the provider made the call; its callback names our row (sc=).
         StatusUpdate u = status(QStringLiteral("CA-ADOPT"), QStringLiteral("ringing"), 1);
         u.scheduledId = placed[0].id;
-        const auto a = CallProgress(*s.db, agents()).apply(u, t.addSecs(5));
+        const auto a = s.progress.apply(u, t.addSecs(5));
         QVERIFY(a.known);
-        const auto row = CallQueue(*s.db).byId(placed[0].id);
+        const auto row = s.q.byId(placed[0].id);
         QCOMPARE(row->providerCallId, QStringLiteral("CA-ADOPT"));
-        QVERIFY(CallQueue(*s.db).expiredLeases(t.addSecs(1000), 10).empty()); // never retried now
+        QVERIFY(s.q.expiredLeases(t.addSecs(1000), 10).empty()); // never retried now
         // The dialer's own answer for that call arrives after the callback: one 'placed' event still.
-        QVERIFY(!CallQueue(*s.db).recordPlaced(placed[0].id, placed[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-ADOPT"),
-                                               QStringLiteral("queued"), t.addSecs(6)));
+        QVERIFY(!s.q.recordPlaced(placed[0].id, placed[0].leaseGen, QStringLiteral("twilio"), QStringLiteral("CA-ADOPT"),
+                                  QStringLiteral("queued"), t.addSecs(6)));
         QCOMPARE(s.count(QStringLiteral("SELECT COUNT(*) FROM campaign_events WHERE kind = 'placed' AND scheduled_call_id = %1").arg(placed[0].id)),
                  qint64(1));
         // A callback naming another row's sc= for a different call is not taken for this one.
         StatusUpdate other = status(QStringLiteral("CA-OTHER"), QStringLiteral("ringing"), 1);
         other.scheduledId = placed[0].id;
-        QVERIFY(!CallProgress(*s.db, agents()).apply(other, t.addSecs(6)).known);
+        QVERIFY(!s.progress.apply(other, t.addSecs(6)).known);
     }
 };
 
