@@ -19,12 +19,26 @@ else()
 endif()
 set(RINGSIDE_TEST_TIMEOUT_FACTOR ${_timeout_factor} CACHE STRING "Each test's time limit is multiplied by this (instrumented trees)")
 
+# A test or benchmark of one .cpp is not batched in a unity build: batching one file saves
+# nothing, and inside the unity wrapper GCC judges that .cpp as it would a header, warning
+# (-Wsubobject-linkage) wherever the test class's lambdas capture a helper from its anonymous
+# namespace. Compiled as the main file, it is judged as what it is.
+function(ringside_unbatch_single_source target)
+    set(cpp ${ARGN})
+    list(FILTER cpp INCLUDE REGEX "\\.cpp$")
+    list(LENGTH cpp count)
+    if(count EQUAL 1)
+        set_target_properties(${target} PROPERTIES UNITY_BUILD OFF)
+    endif()
+endfunction()
+
 # ringside_add_test(<name> SOURCES ... LIBS ... [ENVIRONMENT ...] [TIMEOUT s] [LABELS ...])
 # One Qt Test executable per class or feature, registered with CTest.
 # Test data lives beside the test; RINGSIDE_SOURCE_DIR / RINGSIDE_BINARY_DIR locate it.
 function(ringside_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;ENVIRONMENT;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
+    ringside_unbatch_single_source(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS} ringside::settings ringside_testsupport)
     target_compile_definitions(${name} PRIVATE
         RINGSIDE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
@@ -95,6 +109,7 @@ function(ringside_add_benchmark name)
     cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
     find_package(benchmark REQUIRED)
     add_executable(${name} ${ARG_SOURCES})
+    ringside_unbatch_single_source(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE benchmark::benchmark ${ARG_LIBS} ringside::settings)
     target_compile_definitions(${name} PRIVATE
         RINGSIDE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
