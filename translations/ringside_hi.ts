@@ -2115,6 +2115,13 @@
             <numerusform>इंजन कॉल रिकॉर्ड सहेज नहीं पा रहा (%1); %n रिकॉर्ड रखे गए हैं और फिर से सहेजे जाएँगे</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The engine is keeping %n call record(s) its database has not taken yet; they are retried</source>
+        <translation>
+            <numerusform>इंजन %n कॉल रिकॉर्ड रखे हुए है जिसे उसके डेटाबेस ने अभी नहीं लिया; उसे फिर से सहेजा जाएगा</numerusform>
+            <numerusform>इंजन %n कॉल रिकॉर्ड रखे हुए है जिन्हें उसके डेटाबेस ने अभी नहीं लिया; उन्हें फिर से सहेजा जाएगा</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The engine saves call records again</source>
         <translation>इंजन फिर से कॉल रिकॉर्ड सहेज रहा है</translation>

@@ -5,6 +5,7 @@
 #include "telephony/clusterview.h"
 #include "telephony/gateway.h"
 
+#include "analytics/recordwritequeue.h"
 #include "conversation/outcomes.h"
 
 #include <QDateTime>
@@ -80,7 +81,8 @@ json Gateway::snapshotFor(const QString &operatorName) const
              { "shutting_down", m_shuttingDown },
              { "calls", calls },
              { "queue", queue },
-             { "dialing", dialing } };
+             { "dialing", dialing },
+             { "call_records_waiting", m_services.recordWrites ? m_services.recordWrites->state().waiting : 0 } };
 }
 
 void Gateway::broadcastQueue()

@@ -273,6 +273,9 @@ private slots:
         QVERIFY(alarm.is_object());
         QVERIFY(alarm.value("waiting", 0) >= 1);
         QVERIFY(stringAt(alarm, "error").contains(QLatin1String("records refused for the test")));
+        MonitorClient late; // connects after the alarm: its snapshot says so
+        QVERIFY(late.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor"))));
+        QVERIFY(late.waitForType("snapshot").value("call_records_waiting", 0) >= 1);
 
         const json health = json::parse(request(f.url(QStringLiteral("http"), QStringLiteral("/healthz")), {}, {}, false).body.toStdString());
         QCOMPARE(health.value("status", std::string()), std::string("ok")); // calls go on: no reason to take the engine out

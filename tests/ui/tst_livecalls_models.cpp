@@ -323,6 +323,12 @@ void TestLiveCallsModels::callRecordTroubleIsANotice()
     QVERIFY2(waiting.contains(QLatin1String("disk I/O error")) && waiting.contains(QLatin1String("2 kept")), qPrintable(waiting));
     QCOMPARE(notices.at(1).at(0).toString(), QStringLiteral("The engine saves call records again"));
     QVERIFY2(notices.at(2).at(0).toString().contains(QLatin1String("refused 1 call record")), qPrintable(notices.at(2).at(0).toString()));
+    // A console connecting while records wait hears it from the snapshot; none said, none shown.
+    feed.push({ { "type", "snapshot" }, { "calls", json::array() }, { "queue", json::array() }, { "call_records_waiting", 3 } });
+    feed.push({ { "type", "snapshot" }, { "calls", json::array() }, { "queue", json::array() }, { "call_records_waiting", 0 } });
+    QVERIFY(QTest::qWaitFor([&] { return feed.messagesApplied() == 5; }, 5000));
+    QCOMPARE(notices.count(), 4);
+    QVERIFY2(notices.at(3).at(0).toString().contains(QLatin1String("keeping 3 call record")), qPrintable(notices.at(3).at(0).toString()));
 }
 
 QTEST_MAIN(TestLiveCallsModels)

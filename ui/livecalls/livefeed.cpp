@@ -280,7 +280,16 @@ void LiveFeed::applySnapshot(const json &m)
     m_calls->reset(std::move(rows));
     m_calls->beginBatch();
     applyQueue(arrayAt(m, "queue"));
+    // A console that connects while the engine's records wait hears it now, not at the next change.
+    if (const int waiting = intAt(m, "call_records_waiting"); waiting > 0)
+        noticeRecordsWaiting(waiting, QString());
     Q_EMIT snapshotReceived();
+}
+
+void LiveFeed::noticeRecordsWaiting(int waiting, const QString &error)
+{
+    Q_EMIT notice(error.isEmpty() ? tr("The engine is keeping %n call record(s) its database has not taken yet; they are retried", nullptr, waiting)
+                                  : tr("The engine cannot save call records (%1); %n kept and retried", nullptr, waiting).arg(error));
 }
 
 void LiveFeed::applyQueue(const json &entries)
@@ -367,7 +376,7 @@ void LiveFeed::applyOne(const json &m)
         if (const int refused = intAt(m, "newly_refused"); refused > 0)
             Q_EMIT notice(tr("The engine's store refused %n call record(s): %1", nullptr, refused).arg(stringAt(m, "error")));
         if (waiting > 0)
-            Q_EMIT notice(tr("The engine cannot save call records (%1); %n kept and retried", nullptr, waiting).arg(stringAt(m, "error")));
+            noticeRecordsWaiting(waiting, stringAt(m, "error"));
         else if (intAt(m, "newly_refused") == 0)
             Q_EMIT notice(tr("The engine saves call records again"));
     } else if (type == QLatin1String("client_error")) {

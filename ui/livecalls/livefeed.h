@@ -82,6 +82,7 @@ private:
     void applyOne(const json &m);
     void applySnapshot(const json &m);
     void applyQueue(const json &entries);
+    void noticeRecordsWaiting(int waiting, const QString &error);
     TranscriptModel *ensureTranscript(const QString &callId);
     void dropTranscript(const QString &callId);
     QString describeCall(const QString &callId) const;
