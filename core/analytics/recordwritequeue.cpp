@@ -104,7 +104,7 @@ RecordWriteResult RecordWriteQueue::store(CallRecord record, bool stored)
         qWarning("call record %s refused by the store: %s", qPrintable(record.id), qPrintable(result.error));
         noteFailure(result, true);
         break;
-    case RecordWrite::Waiting:
+    case RecordWrite::Waiting: {
         qWarning("call record %s not written, kept to be written again: %s", qPrintable(record.id), qPrintable(result.error));
         QString id = record.id; // before the record moves
         m_waiting.emplace(std::move(id), Kept{ std::move(record), stored });
@@ -114,6 +114,7 @@ RecordWriteResult RecordWriteQueue::store(CallRecord record, bool stored)
             m_retry->start();
         break;
     }
+    }
     return result;
 }
 
@@ -121,7 +122,12 @@ void RecordWriteQueue::retryWaiting()
 {
     const std::size_t before = m_waiting.size();
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
-        const RecordWriteResult result = writeRecord(*m_store, it->second.record, it->second.stored);
+        RecordWriteResult result = writeRecord(*m_store, it->second.record, it->second.stored);
+        if (result.outcome == RecordWrite::Refused && !it->second.stored) {
+            // An insert the database reported failed may have gone in after all: then it updates.
+            if (writeRecord(*m_store, it->second.record, true).outcome == RecordWrite::Written)
+                result = {};
+        }
         if (result.outcome == RecordWrite::Waiting) {
             noteFailure(result, false);
             break; // the database still fails: the others wait for the next try
@@ -135,7 +141,7 @@ void RecordWriteQueue::retryWaiting()
         it = m_waiting.erase(it);
     }
     if (m_waiting.size() != before) {
-        qInfo("%d call record(s) written after waiting; %d still wait", int(before - m_waiting.size()), int(m_waiting.size()));
+        qInfo("%d waiting call record(s) went to the store; %d still wait", int(before - m_waiting.size()), int(m_waiting.size()));
         publishWaiting();
     }
     if (m_waiting.empty())

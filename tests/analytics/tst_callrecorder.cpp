@@ -320,6 +320,30 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("call record kept-then-lost lost")));
     }
 
+    // An insert the database reported failed that went in after all (the record is there when the
+    // kept insert is retried): the retry updates it to the kept version instead of dropping it.
+    void aKeptInsertThatLandedAnywayIsUpdated()
+    {
+        TestDb t;
+        if (t.db->isPostgres())
+            QSKIP("the refusal is an SQLite trigger");
+        execOrThrow(t.db->connection(), QStringLiteral("CREATE TRIGGER refuse_resolved BEFORE INSERT ON call_records WHEN NEW.outcome = 'resolved' "
+                                                       "BEGIN SELECT RAISE(ABORT, 'records refused for the test'); END"));
+        CallRecordStore store(*t.db);
+        RecordWriteQueue queue(*t.db, 50);
+        CallRecord r = call(QStringLiteral("wismo"), QStringLiteral("resolved"), at("2026-11-20T05:00:00Z"));
+        r.id = QStringLiteral("landed-anyway");
+        QCOMPARE(queue.writeNow(r, false).outcome, RecordWrite::Waiting);
+        CallRecord earlier = r; // what "went in" (the trigger lets it through)
+        earlier.outcome = kInProgress;
+        earlier.endedAt = QDateTime();
+        QVERIFY(store.insert(earlier).ok());
+        execOrThrow(t.db->connection(), QStringLiteral("DROP TRIGGER refuse_resolved"));
+        QTRY_COMPARE_WITH_TIMEOUT(queue.state().waiting, 0, 5000);
+        QCOMPARE(store.byId(r.id)->outcome, QStringLiteral("resolved"));
+        QCOMPARE(queue.state().refused, quint64(0));
+    }
+
     // A version the store rejects (a field it cannot take) is not retried; the next version of the
     // same record is inserted, since the first never went in.
     void aRejectedVersionIsCountedAndTheNextOneInserted()
