@@ -7,6 +7,11 @@ namespace {
 const char *const kMonthNames[] = {"January", "February", "March", "April", "May", "June", "July",
                                    "August", "September", "October", "November", "December"};
 
+// A yearless date this many days back or fewer, read forward, has passed rather than meaning
+// next year: a month covers "last Friday's date" and a misheard day, while a month name further
+// back ("10 March" said in December) still plausibly means the coming one.
+constexpr int kRecentlyPassedDays = 31;
+
 struct DateCandidate
 {
     int first = 0;
@@ -47,12 +52,24 @@ private:
         return (year ? when + QLatin1Char(' ') + QString::number(year) : when) + QStringLiteral(" is not a date");
     }
 
-    // A day and month without a year: the next such date (or the last, reading the past).
+    // A day and month without a year: the next such date (or the last, reading the past); one
+    // that passed within kRecentlyPassedDays is invalid when reading forward.
     void resolveYearless(int day, int month, DateCandidate *c) const
     {
         if (!QDate::isValid(2000, month, day)) { // 2000 is a leap year, so 29 February passes
             c->problem = notADate(day, month);
             return;
+        }
+        if (future()) {
+            // "5 December" said on 7 December: next year's is eleven months off, beyond any
+            // delivery or pickup window, so the caller misspoke or means the past; say so.
+            for (const int y : {o.today.year(), o.today.year() - 1}) {
+                const QDate d(y, month, day);
+                if (d.isValid() && d < o.today && d.daysTo(o.today) <= kRecentlyPassedDays) {
+                    c->problem = QStringLiteral("%1 %2 has passed").arg(day).arg(QLatin1String(kMonthNames[month - 1]));
+                    return;
+                }
+            }
         }
         const int step = future() ? 1 : -1;
         for (int y = o.today.year(), tries = 0; tries < 9; y += step, ++tries) {
@@ -293,6 +310,32 @@ private:
     const DateOptions &o;
 };
 
+// Dates the caller says they will not be there for: each "ghar pe nahi rahunga" / "not
+// available" refuses the date before it in its negation scope (Hindi puts it after the day), or
+// else the first date after it ("I won't be home on Thursday"). The plain negation reach (three
+// words) is too short for "thursday ko ghar pe nahi rahunga".
+QList<bool> refusedByUnavailability(const NormalisedText &t, const CueSet &unavailable, const QList<DateCandidate> &found)
+{
+    QList<bool> refused(found.size(), false);
+    if (found.isEmpty())
+        return refused;
+    for (const CueHit &h : unavailable.find(t, 1)) {
+        const int scope = t.at(h.first).scope;
+        qsizetype pick = -1;
+        for (qsizetype k = found.size() - 1; k >= 0 && pick < 0; --k) {
+            if (found.at(k).last < h.first && t.at(found.at(k).last).scope == scope)
+                pick = k;
+        }
+        for (qsizetype k = 0; k < found.size() && pick < 0; ++k) {
+            if (found.at(k).first > h.last && t.at(found.at(k).first).scope == scope)
+                pick = k;
+        }
+        if (pick >= 0)
+            refused[pick] = true;
+    }
+    return refused;
+}
+
 } // namespace
 
 DateMatch extractDate(const NormalisedText &text, const Lexicon &lexicon, const DateOptions &options)
@@ -301,9 +344,11 @@ DateMatch extractDate(const NormalisedText &text, const Lexicon &lexicon, const 
     if (!options.today.isValid())
         return out;
     const QList<DateCandidate> found = DateScanner(text, lexicon, options).scan();
+    const QList<bool> refused = refusedByUnavailability(text, lexicon.calendar().unavailable, found);
     const DateCandidate *chosen = nullptr;
-    for (const DateCandidate &c : found) {
-        if (text.isNegated(c.first, c.last)) {
+    for (qsizetype k = 0; k < found.size(); ++k) {
+        const DateCandidate &c = found.at(k);
+        if (refused.at(k) || text.isNegated(c.first, c.last)) {
             if (c.date.isValid())
                 out.rejected.append(c.date);
         } else {
