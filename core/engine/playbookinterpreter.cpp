@@ -99,8 +99,11 @@ const json &Interpreter::currentStep() const
 
 bool Interpreter::intentIs(const QStringList &names) const
 {
+    // Two intents tied for first ("I never ordered anything, wrong number"): a rule naming
+    // either holds, so the playbook's rule order decides rather than the matcher's tie-break.
     const auto accept = [&](const nlu::IntentResult &r) {
-        return r.heardByRules() && names.contains(r.intent);
+        const bool tied = !r.runnerUp.isEmpty() && r.runnerUpConfidence >= r.confidence;
+        return r.heardByRules() && (names.contains(r.intent) || (tied && names.contains(r.runnerUp)));
     };
     return accept(m_turn.analysis.playbook) || accept(m_turn.analysis.universal);
 }
