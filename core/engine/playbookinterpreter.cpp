@@ -449,6 +449,12 @@ void Interpreter::rememberSlots(const QStringList &extra)
         if (v == m_turn.heard.values.end())
             continue;
         memory[slot == QLatin1String("yes_no") ? "answer" : slot.toStdString()] = *v;
+        // A second value heard in the same breath comes along ("…_also"); a stale one goes.
+        const std::string also = slot.toStdString() + "_also";
+        if (const auto a = m_turn.heard.values.find(also); a != m_turn.heard.values.end())
+            memory[also] = *a;
+        else
+            memory.erase(also);
         if (slot == m_state.pendingSlot) {
             m_state.pendingSlot.clear();
             m_state.pendingDigits.clear();
