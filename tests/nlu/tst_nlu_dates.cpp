@@ -211,6 +211,8 @@ private slots:
         QTest::addRow("english") << QStringLiteral("I'm not going to be home on Friday") << QDate(2026, 12, 25) << QDate();
         QTest::addRow("then another day") << QStringLiteral("monday ko main available nahi hoon, tuesday ko bhej do")
                                           << QDate(2026, 12, 28) << QDate(2026, 12, 29);
+        QTest::addRow("a slot between takes the refusal") << QStringLiteral("monday subah ghar pe nahi hoon, shaam ko aana")
+                                                           << QDate() << QDate(2026, 12, 28);
         QTest::addRow("refusal goes to the day before it") << QStringLiteral("friday ko bhej do aaj ghar pe nahi hoon")
                                                             << QDate(2026, 12, 24) << QDate(2026, 12, 25);
     }
@@ -220,7 +222,7 @@ private slots:
         QFETCH(QDate, rejected);
         QFETCH(QDate, chosen);
         const DateMatch m = date(input);
-        QCOMPARE(m.rejected, QList<QDate>{ rejected });
+        QCOMPARE(m.rejected, rejected.isValid() ? QList<QDate>{ rejected } : QList<QDate>{});
         QCOMPARE(m.date, chosen);
     }
 
@@ -318,6 +320,13 @@ private slots:
     {
         const TimeSlotMatch m = nlu->timeSlot(QStringLiteral("subah nahi"));
         QCOMPARE(m.rejected, QStringList{QStringLiteral("morning")});
+        // Not there then: beyond the three-word negation reach.
+        const TimeSlotMatch away = nlu->timeSlot(QStringLiteral("shaam ko main ghar pe nahi rahunga"));
+        QCOMPARE(foundName(away.status), QStringLiteral("none"));
+        QCOMPARE(away.rejected, QStringList{QStringLiteral("evening")});
+        const TimeSlotMatch other = nlu->timeSlot(QStringLiteral("subah ghar pe nahi hoon, shaam ko aana"));
+        QCOMPARE(other.slot, QStringLiteral("evening"));
+        QCOMPARE(other.rejected, QStringList{QStringLiteral("morning")});
     }
 
     void slotForHourBoundaries()

@@ -1,5 +1,7 @@
 #include "engine/nlu/dates.h"
 
+#include "engine/nlu/unavailability.h"
+
 namespace ringside::nlu {
 
 namespace {
@@ -310,32 +312,6 @@ private:
     const DateOptions &o;
 };
 
-// Dates the caller says they will not be there for: each "ghar pe nahi rahunga" / "not
-// available" refuses the date before it in its negation scope (Hindi puts it after the day), or
-// else the first date after it ("I won't be home on Thursday"). The plain negation reach (three
-// words) is too short for "thursday ko ghar pe nahi rahunga".
-QList<bool> refusedByUnavailability(const NormalisedText &t, const CueSet &unavailable, const QList<DateCandidate> &found)
-{
-    QList<bool> refused(found.size(), false);
-    if (found.isEmpty())
-        return refused;
-    for (const CueHit &h : unavailable.find(t, 1)) {
-        const int scope = t.at(h.first).scope;
-        qsizetype pick = -1;
-        for (qsizetype k = found.size() - 1; k >= 0 && pick < 0; --k) {
-            if (found.at(k).last < h.first && t.at(found.at(k).last).scope == scope)
-                pick = k;
-        }
-        for (qsizetype k = 0; k < found.size() && pick < 0; ++k) {
-            if (found.at(k).first > h.last && t.at(found.at(k).first).scope == scope)
-                pick = k;
-        }
-        if (pick >= 0)
-            refused[pick] = true;
-    }
-    return refused;
-}
-
 } // namespace
 
 DateMatch extractDate(const NormalisedText &text, const Lexicon &lexicon, const DateOptions &options)
@@ -344,7 +320,12 @@ DateMatch extractDate(const NormalisedText &text, const Lexicon &lexicon, const 
     if (!options.today.isValid())
         return out;
     const QList<DateCandidate> found = DateScanner(text, lexicon, options).scan();
-    const QList<bool> refused = refusedByUnavailability(text, lexicon.calendar().unavailable, found);
+    QList<TokenSpan> spans, slotWords;
+    for (const DateCandidate &c : found)
+        spans.append({c.first, c.last});
+    for (const CueHit &h : lexicon.calendar().timeSlots.find(text, 0))
+        slotWords.append({h.first, h.last});
+    const QList<bool> refused = refusedByUnavailability(text, lexicon.calendar().unavailable, spans, slotWords);
     const DateCandidate *chosen = nullptr;
     for (qsizetype k = 0; k < found.size(); ++k) {
         const DateCandidate &c = found.at(k);
