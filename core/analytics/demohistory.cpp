@@ -1,6 +1,7 @@
 #include "demohistory.h"
 
 #include "callrecordstore.h"
+#include "commerce/demoshowcase.h"
 #include "demohistorycontext.h"
 #include "reportingperiod.h"
 #include "storage/database.h"
@@ -281,7 +282,12 @@ QString DemoContext::randomCustomer()
 {
     if (customers.isEmpty())
         return QStringLiteral("demo-cust-%1").arg(rng.between(1, 400), 3, 10, QLatin1Char('0'));
-    return customers.at(rng.between(0, int(customers.size()) - 1));
+    // The showcase customers' orders are what docs/demo-store.md promises ("exactly one order"):
+    // a pick of one goes to the next other customer, drawing nothing more, so the figures stay.
+    qsizetype k = rng.between(0, int(customers.size()) - 1);
+    for (qsizetype tries = 0; tries < customers.size() && commerce::showcase::isShowcaseCustomer(customers.at(k)); ++tries)
+        k = (k + 1) % customers.size();
+    return customers.at(k);
 }
 
 QString DemoContext::languageFor(const QString &customerId, const QString &useCase)

@@ -51,6 +51,15 @@ void addOffers(DemoBuilder &b)
 }
 } // namespace
 
+bool isShowcaseCustomer(const QString &customerId)
+{
+    // Every customer addShowcase() adds below.
+    static const QStringList ids = { kShippedCustomer, kThreeOrderCustomer, QStringLiteral("C-0003"), QStringLiteral("C-0004"),
+                                     QStringLiteral("C-0005"), kHindiCodCustomer, kUsCustomer, kHighValueCartCustomer,
+                                     kNearThresholdCartCustomer, QStringLiteral("C-0009") };
+    return ids.contains(customerId);
+}
+
 void addShowcase(DemoBuilder &b)
 {
     addSettings(b);

@@ -37,6 +37,10 @@ inline const QString kNearThresholdCartCustomer = QStringLiteral("C-0008");
 inline const QString kReturnOrder = QStringLiteral("ORD-482970");          // delivered 4 days ago
 inline const QString kPickupReturn = QStringLiteral("RET-0001");           // pickup tomorrow morning
 
+// Whether `customerId` is one of the showcase customers, whose orders the showcase fixes:
+// the demo call history (its calls and the orders behind its figures) leaves them out.
+bool isShowcaseCustomer(const QString &customerId);
+
 // Adds the showcase customers, orders, carts, return, offers and settings.
 void addShowcase(demo::DemoBuilder &builder);
 

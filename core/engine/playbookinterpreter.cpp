@@ -99,8 +99,11 @@ const json &Interpreter::currentStep() const
 
 bool Interpreter::intentIs(const QStringList &names) const
 {
+    // Two intents tied for first ("I never ordered anything, wrong number"): a rule naming
+    // either holds, so the playbook's rule order decides rather than the matcher's tie-break.
     const auto accept = [&](const nlu::IntentResult &r) {
-        return r.heardByRules() && names.contains(r.intent);
+        const bool tied = !r.runnerUp.isEmpty() && r.runnerUpConfidence >= r.confidence;
+        return r.heardByRules() && (names.contains(r.intent) || (tied && names.contains(r.runnerUp)));
     };
     return accept(m_turn.analysis.playbook) || accept(m_turn.analysis.universal);
 }
@@ -446,6 +449,12 @@ void Interpreter::rememberSlots(const QStringList &extra)
         if (v == m_turn.heard.values.end())
             continue;
         memory[slot == QLatin1String("yes_no") ? "answer" : slot.toStdString()] = *v;
+        // A second value heard in the same breath comes along ("…_also"); a stale one goes.
+        const std::string also = slot.toStdString() + "_also";
+        if (const auto a = m_turn.heard.values.find(also); a != m_turn.heard.values.end())
+            memory[also] = *a;
+        else
+            memory.erase(also);
         if (slot == m_state.pendingSlot) {
             m_state.pendingSlot.clear();
             m_state.pendingDigits.clear();

@@ -239,6 +239,9 @@ HeardSlots heardSlots(const nlu::Analysis &a, const SlotContext &c)
     }
     if (a.abandonment.matched()) {
         h.values["abandonment_reason"] = a.abandonment.reason;
+        // "too expensive, and the payment failed": the second reason, so neither answer is lost.
+        if (!a.abandonment.runnerUp.isEmpty())
+            h.values["abandonment_reason_also"] = a.abandonment.runnerUp;
         h.carriable << QStringLiteral("abandonment_reason");
     }
     if (a.returnReason.matched()) {

@@ -26,11 +26,13 @@ json describeMany(HandlerEnv &env, const std::vector<Order> &orders)
     for (const Order &order : orders) {
         ++n;
         const QDate created = say.localDate(order.createdAt);
+        // "items": what is in it, so a caller can pick "the running shoes one".
         list.push_back({ { "order_id", spellId(order.id) },
                          { "order_id_raw", order.id },
                          { "status", order.status },
                          { "date", say.date(created) },
-                         { "created_at", say.iso(order.createdAt) } });
+                         { "created_at", say.iso(order.createdAt) },
+                         { "items", say.list(itemNames(order.items, say.language())) } });
         if (n > kSpokenOrders)
             continue;
         message += say.hindi()

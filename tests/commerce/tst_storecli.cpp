@@ -111,6 +111,29 @@ private slots:
         QCOMPARE(engine(store(QStringLiteral("init"), db)).code, 0); // a plain init of a full store is fine
     }
 
+    // The demo call history adds thousands of orders; the showcase phones still find only their
+    // own (docs/demo-store.md), and a phone's list names what each order holds.
+    void showcasePhonesKeepTheirOrdersWithTheHistory()
+    {
+        const QString db = path("history.db");
+        QCOMPARE(engine(store(QStringLiteral("init"), db, { QStringLiteral("--demo"), QStringLiteral("--now"), kNow })).code, 0);
+        auto lookup = [&](const char *phone) {
+            const Run r = engine({ QStringLiteral("tool"), QStringLiteral("--db"), db, QStringLiteral("--now"), kNow,
+                                   QStringLiteral("get_order_status"),
+                                   QStringLiteral("{\"phone_number\": \"%1\"}").arg(QLatin1String(phone)) });
+            return json::parse(r.out.toStdString(), nullptr, false);
+        };
+        const json priya = lookup("+919812345678");
+        QCOMPARE(qs(priya.value("order_id_raw", "")), QStringLiteral("ORD-482913"));
+        QVERIFY(!priya.contains("multiple"));
+        const json arjun = lookup("+919876501234");
+        QCOMPARE(arjun.value("count", 0), 3);
+        QStringList items;
+        for (const json &o : arjun["orders"])
+            items << qs(o.value("items", ""));
+        QVERIFY2(items.contains(QStringLiteral("Wireless Earbuds")), qPrintable(items.join(QStringLiteral(" | "))));
+    }
+
     void brokenFileChangesNothing()
     {
         const QString db = path("broken.db");

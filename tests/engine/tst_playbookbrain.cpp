@@ -279,6 +279,29 @@ private Q_SLOTS:
         QCOMPARE(record->currency, QStringLiteral("INR"));
     }
 
+    // Two intents tied for first: the first rule naming either of them runs, whichever the matcher
+    // put first ("I never ordered anything, wrong number").
+    void tiedIntentsGoByRuleOrder_data()
+    {
+        QTest::addColumn<bool>("betaFirst");
+        QTest::addRow("beta rule first") << true;
+        QTest::addRow("alpha rule first") << false;
+    }
+    void tiedIntentsGoByRuleOrder()
+    {
+        QFETCH(bool, betaFirst);
+        const QByteArray alpha = R"({"when": {"intent": "alpha"}, "do": [{"say": "Alpha."}]})";
+        const QByteArray beta = R"({"when": {"intent": "beta"}, "do": [{"say": "Beta."}]})";
+        const QByteArray pb = R"({"playbook": {"name": "t", "start": "a",
+            "intents": [{"name": "alpha", "phrases": ["blue sky today"]}, {"name": "beta", "phrases": ["green grass here"]}],
+            "steps": {"a": {"ask": "Colour?", "on": [)" + (betaFirst ? beta + "," + alpha : alpha + "," + beta) + R"(]}}}})";
+        auto c = call(QStringLiteral("order-tracker"), pb);
+        QVERIFY(c);
+        QCOMPARE(c->turn(QStringLiteral("blue sky today, green grass here")), betaFirst ? QStringLiteral("Beta.") : QStringLiteral("Alpha."));
+        // Not tied: the intent heard wins wherever its rule stands.
+        QCOMPARE(c->turn(QStringLiteral("blue sky today")), QStringLiteral("Alpha."));
+    }
+
     void missingValueIsNotSpokenButNoticed()
     {
         const QByteArray pb = R"({"playbook": {"name": "t", "start": "a", "steps": {"a": {

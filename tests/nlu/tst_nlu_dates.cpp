@@ -66,7 +66,8 @@ private slots:
         QTest::addRow("28th of december") << QStringLiteral("the 28th of December") << QDate(2026, 12, 28);
         QTest::addRow("december the 28th") << QStringLiteral("December the 28th") << QDate(2026, 12, 28);
         QTest::addRow("twenty eighth december") << QStringLiteral("twenty eighth december") << QDate(2026, 12, 28);
-        QTest::addRow("past day rolls to next year") << QStringLiteral("20th December") << QDate(2027, 12, 20);
+        QTest::addRow("far past day rolls to next year") << QStringLiteral("10th March") << QDate(2027, 3, 10);
+        QTest::addRow("over a month past rolls to next year") << QStringLiteral("20 November") << QDate(2027, 11, 20);
         QTest::addRow("january next year") << QStringLiteral("5 jan") << QDate(2027, 1, 5);
         QTest::addRow("with year") << QStringLiteral("28 December 2026") << QDate(2026, 12, 28);
         QTest::addRow("with spoken year") << QStringLiteral("december 28 two thousand twenty seven") << QDate(2027, 12, 28);
@@ -153,6 +154,11 @@ private slots:
         QTest::addRow("30 february") << QStringLiteral("february 30") << QStringLiteral("30 February is not a date");
         QTest::addRow("29 feb 2027") << QStringLiteral("29/02/2027") << QStringLiteral("29 February 2027 is not a date");
         QTest::addRow("31 april numeric") << QStringLiteral("31/04") << QStringLiteral("31 April is not a date");
+        // Read forward, a day that passed within the last month is not next year's.
+        QTest::addRow("passed this week") << QStringLiteral("20th December") << QStringLiteral("20 December has passed");
+        QTest::addRow("passed, hinglish month") << QStringLiteral("20 disambar ko") << QStringLiteral("20 December has passed");
+        QTest::addRow("passed numeric") << QStringLiteral("20/12") << QStringLiteral("20 December has passed");
+        QTest::addRow("passed last month") << QStringLiteral("28 November") << QStringLiteral("28 November has passed");
     }
     void invalid()
     {
@@ -193,6 +199,40 @@ private slots:
         const DateMatch m = date(input);
         QCOMPARE(foundName(m.status), QStringLiteral("none"));
         QVERIFY(m.rejected.isEmpty());
+    }
+
+    void unavailableDaysAreRejected_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QDate>("rejected");
+        QTest::addColumn<QDate>("chosen"); // invalid: none chosen
+        QTest::addRow("hinglish, far negator") << QStringLiteral("friday ko ghar pe nahi rahunga") << QDate(2026, 12, 25) << QDate();
+        QTest::addRow("devanagari") << QStringLiteral("शुक्रवार को घर पर नहीं रहूँगा") << QDate(2026, 12, 25) << QDate();
+        QTest::addRow("english") << QStringLiteral("I'm not going to be home on Friday") << QDate(2026, 12, 25) << QDate();
+        QTest::addRow("then another day") << QStringLiteral("monday ko main available nahi hoon, tuesday ko bhej do")
+                                          << QDate(2026, 12, 28) << QDate(2026, 12, 29);
+        QTest::addRow("a slot between takes the refusal") << QStringLiteral("monday subah ghar pe nahi hoon, shaam ko aana")
+                                                           << QDate() << QDate(2026, 12, 28);
+        QTest::addRow("refusal goes to the day before it") << QStringLiteral("friday ko bhej do aaj ghar pe nahi hoon")
+                                                            << QDate(2026, 12, 24) << QDate(2026, 12, 25);
+    }
+    void unavailableDaysAreRejected()
+    {
+        QFETCH(QString, input);
+        QFETCH(QDate, rejected);
+        QFETCH(QDate, chosen);
+        const DateMatch m = date(input);
+        QCOMPARE(m.rejected, rejected.isValid() ? QList<QDate>{ rejected } : QList<QDate>{});
+        QCOMPARE(m.date, chosen);
+    }
+
+    void reassuranceIsNotUnavailability()
+    {
+        for (const char *said : {"friday chalega koi problem nahi", "friday won't be a problem", "friday is not going to be a problem"}) {
+            const DateMatch m = date(QString::fromUtf8(said));
+            QCOMPARE(m.date, QDate(2026, 12, 25));
+            QVERIFY(m.rejected.isEmpty());
+        }
     }
 
     void rejectedDatesAreReported()
@@ -282,6 +322,13 @@ private slots:
     {
         const TimeSlotMatch m = nlu->timeSlot(QStringLiteral("subah nahi"));
         QCOMPARE(m.rejected, QStringList{QStringLiteral("morning")});
+        // Not there then: beyond the three-word negation reach.
+        const TimeSlotMatch away = nlu->timeSlot(QStringLiteral("shaam ko main ghar pe nahi rahunga"));
+        QCOMPARE(foundName(away.status), QStringLiteral("none"));
+        QCOMPARE(away.rejected, QStringList{QStringLiteral("evening")});
+        const TimeSlotMatch other = nlu->timeSlot(QStringLiteral("subah ghar pe nahi hoon, shaam ko aana"));
+        QCOMPARE(other.slot, QStringLiteral("evening"));
+        QCOMPARE(other.rejected, QStringList{QStringLiteral("morning")});
     }
 
     void slotForHourBoundaries()

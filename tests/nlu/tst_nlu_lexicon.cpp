@@ -98,7 +98,7 @@ private slots:
         QTest::addRow("cue list not an array")
             << QStringLiteral("{\"yesno\": {\"yes\": \"haan\"}}") << QStringLiteral("/yesno/yes: must be an array of phrases");
         QTest::addRow("yes/no label")
-            << QStringLiteral("{\"yesno\": {\"maybe\": [\"perhaps\"]}}") << QStringLiteral("/yesno/maybe: unknown label; expected one of yes, no, unsure");
+            << QStringLiteral("{\"yesno\": {\"maybe\": [\"perhaps\"]}}") << QStringLiteral("/yesno/maybe: unknown label; expected one of yes, no, settle, unsure, correction");
         QTest::addRow("slot label")
             << QStringLiteral("{\"calendar\": {\"slots\": {\"night\": [\"raat\"]}}}")
             << QStringLiteral("/calendar/slots/night: unknown label; expected one of morning, afternoon, evening");

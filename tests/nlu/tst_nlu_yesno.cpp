@@ -92,6 +92,17 @@ private slots:
         QTest::addRow("haan lekin kal nahi") << QStringLiteral("haan lekin kal nahi") << yes;
         QTest::addRow("yes but not tomorrow") << QStringLiteral("yes, but not tomorrow") << yes;
         QTest::addRow("no no no") << QStringLiteral("no no no") << no;
+        // A reassurance after a no declines; a correction before it accepts.
+        QTest::addRow("no, it's fine") << QStringLiteral("no, it's fine") << no;
+        QTest::addRow("nahi, theek hai") << QStringLiteral("nahi, theek hai") << no;
+        QTest::addRow("नहीं, ठीक है") << QStringLiteral("नहीं, ठीक है") << no;
+        QTest::addRow("nope, that's okay") << QStringLiteral("nope, that's okay") << no;
+        QTest::addRow("no thanks, no problem") << QStringLiteral("no thanks. no problem, all good") << no;
+        QTest::addRow("no wait, yes") << QStringLiteral("no wait, yes") << yes;
+        QTest::addRow("no wait, it's fine") << QStringLiteral("no wait, it's fine") << yes;
+        QTest::addRow("nahi, theek hai, bhej do") << QStringLiteral("nahi, theek hai, bhej do") << yes;
+        QTest::addRow("haan, theek hai") << QStringLiteral("haan, theek hai") << yes;
+        QTest::addRow("fine, no") << QStringLiteral("fine, no") << no;
         // No answer at all.
         QTest::addRow("kal nahi alone") << QStringLiteral("kal nahi") << unknown;
         QTest::addRow("cancel it") << QStringLiteral("cancel it") << unknown;
@@ -117,6 +128,15 @@ private slots:
         QVERIFY(plain.confidence > corrected.confidence);
         QVERIFY(plain.confidence > negatedYes.confidence);
         QCOMPARE(nlu->yesNo(QStringLiteral("hello")).confidence, 0.0);
+    }
+
+    void reassuranceKeepsTheNo()
+    {
+        const YesNo y = nlu->yesNo(QStringLiteral("no, it's fine"));
+        QCOMPARE(y.cue, QStringLiteral("no"));
+        QCOMPARE(y.heard, QStringLiteral("no, it's fine"));
+        QVERIFY(!y.corrected);
+        QVERIFY(y.confidence < nlu->yesNo(QStringLiteral("no")).confidence);
     }
 
     void cueAndHeard()

@@ -1,11 +1,18 @@
 #include "engine/nlu/dates.h"
 
+#include "engine/nlu/unavailability.h"
+
 namespace ringside::nlu {
 
 namespace {
 
 const char *const kMonthNames[] = {"January", "February", "March", "April", "May", "June", "July",
                                    "August", "September", "October", "November", "December"};
+
+// A yearless date this many days back or fewer, read forward, has passed rather than meaning
+// next year: a month covers "last Friday's date" and a misheard day, while a month name further
+// back ("10 March" said in December) still plausibly means the coming one.
+constexpr int kRecentlyPassedDays = 31;
 
 struct DateCandidate
 {
@@ -47,12 +54,24 @@ private:
         return (year ? when + QLatin1Char(' ') + QString::number(year) : when) + QStringLiteral(" is not a date");
     }
 
-    // A day and month without a year: the next such date (or the last, reading the past).
+    // A day and month without a year: the next such date (or the last, reading the past); one
+    // that passed within kRecentlyPassedDays is invalid when reading forward.
     void resolveYearless(int day, int month, DateCandidate *c) const
     {
         if (!QDate::isValid(2000, month, day)) { // 2000 is a leap year, so 29 February passes
             c->problem = notADate(day, month);
             return;
+        }
+        if (future()) {
+            // "5 December" said on 7 December: next year's is eleven months off, beyond any
+            // delivery or pickup window, so the caller misspoke or means the past; say so.
+            for (const int y : {o.today.year(), o.today.year() - 1}) {
+                const QDate d(y, month, day);
+                if (d.isValid() && d < o.today && d.daysTo(o.today) <= kRecentlyPassedDays) {
+                    c->problem = QStringLiteral("%1 %2 has passed").arg(day).arg(QLatin1String(kMonthNames[month - 1]));
+                    return;
+                }
+            }
         }
         const int step = future() ? 1 : -1;
         for (int y = o.today.year(), tries = 0; tries < 9; y += step, ++tries) {
@@ -301,9 +320,16 @@ DateMatch extractDate(const NormalisedText &text, const Lexicon &lexicon, const 
     if (!options.today.isValid())
         return out;
     const QList<DateCandidate> found = DateScanner(text, lexicon, options).scan();
+    QList<TokenSpan> spans, slotWords;
+    for (const DateCandidate &c : found)
+        spans.append({c.first, c.last});
+    for (const CueHit &h : lexicon.calendar().timeSlots.find(text, 0))
+        slotWords.append({h.first, h.last});
+    const QList<bool> refused = refusedByUnavailability(text, lexicon.calendar().unavailable, spans, slotWords);
     const DateCandidate *chosen = nullptr;
-    for (const DateCandidate &c : found) {
-        if (text.isNegated(c.first, c.last)) {
+    for (qsizetype k = 0; k < found.size(); ++k) {
+        const DateCandidate &c = found.at(k);
+        if (refused.at(k) || text.isNegated(c.first, c.last)) {
             if (c.date.isValid())
                 out.rejected.append(c.date);
         } else {

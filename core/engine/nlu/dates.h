@@ -36,7 +36,9 @@ struct DateMatch
 // mean after today, "last" before), "28th December", "December 28", "28 dec", "28/12",
 // "2026-12-28", "28 tarikh", "the 28th", "in 3 days", "teen din baad", "2 weeks later",
 // "3 days ago". When several dates are said, the last one not negated wins: "kal nahi, parson"
-// gives parson and lists kal as rejected.
+// gives parson and lists kal as rejected; so is a day the caller will not be there for
+// ("thursday ko ghar pe nahi rahunga", calendar "unavailable"). Read forward, a yearless date
+// that passed within the last 31 days is Invalid ("5 December has passed"), not next year's.
 DateMatch extractDate(const NormalisedText &text, const Lexicon &lexicon, const DateOptions &options);
 
 } // namespace ringside::nlu

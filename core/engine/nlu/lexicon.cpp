@@ -170,7 +170,7 @@ Result<Lexicon> Lexicon::compile(const json &document)
         return Result<Lexicon>::failure(error);
 
     LexiconReader r(lex.m_normaliser);
-    if (!r.cueMap(section("yesno"), QStringLiteral("/yesno"), names({"yes", "no", "unsure"}), &lex.m_yesNo))
+    if (!r.cueMap(section("yesno"), QStringLiteral("/yesno"), names({"yes", "no", "settle", "unsure", "correction"}), &lex.m_yesNo))
         return Result<Lexicon>::failure(r.error());
     const auto intents = document.find("intents");
     if (intents != document.end()) {
@@ -300,7 +300,7 @@ bool Lexicon::compileCalendar(const json &s, QString *error)
     };
     const bool ok = r.object(s, path, names({"relativeDays", "eitherWayDays", "weekdays", "months", "weekdayModifiers", "units",
                                              "unitLeads", "unitTails", "unitAgo", "dayOfMonth", "of", "slots", "meridiem", "clockWords",
-                                             "timeLeads", "timeTails"}))
+                                             "timeLeads", "timeTails", "unavailable"}))
         && map("relativeDays", &c.relativeDays, {}, intLabel(-7, 7))
         && map("eitherWayDays", &c.eitherWayDays, {}, intLabel(1, 7))
         && map("weekdays", &c.weekdays, weekdays, indexLabel(weekdays))
@@ -311,7 +311,8 @@ bool Lexicon::compileCalendar(const json &s, QString *error)
         && list("of", &c.of)
         && map("slots", &c.timeSlots, names({"morning", "afternoon", "evening"}))
         && map("meridiem", &c.meridiem, names({"am", "pm"}))
-        && list("clockWords", &c.clockWords) && list("timeLeads", &c.timeLeads) && list("timeTails", &c.timeTails);
+        && list("clockWords", &c.clockWords) && list("timeLeads", &c.timeLeads) && list("timeTails", &c.timeTails)
+        && list("unavailable", &c.unavailable);
     if (!ok)
         *error = r.error();
     return ok;

@@ -31,6 +31,7 @@ struct CalendarWords
     CueSet clockWords;    // "o'clock", "baje"
     CueSet timeLeads;     // "at", "after", "before"
     CueSet timeTails;     // "ke baad", "se pehle", "tak"
+    CueSet unavailable;   // "ghar pe nahi rahunga", "not available": the day said with it is refused
 };
 
 // Words for the smaller extractors (lexicon section "entities").

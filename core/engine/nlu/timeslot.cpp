@@ -1,5 +1,7 @@
 #include "engine/nlu/timeslot.h"
 
+#include "engine/nlu/unavailability.h"
+
 namespace ringside::nlu {
 
 namespace {
@@ -116,9 +118,14 @@ TimeSlotMatch extractTimeSlot(const NormalisedText &text, const Lexicon &lexicon
     std::sort(found.begin(), found.end(), [](const SlotCandidate &a, const SlotCandidate &b) { return a.first < b.first; });
 
     TimeSlotMatch out;
+    QList<TokenSpan> spans;
+    for (const SlotCandidate &c : std::as_const(found))
+        spans.append({c.first, c.last});
+    const QList<bool> refused = refusedByUnavailability(text, lexicon.calendar().unavailable, spans);
     const SlotCandidate *chosen = nullptr;
-    for (const SlotCandidate &c : std::as_const(found)) {
-        if (text.isNegated(c.first, c.last)) {
+    for (qsizetype k = 0; k < found.size(); ++k) {
+        const SlotCandidate &c = found.at(k);
+        if (refused.at(k) || text.isNegated(c.first, c.last)) {
             if (!out.rejected.contains(c.slot))
                 out.rejected.append(c.slot);
         } else {
@@ -130,8 +137,9 @@ TimeSlotMatch extractTimeSlot(const NormalisedText &text, const Lexicon &lexicon
     // A slot word and a clock time side by side are one answer: keep the hour, quote both.
     auto beside = [](const SlotCandidate &a, const SlotCandidate &b) { return a.last >= b.first - 2 && a.first <= b.last + 2; };
     int first = chosen->first, last = chosen->last;
-    for (const SlotCandidate &c : std::as_const(found)) {
-        if (&c == chosen || !beside(c, *chosen) || c.slot != chosen->slot || text.isNegated(c.first, c.last))
+    for (qsizetype k = 0; k < found.size(); ++k) {
+        const SlotCandidate &c = found.at(k);
+        if (&c == chosen || !beside(c, *chosen) || c.slot != chosen->slot || refused.at(k) || text.isNegated(c.first, c.last))
             continue;
         first = qMin(first, c.first);
         last = qMax(last, c.last);

@@ -19,7 +19,8 @@ struct TimeSlotMatch
 // "5 baje ke baad"). A clock time sorts into morning before 12:00, afternoon before 17:00 and
 // evening from 17:00 (also before 06:00). Without am/pm, 1–7 o'clock means pm (nobody books
 // a 5 am delivery) unless a slot word beside it says otherwise ("subah 7 baje").
-// The last slot not negated wins.
+// The last slot not negated wins; one the caller will not be there for ("shaam ko ghar pe nahi
+// rahunga", calendar `unavailable`) is rejected.
 TimeSlotMatch extractTimeSlot(const NormalisedText &text, const Lexicon &lexicon);
 
 // The slot a 24-hour clock hour falls in.

@@ -19,7 +19,8 @@ struct YesNo
 
 // Reads a yes/no answer. Each clause's answer is its last cue; a yes cue under negation is a
 // no ("theek nahi", "not okay", "ji nahi"); the last clause that answers wins, so "no, I mean
-// yes" is yes. A lone negator ("nahi", "na", "mat") answers only at the start of a clause:
+// yes" is yes. A reassurance ("settle": "it's fine", "theek hai") after a no keeps the no, so
+// "no, it's fine" declines; a correction between them ("no wait, okay") lets it say yes. A lone negator ("nahi", "na", "mat") answers only at the start of a clause:
 // inside one it negates its neighbours ("kal nahi") and says nothing about the answer.
 YesNo extractYesNo(const NormalisedText &text, const CueSet &cues);
 
