@@ -28,6 +28,17 @@ bool idleAtStep(const AnalysisContext &context, const QString &builtinIntent)
     return !context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(builtinIntent);
 }
 
+// The built-in reading gives way to the playbook's: kept as the runner-up, not forgotten.
+void setAside(IntentResult &builtin)
+{
+    builtin.runnerUp = builtin.intent;
+    builtin.runnerUpConfidence = builtin.confidence;
+    builtin.intent.clear();
+    builtin.confidence = 0.0;
+    builtin.matched.clear();
+    builtin.sure = false;
+}
+
 // The playbook's best intent wins over a built-in one of the same words ("return ka status
 // batao": return_status, not where_is_order as well), and over a weak built-in guess beside a
 // strong playbook match, where the step listens for it: its own rules name it, or its rule is
@@ -49,10 +60,29 @@ bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, 
     return sure != context.firstRuleSure.cend() && *sure < builtinFirst;
 }
 
+// A built-in reading weaker in kind than the playbook's phrase heard whole: pieced together from
+// scattered words ("i'll order it on my own when i'm ready" is no where_is_order beside "on my
+// own"), or heard inside the playbook's longer phrase ("checkout" inside "checkout myself"). Such a
+// reading is an accident of shared words, so it gives way at every step.
+bool weakerBuiltin(const IntentResult &builtin, const IntentResult &playbook)
+{
+    if (playbook.partial || !playbook.sure || playbook.confidence < 0.9)
+        return false;
+    if (builtin.partial)
+        return true;
+    return builtin.first >= playbook.first && builtin.last <= playbook.last
+           && builtin.last - builtin.first < playbook.last - playbook.first;
+}
+
 void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normaliser &normaliser)
 {
-    if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent
-        || !stepPrefers(context, a.playbook.intent, a.universal.intent))
+    if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent)
+        return;
+    if (weakerBuiltin(a.universal, a.playbook)) {
+        setAside(a.universal);
+        return;
+    }
+    if (!stepPrefers(context, a.playbook.intent, a.universal.intent))
         return;
     // A built-in intent no rule here may act on is noise beside any playbook reading a rule would
     // take ("kharab aaya tha" is no damaged-goods report where the cart playbook asks about quality).
@@ -63,17 +93,12 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
                            && shareContentWord(a.universal.matched, a.playbook.matched, normaliser);
     if (!sameWords && !(playbookStrong && a.universal.confidence < 0.8) && !(builtinIdle && playbookHeard))
         return;
-    a.universal.runnerUp = a.universal.intent; // set aside, not forgotten
-    a.universal.runnerUpConfidence = a.universal.confidence;
-    a.universal.intent.clear();
-    a.universal.confidence = 0.0;
-    a.universal.matched.clear();
-    a.universal.sure = false;
+    setAside(a.universal);
 }
 
 // "wait, can I ask you something", "ek minute, ye bataiye …": a wait said only to take the floor
 // before what the caller wants is not a request to wait. When the built-in reading is `wait`, the
-// words after the first clause are read again alone; if they are no wait but a sure request (a
+// words after the first clause (or, in a single clause, after the opening wait) are read again alone; if they are no wait but a sure request (a
 // built-in one, or the playbook's same one), that reading stands and the wait is set aside.
 void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon &lex)
 {
@@ -81,8 +106,15 @@ void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon 
         return;
     NormalisedText rest = a.text;
     const int firstClause = rest.tokens.first().clause;
-    rest.tokens.erase(std::remove_if(rest.tokens.begin(), rest.tokens.end(), [&](const Token &tok) { return tok.clause == firstClause; }),
-                      rest.tokens.end());
+    if (rest.tokens.last().clause == firstClause) {
+        // One clause ("ruko pehle batao …", said without a pause): the words after a wait that opens it.
+        if (a.universal.first != 0 || a.universal.last < 0)
+            return;
+        rest.tokens.remove(0, qMin(a.universal.last + 1, rest.size()));
+    } else {
+        rest.tokens.erase(std::remove_if(rest.tokens.begin(), rest.tokens.end(), [&](const Token &tok) { return tok.clause == firstClause; }),
+                          rest.tokens.end());
+    }
     if (rest.tokens.isEmpty())
         return;
     IntentResult again = lex.intents().match(rest);
