@@ -133,6 +133,30 @@ void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon 
     a.universal = again;
 }
 
+// "nahi, cancel kar do, sasta mil gaya": of two intents tied at the top, the one said last won, but
+// its words are the reason given for the other (found_cheaper for the cancellation): they explain
+// the request, they are not a second one, so the request goes first again.
+void reasonIsNoSecondRequest(IntentResult &r, const ReasonMatch &cancellation, const ReasonMatch &returnReason)
+{
+    if (r.ranking.size() < 2 || r.intent != r.ranking.at(0).intent || !qFuzzyCompare(r.ranking.at(0).score, r.ranking.at(1).score))
+        return;
+    const QString &request = r.ranking.at(1).intent;
+    const ReasonMatch *reason = request == QLatin1String("cancel") ? &cancellation
+                              : request == QLatin1String("return") ? &returnReason
+                                                                   : nullptr;
+    if (!reason || !reason->matched() || reason->first < 0 || r.first > reason->last || r.last < reason->first)
+        return;
+    r.ranking.move(1, 0);
+    const IntentCandidate &top = r.ranking.first();
+    r.runnerUp = r.intent;
+    r.intent = top.intent;
+    r.matched = top.matched;
+    r.first = top.first;
+    r.last = top.last;
+    r.partial = top.partial;
+    r.detail.clear();
+}
+
 } // namespace
 
 Result<Analyser> Analyser::builtin()
@@ -184,7 +208,12 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
     if (t.isEmpty())
         return a;
     a.yesNo = extractYesNo(t, lex.yesNo());
+    // Reasons first: the words of a reason are no second request beside the one they explain.
+    a.cancellation = classifyReason(t, lex.reasons(ReasonSet::Cancellation), ReasonSet::Cancellation);
+    a.abandonment = classifyReason(t, lex.reasons(ReasonSet::Abandonment), ReasonSet::Abandonment);
+    a.returnReason = classifyReason(t, lex.reasons(ReasonSet::Return), ReasonSet::Return);
     a.universal = lex.intents().match(t);
+    reasonIsNoSecondRequest(a.universal, a.cancellation, a.returnReason);
     if (context.intents) {
         a.playbook = context.intents->match(t);
         preferStepIntent(a, context, lex.normaliser());
@@ -202,9 +231,6 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
     a.date = extractDate(t, lex, {context.today, context.direction, context.dayFirst});
     a.timeSlot = extractTimeSlot(t, lex);
     a.quantity = extractQuantity(t, lex);
-    a.cancellation = classifyReason(t, lex.reasons(ReasonSet::Cancellation), ReasonSet::Cancellation);
-    a.abandonment = classifyReason(t, lex.reasons(ReasonSet::Abandonment), ReasonSet::Abandonment);
-    a.returnReason = classifyReason(t, lex.reasons(ReasonSet::Return), ReasonSet::Return);
     a.refundMethod = extractRefundMethod(t, lex);
     a.address = extractAddress(t, lex);
     if (!context.items.isEmpty())
@@ -264,7 +290,11 @@ ItemMatch Analyser::item(const QString &text, const QStringList &items) const
 
 IntentResult Analyser::universalIntent(const QString &text) const
 {
-    return m_lexicon->intents().match(normalise(text));
+    const NormalisedText t = normalise(text);
+    IntentResult r = m_lexicon->intents().match(t);
+    reasonIsNoSecondRequest(r, classifyReason(t, m_lexicon->reasons(ReasonSet::Cancellation), ReasonSet::Cancellation),
+                            classifyReason(t, m_lexicon->reasons(ReasonSet::Return), ReasonSet::Return));
+    return r;
 }
 
 Result<IntentMatcher> Analyser::compileIntents(const json &intents, const QString &path) const

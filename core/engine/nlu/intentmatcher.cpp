@@ -52,7 +52,7 @@ struct Tally
     }
 };
 
-// Of two intents with the same score and equally strong best cues, whether `a` is the better reading than `b`: the one whose
+// Of two intents with the same score, whether `a` is the better reading than `b`: the one whose
 // words hold the other's ("checkout myself" over "checkout"), then one heard as a phrase over one
 // pieced together from scattered words, then the one the caller said last: "I never ordered
 // anything, you must have the wrong number" ends on the conclusion (as a correction does).
@@ -305,13 +305,11 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
         }
     }
 
-    QHash<QString, double> single; // for ties at the cap: the strongest single cue (a longer phrase heard whole)
     for (int i = 0; i < tally.size(); ++i) {
         const Tally &t = tally.at(i);
         if (t.best > 0.0) {
             const double bonus = 0.05 * qMin(2, t.hits - 1);
             result.ranking.append({m_names.at(i), qMin(1.0, t.best + bonus), t.matched, false, t.first, t.last, t.partial});
-            single.insert(m_names.at(i), t.best);
         } else if (t.negatedBest > 0.0) {
             result.negated.append(m_names.at(i));
         }
@@ -323,8 +321,7 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
     // Intents tied at the top (two heard whole, say): the better reading of the words goes first.
     int champion = 0;
     for (int i = 1; i < result.ranking.size() && qFuzzyCompare(result.ranking.at(i).score, result.ranking.first().score); ++i) {
-        const double a = single.value(result.ranking.at(i).intent), b = single.value(result.ranking.at(champion).intent);
-        if (a > b + 1e-9 || (a > b - 1e-9 && betterTie(result.ranking.at(i), result.ranking.at(champion))))
+        if (betterTie(result.ranking.at(i), result.ranking.at(champion)))
             champion = i;
     }
     if (champion > 0)
