@@ -181,6 +181,18 @@ private slots:
         QCOMPARE(a.playbook.intent, QStringLiteral("myself"));
         QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
 
+        // A repeat in the clause that names what to say again asks for that; in a clause of its own it stays.
+        json offer = json::array();
+        offer.push_back({{"name", "explain_offer"}, {"phrases", {"explain the offer"}}});
+        Result<IntentMatcher> o = nlu->compileIntents(offer);
+        QVERIFY2(o, qPrintable(o.error()));
+        AnalysisContext cart;
+        cart.intents = &o.value();
+        a = nlu->analyse(QStringLiteral("sorry, explain the offer once more"), cart);
+        QCOMPARE(a.playbook.intent, QStringLiteral("explain_offer"));
+        QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
+        QCOMPARE(nlu->analyse(QStringLiteral("can you say that again? explain the offer"), cart).universal.intent, QStringLiteral("repeat"));
+
         // A built-in phrase heard whole beside it stays: the rules' order decides.
         a = nlu->analyse(QStringLiteral("i'll do it on my own, cancel my order"), c);
         QCOMPARE(a.playbook.intent, QStringLiteral("myself"));

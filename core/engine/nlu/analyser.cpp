@@ -63,12 +63,17 @@ bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, 
 // A built-in reading weaker in kind than the playbook's phrase heard whole: pieced together from
 // scattered words ("i'll order it on my own when i'm ready" is no where_is_order beside "on my
 // own"), or heard inside the playbook's longer phrase ("checkout" inside "checkout myself"). Such a
-// reading is an accident of shared words, so it gives way at every step.
-bool weakerBuiltin(const IntentResult &builtin, const IntentResult &playbook)
+// reading is an accident of shared words, so it gives way at every step; so does a repeat in the
+// clause that names what to repeat.
+bool weakerBuiltin(const IntentResult &builtin, const IntentResult &playbook, const NormalisedText &text)
 {
     if (playbook.partial || !playbook.sure || playbook.confidence < 0.9)
         return false;
     if (builtin.partial)
+        return true;
+    // "explain the offer once more": a repeat that names what to say again asks for that.
+    if (builtin.intent == QLatin1String("repeat") && builtin.first >= 0 && playbook.first >= 0
+        && text.at(builtin.first).clause == text.at(playbook.first).clause)
         return true;
     return builtin.first >= playbook.first && builtin.last <= playbook.last
            && builtin.last - builtin.first < playbook.last - playbook.first;
@@ -78,7 +83,7 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
 {
     if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent)
         return;
-    if (weakerBuiltin(a.universal, a.playbook)) {
+    if (weakerBuiltin(a.universal, a.playbook, a.text)) {
         setAside(a.universal);
         return;
     }
