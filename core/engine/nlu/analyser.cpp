@@ -67,13 +67,16 @@ bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, 
 // clause that names what to repeat.
 bool weakerBuiltin(const IntentResult &builtin, const IntentResult &playbook, const NormalisedText &text)
 {
-    if (playbook.partial || !playbook.sure || playbook.confidence < 0.9)
+    if (playbook.partial || !playbook.sure || playbook.confidence < 0.9 || builtin.first < 0 || playbook.first < 0)
         return false;
-    if (builtin.partial)
+    // A few scattered words, or any among the playbook phrase's own; many of them elsewhere (0.9: four
+    // content words, or more cues beside) may be a second thing said ("… I just forgot, and I
+    // wasn't sure about the size either").
+    if (builtin.partial && (builtin.confidence < 0.9 || (builtin.first <= playbook.last && builtin.last >= playbook.first)))
         return true;
+    const auto clause = [&](int token) { return text.at(token).clause; };
     // "explain the offer once more": a repeat that names what to say again asks for that.
-    if (builtin.intent == QLatin1String("repeat") && builtin.first >= 0 && playbook.first >= 0
-        && text.at(builtin.first).clause == text.at(playbook.first).clause)
+    if (builtin.intent == QLatin1String("repeat") && clause(builtin.first) == clause(playbook.first))
         return true;
     return builtin.first >= playbook.first && builtin.last <= playbook.last
            && builtin.last - builtin.first < playbook.last - playbook.first;
