@@ -49,7 +49,8 @@ struct IntentResult
 // playbook's own). Whole phrases found in order score highest (1.0 for three words or more,
 // 0.9 for two, 0.8 for one; keywords 0.75; fewer points for words skipped in between);
 // phrases whose content words are heard out of order score 0.6–0.9, more for more words. Negated
-// hits are set aside, so "don't cancel" never reads as cancel.
+// hits are set aside, so "don't cancel" never reads as cancel. Of intents tied at the top, the
+// better reading of the words goes first (see betterTie in the .cpp).
 class IntentMatcher
 {
 public:
