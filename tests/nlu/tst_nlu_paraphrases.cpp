@@ -17,12 +17,12 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.9602 },       // 1,522 of 1,585 after development round 26
-    { QStringLiteral("hinglish"), 0.9595 }, // 1,520 of 1,584 after development round 26
-    { QStringLiteral("hindi"), 0.9438 },    // 1,495 of 1,584 after development round 26
+    { QStringLiteral("en"), 0.9602 },       // 1,522 of 1,585 after development round 27
+    { QStringLiteral("hinglish"), 0.9595 }, // 1,520 of 1,584 after development round 27
+    { QStringLiteral("hindi"), 0.9438 },    // 1,495 of 1,584 after development round 27
 };
 // The same on the held-out cases never tuned on (those validation/once-tuned.lst does not list):
-// the figure the target is read against (docs/nlu.md). 4,012 of 4,219 after round 26.
+// the figure the target is read against (docs/nlu.md). 4,012 of 4,219 after round 27.
 const double kNeverTunedFloor = 0.9509;
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.967 },
