@@ -106,8 +106,9 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
 
 // "wait, can I ask you something", "ek minute, ye bataiye …": a wait said only to take the floor
 // before what the caller wants is not a request to wait. When the built-in reading is `wait`, the
-// words after the first clause (or, in a single clause, after the opening wait) are read again alone; if they are no wait but a sure request (a
-// built-in one, or the playbook's same one), that reading stands and the wait is set aside.
+// words after the first clause (in a single clause, after the opening wait) are read again alone;
+// if they are no wait but a sure request (a built-in one, or the playbook's same one), that
+// reading stands and the wait is set aside.
 void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon &lex)
 {
     if (a.universal.intent != QLatin1String("wait") || a.text.tokens.isEmpty())
