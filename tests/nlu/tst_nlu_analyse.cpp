@@ -140,6 +140,65 @@ private slots:
         QCOMPARE(nlu->analyse(QStringLiteral("ruko"), c).universal.intent, QStringLiteral("wait"));
     }
 
+    // Said without a pause: the words after the opening wait are read alone.
+    void leadingWaitInOneClause()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "question_any"}, {"phrases", {"pehle batao"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        AnalysisContext c;
+        c.intents = &m.value();
+        const Analysis a = nlu->analyse(QStringLiteral("ruko pehle batao iski warranty kitni hai"), c);
+        QCOMPARE(a.playbook.intent, QStringLiteral("question_any"));
+        QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
+        QCOMPARE(a.universal.runnerUp, QStringLiteral("wait"));
+        QCOMPARE(nlu->analyse(QStringLiteral("hold on a second"), c).universal.intent, QStringLiteral("wait"));
+        QCOMPARE(analyse(QStringLiteral("wait I want to cancel it")).universal.intent, QStringLiteral("cancel"));
+    }
+
+    // A built-in reading pieced together from scattered words, or heard inside the playbook's longer
+    // phrase, gives way to the playbook's phrase heard whole, whatever the step.
+    void weakerBuiltinGivesWay()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "myself"}, {"phrases", {"on my own", "checkout myself"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        AnalysisContext c;
+        c.intents = &m.value();
+        const QString scattered = QStringLiteral("no, i'll order it on my own when i'm ready");
+        const IntentResult alone = analyse(scattered).universal;
+        QVERIFY2(alone.partial && !alone.intent.isEmpty(), qPrintable(alone.intent));
+        Analysis a = nlu->analyse(scattered, c);
+        QCOMPARE(a.playbook.intent, QStringLiteral("myself"));
+        QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
+        QCOMPARE(a.universal.runnerUp, alone.intent);
+
+        const QString inside = QStringLiteral("leave it, i'll finish the checkout myself");
+        QCOMPARE(analyse(inside).universal.intent, QStringLiteral("checkout"));
+        a = nlu->analyse(inside, c);
+        QCOMPARE(a.playbook.intent, QStringLiteral("myself"));
+        QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
+
+        // A repeat in the clause that names what to say again asks for that; in a clause of its own it stays.
+        json offer = json::array();
+        offer.push_back({{"name", "explain_offer"}, {"phrases", {"explain the offer"}}});
+        Result<IntentMatcher> o = nlu->compileIntents(offer);
+        QVERIFY2(o, qPrintable(o.error()));
+        AnalysisContext cart;
+        cart.intents = &o.value();
+        a = nlu->analyse(QStringLiteral("sorry, explain the offer once more"), cart);
+        QCOMPARE(a.playbook.intent, QStringLiteral("explain_offer"));
+        QVERIFY2(a.universal.intent.isEmpty(), qPrintable(a.universal.intent));
+        QCOMPARE(nlu->analyse(QStringLiteral("can you say that again? explain the offer"), cart).universal.intent, QStringLiteral("repeat"));
+
+        // A built-in phrase heard whole beside it stays: the rules' order decides.
+        a = nlu->analyse(QStringLiteral("i'll do it on my own, cancel my order"), c);
+        QCOMPARE(a.playbook.intent, QStringLiteral("myself"));
+        QCOMPARE(a.universal.intent, QStringLiteral("cancel"));
+    }
+
     void playbookIntentsRunBesideUniversal()
     {
         json intents = json::array();

@@ -215,6 +215,26 @@ private slots:
         QVERIFY(playbook->match(nlu->normalise(QStringLiteral("tracking"))).sure);
     }
 
+    // Two intents heard whole and tied: the phrase holding the other's wins, else the one said last
+    // (the caller's conclusion). The tie stays visible: not sure, the other one the runner-up.
+    void tiesGoToTheBetterReading()
+    {
+        json intents = json::array();
+        intents.push_back({{"name", "not_ordered"}, {"phrases", {"i never ordered"}}});
+        intents.push_back({{"name", "wrong_number"}, {"phrases", {"have the wrong number"}}});
+        intents.push_back({{"name", "pay_card"}, {"phrases", {"pay by card"}}});
+        intents.push_back({{"name", "card_question"}, {"phrases", {"can i pay by card"}}});
+        Result<IntentMatcher> m = nlu->compileIntents(intents);
+        QVERIFY2(m, qPrintable(m.error()));
+        IntentResult r = m->match(nlu->normalise(QStringLiteral("I never ordered anything, you must have the wrong number")));
+        QCOMPARE(r.intent, QStringLiteral("wrong_number"));
+        QCOMPARE(r.runnerUp, QStringLiteral("not_ordered"));
+        QVERIFY(!r.sure);
+        r = m->match(nlu->normalise(QStringLiteral("you have the wrong number, I never ordered")));
+        QCOMPARE(r.intent, QStringLiteral("not_ordered"));
+        QCOMPARE(m->match(nlu->normalise(QStringLiteral("can I pay by card"))).intent, QStringLiteral("card_question"));
+    }
+
     void sameNameMerges()
     {
         json intents = json::array();

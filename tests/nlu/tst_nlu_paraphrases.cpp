@@ -17,16 +17,16 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.9539 },      // 1,512 of 1,585 after development round 22
-    { QStringLiteral("hinglish"), 0.955 }, // 1,513 of 1,584 after development round 22
-    { QStringLiteral("hindi"), 0.941 },    // 1,491 of 1,584 after development round 22
+    { QStringLiteral("en"), 0.9602 },       // 1,522 of 1,585 after development round 27
+    { QStringLiteral("hinglish"), 0.9595 }, // 1,520 of 1,584 after development round 27
+    { QStringLiteral("hindi"), 0.9438 },    // 1,495 of 1,584 after development round 27
 };
 // The same on the held-out cases never tuned on (those validation/once-tuned.lst does not list):
-// the figure the target is read against (docs/nlu.md). 3,991 of 4,219 at stop 25.
-const double kNeverTunedFloor = 0.9459;
+// the figure the target is read against (docs/nlu.md). 4,012 of 4,219 after round 27.
+const double kNeverTunedFloor = 0.9509;
 const QHash<QString, double> kDevelopmentFloor = {
-    { QStringLiteral("en"), 0.96 },
-    { QStringLiteral("hinglish"), 0.98 },
+    { QStringLiteral("en"), 0.967 },
+    { QStringLiteral("hinglish"), 0.986 },
     { QStringLiteral("hindi"), 0.97 },
 };
 

@@ -28,6 +28,17 @@ bool idleAtStep(const AnalysisContext &context, const QString &builtinIntent)
     return !context.firstRulePossible.isEmpty() && !context.firstRulePossible.contains(builtinIntent);
 }
 
+// The built-in reading gives way to the playbook's: kept as the runner-up, not forgotten.
+void setAside(IntentResult &builtin)
+{
+    builtin.runnerUp = builtin.intent;
+    builtin.runnerUpConfidence = builtin.confidence;
+    builtin.intent.clear();
+    builtin.confidence = 0.0;
+    builtin.matched.clear();
+    builtin.sure = false;
+}
+
 // The playbook's best intent wins over a built-in one of the same words ("return ka status
 // batao": return_status, not where_is_order as well), and over a weak built-in guess beside a
 // strong playbook match, where the step listens for it: its own rules name it, or its rule is
@@ -49,10 +60,37 @@ bool stepPrefers(const AnalysisContext &context, const QString &playbookIntent, 
     return sure != context.firstRuleSure.cend() && *sure < builtinFirst;
 }
 
+// A built-in reading weaker in kind than the playbook's phrase heard whole: pieced together from
+// scattered words ("i'll order it on my own when i'm ready" is no where_is_order beside "on my
+// own"), or heard inside the playbook's longer phrase ("checkout" inside "checkout myself"). Such a
+// reading is an accident of shared words, so it gives way at every step; so does a repeat in the
+// clause that names what to repeat.
+bool weakerBuiltin(const IntentResult &builtin, const IntentResult &playbook, const NormalisedText &text)
+{
+    if (playbook.partial || !playbook.sure || playbook.confidence < 0.9 || builtin.first < 0 || playbook.first < 0)
+        return false;
+    // A few scattered words, or any among the playbook phrase's own; many of them elsewhere (0.9: four
+    // content words, or more cues beside) may be a second thing said ("… I just forgot, and I
+    // wasn't sure about the size either").
+    if (builtin.partial && (builtin.confidence < 0.9 || (builtin.first <= playbook.last && builtin.last >= playbook.first)))
+        return true;
+    const auto clause = [&](int token) { return text.at(token).clause; };
+    // "explain the offer once more": a repeat that names what to say again asks for that.
+    if (builtin.intent == QLatin1String("repeat") && clause(builtin.first) == clause(playbook.first))
+        return true;
+    return builtin.first >= playbook.first && builtin.last <= playbook.last
+           && builtin.last - builtin.first < playbook.last - playbook.first;
+}
+
 void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normaliser &normaliser)
 {
-    if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent
-        || !stepPrefers(context, a.playbook.intent, a.universal.intent))
+    if (!a.playbook.matchedAny() || !a.universal.matchedAny() || a.playbook.intent == a.universal.intent)
+        return;
+    if (weakerBuiltin(a.universal, a.playbook, a.text)) {
+        setAside(a.universal);
+        return;
+    }
+    if (!stepPrefers(context, a.playbook.intent, a.universal.intent))
         return;
     // A built-in intent no rule here may act on is noise beside any playbook reading a rule would
     // take ("kharab aaya tha" is no damaged-goods report where the cart playbook asks about quality).
@@ -63,26 +101,29 @@ void preferStepIntent(Analysis &a, const AnalysisContext &context, const Normali
                            && shareContentWord(a.universal.matched, a.playbook.matched, normaliser);
     if (!sameWords && !(playbookStrong && a.universal.confidence < 0.8) && !(builtinIdle && playbookHeard))
         return;
-    a.universal.runnerUp = a.universal.intent; // set aside, not forgotten
-    a.universal.runnerUpConfidence = a.universal.confidence;
-    a.universal.intent.clear();
-    a.universal.confidence = 0.0;
-    a.universal.matched.clear();
-    a.universal.sure = false;
+    setAside(a.universal);
 }
 
 // "wait, can I ask you something", "ek minute, ye bataiye …": a wait said only to take the floor
 // before what the caller wants is not a request to wait. When the built-in reading is `wait`, the
-// words after the first clause are read again alone; if they are no wait but a sure request (a
-// built-in one, or the playbook's same one), that reading stands and the wait is set aside.
+// words after the first clause (in a single clause, after the opening wait) are read again alone;
+// if they are no wait but a sure request (a built-in one, or the playbook's same one), that
+// reading stands and the wait is set aside.
 void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon &lex)
 {
     if (a.universal.intent != QLatin1String("wait") || a.text.tokens.isEmpty())
         return;
     NormalisedText rest = a.text;
     const int firstClause = rest.tokens.first().clause;
-    rest.tokens.erase(std::remove_if(rest.tokens.begin(), rest.tokens.end(), [&](const Token &tok) { return tok.clause == firstClause; }),
-                      rest.tokens.end());
+    if (rest.tokens.last().clause == firstClause) {
+        // One clause ("ruko pehle batao …", said without a pause): the words after a wait that opens it.
+        if (a.universal.first != 0 || a.universal.last < 0)
+            return;
+        rest.tokens.remove(0, qMin(a.universal.last + 1, rest.size()));
+    } else {
+        rest.tokens.erase(std::remove_if(rest.tokens.begin(), rest.tokens.end(), [&](const Token &tok) { return tok.clause == firstClause; }),
+                          rest.tokens.end());
+    }
     if (rest.tokens.isEmpty())
         return;
     IntentResult again = lex.intents().match(rest);
@@ -99,6 +140,30 @@ void dropLeadingWait(Analysis &a, const AnalysisContext &context, const Lexicon 
     again.runnerUp = a.universal.intent; // set aside, not forgotten
     again.runnerUpConfidence = a.universal.confidence;
     a.universal = again;
+}
+
+// "nahi, cancel kar do, sasta mil gaya": of two intents tied at the top, the one said last won, but
+// its words are the reason given for the other (found_cheaper for the cancellation): they explain
+// the request, they are not a second one, so the request goes first again.
+void reasonIsNoSecondRequest(IntentResult &r, const ReasonMatch &cancellation, const ReasonMatch &returnReason)
+{
+    if (r.ranking.size() < 2 || r.intent != r.ranking.at(0).intent || !qFuzzyCompare(r.ranking.at(0).score, r.ranking.at(1).score))
+        return;
+    const QString &request = r.ranking.at(1).intent;
+    const ReasonMatch *reason = request == QLatin1String("cancel") ? &cancellation
+                              : request == QLatin1String("return") ? &returnReason
+                                                                   : nullptr;
+    if (!reason || !reason->matched() || reason->first < 0 || r.first > reason->last || r.last < reason->first)
+        return;
+    r.ranking.move(1, 0);
+    const IntentCandidate &top = r.ranking.first();
+    r.runnerUp = r.intent;
+    r.intent = top.intent;
+    r.matched = top.matched;
+    r.first = top.first;
+    r.last = top.last;
+    r.partial = top.partial;
+    r.detail.clear();
 }
 
 } // namespace
@@ -152,7 +217,12 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
     if (t.isEmpty())
         return a;
     a.yesNo = extractYesNo(t, lex.yesNo());
+    // Reasons first: the words of a reason are no second request beside the one they explain.
+    a.cancellation = classifyReason(t, lex.reasons(ReasonSet::Cancellation), ReasonSet::Cancellation);
+    a.abandonment = classifyReason(t, lex.reasons(ReasonSet::Abandonment), ReasonSet::Abandonment);
+    a.returnReason = classifyReason(t, lex.reasons(ReasonSet::Return), ReasonSet::Return);
     a.universal = lex.intents().match(t);
+    reasonIsNoSecondRequest(a.universal, a.cancellation, a.returnReason);
     if (context.intents) {
         a.playbook = context.intents->match(t);
         preferStepIntent(a, context, lex.normaliser());
@@ -170,9 +240,6 @@ Analysis Analyser::analyse(const QString &text, const AnalysisContext &context) 
     a.date = extractDate(t, lex, {context.today, context.direction, context.dayFirst});
     a.timeSlot = extractTimeSlot(t, lex);
     a.quantity = extractQuantity(t, lex);
-    a.cancellation = classifyReason(t, lex.reasons(ReasonSet::Cancellation), ReasonSet::Cancellation);
-    a.abandonment = classifyReason(t, lex.reasons(ReasonSet::Abandonment), ReasonSet::Abandonment);
-    a.returnReason = classifyReason(t, lex.reasons(ReasonSet::Return), ReasonSet::Return);
     a.refundMethod = extractRefundMethod(t, lex);
     a.address = extractAddress(t, lex);
     if (!context.items.isEmpty())
@@ -232,7 +299,11 @@ ItemMatch Analyser::item(const QString &text, const QStringList &items) const
 
 IntentResult Analyser::universalIntent(const QString &text) const
 {
-    return m_lexicon->intents().match(normalise(text));
+    const NormalisedText t = normalise(text);
+    IntentResult r = m_lexicon->intents().match(t);
+    reasonIsNoSecondRequest(r, classifyReason(t, m_lexicon->reasons(ReasonSet::Cancellation), ReasonSet::Cancellation),
+                            classifyReason(t, m_lexicon->reasons(ReasonSet::Return), ReasonSet::Return));
+    return r;
 }
 
 Result<IntentMatcher> Analyser::compileIntents(const json &intents, const QString &path) const

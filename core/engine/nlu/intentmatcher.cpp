@@ -27,8 +27,11 @@ struct Tally
     int hits = 0;
     QString matched;
     QString negatedMatched;
+    int first = -1;
+    int last = -1;
+    bool partial = false;
 
-    void add(double score, const QString &phrase, bool negated)
+    void add(double score, const QString &phrase, bool negated, int from, int to, bool fromPartial)
     {
         if (negated) {
             if (score > negatedBest) {
@@ -38,12 +41,31 @@ struct Tally
             return;
         }
         ++hits;
-        if (score > best) {
+        // Of equal hits the later one stands for the intent: it is what a tie is decided by.
+        if (score > best || (score == best && to > last)) {
             best = score;
             matched = phrase;
+            first = from;
+            last = to;
+            partial = fromPartial;
         }
     }
 };
+
+// Of two intents with the same score, whether `a` is the better reading than `b`: the one whose
+// words hold the other's ("checkout myself" over "checkout"), then one heard as a phrase over one
+// pieced together from scattered words, then the one the caller said last: "I never ordered
+// anything, you must have the wrong number" ends on the conclusion (as a correction does).
+bool betterTie(const IntentCandidate &a, const IntentCandidate &b)
+{
+    const bool aHolds = a.first <= b.first && a.last >= b.last;
+    const bool bHolds = b.first <= a.first && b.last >= a.last;
+    if (aHolds != bHolds)
+        return aHolds;
+    if (a.partial != b.partial)
+        return !a.partial;
+    return a.last > b.last;
+}
 
 struct Range
 {
@@ -210,7 +232,8 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
         const Cue &cue = m_exact.cue(h.cue);
         const int intent = cue.value / 2;
         if (!inRange(excluded, intent, h.first, h.last))
-            tally[intent].add(exactScore(cue.value % 2, cue.stems.size(), h.gaps), cue.phrase, h.negated);
+            tally[intent].add(exactScore(cue.value % 2, cue.stems.size(), h.gaps), cue.phrase, h.negated, h.first, h.last,
+                              false);
     }
 
     QString whole;
@@ -222,13 +245,15 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
         whole.append(t.stem);
     }
     if (const auto it = m_whole.constFind(whole); it != m_whole.constEnd())
-        tally[*it].add(1.0, text.source.trimmed(), false);
+        tally[*it].add(1.0, text.source.trimmed(), false, 0, text.size() - 1, false);
 
     // Partial matches: credit each phrase with the weight of its content words heard anywhere.
     if (!m_phrases.isEmpty()) {
         QVarLengthArray<double, 512> credit(m_phrases.size(), 0.0);
         QVarLengthArray<quint8, 512> count(m_phrases.size(), 0);
         QVarLengthArray<quint8, 512> negatedCount(m_phrases.size(), 0);
+        QVarLengthArray<int, 512> firstHeard(m_phrases.size(), 0);
+        QVarLengthArray<int, 512> lastHeard(m_phrases.size(), 0);
         QList<int> touched;
         QSet<QString> seen;
         for (int i = 0; i < text.size(); ++i) {
@@ -244,8 +269,11 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
             for (const int p : *it) {
                 if (inRange(excluded, m_phrases.at(p).intent, i, i))
                     continue;
-                if (count[p] == 0)
+                if (count[p] == 0) {
                     touched.append(p);
+                    firstHeard[p] = i;
+                }
+                lastHeard[p] = i;
                 credit[p] += w;
                 count[p] = quint8(qMin(255, count[p] + 1));
                 if (neg)
@@ -273,7 +301,7 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
             // Negated when most of its words were: "kal nahi, delivery parson karwa do" denies the day,
             // not the delivery change the rest of the phrase asks for.
             const bool negated = 2 * negatedCount[p] > count[p];
-            tally[ph.intent].add(score, ph.text, negated && !ph.selfNegating);
+            tally[ph.intent].add(score, ph.text, negated && !ph.selfNegating, firstHeard[p], lastHeard[p], true);
         }
     }
 
@@ -281,7 +309,7 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
         const Tally &t = tally.at(i);
         if (t.best > 0.0) {
             const double bonus = 0.05 * qMin(2, t.hits - 1);
-            result.ranking.append({m_names.at(i), qMin(1.0, t.best + bonus), t.matched, false});
+            result.ranking.append({m_names.at(i), qMin(1.0, t.best + bonus), t.matched, false, t.first, t.last, t.partial});
         } else if (t.negatedBest > 0.0) {
             result.negated.append(m_names.at(i));
         }
@@ -290,10 +318,21 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
                      [](const IntentCandidate &a, const IntentCandidate &b) { return a.score > b.score; });
     if (result.ranking.isEmpty())
         return result;
+    // Intents tied at the top (two heard whole, say): the better reading of the words goes first.
+    int champion = 0;
+    for (int i = 1; i < result.ranking.size() && qFuzzyCompare(result.ranking.at(i).score, result.ranking.first().score); ++i) {
+        if (betterTie(result.ranking.at(i), result.ranking.at(champion)))
+            champion = i;
+    }
+    if (champion > 0)
+        result.ranking.move(champion, 0);
     const IntentCandidate &top = result.ranking.first();
     result.intent = top.intent;
     result.confidence = top.score;
     result.matched = top.matched;
+    result.first = top.first;
+    result.last = top.last;
+    result.partial = top.partial;
     result.detail = detailFor(int(m_names.indexOf(top.intent)), text);
     if (result.ranking.size() > 1) {
         result.runnerUp = result.ranking.at(1).intent;

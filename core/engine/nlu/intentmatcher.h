@@ -20,6 +20,9 @@ struct IntentCandidate
     double score = 0.0;  // 0–1
     QString matched;     // the lexicon phrase behind the score
     bool negated = false; // only ever mentioned under negation ("don't cancel")
+    int first = -1;       // tokens of the best hit (for a partial match, its first and last word heard)
+    int last = -1;
+    bool partial = false; // the best hit is a phrase's content words heard out of order, not found whole
 };
 
 struct IntentResult
@@ -27,6 +30,9 @@ struct IntentResult
     QString intent;            // the best affirmed intent; empty when nothing matched
     double confidence = 0.0;
     QString matched;           // the phrase that matched
+    int first = -1;            // tokens of that match (see IntentCandidate)
+    int last = -1;
+    bool partial = false;      // heard only through a phrase's content words, not the phrase itself
     QString detail;            // a detail label of the intent ("address" for modify), if heard
     QString runnerUp;
     double runnerUpConfidence = 0.0;
@@ -43,7 +49,8 @@ struct IntentResult
 // playbook's own). Whole phrases found in order score highest (1.0 for three words or more,
 // 0.9 for two, 0.8 for one; keywords 0.75; fewer points for words skipped in between);
 // phrases whose content words are heard out of order score 0.6–0.9, more for more words. Negated
-// hits are set aside, so "don't cancel" never reads as cancel.
+// hits are set aside, so "don't cancel" never reads as cancel. Of intents tied at the top, the
+// better reading of the words goes first (see betterTie in the .cpp).
 class IntentMatcher
 {
 public:

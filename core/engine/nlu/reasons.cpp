@@ -98,6 +98,8 @@ ReasonMatch classifyReason(const NormalisedText &text, const CueSet &cues, Reaso
     out.confidence = qBound(0.05, topValue * (1.0 - 0.5 * secondValue / topValue), 1.0);
     out.cue = cues.cue(best.cue).phrase;
     out.heard = text.quote(best.first, best.last);
+    out.first = best.first;
+    out.last = best.last;
     out.runnerUp = second;
     out.runnerUpConfidence = secondValue;
     return out;

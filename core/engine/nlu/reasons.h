@@ -21,6 +21,8 @@ struct ReasonMatch
     double confidence = 0.0;   // 0 when nothing matched
     QString cue;               // the lexicon phrase that decided it
     QString heard;             // the caller's words that matched it
+    int first = -1;            // their tokens
+    int last = -1;
     QString runnerUp;          // the next-best code, if any
     double runnerUpConfidence = 0.0;
     QStringList negated;       // codes heard only under negation ("not damaged")
