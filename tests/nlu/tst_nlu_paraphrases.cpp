@@ -4,6 +4,8 @@
 // totals (per language, intents and slots), never the phrases it misses. tests/nlu/development is
 // the tuning set: set RINGSIDE_PARAPHRASE_FAILURES=1 to list what it misses.
 // RINGSIDE_PARAPHRASE_BY_NAME=1 prints both sets' totals per intent and slot (no phrasings).
+// RINGSIDE_PARAPHRASE_WORDS=1 lists every Devanagari word of the development set with the Latin
+// word it is read as (and how often it occurs), to find words that reach the wrong lexicon word.
 
 #include "nlutestsupport.h"
 #include "paraphrasecorpus.h"
@@ -122,6 +124,38 @@ private slots:
     void development()
     {
         check(QStringLiteral("development"), kDevelopmentFloor, qEnvironmentVariableIntValue("RINGSIDE_PARAPHRASE_FAILURES") != 0);
+    }
+
+    // Development only: each Devanagari word, its plain transliteration and the word it reaches.
+    void developmentWords()
+    {
+        if (qEnvironmentVariableIntValue("RINGSIDE_PARAPHRASE_WORDS") == 0)
+            QSKIP("set RINGSIDE_PARAPHRASE_WORDS=1 to list them");
+        const test::ParaphraseCorpus development(QStringLiteral(RINGSIDE_TEST_DIR "/development"));
+        QMap<QString, int> seen;
+        QHash<QString, QString> readAs;
+        QHash<QString, std::shared_ptr<const Playbook>> playbooks;
+        for (const test::ParaphraseCase &c : development.cases()) {
+            if (c.language != QLatin1String("hindi"))
+                continue;
+            // Read as the case is scored: a playbook's own words may fit a word the lexicon lacks.
+            nlu::AnalysisContext context;
+            if (!c.playbook.isEmpty()) {
+                if (!playbooks.contains(c.playbook))
+                    playbooks.insert(c.playbook, loadPlaybookFile(QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/playbooks/")
+                                                                      + c.playbook + QStringLiteral(".playbook.json"), *nlu).playbook);
+                if (const Playbook *pb = playbooks.value(c.playbook).get(); pb && !pb->intents.isEmpty())
+                    context.intents = &pb->intents;
+            }
+            for (const nlu::Token &t : nlu->analyse(c.text, context).text.tokens) {
+                if (t.script != nlu::Script::Devanagari)
+                    continue;
+                ++seen[t.text];
+                readAs.insert(t.text, t.canon + (t.transliterated ? QStringLiteral(" ?") : QString()));
+            }
+        }
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            qInfo().noquote() << "  WORD" << it.key() << nlu::devanagariToLatin(it.key()) << "->" << readAs.value(it.key()) << it.value();
     }
 
     // The development set is what the lexicons are tuned on, so a phrasing it shares with the

@@ -259,6 +259,19 @@ void Vocabulary::add(const QString &canonical)
     }
 }
 
+void Vocabulary::addSpelling(const QString &variant, const QString &canonical)
+{
+    if (variant.size() < 3 || !m_words.contains(canonical))
+        return;
+    for (const QChar c : variant) {
+        if (c.unicode() < u'a' || c.unicode() > u'z')
+            return;
+    }
+    const QString key = phoneticKey(variant);
+    if (!m_byKey.contains(key))
+        m_byKey.insert(key, { canonical });
+}
+
 QString Vocabulary::findExact(const QString &transliterated) const
 {
     return findBySound(transliterated, false);
@@ -336,6 +349,19 @@ QString Vocabulary::findSimilar(const QString &transliterated) const
     // Nor does a word that starts with a vowel sound like one that does not ("घंटे" ghante is
     // not "agent", "उतरेगा" utrega is not "through").
     if (isVowelLetter(known.front()) != isVowelLetter(key.front()))
+        return {};
+    // A Hindi verb's future or polite ending marks a Hindi word, which may meet another form of
+    // a Hindi verb ("चलेगी" chalegi, "chalega") but not a loan word ("पाऊंगा" paunga is not
+    // "paying"); and an English -ing form keeps its -ing ("रनिंग" is not "rang").
+    static const QStringList hindiEndings = { QStringLiteral("unga"), QStringLiteral("ungi"), QStringLiteral("enge"),
+                                              QStringLiteral("ega"), QStringLiteral("egi"), QStringLiteral("oge"),
+                                              QStringLiteral("iye"), QStringLiteral("iyega") };
+    const auto hindiVerb = [](const QString &k) {
+        return std::any_of(hindiEndings.cbegin(), hindiEndings.cend(), [&](const QString &e) { return k.endsWith(e); });
+    };
+    if (hindiVerb(key) && !hindiVerb(known))
+        return {};
+    if (key.endsWith(QLatin1String("ing")) != known.endsWith(QLatin1String("ing")))
         return {};
     return *s;
 }

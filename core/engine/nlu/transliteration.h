@@ -29,6 +29,10 @@ class Vocabulary
 public:
     // `canonical` is the word as the lexicon spells it (already spelling-folded).
     void add(const QString &canonical);
+    // A Latin spelling the spelling map folds into `canonical` ("kijiyega" → "kijiye"), so that a
+    // Devanagari word spelled like it give or take vowel length ("कीजिएगा" keejiyega) is found
+    // too. Call after every add(): it only fills keys no known word has.
+    void addSpelling(const QString &variant, const QString &canonical);
     // The known word spelled the same way, give or take vowel length and the like ("vaapas" →
     // "wapas"), or empty when none (or several) fit.
     QString findExact(const QString &transliterated) const;
