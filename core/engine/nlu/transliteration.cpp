@@ -350,12 +350,14 @@ QString Vocabulary::findSimilar(const QString &transliterated) const
     // not "agent", "उतरेगा" utrega is not "through").
     if (isVowelLetter(known.front()) != isVowelLetter(key.front()))
         return {};
-    // A Hindi verb's future or polite ending marks a Hindi word, which may meet another form of
-    // a Hindi verb ("चलेगी" chalegi, "chalega") but not a loan word ("पाऊंगा" paunga is not
-    // "paying"); and an English -ing form keeps its -ing ("रनिंग" is not "rang").
+    // A Hindi verb's future, polite or infinitive ending marks a Hindi word, which may meet
+    // another form of a Hindi verb ("चलेगी" chalegi, "chalega") but not a loan word ("पाऊंगा"
+    // paunga is not "paying", "लगाने" lagane not "login"); and an English -ing form keeps its
+    // -ing ("रनिंग" is not "rang").
     static const QStringList hindiEndings = { QStringLiteral("unga"), QStringLiteral("ungi"), QStringLiteral("enge"),
                                               QStringLiteral("ega"), QStringLiteral("egi"), QStringLiteral("oge"),
-                                              QStringLiteral("iye"), QStringLiteral("iyega") };
+                                              QStringLiteral("iye"), QStringLiteral("iyega"), QStringLiteral("ane"),
+                                              QStringLiteral("ana"), QStringLiteral("ani") };
     const auto hindiVerb = [](const QString &k) {
         return std::any_of(hindiEndings.cbegin(), hindiEndings.cend(), [&](const QString &e) { return k.endsWith(e); });
     };
