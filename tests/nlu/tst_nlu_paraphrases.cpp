@@ -151,7 +151,11 @@ private slots:
                 if (t.script != nlu::Script::Devanagari)
                     continue;
                 ++seen[t.text];
-                readAs.insert(t.text, t.canon + (t.transliterated ? QStringLiteral(" ?") : QString()));
+                // Playbooks may read a word differently: each reading once.
+                const QString reading = t.canon + (t.transliterated ? QStringLiteral("?") : QString());
+                QStringList readings = readAs.value(t.text).split(QLatin1Char('|'), Qt::SkipEmptyParts);
+                if (!readings.contains(reading))
+                    readAs.insert(t.text, (readings << reading).join(QLatin1Char('|')));
             }
         }
         for (auto it = seen.cbegin(); it != seen.cend(); ++it)

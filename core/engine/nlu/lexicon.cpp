@@ -165,7 +165,7 @@ Result<Lexicon> Lexicon::compile(const json &document)
     // Devanagari words in the cues below and in utterances meet the lexicon's Latin words.
     Vocabulary vocabulary = vocabularyOf(document, lex.m_normaliser);
     for (auto it = lex.m_normaliser.spellings().cbegin(); it != lex.m_normaliser.spellings().cend(); ++it)
-        vocabulary.addSpelling(it.key(), it.value());
+        vocabulary.addSpelling(devanagariToLatin(it.key()), it.value()); // Latin passes through unchanged
     lex.m_normaliser.setVocabulary(std::move(vocabulary));
     if (!lex.compileNumbers(section("numbers"), &error)
         || !lex.compileCalendar(section("calendar"), &error) || !lex.compileEntities(section("entities"), &error)

@@ -267,9 +267,9 @@ void Vocabulary::addSpelling(const QString &variant, const QString &canonical)
         if (c.unicode() < u'a' || c.unicode() > u'z')
             return;
     }
-    const QString key = phoneticKey(variant);
-    if (!m_byKey.contains(key))
-        m_byKey.insert(key, { canonical });
+    QStringList &canonicals = m_bySpelling[phoneticKey(variant)];
+    if (!canonicals.contains(canonical))
+        canonicals.append(canonical);
 }
 
 QString Vocabulary::findExact(const QString &transliterated) const
@@ -291,6 +291,8 @@ QString Vocabulary::findBySound(const QString &transliterated, bool chooseCloses
     };
     const QString key = phoneticKey(transliterated);
     if (const auto k = m_byKey.constFind(key); k != m_byKey.constEnd())
+        return pick(*k);
+    if (const auto k = m_bySpelling.constFind(key); k != m_bySpelling.constEnd())
         return pick(*k);
     // Hindi nasal endings are often not typed: "हैं" hain / hai, "नहीं" nahin / nahi.
     if (key.size() > 2 && key.endsWith(QLatin1Char('n')) && isVowelLetter(key.at(key.size() - 2))) {

@@ -29,9 +29,10 @@ class Vocabulary
 public:
     // `canonical` is the word as the lexicon spells it (already spelling-folded).
     void add(const QString &canonical);
-    // A Latin spelling the spelling map folds into `canonical` ("kijiyega" → "kijiye"), so that a
-    // Devanagari word spelled like it give or take vowel length ("कीजिएगा" keejiyega) is found
-    // too. Call after every add(): it only fills keys no known word has.
+    // A spelling the spelling map folds into `canonical`, in Latin letters ("kijiyega" →
+    // "kijiye", or a Devanagari variant spelled out: "रॉन्ग" rong → "wrong"), so that a Devanagari
+    // word spelled like it give or take vowel length or a nasal sign ("कीजिएगा" keejiyega,
+    // "रॉंग") is found too. Only where no known word is spelled that way.
     void addSpelling(const QString &variant, const QString &canonical);
     // The known word spelled the same way, give or take vowel length and the like ("vaapas" →
     // "wapas"), or empty when none (or several) fit.
@@ -50,6 +51,7 @@ private:
 
     QSet<QString> m_words;
     QHash<QString, QStringList> m_byKey;   // key → the words spelled that way give or take vowel length
+    QHash<QString, QStringList> m_bySpelling; // key → the words a spelling-map variant spelled that way stands for
     QHash<QString, QString> m_bySkeleton;  // skeleton (3+ consonants) → word ("" when shared)
 };
 
