@@ -353,6 +353,19 @@ void spellOutDevanagari(Token &token, const Normaliser &normaliser, const Vocabu
         known = extra->findSimilar(latin);
     if (known.isEmpty())
         known = normaliser.vocabulary().findSimilar(latin);
+    // The deferential future of a polite verb ("भेजिएगा", "करवाइएगा") asks what its polite form
+    // asks ("भेजिए"): when no known word has it, the polite form is read.
+    if (known.isEmpty() && latin.size() > 6 && latin.endsWith(QLatin1String("iyega"))) {
+        Token polite = token;
+        polite.text = token.text.chopped(2); // "…इएगा" → "…इए"
+        spellOutDevanagari(polite, normaliser, extra);
+        if (polite.canon != normaliser.canonical(devanagariToLatin(polite.text)) || !polite.transliterated) {
+            token.canon = polite.canon;
+            token.transliterated = polite.transliterated;
+            token.stem = polite.stem;
+            return;
+        }
+    }
     token.canon = known.isEmpty() ? latin : known;
     token.transliterated = !exact; // a playbook's words may still fit better (Analyser::analyse)
     token.stem = stemWord(token.canon);
