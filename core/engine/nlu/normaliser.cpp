@@ -339,20 +339,33 @@ void spellOutDevanagari(Token &token, const Normaliser &normaliser, const Vocabu
         return; // signs only, or letters outside the table: keep the Devanagari form
     // A word spelled alike wins over one that only sounds alike; the playbook's own words are
     // the likelier meaning of a loan word than the lexicon's.
-    QString known = normaliser.vocabulary().findExact(latin);
+    const bool nasalSign = token.text.endsWith(QChar(0x0902)) || token.text.endsWith(QChar(0x0901));
+    QString known = normaliser.vocabulary().findExact(latin, nasalSign);
     if (known.isEmpty() && extra)
-        known = extra->findExact(latin);
+        known = extra->findExact(latin, nasalSign);
     const bool exact = !known.isEmpty();
     // Several known words spelled alike ("sawal", "sawaal"): the closest spelling, once no
     // vocabulary knows just one (not final: the playbook's words are tried again).
     if (known.isEmpty() && extra)
-        known = extra->findClosest(latin);
+        known = extra->findClosest(latin, nasalSign);
     if (known.isEmpty())
-        known = normaliser.vocabulary().findClosest(latin);
+        known = normaliser.vocabulary().findClosest(latin, nasalSign);
     if (known.isEmpty() && extra)
         known = extra->findSimilar(latin);
     if (known.isEmpty())
         known = normaliser.vocabulary().findSimilar(latin);
+    // An English plural written in Devanagari ("ऑर्डर्स", "अपडेट्स") is its singular's loan word.
+    if (known.isEmpty() && token.text.size() > 4 && token.text.endsWith(QStringLiteral("\u094D\u0938"))) {
+        Token singular = token;
+        singular.text = token.text.chopped(2);
+        spellOutDevanagari(singular, normaliser, extra);
+        if (singular.canon != normaliser.canonical(devanagariToLatin(singular.text)) || !singular.transliterated) {
+            token.canon = singular.canon;
+            token.transliterated = singular.transliterated;
+            token.stem = singular.stem;
+            return;
+        }
+    }
     // The deferential future of a polite verb ("भेजिएगा", "करवाइएगा") asks what its polite form
     // asks ("भेजिए"): when no known word has it, the polite form is read.
     if (known.isEmpty() && latin.size() > 6 && latin.endsWith(QLatin1String("iyega"))) {

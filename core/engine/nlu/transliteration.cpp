@@ -204,6 +204,11 @@ QString consonantSkeleton(const QString &key)
             else
                 c = (next == QLatin1Char('e') || next == QLatin1Char('i') || next == QLatin1Char('y')) ? QLatin1Char('s') : QLatin1Char('k');
         }
+        // English "-ge" at a word's end is a j ("damage", "exchange", "manager", "charges"), as
+        // the Devanagari spelling writes it ("डेमेज", "मेनेजर").
+        if (c == QLatin1Char('g') && next == QLatin1Char('e')
+            && (i + 2 == key.size() || (i + 3 == key.size() && QStringView(u"rsd").contains(key.at(i + 2)))))
+            c = QLatin1Char('j');
         if (!out.isEmpty() && out.back() == c)
             continue;
         out.append(c);
@@ -272,17 +277,17 @@ void Vocabulary::addSpelling(const QString &variant, const QString &canonical)
         canonicals.append(canonical);
 }
 
-QString Vocabulary::findExact(const QString &transliterated) const
+QString Vocabulary::findExact(const QString &transliterated, bool nasalSign) const
 {
-    return findBySound(transliterated, false);
+    return findBySound(transliterated, false, nasalSign);
 }
 
-QString Vocabulary::findClosest(const QString &transliterated) const
+QString Vocabulary::findClosest(const QString &transliterated, bool nasalSign) const
 {
-    return findBySound(transliterated, true);
+    return findBySound(transliterated, true, nasalSign);
 }
 
-QString Vocabulary::findBySound(const QString &transliterated, bool chooseClosest) const
+QString Vocabulary::findBySound(const QString &transliterated, bool chooseClosest, bool nasalSign) const
 {
     if (transliterated.isEmpty())
         return {};
@@ -295,7 +300,7 @@ QString Vocabulary::findBySound(const QString &transliterated, bool chooseCloses
     if (const auto k = m_bySpelling.constFind(key); k != m_bySpelling.constEnd())
         return pick(*k);
     // Hindi nasal endings are often not typed: "हैं" hain / hai, "नहीं" nahin / nahi.
-    if (key.size() > 2 && key.endsWith(QLatin1Char('n')) && isVowelLetter(key.at(key.size() - 2))) {
+    if (nasalSign && key.size() > 2 && key.endsWith(QLatin1Char('n')) && isVowelLetter(key.at(key.size() - 2))) {
         if (const auto k = m_byKey.constFind(key.chopped(1)); k != m_byKey.constEnd())
             return pick(*k);
     }
