@@ -114,6 +114,13 @@ private slots:
         QCOMPARE(t.at(0).canon, canonical);
     }
 
+    void peIsPayOnlyBeforeKar()
+    {
+        QCOMPARE(nlu->normalise(QStringLiteral("ऑनलाइन पे कर दिया")).at(1).canon, QStringLiteral("pay"));
+        QCOMPARE(nlu->normalise(QStringLiteral("पहले ही पे किया था")).at(2).canon, QStringLiteral("pay"));
+        QCOMPARE(nlu->normalise(QStringLiteral("घर पे दे देना")).at(1).canon, QStringLiteral("pe"));
+    }
+
     void vocabularyWithSpellingsAlike()
     {
         Vocabulary v;

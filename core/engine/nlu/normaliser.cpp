@@ -259,9 +259,27 @@ NormalisedText Normaliser::normalise(const QString &text) const
         if (breakBefore.at(i) && i > 0)
             tok.clause = -1; // placeholder: markClauses turns it into a new clause
     }
+    readPayBeforeKar(t);
     markClauses(t);
     detectLanguage(t);
     return t;
+}
+
+// "पे" is the postposition "on" ("घर पे"), and the loan word "pay" before a form of करना ("पे कर
+// दिया", "ऑनलाइन पे करूंगा"), as Hinglish types it.
+void Normaliser::readPayBeforeKar(NormalisedText &t)
+{
+    for (int i = 0; i + 1 < t.size(); ++i) {
+        Token &tok = t.tokens[i];
+        const Token &next = t.at(i + 1);
+        if (tok.script != Script::Devanagari || tok.text != QStringLiteral("पे") || next.script != Script::Devanagari)
+            continue;
+        if (next.canon.startsWith(QLatin1String("kar")) || next.canon.startsWith(QLatin1String("kiy"))
+            || next.canon.startsWith(QLatin1String("kij")) || next.canon == QLatin1String("kr")) {
+            tok.canon = QStringLiteral("pay");
+            tok.stem = tok.canon;
+        }
+    }
 }
 
 void Normaliser::markClauses(NormalisedText &t) const

@@ -59,6 +59,7 @@ public:
     QSet<QString> negators() const { return m_config.negatesForward + m_config.negatesBackward; }
 
 private:
+    static void readPayBeforeKar(NormalisedText &t);
     void markClauses(NormalisedText &t) const;
     void detectLanguage(NormalisedText &t) const;
 
