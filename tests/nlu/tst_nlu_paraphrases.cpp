@@ -20,12 +20,12 @@ namespace {
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
     { QStringLiteral("en"), 0.9539 },      // 1,512 of 1,585 after development round 22
-    { QStringLiteral("hinglish"), 0.955 }, // 1,513 of 1,584 after development round 22
-    { QStringLiteral("hindi"), 0.941 },    // 1,491 of 1,584 after development round 22
+    { QStringLiteral("hinglish"), 0.957 }, // 1,517 of 1,584 after development round 33
+    { QStringLiteral("hindi"), 0.9539 },   // 1,511 of 1,584 after development round 33
 };
 // The same on the held-out cases never tuned on (those validation/once-tuned.lst does not list):
-// the figure the target is read against (docs/nlu.md). 3,991 of 4,219 at stop 25.
-const double kNeverTunedFloor = 0.9459;
+// the figure the target is read against (docs/nlu.md). 4,015 of 4,219 after round 33.
+const double kNeverTunedFloor = 0.9516;
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.96 },
     { QStringLiteral("hinglish"), 0.98 },
