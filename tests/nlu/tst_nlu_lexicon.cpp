@@ -170,6 +170,35 @@ private slots:
         QCOMPARE(nlu->universalIntent(QStringLiteral("sorry you were breaking up")).intent, QStringLiteral("repeat"));
     }
 
+    // A JSON object keeps only the last of two equal keys, so a spelling (or section) written
+    // twice in one file silently loses the first one's variants: none may be.
+    void lexiconFilesRepeatNoKey()
+    {
+        const QDir source(QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/nlu"));
+        for (const QString &name : source.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
+            QFile file(source.filePath(name));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(name));
+            const QByteArray bytes = file.readAll();
+            QList<QSet<std::string>> open;
+            QStringList repeated;
+            json::parse(bytes.constBegin(), bytes.constEnd(),
+                        [&](int, json::parse_event_t event, json &parsed) {
+                            if (event == json::parse_event_t::object_start)
+                                open.append(QSet<std::string>());
+                            else if (event == json::parse_event_t::object_end && !open.isEmpty())
+                                open.removeLast();
+                            else if (event == json::parse_event_t::key && !open.isEmpty()) {
+                                const std::string key = parsed.get<std::string>();
+                                if (open.last().contains(key))
+                                    repeated << QString::fromStdString(key);
+                                open.last().insert(key);
+                            }
+                            return true;
+                        });
+            QVERIFY2(repeated.isEmpty(), qPrintable(name + QStringLiteral(" repeats ") + repeated.join(QStringLiteral(", "))));
+        }
+    }
+
     void builtinLoadsRepeatably()
     {
         Result<Analyser> again = Analyser::builtin();

@@ -4,6 +4,8 @@
 // totals (per language, intents and slots), never the phrases it misses. tests/nlu/development is
 // the tuning set: set RINGSIDE_PARAPHRASE_FAILURES=1 to list what it misses.
 // RINGSIDE_PARAPHRASE_BY_NAME=1 prints both sets' totals per intent and slot (no phrasings).
+// RINGSIDE_PARAPHRASE_WORDS=1 lists every Devanagari word of the development set with the Latin
+// word it is read as (and how often it occurs), to find words that reach the wrong lexicon word.
 
 #include "nlutestsupport.h"
 #include "paraphrasecorpus.h"
@@ -17,17 +19,17 @@ namespace {
 // The accuracy each language must keep on the validation set (docs/nlu.md, "Paraphrase sets").
 // Raise a floor when the NLU gets better; never lower one to get green.
 const QHash<QString, double> kValidationFloor = {
-    { QStringLiteral("en"), 0.9602 },       // 1,522 of 1,585 after development round 27
-    { QStringLiteral("hinglish"), 0.9595 }, // 1,520 of 1,584 after development round 27
-    { QStringLiteral("hindi"), 0.9438 },    // 1,495 of 1,584 after development round 27
+    { QStringLiteral("en"), 0.9602 },       // 1,522 of 1,585 at stop 26 (development rounds 23–34 merged)
+    { QStringLiteral("hinglish"), 0.9621 }, // 1,524 of 1,584
+    { QStringLiteral("hindi"), 0.957 },     // 1,516 of 1,584
 };
 // The same on the held-out cases never tuned on (those validation/once-tuned.lst does not list):
-// the figure the target is read against (docs/nlu.md). 4,012 of 4,219 after round 27.
-const double kNeverTunedFloor = 0.9509;
+// the figure the target is read against (docs/nlu.md). 4,037 of 4,219 at stop 26.
+const double kNeverTunedFloor = 0.9568;
 const QHash<QString, double> kDevelopmentFloor = {
     { QStringLiteral("en"), 0.967 },
     { QStringLiteral("hinglish"), 0.986 },
-    { QStringLiteral("hindi"), 0.97 },
+    { QStringLiteral("hindi"), 0.977 },
 };
 
 QString percent(const test::ParaphraseScore &s)
@@ -81,6 +83,41 @@ private:
         }
     }
 
+    // Development only (RINGSIDE_PARAPHRASE_WORDS=1): each Devanagari word, its plain
+    // transliteration and the word it reaches. A tuning aid; it asserts nothing.
+    void listDevelopmentWords()
+    {
+        const test::ParaphraseCorpus development(QStringLiteral(RINGSIDE_TEST_DIR "/development"));
+        QMap<QString, int> seen;
+        QHash<QString, QString> readAs;
+        QHash<QString, std::shared_ptr<const Playbook>> playbooks;
+        for (const test::ParaphraseCase &c : development.cases()) {
+            if (c.language != QLatin1String("hindi"))
+                continue;
+            // Read as the case is scored: a playbook's own words may fit a word the lexicon lacks.
+            nlu::AnalysisContext context;
+            if (!c.playbook.isEmpty()) {
+                if (!playbooks.contains(c.playbook))
+                    playbooks.insert(c.playbook, loadPlaybookFile(QStringLiteral(RINGSIDE_SOURCE_DIR "/resources/playbooks/")
+                                                                      + c.playbook + QStringLiteral(".playbook.json"), *nlu).playbook);
+                if (const Playbook *pb = playbooks.value(c.playbook).get(); pb && !pb->intents.isEmpty())
+                    context.intents = &pb->intents;
+            }
+            for (const nlu::Token &t : nlu->analyse(c.text, context).text.tokens) {
+                if (t.script != nlu::Script::Devanagari)
+                    continue;
+                ++seen[t.text];
+                // Playbooks may read a word differently: each reading once.
+                const QString reading = t.canon + (t.transliterated ? QStringLiteral("?") : QString());
+                QStringList readings = readAs.value(t.text).split(QLatin1Char('|'), Qt::SkipEmptyParts);
+                if (!readings.contains(reading))
+                    readAs.insert(t.text, (readings << reading).join(QLatin1Char('|')));
+            }
+        }
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            qInfo().noquote() << "  WORD" << it.key() << nlu::devanagariToLatin(it.key()) << "->" << readAs.value(it.key()) << it.value();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -122,6 +159,8 @@ private slots:
     void development()
     {
         check(QStringLiteral("development"), kDevelopmentFloor, qEnvironmentVariableIntValue("RINGSIDE_PARAPHRASE_FAILURES") != 0);
+        if (qEnvironmentVariableIntValue("RINGSIDE_PARAPHRASE_WORDS") != 0)
+            listDevelopmentWords();
     }
 
     // The development set is what the lexicons are tuned on, so a phrasing it shares with the

@@ -58,6 +58,69 @@ private slots:
         QCOMPARE(v.findSimilar(QStringLiteral("kol")), QString());
     }
 
+    void loanWordsAndHindiWordsKeptApart()
+    {
+        Vocabulary v;
+        for (const char *w : { "paying", "login", "rang", "chalega", "damage", "manager", "exchange", "bata" })
+            v.add(QLatin1String(w));
+        // A Hindi verb's ending is no loan word's; another form of a Hindi verb may still be.
+        QCOMPARE(v.findSimilar(QStringLiteral("paaoonga")), QString());
+        QCOMPARE(v.findSimilar(QStringLiteral("lagaane")), QString());
+        QCOMPARE(v.findSimilar(QStringLiteral("chalegi")), QStringLiteral("chalega"));
+        // An English -ing form keeps its -ing.
+        QCOMPARE(v.findSimilar(QStringLiteral("raning")), QString());
+        // English "-ge" is written with a j.
+        QCOMPARE(v.findSimilar(QStringLiteral("demej")), QStringLiteral("damage"));
+        QCOMPARE(v.findSimilar(QStringLiteral("menejar")), QStringLiteral("manager"));
+        QCOMPARE(v.findSimilar(QStringLiteral("ekschainj")), QStringLiteral("exchange"));
+        // A final n drops only when it is a nasal sign.
+        QCOMPARE(v.findExact(QStringLiteral("batan"), false), QString());
+        QCOMPARE(v.findExact(QStringLiteral("batan"), true), QStringLiteral("bata"));
+    }
+
+    void spellingsReachedBySound()
+    {
+        Vocabulary v;
+        for (const char *w : { "kijiye", "wrong", "rang", "hello", "halo" })
+            v.add(QLatin1String(w));
+        v.addSpelling(QStringLiteral("kijiyega"), QStringLiteral("kijiye"));
+        v.addSpelling(devanagariToLatin(QStringLiteral("रॉन्ग")), QStringLiteral("wrong"));
+        QCOMPARE(v.findExact(devanagariToLatin(QStringLiteral("कीजिएगा"))), QStringLiteral("kijiye"));
+        QCOMPARE(v.findExact(devanagariToLatin(QStringLiteral("रॉंग"))), QStringLiteral("wrong"));
+        // A known word keeps its own spelling; two spellings of one sound guess neither.
+        v.addSpelling(QStringLiteral("rang"), QStringLiteral("wrong"));
+        QCOMPARE(v.findExact(QStringLiteral("rang")), QStringLiteral("rang"));
+        v.addSpelling(QStringLiteral("hailo"), QStringLiteral("hello"));
+        v.addSpelling(QStringLiteral("haillo"), QStringLiteral("halo"));
+        QCOMPARE(v.findExact(QStringLiteral("hailo")), QString());
+    }
+
+    void devanagariWordForms_data()
+    {
+        QTest::addColumn<QString>("devanagari");
+        QTest::addColumn<QString>("canonical");
+        QTest::addRow("deferential future read as the polite form") << QStringLiteral("करवाइएगा") << QStringLiteral("karwao");
+        QTest::addRow("English plural read as its singular") << QStringLiteral("अपडेट्स") << QStringLiteral("update");
+        QTest::addRow("nasal sign left out") << QStringLiteral("रॉंग") << QStringLiteral("wrong");
+        QTest::addRow("a consonant n is not") << QStringLiteral("बटन") << QStringLiteral("batan");
+        QTest::addRow("formal word") << QStringLiteral("प्रतीक्षा") << QStringLiteral("intezaar");
+    }
+    void devanagariWordForms()
+    {
+        QFETCH(QString, devanagari);
+        QFETCH(QString, canonical);
+        const NormalisedText t = nlu->normalise(devanagari);
+        QCOMPARE(t.size(), 1);
+        QCOMPARE(t.at(0).canon, canonical);
+    }
+
+    void peIsPayOnlyBeforeKar()
+    {
+        QCOMPARE(nlu->normalise(QStringLiteral("ऑनलाइन पे कर दिया")).at(1).canon, QStringLiteral("pay"));
+        QCOMPARE(nlu->normalise(QStringLiteral("पहले ही पे किया था")).at(2).canon, QStringLiteral("pay"));
+        QCOMPARE(nlu->normalise(QStringLiteral("घर पे दे देना")).at(1).canon, QStringLiteral("pe"));
+    }
+
     void vocabularyWithSpellingsAlike()
     {
         Vocabulary v;

@@ -163,7 +163,10 @@ Result<Lexicon> Lexicon::compile(const json &document)
     if (!lex.compileLanguage(section("language"), &error))
         return Result<Lexicon>::failure(error);
     // Devanagari words in the cues below and in utterances meet the lexicon's Latin words.
-    lex.m_normaliser.setVocabulary(vocabularyOf(document, lex.m_normaliser));
+    Vocabulary vocabulary = vocabularyOf(document, lex.m_normaliser);
+    for (auto it = lex.m_normaliser.spellings().cbegin(); it != lex.m_normaliser.spellings().cend(); ++it)
+        vocabulary.addSpelling(devanagariToLatin(it.key()), it.value()); // Latin passes through unchanged
+    lex.m_normaliser.setVocabulary(std::move(vocabulary));
     if (!lex.compileNumbers(section("numbers"), &error)
         || !lex.compileCalendar(section("calendar"), &error) || !lex.compileEntities(section("entities"), &error)
         || !lex.compileReasons(section("reasons"), &error))

@@ -259,9 +259,27 @@ NormalisedText Normaliser::normalise(const QString &text) const
         if (breakBefore.at(i) && i > 0)
             tok.clause = -1; // placeholder: markClauses turns it into a new clause
     }
+    readPayBeforeKar(t);
     markClauses(t);
     detectLanguage(t);
     return t;
+}
+
+// "पे" is the postposition "on" ("घर पे"), and the loan word "pay" before a form of करना ("पे कर
+// दिया", "ऑनलाइन पे करूंगा"), as Hinglish types it.
+void Normaliser::readPayBeforeKar(NormalisedText &t)
+{
+    for (int i = 0; i + 1 < t.size(); ++i) {
+        Token &tok = t.tokens[i];
+        const Token &next = t.at(i + 1);
+        if (tok.script != Script::Devanagari || tok.text != QStringLiteral("पे") || next.script != Script::Devanagari)
+            continue;
+        if (next.canon.startsWith(QLatin1String("kar")) || next.canon.startsWith(QLatin1String("kiy"))
+            || next.canon.startsWith(QLatin1String("kij")) || next.canon == QLatin1String("kr")) {
+            tok.canon = QStringLiteral("pay");
+            tok.stem = tok.canon;
+        }
+    }
 }
 
 void Normaliser::markClauses(NormalisedText &t) const
@@ -339,20 +357,46 @@ void spellOutDevanagari(Token &token, const Normaliser &normaliser, const Vocabu
         return; // signs only, or letters outside the table: keep the Devanagari form
     // A word spelled alike wins over one that only sounds alike; the playbook's own words are
     // the likelier meaning of a loan word than the lexicon's.
-    QString known = normaliser.vocabulary().findExact(latin);
+    const bool nasalSign = token.text.endsWith(QChar(0x0902)) || token.text.endsWith(QChar(0x0901));
+    QString known = normaliser.vocabulary().findExact(latin, nasalSign);
     if (known.isEmpty() && extra)
-        known = extra->findExact(latin);
+        known = extra->findExact(latin, nasalSign);
     const bool exact = !known.isEmpty();
     // Several known words spelled alike ("sawal", "sawaal"): the closest spelling, once no
     // vocabulary knows just one (not final: the playbook's words are tried again).
     if (known.isEmpty() && extra)
-        known = extra->findClosest(latin);
+        known = extra->findClosest(latin, nasalSign);
     if (known.isEmpty())
-        known = normaliser.vocabulary().findClosest(latin);
+        known = normaliser.vocabulary().findClosest(latin, nasalSign);
     if (known.isEmpty() && extra)
         known = extra->findSimilar(latin);
     if (known.isEmpty())
         known = normaliser.vocabulary().findSimilar(latin);
+    // An English plural written in Devanagari ("ऑर्डर्स", "अपडेट्स") is its singular's loan word.
+    if (known.isEmpty() && token.text.size() > 4 && token.text.endsWith(QStringLiteral("\u094D\u0938"))) {
+        Token singular = token;
+        singular.text = token.text.chopped(2);
+        spellOutDevanagari(singular, normaliser, extra);
+        if (singular.canon != normaliser.canonical(devanagariToLatin(singular.text)) || !singular.transliterated) {
+            token.canon = singular.canon;
+            token.transliterated = singular.transliterated;
+            token.stem = singular.stem;
+            return;
+        }
+    }
+    // The deferential future of a polite verb ("भेजिएगा", "करवाइएगा") asks what its polite form
+    // asks ("भेजिए"): when no known word has it, the polite form is read.
+    if (known.isEmpty() && latin.size() > 6 && latin.endsWith(QLatin1String("iyega"))) {
+        Token polite = token;
+        polite.text = token.text.chopped(2); // "…इएगा" → "…इए"
+        spellOutDevanagari(polite, normaliser, extra);
+        if (polite.canon != normaliser.canonical(devanagariToLatin(polite.text)) || !polite.transliterated) {
+            token.canon = polite.canon;
+            token.transliterated = polite.transliterated;
+            token.stem = polite.stem;
+            return;
+        }
+    }
     token.canon = known.isEmpty() ? latin : known;
     token.transliterated = !exact; // a playbook's words may still fit better (Analyser::analyse)
     token.stem = stemWord(token.canon);

@@ -45,6 +45,8 @@ public:
     // Folds a word's surface form (already lower-case) before the spelling map is applied;
     // exposed so lexicon compilers can key their maps the same way.
     QString canonical(const QString &word) const;
+    // The spelling map: surface form → canonical form.
+    const QHash<QString, QString> &spellings() const { return m_config.spellings; }
 
     // The Latin words of a whole lexicon, so Devanagari words in utterances (and in later cues)
     // meet them; set once while the lexicon compiles.
@@ -57,6 +59,7 @@ public:
     QSet<QString> negators() const { return m_config.negatesForward + m_config.negatesBackward; }
 
 private:
+    static void readPayBeforeKar(NormalisedText &t);
     void markClauses(NormalisedText &t) const;
     void detectLanguage(NormalisedText &t) const;
 

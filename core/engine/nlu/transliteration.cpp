@@ -204,6 +204,11 @@ QString consonantSkeleton(const QString &key)
             else
                 c = (next == QLatin1Char('e') || next == QLatin1Char('i') || next == QLatin1Char('y')) ? QLatin1Char('s') : QLatin1Char('k');
         }
+        // English "-ge" at a word's end is a j ("damage", "exchange", "manager", "charges"), as
+        // the Devanagari spelling writes it ("डेमेज", "मेनेजर").
+        if (c == QLatin1Char('g') && next == QLatin1Char('e')
+            && (i + 2 == key.size() || (i + 3 == key.size() && QStringView(u"rsd").contains(key.at(i + 2)))))
+            c = QLatin1Char('j');
         if (!out.isEmpty() && out.back() == c)
             continue;
         out.append(c);
@@ -259,17 +264,30 @@ void Vocabulary::add(const QString &canonical)
     }
 }
 
-QString Vocabulary::findExact(const QString &transliterated) const
+void Vocabulary::addSpelling(const QString &variant, const QString &canonical)
 {
-    return findBySound(transliterated, false);
+    if (variant.size() < 3 || !m_words.contains(canonical))
+        return;
+    for (const QChar c : variant) {
+        if (c.unicode() < u'a' || c.unicode() > u'z')
+            return;
+    }
+    QStringList &canonicals = m_bySpelling[phoneticKey(variant)];
+    if (!canonicals.contains(canonical))
+        canonicals.append(canonical);
 }
 
-QString Vocabulary::findClosest(const QString &transliterated) const
+QString Vocabulary::findExact(const QString &transliterated, bool nasalSign) const
 {
-    return findBySound(transliterated, true);
+    return findBySound(transliterated, false, nasalSign);
 }
 
-QString Vocabulary::findBySound(const QString &transliterated, bool chooseClosest) const
+QString Vocabulary::findClosest(const QString &transliterated, bool nasalSign) const
+{
+    return findBySound(transliterated, true, nasalSign);
+}
+
+QString Vocabulary::findBySound(const QString &transliterated, bool chooseClosest, bool nasalSign) const
 {
     if (transliterated.isEmpty())
         return {};
@@ -279,8 +297,10 @@ QString Vocabulary::findBySound(const QString &transliterated, bool chooseCloses
     const QString key = phoneticKey(transliterated);
     if (const auto k = m_byKey.constFind(key); k != m_byKey.constEnd())
         return pick(*k);
+    if (const auto k = m_bySpelling.constFind(key); k != m_bySpelling.constEnd())
+        return pick(*k);
     // Hindi nasal endings are often not typed: "हैं" hain / hai, "नहीं" nahin / nahi.
-    if (key.size() > 2 && key.endsWith(QLatin1Char('n')) && isVowelLetter(key.at(key.size() - 2))) {
+    if (nasalSign && key.size() > 2 && key.endsWith(QLatin1Char('n')) && isVowelLetter(key.at(key.size() - 2))) {
         if (const auto k = m_byKey.constFind(key.chopped(1)); k != m_byKey.constEnd())
             return pick(*k);
     }
@@ -336,6 +356,21 @@ QString Vocabulary::findSimilar(const QString &transliterated) const
     // Nor does a word that starts with a vowel sound like one that does not ("घंटे" ghante is
     // not "agent", "उतरेगा" utrega is not "through").
     if (isVowelLetter(known.front()) != isVowelLetter(key.front()))
+        return {};
+    // A Hindi verb's future, polite or infinitive ending marks a Hindi word, which may meet
+    // another form of a Hindi verb ("चलेगी" chalegi, "chalega") but not a loan word ("पाऊंगा"
+    // paunga is not "paying", "लगाने" lagane not "login"); and an English -ing form keeps its
+    // -ing ("रनिंग" is not "rang").
+    static const QStringList hindiEndings = { QStringLiteral("unga"), QStringLiteral("ungi"), QStringLiteral("enge"),
+                                              QStringLiteral("ega"), QStringLiteral("egi"), QStringLiteral("oge"),
+                                              QStringLiteral("iye"), QStringLiteral("iyega"), QStringLiteral("ane"),
+                                              QStringLiteral("ana"), QStringLiteral("ani") };
+    const auto hindiVerb = [](const QString &k) {
+        return std::any_of(hindiEndings.cbegin(), hindiEndings.cend(), [&](const QString &e) { return k.endsWith(e); });
+    };
+    if (hindiVerb(key) && !hindiVerb(known))
+        return {};
+    if (key.endsWith(QLatin1String("ing")) != known.endsWith(QLatin1String("ing")))
         return {};
     return *s;
 }

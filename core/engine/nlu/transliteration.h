@@ -29,12 +29,19 @@ class Vocabulary
 public:
     // `canonical` is the word as the lexicon spells it (already spelling-folded).
     void add(const QString &canonical);
+    // A spelling the spelling map folds into `canonical`, in Latin letters ("kijiyega" →
+    // "kijiye", or a Devanagari variant spelled out: "रॉन्ग" rong → "wrong"), so that a Devanagari
+    // word spelled like it give or take vowel length or a nasal sign ("कीजिएगा" keejiyega,
+    // "रॉंग") is found too. Only where no known word is spelled that way.
+    void addSpelling(const QString &variant, const QString &canonical);
     // The known word spelled the same way, give or take vowel length and the like ("vaapas" →
     // "wapas"), or empty when none (or several) fit.
-    QString findExact(const QString &transliterated) const;
+    // `nasalSign`: the word ends in a nasal sign, so its final n may go untyped ("हैं" hain, "hai");
+    // not so a consonant n ("बटन" batan is not "bata").
+    QString findExact(const QString &transliterated, bool nasalSign = true) const;
     // As findExact, but when several known words fit, the one spelled closest to the
     // transliteration ("savaal" → "sawaal" rather than "sawal"); empty on a tie.
-    QString findClosest(const QString &transliterated) const;
+    QString findClosest(const QString &transliterated, bool nasalSign = true) const;
     // A known word with the same consonants, about the same length and a first vowel a speaker
     // could hear for it ("kainsal" → "cancel", "pement" → "payment"; "dimaag" is not "damage").
     QString findSimilar(const QString &transliterated) const;
@@ -42,10 +49,11 @@ public:
     int size() const { return int(m_words.size()); }
 
 private:
-    QString findBySound(const QString &transliterated, bool chooseClosest) const;
+    QString findBySound(const QString &transliterated, bool chooseClosest, bool nasalSign) const;
 
     QSet<QString> m_words;
     QHash<QString, QStringList> m_byKey;   // key → the words spelled that way give or take vowel length
+    QHash<QString, QStringList> m_bySpelling; // key → the words a spelling-map variant spelled that way stands for
     QHash<QString, QString> m_bySkeleton;  // skeleton (3+ consonants) → word ("" when shared)
 };
 
