@@ -321,8 +321,19 @@ void rebuild(QSqlDatabase db, const QTimeZone &zone)
 
 void ensureTimeZone(QSqlDatabase db, const QTimeZone &zone)
 {
-    if (timeZoneId(db) != QString::fromUtf8(zone.id()))
-        rebuild(db, zone);
+    const QString wanted = QString::fromUtf8(zone.id());
+    if (timeZoneId(db) == wanted)
+        return;
+    // Two PostgreSQL transactions writing the first records (or after a zone change) would both
+    // rebuild, and the second one's rollup rows collide with the first's when it commits (a
+    // duplicate key). The lock makes the second wait; it then reads the committed zone again
+    // and has nothing to rebuild. SQLite's one writer needs none.
+    if (const QString lock = sqldialect::lockForTransaction(db, QStringLiteral("call_rollup_rebuild")); !lock.isEmpty()) {
+        execOrThrow(db, lock);
+        if (timeZoneId(db) == wanted)
+            return;
+    }
+    rebuild(db, zone);
 }
 
 std::pair<QString, QString> buildTemporary(QSqlDatabase db, const QTimeZone &zone, qint64 fromMs, qint64 toMs)
