@@ -156,13 +156,8 @@ void reasonIsNoSecondRequest(IntentResult &r, const ReasonMatch &cancellation, c
     if (!reason || !reason->matched() || reason->first < 0 || r.first > reason->last || r.last < reason->first)
         return;
     r.ranking.move(1, 0);
-    const IntentCandidate &top = r.ranking.first();
     r.runnerUp = r.intent;
-    r.intent = top.intent;
-    r.matched = top.matched;
-    r.first = top.first;
-    r.last = top.last;
-    r.partial = top.partial;
+    r.takeMatchOf(r.ranking.first());
     r.detail.clear();
 }
 

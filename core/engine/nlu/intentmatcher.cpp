@@ -327,12 +327,8 @@ IntentResult IntentMatcher::match(const NormalisedText &text) const
     if (champion > 0)
         result.ranking.move(champion, 0);
     const IntentCandidate &top = result.ranking.first();
-    result.intent = top.intent;
+    result.takeMatchOf(top);
     result.confidence = top.score;
-    result.matched = top.matched;
-    result.first = top.first;
-    result.last = top.last;
-    result.partial = top.partial;
     result.detail = detailFor(int(m_names.indexOf(top.intent)), text);
     if (result.ranking.size() > 1) {
         result.runnerUp = result.ranking.at(1).intent;

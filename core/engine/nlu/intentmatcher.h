@@ -43,6 +43,16 @@ struct IntentResult
     bool matchedAny() const { return !intent.isEmpty(); }
     // Heard the way a playbook rule's `intent` condition hears it: sure, or scoring 0.9 or more.
     bool heardByRules() const { return matchedAny() && (sure || confidence >= 0.9); }
+    // Reports `c` as the match (its intent, phrase and words), leaving the confidence, the runner-up
+    // and the detail to the caller.
+    void takeMatchOf(const IntentCandidate &c)
+    {
+        intent = c.intent;
+        matched = c.matched;
+        first = c.first;
+        last = c.last;
+        partial = c.partial;
+    }
 };
 
 // Scores an utterance against intents supplied as data (the built-in universal intents or a

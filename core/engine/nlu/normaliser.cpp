@@ -372,31 +372,26 @@ void spellOutDevanagari(Token &token, const Normaliser &normaliser, const Vocabu
         known = extra->findSimilar(latin);
     if (known.isEmpty())
         known = normaliser.vocabulary().findSimilar(latin);
+    // A shorter form of the word (`chop` signs off its end) read instead, when that form reaches a
+    // known word: taken only if it does.
+    const auto readAsShorter = [&](qsizetype chop) {
+        Token shorter = token;
+        shorter.text = token.text.chopped(chop);
+        spellOutDevanagari(shorter, normaliser, extra);
+        if (shorter.canon == normaliser.canonical(devanagariToLatin(shorter.text)) && shorter.transliterated)
+            return false;
+        token.canon = shorter.canon;
+        token.transliterated = shorter.transliterated;
+        token.stem = shorter.stem;
+        return true;
+    };
     // An English plural written in Devanagari ("ऑर्डर्स", "अपडेट्स") is its singular's loan word.
-    if (known.isEmpty() && token.text.size() > 4 && token.text.endsWith(QStringLiteral("\u094D\u0938"))) {
-        Token singular = token;
-        singular.text = token.text.chopped(2);
-        spellOutDevanagari(singular, normaliser, extra);
-        if (singular.canon != normaliser.canonical(devanagariToLatin(singular.text)) || !singular.transliterated) {
-            token.canon = singular.canon;
-            token.transliterated = singular.transliterated;
-            token.stem = singular.stem;
-            return;
-        }
-    }
+    if (known.isEmpty() && token.text.size() > 4 && token.text.endsWith(QStringLiteral("\u094D\u0938")) && readAsShorter(2))
+        return;
     // The deferential future of a polite verb ("भेजिएगा", "करवाइएगा") asks what its polite form
-    // asks ("भेजिए"): when no known word has it, the polite form is read.
-    if (known.isEmpty() && latin.size() > 6 && latin.endsWith(QLatin1String("iyega"))) {
-        Token polite = token;
-        polite.text = token.text.chopped(2); // "…इएगा" → "…इए"
-        spellOutDevanagari(polite, normaliser, extra);
-        if (polite.canon != normaliser.canonical(devanagariToLatin(polite.text)) || !polite.transliterated) {
-            token.canon = polite.canon;
-            token.transliterated = polite.transliterated;
-            token.stem = polite.stem;
-            return;
-        }
-    }
+    // asks ("भेजिए"): when no known word has it, the polite form is read ("…इएगा" → "…इए").
+    if (known.isEmpty() && latin.size() > 6 && latin.endsWith(QLatin1String("iyega")) && readAsShorter(2))
+        return;
     token.canon = known.isEmpty() ? latin : known;
     token.transliterated = !exact; // a playbook's words may still fit better (Analyser::analyse)
     token.stem = stemWord(token.canon);
