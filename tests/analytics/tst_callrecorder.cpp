@@ -252,15 +252,7 @@ private Q_SLOTS:
         TestDb t;
         if (t.db->isPostgres())
             QSKIP("the refusal is an SQLite trigger");
-        const auto refuse = [&](bool on) {
-            for (const char *when : { "INSERT", "UPDATE" }) {
-                const QString name = QStringLiteral("refuse_%1").arg(QLatin1String(when)).toLower();
-                execOrThrow(t.db->connection(), on ? QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON call_records BEGIN "
-                                                                    "SELECT RAISE(ABORT, 'records refused for the test'); END")
-                                                         .arg(name, QLatin1String(when))
-                                                   : QStringLiteral("DROP TRIGGER %1").arg(name));
-            }
-        };
+        const auto refuse = [&](bool on) { testing::refuseCallRecordWrites(*t.db, on); };
         refuse(true);
         CallRecordStore store(*t.db);
         auto queue = std::make_shared<RecordWriteQueue>(*t.db, 50);

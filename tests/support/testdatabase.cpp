@@ -1,5 +1,7 @@
 #include "testdatabase.h"
 
+#include "storage/sqlutil.h"
+
 #include "postgresserver.h"
 
 #include <QHash>
@@ -51,6 +53,17 @@ QString freshTestDatabase(const QString &sqlitePath)
 std::unique_ptr<Database> openTestDatabase(const QString &sqlitePath, QString *error)
 {
     return Database::open(freshTestDatabase(sqlitePath), error);
+}
+
+void refuseCallRecordWrites(Database &db, bool refuse)
+{
+    for (const char *when : { "INSERT", "UPDATE" }) {
+        const QString name = QStringLiteral("refuse_%1").arg(QLatin1String(when)).toLower();
+        execOrThrow(db.connection(), refuse ? QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON call_records BEGIN "
+                                                             "SELECT RAISE(ABORT, 'records refused for the test'); END")
+                                                  .arg(name, QLatin1String(when))
+                                            : QStringLiteral("DROP TRIGGER %1").arg(name));
+    }
 }
 
 } // namespace ringside::testing

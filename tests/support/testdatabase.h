@@ -21,4 +21,8 @@ QString freshTestDatabase(const QString &sqlitePath);
 // same database again (a restart), as it would for a file.
 std::unique_ptr<Database> openTestDatabase(const QString &sqlitePath, QString *error);
 
+// A database that cannot take call records: SQLite triggers that abort every insert and update of
+// call_records with "records refused for the test" (on), or drop them again (off). SQLite only.
+void refuseCallRecordWrites(Database &db, bool refuse);
+
 } // namespace ringside::testing

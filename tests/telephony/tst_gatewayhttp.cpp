@@ -3,6 +3,7 @@
 // stream parameters, /healthz and /metrics.
 #include "gatewayfixture.h"
 #include "metricstext.h"
+#include "testdatabase.h"
 
 #include "storage/sqlutil.h"
 #include "telephony/twilioweb.h"
@@ -255,15 +256,7 @@ private slots:
     {
         GatewayFixture f;
         QVERIFY2(f.ok(), qPrintable(f.error));
-        const auto refuse = [&](bool on) {
-            for (const char *when : { "INSERT", "UPDATE" }) {
-                const QString name = QStringLiteral("refuse_%1").arg(QLatin1String(when)).toLower();
-                execOrThrow(f.db->connection(), on ? QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON call_records BEGIN "
-                                                                    "SELECT RAISE(ABORT, 'records refused for the test'); END")
-                                                         .arg(name, QLatin1String(when))
-                                                   : QStringLiteral("DROP TRIGGER %1").arg(name));
-            }
-        };
+        const auto refuse = [&](bool on) { testing::refuseCallRecordWrites(*f.db, on); };
         refuse(true);
         MonitorClient console;
         QVERIFY(console.open(f.url(QStringLiteral("ws"), QStringLiteral("/monitor"))));
